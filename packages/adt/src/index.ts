@@ -1,0 +1,39 @@
+/**
+ * `@adt/adt`: the ADT domain as pure functions — HL7 time parsing, the
+ * business-day clocks and the follow-up routing rules. No I/O.
+ */
+export type { AdtEventInput } from './adt-event.js';
+export { DEFAULT_OBSERVATION_CODES, isEdVisit, isInpatientLikeDischarge } from './adt-event.js';
+export type { BusinessCalendar } from './business-days.js';
+export {
+  addBusinessDays,
+  addCalendarDays,
+  endOfLocalDay,
+  isBusinessDay,
+  localDate,
+} from './business-days.js';
+export type { DispositionGroup } from './disposition.js';
+export { classifyDisposition, describeHandOff, normalizeDispositionCode } from './disposition.js';
+export { InvalidLocalDateError, InvalidTimeZoneError } from './errors.js';
+export type {
+  CancelReason,
+  ExistingFollowUp,
+  FollowUpEffect,
+  FollowUpKind,
+  FollowUpStatus,
+  Priority,
+} from './follow-up.js';
+export { isActiveFollowUp } from './follow-up.js';
+export {
+  DISCHARGE_CALL_BUSINESS_DAYS,
+  ED_VISIT_CALL_BUSINESS_DAYS,
+  HIGH_PRIORITY_VISIT_CALENDAR_DAYS,
+  NORMAL_PRIORITY_VISIT_CALENDAR_DAYS,
+  dischargeCallDueAt,
+  edVisitCallDueAt,
+  visitDueBy,
+} from './follow-up-clock.js';
+export { planFollowUpEffects } from './follow-up-rules.js';
+export { parseHl7Date, parseHl7Timestamp } from './hl7-time.js';
+export type { RulesConfig } from './rule-context.js';
+export { assertTimeZone } from './time-zone.js';

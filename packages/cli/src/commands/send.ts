@@ -1,0 +1,49 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ackCodeFromAck, normalizeMessageText } from '@adt/hl7';
+import { MllpClient } from '../mllp-client.js';
+
+const HL7_EXTENSIONS = new Set(['.hl7', '.txt', '.msg', '.er7']);
+
+async function filesToSend(target: string): Promise<string[]> {
+  const info = await stat(target);
+  if (!info.isDirectory()) return [target];
+  const names = (await readdir(target)).filter((n) => HL7_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
+  return names.map((n) => path.join(target, n));
+}
+
+/** Each MSA in an answer: one for a message, one per message for a batch. */
+function ackCodes(answer: string): { code: string; controlId: string; text: string }[] {
+  const messages = normalizeMessageText(answer)
+    .split(/\r(?=MSH)/)
+    .filter((m) => m.includes('MSA'));
+  return messages.map((m) => ackCodeFromAck(m.slice(m.indexOf('MSH'))));
+}
+
+/**
+ * `send <file-or-dir> [--host h] [--port p]`: sends each file over MLLP and prints its ACK codes.
+ * @param target - a file, or a folder of .hl7 files sent in name order
+ * @param options - receiver address
+ * @returns 0 when every ACK is AA (or CA), 1 otherwise
+ */
+export async function sendCommand(target: string, options: { host: string; port: number }): Promise<number> {
+  const files = await filesToSend(target);
+  if (files.length === 0) throw new Error(`no HL7 files (${[...HL7_EXTENSIONS].join(', ')}) in ${target}`);
+  const client = await MllpClient.connect(options.host, options.port);
+  let failures = 0;
+  try {
+    for (const file of files) {
+      const text = normalizeMessageText((await readFile(file)).toString('utf8'));
+      const answer = await client.send(text);
+      for (const ack of ackCodes(answer)) {
+        const ok = ack.code === 'AA' || ack.code === 'CA';
+        if (!ok) failures += 1;
+        const detail = ack.text ? ` ${ack.text}` : '';
+        process.stdout.write(`${ack.code} ${file} ${ack.controlId}${detail}\n`);
+      }
+    }
+  } finally {
+    await client.close();
+  }
+  return failures === 0 ? 0 : 1;
+}

@@ -1,0 +1,2 @@
+export { MllpClient } from './mllp-client.js';
+export { sendCommand } from './commands/send.js';

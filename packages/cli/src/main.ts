@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@adt/config';
+import { createApiToken, createPool, enqueueReplay, migrateDatabase } from './commands/database-commands.js';
+import { sendCommand } from './commands/send.js';
+
+const USAGE = `Usage: adt <command>
+  migrate                                   apply database migrations
+  create-token --role navigator|ops|admin [--team <team>] [--name <label>]
+                                            print a new API bearer token
+  send <file-or-dir> [--host h] [--port p]  send HL7 files over MLLP, print each ACK code
+  replay <message-id> | --failed            re-run stored messages through processing
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrateDatabase(config.databaseUrl);
+      process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+      return 0;
+    }
+    case 'create-token': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { role: { type: 'string' }, team: { type: 'string' }, name: { type: 'string' } },
+      });
+      const role = values.role;
+      if (role !== 'navigator' && role !== 'ops' && role !== 'admin') {
+        throw new Error('--role must be navigator, ops or admin');
+      }
+      // A navigator always belongs to a team; without --team it joins the default team.
+      const team = values.team ?? (role === 'navigator' ? config.practice.defaultTeam : null);
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        const token = await createApiToken(pool, { role, team, name: values.name ?? `${role} token` });
+        process.stdout.write(`${token}\n`);
+      } finally {
+        await pool.end();
+      }
+      return 0;
+    }
+    case 'send': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string' } },
+      });
+      const target = positionals[0];
+      if (!target) throw new Error('send needs a file or folder');
+      const port = values.port ? Number(values.port) : config.mllp.port;
+      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port ${values.port ?? ''} is not a port`);
+      return sendCommand(target, { host: values.host, port });
+    }
+    case 'replay': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { failed: { type: 'boolean', default: false } },
+      });
+      const id = positionals[0];
+      if (!values.failed && !(id && /^\d+$/.test(id))) throw new Error('replay needs a message id or --failed');
+      const replayed = await enqueueReplay(config, values.failed ? 'failed' : [id ?? '']);
+      process.stdout.write(`${replayed.length ? replayed.join('\n') : 'nothing to replay'}\n`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`unknown command: ${command}\n${USAGE}`);
+      return 1;
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`adt: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the local services and the contract ports', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/adt_followup');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.mllp.port).toBe(2575);
+    expect(config.listener.httpPort).toBe(2580);
+    expect(config.worker.httpPort).toBe(2581);
+    expect(config.api.port).toBe(3000);
+    expect(config.practice.timeZone).toBe('America/New_York');
+    expect([...config.practice.observationCodes]).toEqual(['OBS']);
+  });
+
+  it('reads holidays and booleans', () => {
+    const config = loadConfig({ PRACTICE_HOLIDAYS: '2026-12-25, 2027-01-01', MIGRATE_ON_START: 'false' });
+    expect(config.practice.holidays.has('2026-12-25')).toBe(true);
+    expect(config.practice.holidays.has('2027-01-01')).toBe(true);
+    expect(config.migrateOnStart).toBe(false);
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ MLLP_PORT: 'seventy', PRACTICE_TZ: 'Mars/Olympus', PRACTICE_HOLIDAYS: '25/12/2026' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('MLLP_PORT');
+    expect(message).toContain('PRACTICE_TZ');
+    expect(message).toContain('PRACTICE_HOLIDAYS');
+  });
+});

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const positiveMs = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const csv = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const isIanaZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const envSchema = z.object({
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/adt_followup'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('adt'),
+  MIGRATE_ON_START: bool(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  MLLP_HOST: z.string().min(1).default('0.0.0.0'),
+  MLLP_PORT: port(2575),
+  MLLP_MAX_FRAME_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  MLLP_IDLE_TIMEOUT_MS: positiveMs(10 * 60_000),
+  MLLP_PROCESSING_IDS: csv.transform((ids) => (ids.length > 0 ? ids : ['P'])).pipe(z.array(z.enum(['P', 'T', 'D']))),
+  LISTENER_HTTP_PORT: port(2580),
+  SWEEP_INTERVAL_MS: positiveMs(5_000),
+  SWEEP_GRACE_MS: positiveMs(10_000),
+
+  WORKER_HTTP_PORT: port(2581),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_PORT: port(3000),
+
+  PRACTICE_TZ: z.string().default('America/New_York').refine(isIanaZone, 'must be an IANA time zone'),
+  PRACTICE_HOLIDAYS: csv.pipe(z.array(z.iso.date({ message: 'must be a comma-separated list of YYYY-MM-DD' }))),
+  OBSERVATION_CODES: csv.transform((codes) => (codes.length > 0 ? codes : ['OBS'])),
+  DEFAULT_TEAM: z.string().min(1).default('default'),
+});
+
+/** Everything the services read from the environment, validated once at start-up. */
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  migrateOnStart: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  mllp: {
+    host: string;
+    port: number;
+    maxFrameBytes: number;
+    idleTimeoutMs: number;
+    /** MSH-11 values accepted; others get `AR` (a test feed sent to production, or the reverse). */
+    processingIds: ReadonlySet<string>;
+  };
+  listener: { httpPort: number; sweepIntervalMs: number; sweepGraceMs: number };
+  worker: { httpPort: number; concurrency: number; maxAttempts: number };
+  api: { host: string; port: number };
+  practice: {
+    timeZone: string;
+    holidays: ReadonlySet<string>;
+    observationCodes: ReadonlySet<string>;
+    defaultTeam: string;
+  };
+}
+
+/** Thrown when one or more variables are invalid; the message names every one. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid_config';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Validates the environment and returns the typed configuration.
+ * @param env - the variables to read; `process.env` by default
+ * @throws ConfigError naming every bad variable
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    migrateOnStart: e.MIGRATE_ON_START,
+    logLevel: e.LOG_LEVEL,
+    mllp: {
+      host: e.MLLP_HOST,
+      port: e.MLLP_PORT,
+      maxFrameBytes: e.MLLP_MAX_FRAME_BYTES,
+      idleTimeoutMs: e.MLLP_IDLE_TIMEOUT_MS,
+      processingIds: new Set(e.MLLP_PROCESSING_IDS),
+    },
+    listener: {
+      httpPort: e.LISTENER_HTTP_PORT,
+      sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+      sweepGraceMs: e.SWEEP_GRACE_MS,
+    },
+    worker: { httpPort: e.WORKER_HTTP_PORT, concurrency: e.WORKER_CONCURRENCY, maxAttempts: e.WORKER_MAX_ATTEMPTS },
+    api: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    practice: {
+      timeZone: e.PRACTICE_TZ,
+      holidays: new Set(e.PRACTICE_HOLIDAYS),
+      observationCodes: new Set(e.OBSERVATION_CODES),
+      defaultTeam: e.DEFAULT_TEAM,
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError } from './config.js';
+export type { AppConfig } from './config.js';

@@ -1,0 +1,323 @@
+import type { FollowUpKind, FollowUpStatus, Priority } from '@adt/adt';
+import type { Queryable } from './pool.js';
+
+/** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */
+export interface FollowUpView {
+  id: string;
+  kind: FollowUpKind;
+  status: FollowUpStatus;
+  statusReason: string | null;
+  dueAt: Date;
+  visitDueBy: Date | null;
+  priority: Priority;
+  team: string;
+  inEdNow: boolean;
+  dischargeCancelled: boolean;
+  patient: {
+    mrn: string;
+    assigningAuthority: string;
+    name: { family: string; given: string; middle: string };
+    birthDate: string | null;
+    sex: string;
+    phone: string;
+  };
+  encounter: {
+    facility: string;
+    visitNumber: string;
+    patientClass: string;
+    admittedAt: Date | null;
+    dischargedAt: Date | null;
+    disposition: string;
+    diagnoses: { code: string; text: string; codingSystem: string }[];
+  };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface FollowUpRow {
+  id: string;
+  kind: FollowUpKind;
+  status: FollowUpStatus;
+  status_reason: string | null;
+  due_at: Date;
+  visit_due_by: Date | null;
+  priority: Priority;
+  team: string;
+  in_ed_now: boolean;
+  discharge_cancelled: boolean;
+  created_at: Date;
+  updated_at: Date;
+  mrn: string;
+  assigning_authority: string;
+  family_name: string;
+  given_name: string;
+  middle_name: string;
+  birth_date: string | null;
+  sex: string;
+  phone: string;
+  facility: string;
+  visit_number: string;
+  patient_class: string;
+  admitted_at: Date | null;
+  discharged_at: Date | null;
+  disposition: string;
+  diagnoses: FollowUpView['encounter']['diagnoses'];
+}
+
+const FOLLOW_UP_SELECT = `
+  SELECT f.id, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority, f.team, f.in_ed_now,
+         f.discharge_cancelled, f.created_at, f.updated_at,
+         p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
+         to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone,
+         e.facility, e.visit_number, e.patient_class, e.admitted_at, e.discharged_at, e.disposition, e.diagnoses
+    FROM follow_ups f
+    JOIN patients p ON p.id = f.patient_id
+    JOIN encounters e ON e.id = f.encounter_id`;
+
+function toView(row: FollowUpRow): FollowUpView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    statusReason: row.status_reason,
+    dueAt: row.due_at,
+    visitDueBy: row.visit_due_by,
+    priority: row.priority,
+    team: row.team,
+    inEdNow: row.in_ed_now,
+    dischargeCancelled: row.discharge_cancelled,
+    patient: {
+      mrn: row.mrn,
+      assigningAuthority: row.assigning_authority,
+      name: { family: row.family_name, given: row.given_name, middle: row.middle_name },
+      birthDate: row.birth_date,
+      sex: row.sex,
+      phone: row.phone,
+    },
+    encounter: {
+      facility: row.facility,
+      visitNumber: row.visit_number,
+      patientClass: row.patient_class,
+      admittedAt: row.admitted_at,
+      dischargedAt: row.discharged_at,
+      disposition: row.disposition,
+      diagnoses: row.diagnoses,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Filters for the daily list. */
+export interface WorklistQuery {
+  /** End of the list's day: follow-ups created after it are not on that day's list. */
+  createdBefore: Date;
+  /** Due before this instant counts as overdue (now for today, else the end of that day). */
+  overdueBefore: Date;
+  team?: string | undefined;
+  status?: 'open' | 'in_progress' | undefined;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The daily follow-up list: open and in-progress follow-ups existing by the end of the day,
+ * overdue first, then by due time, then high priority first.
+ * @param db - pool
+ * @param query - day bounds, filters and page
+ */
+export async function listWorklist(db: Queryable, query: WorklistQuery): Promise<FollowUpView[]> {
+  const result = await db.query<FollowUpRow>(
+    `${FOLLOW_UP_SELECT}
+      WHERE f.status IN ('open', 'in_progress')
+        AND f.created_at <= $1
+        AND ($3::text IS NULL OR f.team = $3)
+        AND ($4::text IS NULL OR f.status = $4)
+      ORDER BY (f.due_at < $2) DESC, f.due_at ASC, (f.priority = 'high') DESC, f.id ASC
+      OFFSET $5 LIMIT $6`,
+    [query.createdBefore, query.overdueBefore, query.team ?? null, query.status ?? null, query.offset, query.limit],
+  );
+  return result.rows.map(toView);
+}
+
+/** Filters for follow-up search. */
+export interface FollowUpSearch {
+  mrn?: string | undefined;
+  kind?: FollowUpKind | undefined;
+  status?: FollowUpStatus | undefined;
+  facility?: string | undefined;
+  team?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Exclusive upper bound on id, for paging newest first. */
+  beforeId?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Searches follow-ups, newest first.
+ * @param db - pool
+ * @param search - filters and page
+ */
+export async function searchFollowUps(db: Queryable, search: FollowUpSearch): Promise<FollowUpView[]> {
+  const result = await db.query<FollowUpRow>(
+    `${FOLLOW_UP_SELECT}
+      WHERE ($1::text IS NULL OR p.mrn = $1)
+        AND ($2::text IS NULL OR f.kind = $2)
+        AND ($3::text IS NULL OR f.status = $3)
+        AND ($4::text IS NULL OR e.facility = $4)
+        AND ($5::text IS NULL OR f.team = $5)
+        AND ($6::timestamptz IS NULL OR f.created_at >= $6)
+        AND ($7::timestamptz IS NULL OR f.created_at < $7)
+        AND ($8::bigint IS NULL OR f.id < $8)
+      ORDER BY f.id DESC
+      LIMIT $9`,
+    [
+      search.mrn ?? null,
+      search.kind ?? null,
+      search.status ?? null,
+      search.facility ?? null,
+      search.team ?? null,
+      search.from ?? null,
+      search.to ?? null,
+      search.beforeId ?? null,
+      search.limit,
+    ],
+  );
+  return result.rows.map(toView);
+}
+
+/** A continuity-of-care action as stored. */
+export interface CareAction {
+  id: string;
+  type: CareActionType;
+  outcome: string | null;
+  note: string | null;
+  at: Date;
+  actor: string;
+  recordedAt: Date;
+}
+
+/** The kinds of continuity-of-care action a navigator logs. */
+export type CareActionType =
+  | 'contact_attempt'
+  | 'contact_made'
+  | 'appointment_scheduled'
+  | 'med_reconciliation'
+  | 'note'
+  | 'close';
+
+/** A source message of a follow-up's encounter. */
+export interface SourceMessage {
+  messageId: string;
+  eventType: string;
+  occurredAt: Date;
+  receivedAt: Date;
+  controlId: string;
+  note: string | null;
+}
+
+/** One follow-up with its source messages and action history. */
+export interface FollowUpDetail extends FollowUpView {
+  sourceMessages: SourceMessage[];
+  actions: CareAction[];
+}
+
+/**
+ * One follow-up with everything the detail view shows.
+ * @param db - pool
+ * @param id - follow-up id
+ */
+export async function findFollowUpDetail(db: Queryable, id: string): Promise<FollowUpDetail | null> {
+  const found = await db.query<FollowUpRow & { encounter_id: string }>(
+    `${FOLLOW_UP_SELECT.replace('SELECT f.id,', 'SELECT f.encounter_id, f.id,')} WHERE f.id = $1`,
+    [id],
+  );
+  const row = found.rows[0];
+  if (!row) return null;
+  const [messages, actions] = await Promise.all([
+    db.query<{
+      message_id: string;
+      event_type: string;
+      occurred_at: Date;
+      received_at: Date;
+      control_id: string;
+      note: string | null;
+    }>(
+      `SELECT ee.message_id, ee.event_type, ee.occurred_at, m.received_at, m.control_id, ee.note
+         FROM encounter_events ee JOIN inbound_messages m ON m.id = ee.message_id
+        WHERE ee.encounter_id = $1 ORDER BY ee.occurred_at, ee.message_id`,
+      [row.encounter_id],
+    ),
+    listCareActions(db, id),
+  ]);
+  return {
+    ...toView(row),
+    sourceMessages: messages.rows.map((m) => ({
+      messageId: m.message_id,
+      eventType: m.event_type,
+      occurredAt: m.occurred_at,
+      receivedAt: m.received_at,
+      controlId: m.control_id,
+      note: m.note,
+    })),
+    actions,
+  };
+}
+
+/**
+ * The follow-up's actions in the order they were recorded.
+ * @param db - pool
+ * @param followUpId - follow-up id
+ */
+export async function listCareActions(db: Queryable, followUpId: string): Promise<CareAction[]> {
+  const result = await db.query<{
+    id: string;
+    type: CareActionType;
+    outcome: string | null;
+    note: string | null;
+    at: Date;
+    actor: string;
+    recorded_at: Date;
+  }>(
+    `SELECT id, type, outcome, note, at, actor, recorded_at FROM care_actions
+      WHERE follow_up_id = $1 ORDER BY recorded_at, id`,
+    [followUpId],
+  );
+  return result.rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    outcome: r.outcome,
+    note: r.note,
+    at: r.at,
+    actor: r.actor,
+    recordedAt: r.recorded_at,
+  }));
+}
+
+/**
+ * Appends an action and moves the follow-up along: the first action starts it (in progress), a
+ * close ends it (done). Runs in the caller's transaction.
+ * @param db - a transaction client
+ * @param action - follow-up, action type, optional outcome/note, when it happened and who logged it
+ */
+export async function appendCareAction(
+  db: Queryable,
+  action: { followUpId: string; type: CareActionType; outcome: string | null; note: string | null; at: Date; actor: string },
+): Promise<CareAction> {
+  const inserted = await db.query<{ id: string; recorded_at: Date }>(
+    `INSERT INTO care_actions (follow_up_id, type, outcome, note, at, actor)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, recorded_at`,
+    [action.followUpId, action.type, action.outcome, action.note, action.at, action.actor],
+  );
+  const row = inserted.rows[0];
+  if (!row) throw new Error('insert returned no row');
+  await db.query(
+    action.type === 'close'
+      ? `UPDATE follow_ups SET status = 'done', status_reason = $2, closed_at = now(), updated_at = now()
+          WHERE id = $1 AND status IN ('open', 'in_progress')`
+      : `UPDATE follow_ups SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status = 'open'`,
+    action.type === 'close' ? [action.followUpId, action.outcome] : [action.followUpId],
+  );
+  return { id: row.id, recordedAt: row.recorded_at, ...action, type: action.type };
+}

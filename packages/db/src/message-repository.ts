@@ -1,0 +1,309 @@
+import type { Queryable } from './pool.js';
+
+/** Processing state of a stored inbound message. */
+export type MessageStatus = 'received' | 'processed' | 'duplicate' | 'rejected' | 'failed';
+
+/** What the listener knows of a message when it stores it (from MSH, without a full parse). */
+export interface NewInboundMessage {
+  raw: Buffer;
+  contentHash: Buffer;
+  peerAddress: string | null;
+  sendingApplication: string;
+  sendingFacility: string;
+  controlId: string;
+  messageType: string;
+  versionId: string;
+  /** The ACK code that goes out once the insert commits. */
+  ackCode: string;
+}
+
+/** Outcome of {@link storeInboundMessage}. */
+export type StoreResult =
+  | { outcome: 'stored'; id: string; controlIdReused: boolean }
+  | { outcome: 'duplicate'; id: string; originalId: string; originalStatus: MessageStatus };
+
+/**
+ * Stores an accepted message, or records it as a duplicate of the stored original with the same
+ * sender, control id and content (routing spec: a resend after a lost ACK).
+ * @param db - pool or transaction client
+ * @param message - the message and its identity
+ */
+export async function storeInboundMessage(db: Queryable, message: NewInboundMessage): Promise<StoreResult> {
+  const identity = [
+    message.sendingApplication,
+    message.sendingFacility,
+    message.controlId,
+    message.contentHash,
+  ] as const;
+  const inserted = await db.query<{ id: string; control_id_reused: boolean }>(
+    `INSERT INTO inbound_messages
+       (raw, content_hash, peer_address, sending_application, sending_facility, control_id,
+        message_type, version_id, status, ack_code, control_id_reused)
+     SELECT $5, $4, $6, $1, $2, $3, $7, $8, 'received', $9,
+            EXISTS (SELECT 1 FROM inbound_messages
+                     WHERE sending_application = $1 AND sending_facility = $2 AND control_id = $3
+                       AND content_hash <> $4 AND status NOT IN ('duplicate', 'rejected'))
+     ON CONFLICT (sending_application, sending_facility, control_id, content_hash)
+       WHERE status NOT IN ('duplicate', 'rejected') DO NOTHING
+     RETURNING id, control_id_reused`,
+    [...identity, message.raw, message.peerAddress, message.messageType, message.versionId, message.ackCode],
+  );
+  const row = inserted.rows[0];
+  if (row) return { outcome: 'stored', id: row.id, controlIdReused: row.control_id_reused };
+
+  const duplicate = await db.query<{ id: string; original_id: string; original_status: MessageStatus }>(
+    `WITH original AS (
+       SELECT id, status FROM inbound_messages
+        WHERE sending_application = $1 AND sending_facility = $2 AND control_id = $3 AND content_hash = $4
+          AND status NOT IN ('duplicate', 'rejected')
+     )
+     INSERT INTO inbound_messages
+       (content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
+        version_id, status, duplicate_of, ack_code, status_reason)
+     SELECT $4, $5, $1, $2, $3, $6, $7, 'duplicate', original.id, $8, 'retransmission of message ' || original.id
+       FROM original
+     RETURNING id, duplicate_of AS original_id, (SELECT status FROM original) AS original_status`,
+    [...identity, message.peerAddress, message.messageType, message.versionId, message.ackCode],
+  );
+  const dup = duplicate.rows[0];
+  if (!dup) throw new Error('message identity conflict without an original row');
+  return { outcome: 'duplicate', id: dup.id, originalId: dup.original_id, originalStatus: dup.original_status };
+}
+
+/** A message the listener refused, stored so nothing is silently dropped. */
+export interface RejectedInboundMessage extends Partial<Omit<NewInboundMessage, 'raw' | 'contentHash'>> {
+  raw: Buffer;
+  contentHash: Buffer;
+  ackCode: string;
+  reason: string;
+}
+
+/**
+ * Stores a message that was answered with a negative ACK, with the reason given to the sender.
+ * @param db - pool or transaction client
+ * @param message - raw bytes, whatever identity could be read, the ACK code and reason
+ * @returns the new row's id
+ */
+export async function storeRejectedMessage(db: Queryable, message: RejectedInboundMessage): Promise<string> {
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO inbound_messages
+       (raw, content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
+        version_id, status, ack_code, status_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10)
+     RETURNING id`,
+    [
+      message.raw,
+      message.contentHash,
+      message.peerAddress ?? null,
+      message.sendingApplication ?? '',
+      message.sendingFacility ?? '',
+      message.controlId ?? '',
+      message.messageType ?? '',
+      message.versionId ?? '',
+      message.ackCode,
+      message.reason,
+    ],
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** A stored message as processing and the API see it. */
+export interface StoredMessage {
+  id: string;
+  receivedAt: Date;
+  peerAddress: string | null;
+  sendingApplication: string;
+  sendingFacility: string;
+  controlId: string;
+  messageType: string;
+  versionId: string;
+  status: MessageStatus;
+  statusReason: string | null;
+  ackCode: string | null;
+  duplicateOf: string | null;
+  controlIdReused: boolean;
+  attempts: number;
+  correlationId: string;
+  processedAt: Date | null;
+}
+
+interface MessageRow {
+  id: string;
+  received_at: Date;
+  peer_address: string | null;
+  sending_application: string;
+  sending_facility: string;
+  control_id: string;
+  message_type: string;
+  version_id: string;
+  status: MessageStatus;
+  status_reason: string | null;
+  ack_code: string | null;
+  duplicate_of: string | null;
+  control_id_reused: boolean;
+  attempts: number;
+  correlation_id: string;
+  processed_at: Date | null;
+}
+
+const MESSAGE_COLUMNS = `id, received_at, peer_address, sending_application, sending_facility, control_id,
+  message_type, version_id, status, status_reason, ack_code, duplicate_of, control_id_reused, attempts,
+  correlation_id, processed_at`;
+
+function toStoredMessage(row: MessageRow): StoredMessage {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    peerAddress: row.peer_address,
+    sendingApplication: row.sending_application,
+    sendingFacility: row.sending_facility,
+    controlId: row.control_id,
+    messageType: row.message_type,
+    versionId: row.version_id,
+    status: row.status,
+    statusReason: row.status_reason,
+    ackCode: row.ack_code,
+    duplicateOf: row.duplicate_of,
+    controlIdReused: row.control_id_reused,
+    attempts: row.attempts,
+    correlationId: row.correlation_id,
+    processedAt: row.processed_at,
+  };
+}
+
+/**
+ * Loads one stored message with its raw bytes.
+ * @param db - pool or transaction client
+ * @param id - message id
+ */
+export async function findMessageById(
+  db: Queryable,
+  id: string,
+): Promise<(StoredMessage & { raw: Buffer | null }) | null> {
+  const result = await db.query<MessageRow & { raw: Buffer | null }>(
+    `SELECT ${MESSAGE_COLUMNS}, raw FROM inbound_messages WHERE id = $1`,
+    [id],
+  );
+  const row = result.rows[0];
+  return row ? { ...toStoredMessage(row), raw: row.raw } : null;
+}
+
+/** Filters for {@link listMessages}. */
+export interface MessageQuery {
+  controlId?: string;
+  mrn?: string;
+  status?: MessageStatus;
+  facility?: string;
+  /** Exclusive upper bound on id, for paging newest first. */
+  beforeId?: string;
+  limit: number;
+}
+
+/**
+ * Lists stored messages newest first.
+ * @param db - pool
+ * @param query - filters and page
+ */
+export async function listMessages(db: Queryable, query: MessageQuery): Promise<StoredMessage[]> {
+  const result = await db.query<MessageRow>(
+    `SELECT ${MESSAGE_COLUMNS} FROM inbound_messages m
+      WHERE ($1::text IS NULL OR control_id = $1)
+        AND ($2::text IS NULL OR sending_facility = $2)
+        AND ($3::text IS NULL OR status = $3)
+        AND ($4::bigint IS NULL OR id < $4)
+        AND ($5::text IS NULL OR EXISTS (
+              SELECT 1 FROM encounter_events ee
+                JOIN encounters e ON e.id = ee.encounter_id
+                JOIN patients p ON p.id = e.patient_id
+               WHERE ee.message_id = m.id AND p.mrn = $5))
+      ORDER BY id DESC
+      LIMIT $6`,
+    [
+      query.controlId ?? null,
+      query.facility ?? null,
+      query.status ?? null,
+      query.beforeId ?? null,
+      query.mrn ?? null,
+      query.limit,
+    ],
+  );
+  return result.rows.map(toStoredMessage);
+}
+
+/**
+ * Ids of messages stored but not yet processed and older than `graceMs`: the sweep re-enqueues
+ * them so a crash or a Redis outage between commit and enqueue loses nothing.
+ * @param db - pool
+ * @param graceMs - leave younger messages to the listener's own enqueue
+ * @param limit - batch size
+ */
+export async function findUnprocessedMessageIds(db: Queryable, graceMs: number, limit: number): Promise<string[]> {
+  const result = await db.query<{ id: string }>(
+    `SELECT id FROM inbound_messages
+      WHERE status = 'received' AND received_at < now() - make_interval(secs => $1::double precision / 1000)
+      ORDER BY received_at
+      LIMIT $2`,
+    [graceMs, limit],
+  );
+  return result.rows.map((r) => r.id);
+}
+
+/**
+ * Marks a message processed (inside the transaction that applied it).
+ * @param db - the processing transaction
+ * @param id - message id
+ * @param reason - optional note (e.g. why it changed nothing)
+ */
+export async function markMessageProcessed(db: Queryable, id: string, reason: string | null = null): Promise<void> {
+  await db.query(
+    `UPDATE inbound_messages
+        SET status = 'processed', status_reason = $2, processed_at = now(), updated_at = now(),
+            attempts = attempts + 1
+      WHERE id = $1`,
+    [id, reason],
+  );
+}
+
+/**
+ * Marks a message failed with the reason, so ops see it and can replay it.
+ * @param db - pool
+ * @param id - message id
+ * @param reason - what went wrong, free of patient data
+ */
+export async function markMessageFailed(db: Queryable, id: string, reason: string): Promise<void> {
+  await db.query(
+    `UPDATE inbound_messages
+        SET status = 'failed', status_reason = $2, updated_at = now(), attempts = attempts + 1
+      WHERE id = $1 AND status IN ('received', 'failed')`,
+    [id, reason],
+  );
+}
+
+/**
+ * Puts failed messages back to `received` so they run again.
+ * @param db - pool
+ * @param ids - the messages to replay
+ * @returns the ids actually reset
+ */
+export async function resetMessagesForReplay(db: Queryable, ids: readonly string[]): Promise<string[]> {
+  const result = await db.query<{ id: string }>(
+    `UPDATE inbound_messages SET status = 'received', status_reason = 'replay requested', updated_at = now()
+      WHERE id = ANY($1::bigint[]) AND status IN ('failed', 'received')
+      RETURNING id`,
+    [ids],
+  );
+  return result.rows.map((r) => r.id);
+}
+
+/**
+ * Ids of every failed message, oldest first.
+ * @param db - pool
+ */
+export async function findFailedMessageIds(db: Queryable): Promise<string[]> {
+  const result = await db.query<{ id: string }>(
+    `SELECT id FROM inbound_messages WHERE status = 'failed' ORDER BY id`,
+  );
+  return result.rows.map((r) => r.id);
+}

@@ -1,0 +1,142 @@
+import { describe, it, expect } from 'vitest';
+import { ackCodeFromAck, buildAck, formatHl7Timestamp } from './ack.js';
+import { readMessageHeader } from './message-header.js';
+
+const NOW = new Date('2024-03-15T13:30:05.123Z');
+const REQUEST = readMessageHeader(
+  'MSH|^~\\&|EPIC^1.2^ISO|STMARY|ADTFU|CLINIC|20240315083000||ADT^A03^ADT_A03|MSG00042|T|2.5.1|||AL|NE',
+);
+
+/** Splits an ACK into segments of fields. */
+function fieldsOf(ack: string): string[][] {
+  return ack.split('\r').map((segment) => segment.split('|'));
+}
+
+describe('formatHl7Timestamp', () => {
+  it('formats in UTC with an explicit +0000 offset', () => {
+    expect(formatHl7Timestamp(NOW)).toBe('20240315133005+0000');
+    expect(formatHl7Timestamp(new Date('0999-01-02T03:04:05Z'))).toBe('09990102030405+0000');
+  });
+});
+
+describe('buildAck', () => {
+  it('builds an AA with sender and receiver swapped, field by field', () => {
+    const ack = buildAck({ request: REQUEST, code: 'AA', ackControlId: 'ACK0001', now: NOW });
+    const [msh, msa, ...rest] = fieldsOf(ack);
+    expect(rest).toEqual([]);
+    expect(msh).toEqual([
+      'MSH',
+      '^~\\&',
+      'ADTFU', // MSH-3 = request MSH-5
+      'CLINIC', // MSH-4 = request MSH-6
+      'EPIC', // MSH-5 = request MSH-3
+      'STMARY', // MSH-6 = request MSH-4
+      '20240315133005+0000',
+      '',
+      'ACK^A03^ACK',
+      'ACK0001',
+      'T',
+      '2.5.1',
+    ]);
+    expect(msa).toEqual(['MSA', 'AA', 'MSG00042']);
+    expect(ack).not.toContain('\n');
+  });
+
+  it('builds an AR with ERR when the request MSH was unreadable', () => {
+    const ack = buildAck({
+      request: null,
+      code: 'AR',
+      text: 'MSH-2 (encoding characters) must be 4 or 5 characters',
+      error: { hl7ErrorCode: '102', severity: 'E', location: { segment: 'MSH', field: 2 } },
+      ackControlId: 'ACK0002',
+      now: NOW,
+    });
+    const [msh, msa, err] = fieldsOf(ack);
+    expect(msh).toEqual([
+      'MSH',
+      '^~\\&',
+      '',
+      '',
+      '',
+      '',
+      '20240315133005+0000',
+      '',
+      'ACK',
+      'ACK0002',
+      'P',
+      '2.5.1',
+    ]);
+    expect(msa).toEqual(['MSA', 'AR', '', 'MSH-2 (encoding characters) must be 4 or 5 characters']);
+    expect(err).toEqual([
+      'ERR',
+      '',
+      'MSH^1^2',
+      '102^Data type error^HL70357',
+      'E',
+      '',
+      '',
+      '',
+      'MSH-2 (encoding characters) must be 4 or 5 characters',
+    ]);
+  });
+
+  it('builds an AE with ERR pointing at PID-3 and escapes the text', () => {
+    const ack = buildAck({
+      request: REQUEST,
+      code: 'AE',
+      text: 'PID-3 (patient identifier list) is empty | fix & resend',
+      error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'PID', field: 3 } },
+      ackControlId: 'ACK0003',
+      now: NOW,
+    });
+    const segments = ack.split('\r');
+    expect(segments[1]).toBe(
+      'MSA|AE|MSG00042|PID-3 (patient identifier list) is empty \\F\\ fix \\T\\ resend',
+    );
+    expect(segments[2]).toBe(
+      'ERR||PID^1^3|101^Required field missing^HL70357|E||||PID-3 (patient identifier list) is empty \\F\\ fix \\T\\ resend',
+    );
+    expect(ackCodeFromAck(ack)).toEqual({
+      code: 'AE',
+      controlId: 'MSG00042',
+      text: 'PID-3 (patient identifier list) is empty | fix & resend',
+    });
+  });
+
+  it('writes ERR without location, and a warning severity, when asked', () => {
+    const ack = buildAck({
+      request: REQUEST,
+      code: 'AR',
+      error: { hl7ErrorCode: '207', severity: 'W' },
+      ackControlId: 'A4',
+      now: NOW,
+    });
+    expect(ack.split('\r')[2]).toBe('ERR|||207^Application internal error^HL70357|W');
+    expect(ack.split('\r')[1]).toBe('MSA|AR|MSG00042');
+  });
+
+  it('keeps the request delimiters and falls back when trigger and version are absent', () => {
+    const request = readMessageHeader('MSH#$*@%#APP#FAC#RCV#RFAC#2024##ADT#X9##2.3');
+    const ack = buildAck({ request, code: 'CA', ackControlId: 'A5', now: NOW });
+    expect(ack).toBe('MSH#$*@%#RCV#RFAC#APP#FAC#20240315133005+0000##ACK#A5#P#2.3\rMSA#CA#X9');
+  });
+
+  it('uses the current time by default', () => {
+    const ack = buildAck({ request: REQUEST, code: 'AA', ackControlId: 'A6' });
+    expect(ack.split('|')[6]).toMatch(/^\d{14}\+0000$/);
+  });
+});
+
+describe('ackCodeFromAck', () => {
+  it('reads MSA from an ACK with LF separators', () => {
+    expect(ackCodeFromAck('MSH|^~\\&|A|B|C|D|2024||ACK|1|P|2.5\nMSA|AA|MSG1\n')).toEqual({
+      code: 'AA',
+      controlId: 'MSG1',
+      text: '',
+    });
+  });
+
+  it('throws when there is no MSA', () => {
+    expect(() => ackCodeFromAck('MSH|^~\\&|A|B|C|D|2024||ACK|1|P|2.5')).toThrow(/no MSA segment/);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Building and reading HL7 v2 acknowledgments (ACK with MSA and, for errors, a v2.5 ERR).
+ */
+import { DEFAULT_DELIMITERS, escapeHl7, unescapeHl7 } from './escape.js';
+import { Hl7ParseError, type MessageHeader } from './message-header.js';
+import { normalizeMessageText } from './segments.js';
+
+/** MSA-1: original mode AA/AE/AR, enhanced mode accept acknowledgments CA/CE/CR. */
+export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
+
+/** What goes into the ERR segment of a negative acknowledgment. */
+export interface AckError {
+  /**
+   * HL7 table 0357: '100' segment sequence error, '101' required field missing,
+   * '102' data type error, '200' unsupported message type, '201' unsupported event code,
+   * '203' unsupported version id, '207' application internal error.
+   */
+  hl7ErrorCode: string;
+  /** ERR-4: E error, W warning. */
+  severity: 'E' | 'W';
+  /** ERR-2: where the problem is, e.g. `{ segment: 'PID', field: 3 }`. */
+  location?: { segment: string; field?: number };
+}
+
+/** Input to {@link buildAck}. */
+export interface BuildAckOptions {
+  /** Header of the message being acknowledged, or null when its MSH could not be read. */
+  request: MessageHeader | null;
+  code: AckCode;
+  /** MSA-3 and ERR-8: what happened, in words a person at the sender can act on. */
+  text?: string;
+  error?: AckError;
+  /** MSH-10 of the ACK itself. */
+  ackControlId: string;
+  /** MSH-7 of the ACK; the current time by default. */
+  now?: Date;
+}
+
+/** Display texts of HL7 table 0357 (message error condition codes), for ERR-3.2. */
+const HL7_ERROR_TEXT: Readonly<Record<string, string>> = {
+  '0': 'Message accepted',
+  '100': 'Segment sequence error',
+  '101': 'Required field missing',
+  '102': 'Data type error',
+  '103': 'Table value not found',
+  '104': 'Value too long',
+  '200': 'Unsupported message type',
+  '201': 'Unsupported event code',
+  '202': 'Unsupported processing id',
+  '203': 'Unsupported version id',
+  '204': 'Unknown key identifier',
+  '205': 'Duplicate key identifier',
+  '206': 'Application record locked',
+  '207': 'Application internal error',
+};
+
+/**
+ * Builds the acknowledgment for a received message.
+ * @param o - the request header, the code and optional text and error
+ * @returns the ACK text, segments joined by `\r`, without MLLP framing
+ */
+export function buildAck(o: BuildAckOptions): string {
+  const request = o.request;
+  const delimiters = request ?? DEFAULT_DELIMITERS;
+  const f = delimiters.fieldSeparator;
+  const component = delimiters.encodingCharacters.charAt(0);
+  const esc = (value: string): string => escapeHl7(value, delimiters);
+  const trigger = request?.triggerEvent ?? '';
+  const messageType = trigger === '' ? 'ACK' : ['ACK', esc(trigger), 'ACK'].join(component);
+
+  // The ACK travels back, so the sender and receiver of the request swap places.
+  const msh = [
+    `MSH${f}${delimiters.encodingCharacters}`,
+    esc(request?.receivingApplication ?? ''),
+    esc(request?.receivingFacility ?? ''),
+    esc(request?.sendingApplication ?? ''),
+    esc(request?.sendingFacility ?? ''),
+    formatHl7Timestamp(o.now ?? new Date()),
+    '',
+    messageType,
+    esc(o.ackControlId),
+    esc(nonEmpty(request?.processingId, 'P')),
+    esc(nonEmpty(request?.versionId, '2.5.1')),
+  ].join(f);
+
+  const text = o.text ?? '';
+  const msa = trimTrailingEmpty(['MSA', o.code, esc(request?.controlId ?? ''), esc(text)], 3).join(f);
+  const segments = [msh, msa];
+  if (o.error) segments.push(buildErr(o.error, text, f, component, esc));
+  return segments.join('\r');
+}
+
+/**
+ * Reads the MSA segment of an acknowledgment (used by the CLI sender to report results).
+ * @param ackText - the ACK as received (any line separators)
+ * @returns MSA-1 code, MSA-2 control ID of the acknowledged message and MSA-3 text, unescaped
+ * @throws {@link Hl7ParseError} when the text has no MSA segment
+ */
+export function ackCodeFromAck(ackText: string): { code: string; controlId: string; text: string } {
+  const text = normalizeMessageText(ackText);
+  const delimiters = /^MSH[^\sA-Za-z0-9]/.test(text)
+    ? { fieldSeparator: text.charAt(3), encodingCharacters: text.slice(4).split(text.charAt(3), 1)[0] ?? '' }
+    : DEFAULT_DELIMITERS;
+  const msa = text.split('\r').find((segment) => segment.startsWith(`MSA${delimiters.fieldSeparator}`));
+  if (msa === undefined) {
+    throw new Hl7ParseError('missing_field', 'The acknowledgment has no MSA segment', 'MSA');
+  }
+  const fields = msa.split(delimiters.fieldSeparator);
+  const read = (i: number): string => unescapeHl7(fields[i] ?? '', delimiters);
+  return { code: read(1), controlId: read(2), text: read(3) };
+}
+
+/**
+ * Formats a time as an HL7 DTM in UTC: `YYYYMMDDHHMMSS+0000`.
+ * @param date - the instant to format
+ * @returns the timestamp string
+ */
+export function formatHl7Timestamp(date: Date): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return (
+    pad(date.getUTCFullYear(), 4) +
+    pad(date.getUTCMonth() + 1) +
+    pad(date.getUTCDate()) +
+    pad(date.getUTCHours()) +
+    pad(date.getUTCMinutes()) +
+    pad(date.getUTCSeconds()) +
+    '+0000'
+  );
+}
+
+/** ERR in the v2.5+ layout: ERR-1 (deprecated) stays empty; ERR-2, -3, -4 and -8 carry the error. */
+function buildErr(
+  error: AckError,
+  text: string,
+  f: string,
+  component: string,
+  esc: (v: string) => string,
+): string {
+  const location = error.location
+    ? [
+        esc(error.location.segment),
+        '1',
+        error.location.field === undefined ? '' : String(error.location.field),
+      ]
+    : [];
+  const code = [esc(error.hl7ErrorCode), esc(HL7_ERROR_TEXT[error.hl7ErrorCode] ?? ''), 'HL70357'].join(
+    component,
+  );
+  const fields = [
+    'ERR',
+    '',
+    trimTrailingEmpty(location, 0).join(component),
+    code,
+    error.severity,
+    '',
+    '',
+    '',
+    esc(text),
+  ];
+  return trimTrailingEmpty(fields, 5).join(f);
+}
+
+/** Drops empty trailing entries but keeps at least `keep` of them, so optional fields do not leave dangling separators. */
+function trimTrailingEmpty(values: string[], keep: number): string[] {
+  let end = values.length;
+  while (end > keep && values[end - 1] === '') end--;
+  return values.slice(0, end);
+}
+
+function nonEmpty(value: string | undefined, fallback: string): string {
+  return value === undefined || value === '' ? fallback : value;
+}

@@ -1,0 +1,16 @@
+/**
+ * `@adt/hl7`: MLLP framing, HL7 v2 text handling, acknowledgments and the ADT parse.
+ * Transport-free so the listener, worker and CLI share one tested implementation.
+ */
+export { MLLP_START, MLLP_END, MLLP_CR, encodeMllpFrame, MllpDecoder } from './mllp-decoder.js';
+export type { MllpDecoderEvent, MllpDecoderOptions } from './mllp-decoder.js';
+export { normalizeMessageText, decodeHl7Bytes } from './segments.js';
+export { readMessageHeader, segmentNames, hasSegment, Hl7ParseError } from './message-header.js';
+export type { MessageHeader, Hl7ParseErrorCode } from './message-header.js';
+export { escapeHl7, unescapeHl7, DEFAULT_DELIMITERS } from './escape.js';
+export type { Hl7Delimiters } from './escape.js';
+export { buildAck, ackCodeFromAck, formatHl7Timestamp } from './ack.js';
+export type { AckCode, AckError, BuildAckOptions } from './ack.js';
+export { parseAdtMessage } from './adt-message.js';
+export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
+export { splitBatch } from './batch.js';

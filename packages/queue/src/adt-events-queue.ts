@@ -1,0 +1,120 @@
+import { Queue, Worker, type ConnectionOptions, type Job, type Processor } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+
+/** The queue that carries "apply this stored message" jobs from the listener to the worker. */
+export const ADT_EVENTS_QUEUE = 'adt-events';
+
+/** Job payload: identifiers only. Redis is transport, never a record store for patient data. */
+export interface ApplyMessageJob {
+  messageId: string;
+}
+
+/** Name of the one job type on {@link ADT_EVENTS_QUEUE}. */
+export const APPLY_MESSAGE_JOB = 'apply-message';
+
+/**
+ * The job id for a message: the domain id, so enqueueing the same message twice is a no-op.
+ * BullMQ refuses purely numeric custom ids, hence the prefix.
+ * @param messageId - the stored message's id
+ */
+export function jobIdForMessage(messageId: string): string {
+  return `m${messageId}`;
+}
+
+/**
+ * A Redis connection for a producer: commands fail fast while Redis is down instead of queueing
+ * in memory, so the caller knows the job is not enqueued (the sweep re-enqueues it later).
+ * @param url - redis:// URL
+ */
+export function createProducerConnection(url: string): Redis {
+  const options: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false };
+  const redis = new Redis(url, options);
+  // Connection errors are reported through failed commands and readiness; without a listener
+  // ioredis would print every reconnect attempt.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/**
+ * A Redis connection for a BullMQ worker, which blocks on commands and must retry forever.
+ * @param url - redis:// URL
+ */
+export function createWorkerConnection(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/** Options shared by queue and worker: connection and key prefix (tests use their own prefix). */
+export interface QueueOptions {
+  connection: Redis;
+  prefix: string;
+}
+
+/**
+ * Opens the producer side of the ADT events queue.
+ * @param options - connection and prefix
+ */
+export function createAdtEventsQueue(options: QueueOptions): Queue<ApplyMessageJob> {
+  return new Queue<ApplyMessageJob>(ADT_EVENTS_QUEUE, {
+    connection: options.connection as ConnectionOptions,
+    prefix: options.prefix,
+  });
+}
+
+/** Retry policy for {@link enqueueMessages}. */
+export interface EnqueueOptions {
+  attempts: number;
+}
+
+/**
+ * Adds one job per message (deduplicated by job id), in a single round trip.
+ * @param queue - the ADT events queue
+ * @param messageIds - stored message ids
+ * @param options - attempts before a job is failed for good
+ */
+export async function enqueueMessages(
+  queue: Queue<ApplyMessageJob>,
+  messageIds: readonly string[],
+  options: EnqueueOptions = { attempts: 8 },
+): Promise<void> {
+  if (messageIds.length === 0) return;
+  await queue.addBulk(
+    messageIds.map((messageId) => ({
+      name: APPLY_MESSAGE_JOB,
+      data: { messageId },
+      opts: {
+        jobId: jobIdForMessage(messageId),
+        attempts: options.attempts,
+        backoff: { type: 'exponential', delay: 500 },
+        // Postgres keeps the record; Redis keeps only enough history for the dashboard.
+        removeOnComplete: { count: 1_000, age: 24 * 3600 },
+        removeOnFail: { count: 10_000, age: 14 * 24 * 3600 },
+      },
+    })),
+  );
+}
+
+/** Options for {@link createAdtEventsWorker}. */
+export interface WorkerOptions extends QueueOptions {
+  concurrency: number;
+}
+
+/**
+ * Starts a BullMQ worker on the ADT events queue.
+ * @param processor - applies one job
+ * @param options - connection, prefix and concurrency
+ */
+export function createAdtEventsWorker(
+  processor: Processor<ApplyMessageJob>,
+  options: WorkerOptions,
+): Worker<ApplyMessageJob> {
+  return new Worker<ApplyMessageJob>(ADT_EVENTS_QUEUE, processor, {
+    connection: options.connection as ConnectionOptions,
+    prefix: options.prefix,
+    concurrency: options.concurrency,
+    autorun: true,
+  });
+}
+
+export type { Job, Queue, Worker };

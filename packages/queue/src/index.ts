@@ -1,0 +1,2 @@
+export * from './adt-events-queue.js';
+export type { Redis } from 'ioredis';

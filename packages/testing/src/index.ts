@@ -1,0 +1,2 @@
+export { createTestDatabase, serverUrl, testRedisUrl, testQueuePrefix } from './test-database.js';
+export type { TestDatabase } from './test-database.js';

@@ -1,0 +1,32 @@
+import { HttpError } from './auth.js';
+
+/** Position in a list, opaque to clients. */
+export type Cursor = { offset: number } | { beforeId: string };
+
+/**
+ * Encodes a cursor as base64url JSON.
+ * @param cursor - the position
+ */
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+/**
+ * Decodes a cursor from a query string; a tampered one is a 400.
+ * @param text - the cursor sent by the client
+ */
+export function decodeCursor(text: string | undefined): Cursor | null {
+  if (text === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof value === 'object' && value !== null) {
+      if ('offset' in value && typeof value.offset === 'number' && value.offset >= 0) return { offset: value.offset };
+      if ('beforeId' in value && typeof value.beforeId === 'string' && /^\d+$/.test(value.beforeId)) {
+        return { beforeId: value.beforeId };
+      }
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new HttpError(400, 'bad_cursor', 'cursor is not one this API returned');
+}

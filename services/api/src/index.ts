@@ -1,0 +1,3 @@
+export { startApi } from './api-server.js';
+export type { RunningApi } from './api-server.js';
+export { buildApp } from './app.js';

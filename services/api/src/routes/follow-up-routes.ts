@@ -1,0 +1,232 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { endOfLocalDay, localDate } from '@adt/adt';
+import {
+  appendCareAction,
+  findFollowUpDetail,
+  listWorklist,
+  recordAudit,
+  searchFollowUps,
+  withTransaction,
+  type TokenPrincipal,
+} from '@adt/db';
+import type { FastifyRequest } from 'fastify';
+import { assertTeamAccess, HttpError, requireRole, visibleTeam } from '../auth.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { ApiContext } from '../api-context.js';
+import {
+  careActionSchema,
+  careActionTypes,
+  errorSchema,
+  followUpDetailSchema,
+  followUpSchema,
+  pageSchema,
+  toCareActionJson,
+  toFollowUpDetailJson,
+  toFollowUpJson,
+} from '../schemas.js';
+import { worklistToCsv } from '../worklist-csv.js';
+
+const limit = z.coerce.number().int().min(1).max(1000).default(100);
+const followUpRoles = ['navigator', 'admin'] as const;
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+function actorOf(principal: TokenPrincipal): string {
+  return `${principal.role}:${principal.name}#${principal.tokenId}`;
+}
+
+function principalOf(request: FastifyRequest): TokenPrincipal {
+  if (!request.principal) throw new HttpError(401, 'unauthenticated', 'Sign in first');
+  return request.principal;
+}
+
+/**
+ * Follow-up routes: the daily worklist (JSON or CSV), search, detail and care actions. Navigators
+ * see their own team's follow-ups; admins see all. Every read of patient data is audit-logged.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
+  const { pool, config } = context;
+  const zone = config.practice.timeZone;
+
+  app.get(
+    '/api/worklist',
+    {
+      preHandler: requireRole(...followUpRoles),
+      schema: {
+        summary: 'The daily follow-up list',
+        description: 'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. `Accept: text/csv` or `format=csv` gives CSV.',
+        querystring: z.object({
+          date: z.iso.date().optional(),
+          team: z.string().min(1).optional(),
+          status: z.enum(['open', 'in_progress']).optional(),
+          format: z.enum(['json', 'csv']).optional(),
+          limit,
+          cursor: z.string().optional(),
+        }),
+        response: { 200: pageSchema(followUpSchema).or(z.string().describe('CSV, when asked for')), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const q = request.query;
+      const team = visibleTeam(principal, q.team);
+      const now = new Date();
+      const date = q.date ?? localDate(now, zone);
+      const endOfDay = endOfLocalDay(date, zone);
+      const cursor = decodeCursor(q.cursor);
+      const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
+      const wantsCsv = q.format === 'csv' || (q.format === undefined && request.headers.accept?.includes('text/csv') === true);
+      const pageSize = wantsCsv ? 1000 : q.limit;
+      const items = await listWorklist(pool, {
+        createdBefore: endOfDay,
+        overdueBefore: date === localDate(now, zone) ? now : endOfDay,
+        team,
+        status: q.status,
+        offset,
+        limit: pageSize + 1,
+      });
+      const page = items.slice(0, pageSize);
+      await recordAudit(pool, {
+        actor: actorOf(principal),
+        action: wantsCsv ? 'export' : 'list',
+        resource: 'worklist',
+        remoteAddress: request.ip,
+        detail: { date, team: team ?? null, count: page.length, followUpIds: page.map((f) => f.id) },
+      });
+      if (wantsCsv) {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="worklist-${date}.csv"`)
+          .serializer((payload: string) => payload)
+          .send(worklistToCsv(page));
+      }
+      return {
+        items: page.map(toFollowUpJson),
+        nextCursor: items.length > pageSize ? encodeCursor({ offset: offset + pageSize }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/follow-ups',
+    {
+      preHandler: requireRole(...followUpRoles),
+      schema: {
+        summary: 'Search follow-ups',
+        querystring: z.object({
+          mrn: z.string().min(1).optional(),
+          kind: z.enum(['discharge', 'ed_visit']).optional(),
+          status: z.enum(['open', 'in_progress', 'done', 'cancelled']).optional(),
+          facility: z.string().min(1).optional(),
+          team: z.string().min(1).optional(),
+          from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+          to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+          limit,
+          cursor: z.string().optional(),
+        }),
+        response: { 200: pageSchema(followUpSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const q = request.query;
+      const cursor = decodeCursor(q.cursor);
+      const items = await searchFollowUps(pool, {
+        mrn: q.mrn,
+        kind: q.kind,
+        status: q.status,
+        facility: q.facility,
+        team: visibleTeam(principal, q.team),
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+        beforeId: cursor && 'beforeId' in cursor ? cursor.beforeId : undefined,
+        limit: q.limit + 1,
+      });
+      const page = items.slice(0, q.limit);
+      await recordAudit(pool, {
+        actor: actorOf(principal),
+        action: 'search',
+        resource: 'follow_up',
+        remoteAddress: request.ip,
+        detail: { count: page.length, followUpIds: page.map((f) => f.id) },
+      });
+      const last = page.at(-1);
+      return {
+        items: page.map(toFollowUpJson),
+        nextCursor: items.length > q.limit && last ? encodeCursor({ beforeId: last.id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/follow-ups/:id',
+    {
+      preHandler: requireRole(...followUpRoles),
+      schema: {
+        summary: 'One follow-up with patient, encounter, source messages and action history',
+        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a follow-up id') }),
+        response: { 200: followUpDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const detail = await findFollowUpDetail(pool, request.params.id);
+      if (!detail) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
+      assertTeamAccess(principal, detail.team);
+      await recordAudit(pool, {
+        actor: actorOf(principal),
+        action: 'read',
+        resource: 'follow_up',
+        resourceId: detail.id,
+        remoteAddress: request.ip,
+      });
+      return toFollowUpDetailJson(detail);
+    },
+  );
+
+  app.post(
+    '/api/follow-ups/:id/actions',
+    {
+      preHandler: requireRole(...followUpRoles),
+      schema: {
+        summary: 'Log a continuity-of-care action (append-only); `close` ends the follow-up',
+        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a follow-up id') }),
+        body: z.object({
+          type: z.enum(careActionTypes),
+          outcome: z.string().trim().min(1).max(200).optional(),
+          note: z.string().max(4000).optional(),
+          at: z.iso.datetime({ offset: true }).optional(),
+        }),
+        response: { 201: careActionSchema, ...errors, 409: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const body = request.body;
+      const action = await withTransaction(pool, async (db) => {
+        const found = await db.query<{ team: string; status: string }>(
+          'SELECT team, status FROM follow_ups WHERE id = $1 FOR UPDATE',
+          [request.params.id],
+        );
+        const row = found.rows[0];
+        if (!row) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
+        assertTeamAccess(principal, row.team);
+        if (row.status === 'done' || row.status === 'cancelled') {
+          throw new HttpError(409, 'closed', `The follow-up is ${row.status}; actions can no longer be added`);
+        }
+        return appendCareAction(db, {
+          followUpId: request.params.id,
+          type: body.type,
+          outcome: body.outcome ?? null,
+          note: body.note ?? null,
+          at: body.at ? new Date(body.at) : new Date(),
+          actor: actorOf(principal),
+        });
+      });
+      return reply.code(201).send(toCareActionJson(action));
+    },
+  );
+  return Promise.resolve();
+};

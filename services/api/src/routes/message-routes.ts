@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  findFailedMessageIds,
+  findMessageById,
+  listMessages,
+  recordAudit,
+  resetMessagesForReplay,
+} from '@adt/db';
+import { decodeHl7Bytes } from '@adt/hl7';
+import { enqueueMessages } from '@adt/queue';
+import { HttpError, requireRole } from '../auth.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { ApiContext } from '../api-context.js';
+import { errorSchema, messageSchema, pageSchema, toMessageJson } from '../schemas.js';
+
+const opsRoles = ['ops', 'admin'] as const;
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a message id') });
+
+/**
+ * Stored inbound messages for operations: search, one message with its raw HL7, and replay.
+ * Raw HL7 is patient data, so reading it is audit-logged.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
+  const { pool, queue, config } = context;
+
+  app.get(
+    '/api/messages',
+    {
+      preHandler: requireRole(...opsRoles),
+      schema: {
+        summary: 'Stored inbound messages, newest first',
+        querystring: z.object({
+          controlId: z.string().min(1).optional(),
+          mrn: z.string().min(1).optional(),
+          facility: z.string().min(1).optional(),
+          status: z.enum(['received', 'processed', 'duplicate', 'rejected', 'failed']).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          cursor: z.string().optional(),
+        }),
+        response: { 200: pageSchema(messageSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const cursor = decodeCursor(q.cursor);
+      const items = await listMessages(pool, {
+        ...(q.controlId ? { controlId: q.controlId } : {}),
+        ...(q.mrn ? { mrn: q.mrn } : {}),
+        ...(q.facility ? { facility: q.facility } : {}),
+        ...(q.status ? { status: q.status } : {}),
+        ...(cursor && 'beforeId' in cursor ? { beforeId: cursor.beforeId } : {}),
+        limit: q.limit + 1,
+      });
+      const page = items.slice(0, q.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toMessageJson),
+        nextCursor: items.length > q.limit && last ? encodeCursor({ beforeId: last.id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/messages/:id',
+    {
+      preHandler: requireRole(...opsRoles),
+      schema: {
+        summary: 'One stored message with its raw HL7 (segments separated by CR)',
+        params: idParams,
+        response: { 200: messageSchema.extend({ raw: z.string().nullable() }), ...errors },
+      },
+    },
+    async (request) => {
+      const message = await findMessageById(pool, request.params.id);
+      if (!message) throw new HttpError(404, 'not_found', `No message ${request.params.id}`);
+      await recordAudit(pool, {
+        actor: `${request.principal?.role ?? ''}:${request.principal?.name ?? ''}#${request.principal?.tokenId ?? ''}`,
+        action: 'read',
+        resource: 'message',
+        resourceId: message.id,
+        remoteAddress: request.ip,
+      });
+      return { ...toMessageJson(message), raw: message.raw ? decodeHl7Bytes(message.raw) : null };
+    },
+  );
+
+  const replay = async (ids: string[]) => {
+    const reset = await resetMessagesForReplay(pool, ids);
+    await enqueueMessages(queue, reset, { attempts: config.worker.maxAttempts });
+    return reset;
+  };
+
+  app.post(
+    '/api/messages/:id/replay',
+    {
+      preHandler: requireRole(...opsRoles),
+      schema: {
+        summary: 'Re-run a failed (or still waiting) message through processing',
+        params: idParams,
+        response: { 202: z.object({ replayed: z.array(z.string()) }), ...errors, 409: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const message = await findMessageById(pool, request.params.id);
+      if (!message) throw new HttpError(404, 'not_found', `No message ${request.params.id}`);
+      const replayed = await replay([message.id]);
+      if (replayed.length === 0) {
+        throw new HttpError(409, 'not_replayable', `Message ${message.id} is ${message.status}; only failed or waiting messages are replayed`);
+      }
+      return reply.code(202).send({ replayed });
+    },
+  );
+
+  app.post(
+    '/api/messages/replay-failed',
+    {
+      preHandler: requireRole(...opsRoles),
+      schema: {
+        summary: 'Re-run every failed message',
+        response: { 202: z.object({ replayed: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (_request, reply) => reply.code(202).send({ replayed: await replay(await findFailedMessageIds(pool)) }),
+  );
+  return Promise.resolve();
+};

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import type { CareAction, FollowUpDetail, FollowUpView, StoredMessage } from '@adt/db';
+
+const isoDateTime = z.string().describe('ISO-8601 instant');
+
+/** The follow-up object of the interfaces spec. */
+export const followUpSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['discharge', 'ed_visit']),
+  status: z.enum(['open', 'in_progress', 'done', 'cancelled']),
+  statusReason: z.string().nullable(),
+  dueAt: isoDateTime,
+  visitDueBy: isoDateTime.nullable(),
+  priority: z.enum(['high', 'normal']),
+  team: z.string(),
+  inEdNow: z.boolean(),
+  dischargeCancelled: z.boolean(),
+  patient: z.object({
+    mrn: z.string(),
+    assigningAuthority: z.string(),
+    name: z.string().describe('FAMILY, Given Middle'),
+    familyName: z.string(),
+    givenName: z.string(),
+    birthDate: z.string().nullable(),
+    sex: z.string(),
+    phone: z.string(),
+  }),
+  encounter: z.object({
+    facility: z.string(),
+    visitNumber: z.string(),
+    patientClass: z.string(),
+    admittedAt: isoDateTime.nullable(),
+    dischargedAt: isoDateTime.nullable(),
+    disposition: z.string(),
+    diagnoses: z.array(z.object({ code: z.string(), text: z.string(), codingSystem: z.string() })),
+  }),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+export const careActionTypes = [
+  'contact_attempt',
+  'contact_made',
+  'appointment_scheduled',
+  'med_reconciliation',
+  'note',
+  'close',
+] as const;
+
+export const careActionSchema = z.object({
+  id: z.string(),
+  type: z.enum(careActionTypes),
+  outcome: z.string().nullable(),
+  note: z.string().nullable(),
+  at: isoDateTime,
+  actor: z.string(),
+  recordedAt: isoDateTime,
+});
+
+export const followUpDetailSchema = followUpSchema.extend({
+  sourceMessages: z.array(
+    z.object({
+      messageId: z.string(),
+      eventType: z.string(),
+      occurredAt: isoDateTime,
+      receivedAt: isoDateTime,
+      controlId: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+  actions: z.array(careActionSchema),
+});
+
+export const messageSchema = z.object({
+  id: z.string(),
+  receivedAt: isoDateTime,
+  peerAddress: z.string().nullable(),
+  sendingApplication: z.string(),
+  sendingFacility: z.string(),
+  controlId: z.string(),
+  messageType: z.string(),
+  versionId: z.string(),
+  status: z.enum(['received', 'processed', 'duplicate', 'rejected', 'failed']),
+  statusReason: z.string().nullable(),
+  ackCode: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  controlIdReused: z.boolean(),
+  attempts: z.number(),
+  correlationId: z.string(),
+  processedAt: isoDateTime.nullable(),
+});
+
+export const errorSchema = z.object({ error: z.string(), message: z.string() });
+
+/**
+ * A list page as every list endpoint answers it.
+ * @param item - schema of one item
+ */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/**
+ * The JSON form of a follow-up.
+ * @param f - the follow-up as read from the database
+ */
+export function toFollowUpJson(f: FollowUpView): z.infer<typeof followUpSchema> {
+  const given = [f.patient.name.given, f.patient.name.middle].filter(Boolean).join(' ');
+  return {
+    ...f,
+    dueAt: f.dueAt.toISOString(),
+    visitDueBy: iso(f.visitDueBy),
+    patient: {
+      mrn: f.patient.mrn,
+      assigningAuthority: f.patient.assigningAuthority,
+      name: [f.patient.name.family, given].filter(Boolean).join(', '),
+      familyName: f.patient.name.family,
+      givenName: f.patient.name.given,
+      birthDate: f.patient.birthDate,
+      sex: f.patient.sex,
+      phone: f.patient.phone,
+    },
+    encounter: { ...f.encounter, admittedAt: iso(f.encounter.admittedAt), dischargedAt: iso(f.encounter.dischargedAt) },
+    createdAt: f.createdAt.toISOString(),
+    updatedAt: f.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The JSON form of a care action.
+ * @param a - the stored action
+ */
+export function toCareActionJson(a: CareAction): z.infer<typeof careActionSchema> {
+  return { ...a, at: a.at.toISOString(), recordedAt: a.recordedAt.toISOString() };
+}
+
+/**
+ * The JSON form of a follow-up with its history.
+ * @param d - the detail as read from the database
+ */
+export function toFollowUpDetailJson(d: FollowUpDetail): z.infer<typeof followUpDetailSchema> {
+  return {
+    ...toFollowUpJson(d),
+    sourceMessages: d.sourceMessages.map((m) => ({
+      ...m,
+      occurredAt: m.occurredAt.toISOString(),
+      receivedAt: m.receivedAt.toISOString(),
+    })),
+    actions: d.actions.map(toCareActionJson),
+  };
+}
+
+/**
+ * The JSON form of a stored message (metadata only; raw content is a separate field).
+ * @param m - the stored message
+ */
+export function toMessageJson(m: StoredMessage): z.infer<typeof messageSchema> {
+  return { ...m, receivedAt: m.receivedAt.toISOString(), processedAt: iso(m.processedAt) };
+}

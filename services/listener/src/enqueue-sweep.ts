@@ -1,0 +1,65 @@
+import type pg from 'pg';
+import { findUnprocessedMessageIds } from '@adt/db';
+import type { Logger } from '@adt/logging';
+
+/** A periodic task; `stop` waits for a run in progress. */
+export interface EnqueueSweep {
+  runOnce: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Re-enqueues messages that are stored but still unprocessed after a grace period: the listener
+ * may have crashed between commit and enqueue, or Redis may have been down or lost its data.
+ * Job ids are message ids, so a message still waiting in the queue is not added twice.
+ * @param options - pool, enqueue function, interval and grace period, logger
+ */
+export function startEnqueueSweep(options: {
+  pool: pg.Pool;
+  enqueue: (ids: string[]) => Promise<void>;
+  intervalMs: number;
+  graceMs: number;
+  log: Logger;
+  onSwept: (count: number) => void;
+}): EnqueueSweep {
+  let running: Promise<number> | null = null;
+
+  const runOnce = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const ids = await findUnprocessedMessageIds(options.pool, options.graceMs, SWEEP_BATCH);
+      if (ids.length === 0) break;
+      await options.enqueue(ids);
+      total += ids.length;
+      if (ids.length < SWEEP_BATCH) break;
+    }
+    if (total > 0) {
+      options.log.info({ count: total }, 'sweep re-enqueued unprocessed messages');
+      options.onSwept(total);
+    }
+    return total;
+  };
+
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runOnce()
+      .catch((error: unknown) => {
+        options.log.warn({ err: error }, 'enqueue sweep failed; will retry');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+  }, options.intervalMs);
+  timer.unref();
+
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

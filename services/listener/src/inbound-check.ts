@@ -1,0 +1,67 @@
+import type { AckError, MessageHeader } from '@adt/hl7';
+
+/** Why a readable message is refused, with the ACK code, ERR content and the text for MSA-3. */
+export interface InboundRefusal {
+  ackCode: 'AR' | 'AE';
+  text: string;
+  error: AckError;
+}
+
+const SUPPORTED_VERSION = /^2\.[3-8](\.\d+)?$/;
+
+/** What the listener accepts: processing ids and which message types it handles. */
+export interface InboundPolicy {
+  processingIds: ReadonlySet<string>;
+}
+
+function pidIdentifierPresent(text: string, fieldSeparator: string): boolean {
+  for (const segment of text.split('\r')) {
+    if (segment.startsWith(`PID${fieldSeparator}`)) {
+      const fields = segment.split(fieldSeparator);
+      const pid3 = fields[3] ?? '';
+      return pid3 !== '' && pid3 !== '""';
+    }
+  }
+  return false;
+}
+
+/**
+ * Checks a message whose MSH could be read against what the ADT port accepts (interfaces spec):
+ * ADT only, HL7 2.3 to 2.8, the expected processing id, and a patient identifier.
+ * @param header - the message's MSH
+ * @param text - the normalised message text (segments separated by CR)
+ * @param policy - accepted processing ids
+ * @returns null when the message is acceptable, else the refusal
+ */
+export function checkInboundMessage(header: MessageHeader, text: string, policy: InboundPolicy): InboundRefusal | null {
+  if (header.messageCode !== 'ADT') {
+    return {
+      ackCode: 'AR',
+      text: `Unsupported message type ${header.messageCode || '(empty)'}: this port accepts ADT messages only`,
+      error: { hl7ErrorCode: '200', severity: 'E', location: { segment: 'MSH', field: 9 } },
+    };
+  }
+  if (!SUPPORTED_VERSION.test(header.versionId)) {
+    return {
+      ackCode: 'AR',
+      text: `Unsupported HL7 version ${header.versionId || '(empty)'} in MSH-12: versions 2.3 to 2.8 are accepted`,
+      error: { hl7ErrorCode: '203', severity: 'E', location: { segment: 'MSH', field: 12 } },
+    };
+  }
+  const processingId = header.processingId.charAt(0);
+  if (!policy.processingIds.has(processingId)) {
+    return {
+      ackCode: 'AR',
+      text: `Processing ID ${header.processingId || '(empty)'} in MSH-11 does not match this receiver (expects ${[...policy.processingIds].join(' or ')})`,
+      error: { hl7ErrorCode: '207', severity: 'E', location: { segment: 'MSH', field: 11 } },
+    };
+  }
+  if (!pidIdentifierPresent(text, header.fieldSeparator)) {
+    return {
+      ackCode: 'AE',
+      text: 'PID-3 (patient identifier list) is missing: the message cannot be matched to a patient',
+      error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'PID', field: 3 } },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,2 @@
+export { startListener } from './listener.js';
+export type { RunningListener } from './listener.js';

@@ -1,0 +1,91 @@
+import type { AppConfig } from '@adt/config';
+import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
+import type { Logger } from '@adt/logging';
+import { createMetricsRegistry, createOpsServer } from '@adt/observability';
+import { createAdtEventsQueue, createProducerConnection, enqueueMessages } from '@adt/queue';
+import { startEnqueueSweep } from './enqueue-sweep.js';
+import { createListenerMetrics } from './listener-metrics.js';
+import { MessageIntake } from './message-intake.js';
+import { startMllpServer } from './mllp-server.js';
+
+/** A running listener: its ports and how to stop it. */
+export interface RunningListener {
+  mllpPort: number;
+  httpPort: number;
+  /** Runs the enqueue sweep now (tests and operators). */
+  sweep: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the listener: migrations (unless disabled), the MLLP server, the enqueue sweep and the
+ * ops HTTP server.
+ * @param config - validated configuration
+ * @param log - the service logger
+ */
+export async function startListener(config: AppConfig, log: Logger): Promise<RunningListener> {
+  if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
+  const pool = createPool({ connectionString: config.databaseUrl, max: 10, applicationName: 'adt-listener' });
+  const redis = createProducerConnection(config.redisUrl);
+  const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
+  const registry = createMetricsRegistry('listener');
+  const metrics = createListenerMetrics(registry);
+  const enqueue = (ids: string[]) => enqueueMessages(queue, ids, { attempts: config.worker.maxAttempts });
+
+  const intake = new MessageIntake({
+    pool,
+    policy: { processingIds: config.mllp.processingIds },
+    log,
+    metrics,
+  });
+  const mllp = await startMllpServer({
+    host: config.mllp.host,
+    port: config.mllp.port,
+    maxFrameBytes: config.mllp.maxFrameBytes,
+    idleTimeoutMs: config.mllp.idleTimeoutMs,
+    handleFrame: (payload, peer) => intake.handleFrame(payload, peer),
+    afterResponse: (ids) => {
+      // The message is committed and acknowledged; if Redis is down the sweep enqueues it later.
+      enqueue(ids).catch((error: unknown) => {
+        metrics.enqueueFailures.inc(ids.length);
+        log.warn({ err: error, messageIds: ids }, 'enqueue failed; the sweep will retry');
+      });
+    },
+    log,
+    metrics,
+  });
+  const sweep = startEnqueueSweep({
+    pool,
+    enqueue,
+    intervalMs: config.listener.sweepIntervalMs,
+    graceMs: config.listener.sweepGraceMs,
+    log,
+    onSwept: (count) => {
+      metrics.swept.inc(count);
+    },
+  });
+  const ops = createOpsServer({
+    registry,
+    checks: [
+      { name: 'postgres', check: () => isDatabaseReachable(pool) },
+      { name: 'redis', check: async () => (await redis.ping()) === 'PONG' },
+    ],
+  });
+  await ops.listen({ port: config.listener.httpPort, host: config.mllp.host });
+  const address = ops.server.address();
+  const httpPort = typeof address === 'object' && address ? address.port : config.listener.httpPort;
+
+  return {
+    mllpPort: mllp.port,
+    httpPort,
+    sweep: sweep.runOnce,
+    stop: async () => {
+      await mllp.stop();
+      await sweep.stop();
+      await ops.close();
+      await queue.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}
