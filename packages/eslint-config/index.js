@@ -22,6 +22,7 @@ export function adtLintConfig(tsconfigRootDir) {
         '@typescript-eslint/no-explicit-any': 'error',
         '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
         '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+        '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
         eqeqeq: ['error', 'always'],
         'no-console': 'error',
         'no-restricted-imports': [

@@ -1,4 +1,4 @@
-import { Queue, Worker, type ConnectionOptions, type Job, type Processor } from 'bullmq';
+import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** The queue that carries "apply this stored message" jobs from the listener to the worker. */
@@ -57,7 +57,7 @@ export interface QueueOptions {
  */
 export function createAdtEventsQueue(options: QueueOptions): Queue<ApplyMessageJob> {
   return new Queue<ApplyMessageJob>(ADT_EVENTS_QUEUE, {
-    connection: options.connection as ConnectionOptions,
+    connection: options.connection,
     prefix: options.prefix,
   });
 }
@@ -110,7 +110,7 @@ export function createAdtEventsWorker(
   options: WorkerOptions,
 ): Worker<ApplyMessageJob> {
   return new Worker<ApplyMessageJob>(ADT_EVENTS_QUEUE, processor, {
-    connection: options.connection as ConnectionOptions,
+    connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
     autorun: true,
@@ -118,3 +118,16 @@ export function createAdtEventsWorker(
 }
 
 export type { Job, Queue, Worker };
+
+/**
+ * True when Redis answers PING (readiness checks).
+ * @param redis - the connection to check
+ */
+export async function isRedisReachable(redis: Redis): Promise<boolean> {
+  try {
+    await redis.ping();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPool, migrateDatabase } from '@adt/db';
 
 /** A migrated database of its own for one test file, dropped at the end. */
 export interface TestDatabase {
@@ -22,9 +21,14 @@ function withDatabase(url: string, database: string): string {
 
 /**
  * Creates and migrates a database with a random name so test files run in parallel.
+ * @param migrate - applies the schema (`migrateDatabase` from `@adt/db`; passed in so this package
+ *   does not depend on the one it helps test)
  * @param label - a short word that says which test owns it (shows in `\l`)
  */
-export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  migrate: (url: string) => Promise<unknown>,
+  label = 'test',
+): Promise<TestDatabase> {
   const name = `adt_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
   await admin.connect();
@@ -34,8 +38,8 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     await admin.end();
   }
   const url = withDatabase(serverUrl(), name);
-  await migrateDatabase(url);
-  const pool = createPool({ connectionString: url, max: 5, applicationName: 'adt-test' });
+  await migrate(url);
+  const pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'adt-test' });
   return {
     url,
     pool,

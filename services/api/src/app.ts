@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { isDatabaseReachable } from '@adt/db';
+import { isRedisReachable } from '@adt/queue';
 import type { Logger } from '@adt/logging';
 import { registerHealthRoutes, type Registry } from '@adt/observability';
 import { HttpError, resolvePrincipal } from './auth.js';
@@ -25,12 +26,14 @@ export async function buildApp(
   context: ApiContext,
   options: { log: Logger; registry: Registry },
 ): Promise<FastifyInstance> {
-  const base = Fastify({ loggerInstance: options.log as FastifyBaseLogger });
+  // Typed as Fastify's logger so the instance keeps Fastify's default generics.
+  const logger: FastifyBaseLogger = options.log;
+  const base = Fastify({ loggerInstance: logger });
   registerHealthRoutes(base, {
     registry: options.registry,
     checks: [
       { name: 'postgres', check: () => isDatabaseReachable(context.pool) },
-      { name: 'redis', check: async () => (await context.redis.ping()) === 'PONG' },
+      { name: 'redis', check: () => isRedisReachable(context.redis) },
     ],
   });
   const app = base.withTypeProvider<ZodTypeProvider>();

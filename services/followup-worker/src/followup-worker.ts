@@ -3,7 +3,7 @@ import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, markMessageFailed, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { createMetricsRegistry, createOpsServer } from '@adt/observability';
-import { createAdtEventsWorker, createWorkerConnection, type ApplyMessageJob, type Job } from '@adt/queue';
+import { createAdtEventsWorker, createWorkerConnection, isRedisReachable, type ApplyMessageJob, type Job } from '@adt/queue';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
@@ -78,7 +78,7 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     registry,
     checks: [
       { name: 'postgres', check: () => isDatabaseReachable(pool) },
-      { name: 'redis', check: async () => (await connection.ping()) === 'PONG' },
+      { name: 'redis', check: () => isRedisReachable(connection) },
       { name: 'worker', check: () => Promise.resolve(worker.isRunning()) },
     ],
   });

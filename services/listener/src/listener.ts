@@ -2,7 +2,7 @@ import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { createMetricsRegistry, createOpsServer } from '@adt/observability';
-import { createAdtEventsQueue, createProducerConnection, enqueueMessages } from '@adt/queue';
+import { createAdtEventsQueue, createProducerConnection, enqueueMessages, isRedisReachable } from '@adt/queue';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
@@ -68,7 +68,7 @@ export async function startListener(config: AppConfig, log: Logger): Promise<Run
     registry,
     checks: [
       { name: 'postgres', check: () => isDatabaseReachable(pool) },
-      { name: 'redis', check: async () => (await redis.ping()) === 'PONG' },
+      { name: 'redis', check: () => isRedisReachable(redis) },
     ],
   });
   await ops.listen({ port: config.listener.httpPort, host: config.mllp.host });
