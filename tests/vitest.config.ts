@@ -3,5 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@adt/source'] },
   ssr: { resolve: { conditions: ['@adt/source'] } },
-  test: { testTimeout: 20_000, hookTimeout: 60_000 },
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    globalSetup: ['@adt/testing/global-setup'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
 });

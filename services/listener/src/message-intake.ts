@@ -92,7 +92,8 @@ export class MessageIntake {
 
   private async handleMessage(raw: Buffer, text: string, peerAddress: string | null): Promise<MessageOutcome> {
     const { metrics, log } = this.deps;
-    const contentHash = createHash('sha256').update(raw).digest();
+    // Hash the normalised text: a resend that differs only in line endings is the same message.
+    const contentHash = createHash('sha256').update(text).digest();
     let header: MessageHeader;
     try {
       header = readMessageHeader(text);

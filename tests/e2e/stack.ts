@@ -1,0 +1,98 @@
+import { loadConfig, type AppConfig } from '@adt/config';
+import { createApiToken, migrateDatabase, type Role } from '@adt/db';
+import { createLogger, type Logger } from '@adt/logging';
+import { startListener, type RunningListener } from '@adt/listener';
+import { startFollowupWorker, type RunningWorker } from '@adt/followup-worker';
+import { startApi, type RunningApi } from '@adt/api';
+import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+
+/** The three services started in this process on free ports, against a database of their own. */
+export interface TestStack {
+  config: AppConfig;
+  db: TestDatabase;
+  listener: RunningListener;
+  worker: RunningWorker | null;
+  api: RunningApi;
+  log: Logger;
+  startWorker: () => Promise<void>;
+  stopWorker: () => Promise<void>;
+  token: (role: Role, team?: string | null) => Promise<string>;
+  get: (path: string, token?: string, headers?: Record<string, string>) => Promise<Response>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts listener, worker and API with an isolated database and queue prefix.
+ * @param label - names the database and queue prefix
+ * @param env - extra configuration
+ */
+export async function startTestStack(label: string, env: Record<string, string> = {}): Promise<TestStack> {
+  const db = await createTestDatabase(migrateDatabase, label);
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(label),
+    MLLP_HOST: '127.0.0.1',
+    HTTP_HOST: '127.0.0.1',
+    MLLP_PORT: '0',
+    LISTENER_HTTP_PORT: '0',
+    WORKER_HTTP_PORT: '0',
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'silent',
+    SWEEP_INTERVAL_MS: '250',
+    SWEEP_GRACE_MS: '500',
+    ...env,
+  });
+  const log = createLogger({ service: `test-${label}`, level: 'silent' });
+  const listener = await startListener(config, log);
+  const api = await startApi(config, log);
+  const stack: TestStack = {
+    config,
+    db,
+    listener,
+    worker: await startFollowupWorker(config, log),
+    api,
+    log,
+    startWorker: async () => {
+      stack.worker ??= await startFollowupWorker(config, log);
+    },
+    stopWorker: async () => {
+      await stack.worker?.stop();
+      stack.worker = null;
+    },
+    token: (role, team = role === 'navigator' ? config.practice.defaultTeam : null) =>
+      createApiToken(db.pool, { role, team, name: `${label}-${role}` }),
+    get: (path, token, headers = {}) =>
+      fetch(`http://127.0.0.1:${api.port}${path}`, {
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }),
+    stop: async () => {
+      await listener.stop();
+      await stack.worker?.stop();
+      await api.stop();
+      await db.drop();
+      const redis = createProducerConnection(config.redisUrl);
+      const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
+      await queue.obliterate({ force: true });
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+  return stack;
+}
+
+/**
+ * Polls until `check` returns a value other than undefined, or fails after `timeoutMs`.
+ * @param check - returns the awaited value when ready
+ * @param timeoutMs - how long to wait
+ */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
