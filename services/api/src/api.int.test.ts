@@ -1,0 +1,210 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@adt/config';
+import {
+  createApiToken,
+  createFollowUp,
+  lockEncounter,
+  migrateDatabase,
+  storeInboundMessage,
+  upsertPatient,
+  withTransaction,
+} from '@adt/db';
+import { createLogger } from '@adt/logging';
+import { createMetricsRegistry } from '@adt/observability';
+import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { buildApp } from './app.js';
+
+type Who = 'none' | 'navigator' | 'ops' | 'admin' | 'otherNavigator';
+
+describe('API', () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let closeQueue: () => Promise<void>;
+  const tokens: Partial<Record<Who, string>> = {};
+  let followUpId = '';
+  let messageId = '';
+
+  async function seedFollowUp(mrn: string, team: string, dueAt: Date, priority: 'high' | 'normal' = 'normal') {
+    return withTransaction(db.pool, async (client) => {
+      const patientId = await upsertPatient(client, {
+        mrn,
+        assigningAuthority: 'GENERAL_HOSP',
+        familyName: 'DOE',
+        givenName: 'JANE',
+        middleName: '',
+        birthDate: '1950-01-01',
+        sex: 'F',
+        phone: '5550100',
+        deceased: false,
+        identifiers: [],
+      });
+      const encounter = await lockEncounter(client, { patientId, facility: 'GENERAL_HOSP', encounterKey: `V-${mrn}`, visitNumber: `V-${mrn}` });
+      const id = await createFollowUp(client, {
+        encounterId: encounter.id,
+        patientId,
+        kind: 'discharge',
+        dueAt,
+        visitDueBy: null,
+        priority,
+        inEdNow: false,
+        team,
+      });
+      if (!id) throw new Error('not created');
+      return id;
+    });
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase(migrateDatabase, 'api');
+    const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: testRedisUrl(), QUEUE_PREFIX: testQueuePrefix('api') });
+    const redis = createProducerConnection(config.redisUrl);
+    const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
+    closeQueue = async () => {
+      await queue.obliterate({ force: true });
+      await queue.close();
+      redis.disconnect();
+    };
+    app = await buildApp(
+      { config, pool: db.pool, queue, redis },
+      { log: createLogger({ service: 'api-test', level: 'silent' }), registry: createMetricsRegistry('api-test') },
+    );
+    tokens.navigator = await createApiToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
+    tokens.otherNavigator = await createApiToken(db.pool, { role: 'navigator', team: 'south', name: 'nav2' });
+    tokens.ops = await createApiToken(db.pool, { role: 'ops', team: null, name: 'ops' });
+    tokens.admin = await createApiToken(db.pool, { role: 'admin', team: null, name: 'admin' });
+    followUpId = await seedFollowUp('M-OVERDUE', 'north', new Date(Date.now() - 86_400_000));
+    await seedFollowUp('M-LATER', 'north', new Date(Date.now() + 3 * 86_400_000), 'high');
+    await seedFollowUp('M-SOON', 'north', new Date(Date.now() + 86_400_000));
+    await seedFollowUp('M-SOUTH', 'south', new Date(Date.now() + 86_400_000));
+    const stored = await storeInboundMessage(db.pool, {
+      raw: Buffer.from('MSH|^~\\&|EPIC|GENERAL_HOSP|||20261118||ADT^A03|X1|P|2.5.1'),
+      contentHash: Buffer.from('x1'),
+      peerAddress: '127.0.0.1',
+      sendingApplication: 'EPIC',
+      sendingFacility: 'GENERAL_HOSP',
+      controlId: 'X1',
+      messageType: 'ADT^A03',
+      versionId: '2.5.1',
+      ackCode: 'AA',
+    });
+    messageId = stored.id;
+    await db.pool.query("UPDATE inbound_messages SET status = 'failed', status_reason = 'test failure' WHERE id = $1", [messageId]);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await closeQueue();
+    await db.drop();
+  });
+
+  function inject(who: Who, method: 'GET' | 'POST', url: string, payload?: object) {
+    const token = who === 'none' ? undefined : tokens[who];
+    return app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  }
+
+  const matrix: { route: string; method: 'GET' | 'POST'; body?: object; expected: Record<Who, number> }[] = [
+    { route: '/api/worklist', method: 'GET', expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 } },
+    { route: '/api/follow-ups', method: 'GET', expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 } },
+    { route: '/api/follow-ups/:id', method: 'GET', expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 403 } },
+    { route: '/api/follow-ups/:id/actions', method: 'POST', body: { type: 'note', note: 'left a message with daughter' }, expected: { none: 401, navigator: 201, ops: 403, admin: 201, otherNavigator: 403 } },
+    { route: '/api/messages', method: 'GET', expected: { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 } },
+    { route: '/api/messages/:mid', method: 'GET', expected: { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 } },
+  ];
+
+  for (const row of matrix) {
+    for (const who of Object.keys(row.expected) as Who[]) {
+      it(`${row.method} ${row.route} as ${who} → ${row.expected[who]}`, async () => {
+        const url = row.route.replace(':id', followUpId).replace(':mid', messageId);
+        const response = await inject(who, row.method, url, row.body);
+        expect(response.statusCode).toBe(row.expected[who]);
+      });
+    }
+  }
+
+  it('rejects an unknown token with 401', async () => {
+    const response = await app.inject({ url: '/api/worklist', headers: { authorization: 'Bearer adt_not-a-real-token' } });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ error: 'unauthenticated' });
+  });
+
+  it("lists the navigator's team only: overdue first, then by due time", async () => {
+    const response = await inject('navigator', 'GET', '/api/worklist');
+    const body = response.json<{ items: { patient: { mrn: string }; team: string }[] }>();
+    expect(body.items.map((f) => f.patient.mrn)).toEqual(['M-OVERDUE', 'M-SOON', 'M-LATER']);
+    expect(new Set(body.items.map((f) => f.team))).toEqual(new Set(['north']));
+    const other = await inject('otherNavigator', 'GET', '/api/worklist?team=north');
+    expect(other.statusCode).toBe(403);
+  });
+
+  it('pages with an opaque cursor', async () => {
+    const first = (await inject('navigator', 'GET', '/api/worklist?limit=2')).json<{ items: { id: string }[]; nextCursor: string }>();
+    expect(first.items).toHaveLength(2);
+    const second = (await inject('navigator', 'GET', `/api/worklist?limit=2&cursor=${first.nextCursor}`)).json<{ items: { id: string }[]; nextCursor: string | null }>();
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect((await inject('navigator', 'GET', '/api/worklist?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it('exports the worklist as CSV in list order', async () => {
+    const csv = await app.inject({ url: '/api/worklist', headers: { authorization: `Bearer ${tokens.navigator ?? ''}`, accept: 'text/csv' } });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^id,kind,status/);
+    expect(lines.slice(1).map((l) => l.split(',')[6])).toEqual(['M-OVERDUE', 'M-SOON', 'M-LATER']);
+  });
+
+  it('appends actions, moves the follow-up to in progress, closes it, then refuses more', async () => {
+    const attempt = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'contact_attempt', outcome: 'no_answer' });
+    expect(attempt.statusCode).toBe(201);
+    const detail = (await inject('navigator', 'GET', `/api/follow-ups/${followUpId}`)).json<{ status: string; actions: { type: string }[] }>();
+    expect(detail.status).toBe('in_progress');
+    expect(detail.actions.map((a) => a.type)).toContain('contact_attempt');
+
+    expect((await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'close', outcome: 'reached' })).statusCode).toBe(201);
+    const closed = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'note', note: 'late note' });
+    expect(closed.statusCode).toBe(409);
+    const list = (await inject('navigator', 'GET', '/api/worklist')).json<{ items: { id: string }[] }>();
+    expect(list.items.map((f) => f.id)).not.toContain(followUpId);
+  });
+
+  it('never edits the action log in place', async () => {
+    await expect(db.pool.query("UPDATE care_actions SET note = 'changed'")).rejects.toThrow(/append-only/);
+    await expect(db.pool.query('DELETE FROM care_actions')).rejects.toThrow(/append-only/);
+  });
+
+  it('answers 400 with a message for a bad action', async () => {
+    const response = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'teleport' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toContain('Invalid request');
+  });
+
+  it('records an audit entry for list, detail and export reads', async () => {
+    const result = await db.pool.query<{ action: string; resource: string }>('SELECT DISTINCT action, resource FROM audit_log');
+    const seen = result.rows.map((r) => `${r.action}:${r.resource}`);
+    expect(seen).toEqual(expect.arrayContaining(['list:worklist', 'read:follow_up', 'export:worklist', 'read:message']));
+  });
+
+  it('replays a failed message for ops and reports it', async () => {
+    const response = await inject('ops', 'POST', `/api/messages/${messageId}/replay`);
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ replayed: [messageId] });
+    const again = await inject('ops', 'POST', `/api/messages/${messageId}/replay`);
+    expect(again.statusCode).toBe(202);
+  });
+
+  it('serves health, metrics and the OpenAPI document', async () => {
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
+    expect((await app.inject({ url: '/metrics' })).body).toContain('process_cpu_user_seconds_total');
+    const openapi = await app.inject({ url: '/docs/json' });
+    expect(openapi.statusCode).toBe(200);
+    expect(Object.keys(openapi.json<{ paths: object }>().paths)).toEqual(expect.arrayContaining(['/api/worklist', '/api/follow-ups/{id}/actions']));
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeMessageText, readMessageHeader } from '@adt/hl7';
+import { checkInboundMessage } from './inbound-check.js';
+
+const policy = { processingIds: new Set(['P']) };
+
+function check(lines: string[]) {
+  const text = normalizeMessageText(lines.join('\r'));
+  return checkInboundMessage(readMessageHeader(text), text, policy);
+}
+
+const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE';
+
+describe('checkInboundMessage', () => {
+  it('accepts an ADT message of a supported version with a patient identifier', () => {
+    expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A03|C1|P|2.5.1', PID])).toBeNull();
+    expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.3', PID])).toBeNull();
+    expect(check(['MSH|^~\\&#|A|F|R|RF|20261118||ADT^A01^ADT_A01|C1|P|2.8', PID])).toBeNull();
+  });
+
+  it('refuses other message types with AR 200', () => {
+    const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ORU^R01|C1|P|2.5.1', PID]);
+    expect(refusal?.ackCode).toBe('AR');
+    expect(refusal?.error.hl7ErrorCode).toBe('200');
+    expect(refusal?.text).toContain('Unsupported message type ORU');
+  });
+
+  it('refuses unsupported versions with AR 203', () => {
+    const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.2', PID]);
+    expect(refusal?.ackCode).toBe('AR');
+    expect(refusal?.error.hl7ErrorCode).toBe('203');
+  });
+
+  it('refuses a processing id mismatch with AR', () => {
+    const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|T|2.5.1', PID]);
+    expect(refusal?.ackCode).toBe('AR');
+    expect(refusal?.text).toContain('MSH-11');
+  });
+
+  it('answers AE 101 when PID-3 is missing or null', () => {
+    for (const pid of ['PID|1||||DOE^JANE', 'PID|1||""||DOE^JANE']) {
+      const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.5.1', pid]);
+      expect(refusal?.ackCode).toBe('AE');
+      expect(refusal?.error).toMatchObject({ hl7ErrorCode: '101', location: { segment: 'PID', field: 3 } });
+    }
+    expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.5.1', 'EVN|A01'])?.ackCode).toBe('AE');
+  });
+});
