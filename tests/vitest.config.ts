@@ -4,6 +4,9 @@ export default defineConfig({
   resolve: { conditions: ['@adt/source'] },
   ssr: { resolve: { conditions: ['@adt/source'] } },
   test: {
+    // The JSON report feeds the pass/fail total printed after `npm test`.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     include: ['e2e/**/*.test.ts'],
     globalSetup: ['@adt/testing/global-setup'],
     testTimeout: 30_000,

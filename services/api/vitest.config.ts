@@ -3,5 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@adt/source'] },
   ssr: { resolve: { conditions: ['@adt/source'] } },
-  test: { testTimeout: 20_000, hookTimeout: 60_000, globalSetup: ['@adt/testing/global-setup'] },
+  test: {
+    // The JSON report feeds the pass/fail total printed after `npm test`.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' }, testTimeout: 20_000, hookTimeout: 60_000, globalSetup: ['@adt/testing/global-setup'] },
 });
