@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     // The JSON report feeds the pass/fail total printed after `npm test`.
     reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' }, testTimeout: 20_000, hookTimeout: 60_000 },
+    outputFile: { json: 'test-results/vitest.json' },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
 });

@@ -7,5 +7,8 @@ export default defineConfig({
     // The JSON report feeds the pass/fail total printed after `npm test`.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
-    passWithNoTests: true, testTimeout: 20_000, hookTimeout: 60_000 },
+    passWithNoTests: true,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
 });

@@ -31,14 +31,21 @@ async function worklist(stack: TestStack, token: string): Promise<WorklistItem[]
 /** A copy of the A03 fixture for another patient and visit, so it is a new message. */
 async function otherPatientA03(): Promise<string> {
   const text = await readFile(A03, 'utf8');
-  return text.replaceAll('MRN100234', 'MRN555001').replaceAll('V20261114-0042', 'V20261115-0077').replace('GH00012345', 'GH00099999');
+  return text
+    .replaceAll('MRN100234', 'MRN555001')
+    .replaceAll('V20261114-0042', 'V20261115-0077')
+    .replace('GH00012345', 'GH00099999');
 }
 
 function cli(args: string[], env: Record<string, string>) {
-  return run(process.execPath, ['--conditions=@adt/source', '--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  });
+  return run(
+    process.execPath,
+    ['--conditions=@adt/source', '--import', 'tsx', 'packages/cli/src/main.ts', ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    },
+  );
 }
 
 describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
@@ -47,7 +54,9 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('skeleton');
-    const created = await cli(['create-token', '--role', 'navigator'], { DATABASE_URL: stack.config.databaseUrl });
+    const created = await cli(['create-token', '--role', 'navigator'], {
+      DATABASE_URL: stack.config.databaseUrl,
+    });
     token = created.stdout.trim();
   });
 
@@ -99,7 +108,14 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
     // Debian's python3-hl7 is the independent client; .ci/run installs it, a bare dev machine may lack it.
     'an independent client (Debian python3-hl7 mllp_send) gets AA',
     async () => {
-      const { stdout } = await run('/usr/bin/mllp_send', ['--loose', '--file', A03, '--port', String(stack.listener.mllpPort), '127.0.0.1']);
+      const { stdout } = await run('/usr/bin/mllp_send', [
+        '--loose',
+        '--file',
+        A03,
+        '--port',
+        String(stack.listener.mllpPort),
+        '127.0.0.1',
+      ]);
       expect(stdout).toContain('MSA|AA|GH00012345');
     },
   );
@@ -111,7 +127,9 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
     await client.close();
     expect(ack.code).toBe('AA');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const before = await stack.db.pool.query("SELECT 1 FROM follow_ups f JOIN patients p ON p.id = f.patient_id WHERE p.mrn = 'MRN555001'");
+    const before = await stack.db.pool.query(
+      "SELECT 1 FROM follow_ups f JOIN patients p ON p.id = f.patient_id WHERE p.mrn = 'MRN555001'",
+    );
     expect(before.rowCount).toBe(0);
 
     await stack.startWorker();
@@ -123,7 +141,12 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
   });
 
   it('a message stored but never enqueued (crash between commit and enqueue) is picked up by the sweep', async () => {
-    const raw = Buffer.from((await otherPatientA03()).replaceAll('MRN555001', 'MRN777002').replaceAll('V20261115-0077', 'V20261116-0101').replace('GH00099999', 'GH00077777'));
+    const raw = Buffer.from(
+      (await otherPatientA03())
+        .replaceAll('MRN555001', 'MRN777002')
+        .replaceAll('V20261115-0077', 'V20261116-0101')
+        .replace('GH00099999', 'GH00077777'),
+    );
     const stored = await storeInboundMessage(stack.db.pool, {
       raw,
       contentHash: Buffer.from('sweep-test-hash'),
@@ -137,7 +160,10 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
     });
     expect(stored.outcome).toBe('stored');
     const status = await waitFor(async () => {
-      const row = await stack.db.pool.query<{ status: string }>('SELECT status FROM inbound_messages WHERE control_id = $1', ['GH00077777']);
+      const row = await stack.db.pool.query<{ status: string }>(
+        'SELECT status FROM inbound_messages WHERE control_id = $1',
+        ['GH00077777'],
+      );
       return row.rows[0]?.status === 'processed' ? 'processed' : undefined;
     }, 5_000);
     expect(status).toBe('processed');

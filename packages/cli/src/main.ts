@@ -50,7 +50,8 @@ async function run(argv: string[]): Promise<number> {
       const target = positionals[0];
       if (!target) throw new Error('send needs a file or folder');
       const port = values.port ? Number(values.port) : config.mllp.port;
-      if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--port ${values.port ?? ''} is not a port`);
+      if (!Number.isInteger(port) || port <= 0 || port > 65535)
+        throw new Error(`--port ${values.port ?? ''} is not a port`);
       return sendCommand(target, { host: values.host, port });
     }
     case 'replay': {
@@ -60,7 +61,8 @@ async function run(argv: string[]): Promise<number> {
         options: { failed: { type: 'boolean', default: false } },
       });
       const id = positionals[0];
-      if (!values.failed && !(id && /^\d+$/.test(id))) throw new Error('replay needs a message id or --failed');
+      if (!values.failed && !(id && /^\d+$/.test(id)))
+        throw new Error('replay needs a message id or --failed');
       const replayed = await enqueueReplay(config, values.failed ? 'failed' : [id ?? '']);
       process.stdout.write(`${replayed.length ? replayed.join('\n') : 'nothing to replay'}\n`);
       return 0;

@@ -35,9 +35,15 @@ const envSchema = z.object({
 
   MLLP_HOST: z.string().min(1).default('0.0.0.0'),
   MLLP_PORT: port(2575),
-  MLLP_MAX_FRAME_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  MLLP_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 1024 * 1024),
   MLLP_IDLE_TIMEOUT_MS: positiveMs(10 * 60_000),
-  MLLP_PROCESSING_IDS: csv.transform((ids) => (ids.length > 0 ? ids : ['P'])).pipe(z.array(z.enum(['P', 'T', 'D']))),
+  MLLP_PROCESSING_IDS: csv
+    .transform((ids) => (ids.length > 0 ? ids : ['P']))
+    .pipe(z.array(z.enum(['P', 'T', 'D']))),
   LISTENER_HTTP_PORT: port(2580),
   SWEEP_INTERVAL_MS: positiveMs(5_000),
   SWEEP_GRACE_MS: positiveMs(10_000),
@@ -50,7 +56,9 @@ const envSchema = z.object({
   HTTP_PORT: port(3000),
 
   PRACTICE_TZ: z.string().default('America/New_York').refine(isIanaZone, 'must be an IANA time zone'),
-  PRACTICE_HOLIDAYS: csv.pipe(z.array(z.iso.date({ message: 'must be a comma-separated list of YYYY-MM-DD' }))),
+  PRACTICE_HOLIDAYS: csv.pipe(
+    z.array(z.iso.date({ message: 'must be a comma-separated list of YYYY-MM-DD' })),
+  ),
   OBSERVATION_CODES: csv.transform((codes) => (codes.length > 0 ? codes : ['OBS'])),
   DEFAULT_TEAM: z.string().min(1).default('default'),
 });
@@ -120,7 +128,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sweepIntervalMs: e.SWEEP_INTERVAL_MS,
       sweepGraceMs: e.SWEEP_GRACE_MS,
     },
-    worker: { httpPort: e.WORKER_HTTP_PORT, concurrency: e.WORKER_CONCURRENCY, maxAttempts: e.WORKER_MAX_ATTEMPTS },
+    worker: {
+      httpPort: e.WORKER_HTTP_PORT,
+      concurrency: e.WORKER_CONCURRENCY,
+      maxAttempts: e.WORKER_MAX_ATTEMPTS,
+    },
     api: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     practice: {
       timeZone: e.PRACTICE_TZ,

@@ -135,7 +135,14 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
         AND ($4::text IS NULL OR f.status = $4)
       ORDER BY (f.due_at < $2) DESC, f.due_at ASC, (f.priority = 'high') DESC, f.id ASC
       OFFSET $5 LIMIT $6`,
-    [query.createdBefore, query.overdueBefore, query.team ?? null, query.status ?? null, query.offset, query.limit],
+    [
+      query.createdBefore,
+      query.overdueBefore,
+      query.team ?? null,
+      query.status ?? null,
+      query.offset,
+      query.limit,
+    ],
   );
   return result.rows.map(toView);
 }
@@ -200,12 +207,7 @@ export interface CareAction {
 
 /** The kinds of continuity-of-care action a navigator logs. */
 export type CareActionType =
-  | 'contact_attempt'
-  | 'contact_made'
-  | 'appointment_scheduled'
-  | 'med_reconciliation'
-  | 'note'
-  | 'close';
+  'contact_attempt' | 'contact_made' | 'appointment_scheduled' | 'med_reconciliation' | 'note' | 'close';
 
 /** A source message of a follow-up's encounter. */
 export interface SourceMessage {
@@ -303,7 +305,14 @@ export async function listCareActions(db: Queryable, followUpId: string): Promis
  */
 export async function appendCareAction(
   db: Queryable,
-  action: { followUpId: string; type: CareActionType; outcome: string | null; note: string | null; at: Date; actor: string },
+  action: {
+    followUpId: string;
+    type: CareActionType;
+    outcome: string | null;
+    note: string | null;
+    at: Date;
+    actor: string;
+  },
 ): Promise<CareAction> {
   const inserted = await db.query<{ id: string; recorded_at: Date }>(
     `INSERT INTO care_actions (follow_up_id, type, outcome, note, at, actor)

@@ -6,7 +6,10 @@ import type { Queryable } from './pool.js';
  * @param db - the processing transaction (the encounter row is locked)
  * @param encounterId - encounter id
  */
-export async function findEncounterFollowUps(db: Queryable, encounterId: string): Promise<ExistingFollowUp[]> {
+export async function findEncounterFollowUps(
+  db: Queryable,
+  encounterId: string,
+): Promise<ExistingFollowUp[]> {
   const result = await db.query<{
     id: string;
     kind: FollowUpKind;
@@ -124,7 +127,11 @@ export async function cancelFollowUp(db: Queryable, id: string, reason: string):
  * @param reason - why
  * @returns how many were cancelled
  */
-export async function cancelPatientFollowUps(db: Queryable, patientId: string, reason: string): Promise<number> {
+export async function cancelPatientFollowUps(
+  db: Queryable,
+  patientId: string,
+  reason: string,
+): Promise<number> {
   const result = await db.query(
     `UPDATE follow_ups SET status = 'cancelled', status_reason = $2, closed_at = now(), updated_at = now()
       WHERE patient_id = $1 AND status IN ('open', 'in_progress')`,

@@ -67,7 +67,12 @@ export async function storeInboundMessage(db: Queryable, message: NewInboundMess
   );
   const dup = duplicate.rows[0];
   if (!dup) throw new Error('message identity conflict without an original row');
-  return { outcome: 'duplicate', id: dup.id, originalId: dup.original_id, originalStatus: dup.original_status };
+  return {
+    outcome: 'duplicate',
+    id: dup.id,
+    originalId: dup.original_id,
+    originalStatus: dup.original_status,
+  };
 }
 
 /** A message the listener refused, stored so nothing is silently dropped. */
@@ -239,7 +244,11 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
  * @param graceMs - leave younger messages to the listener's own enqueue
  * @param limit - batch size
  */
-export async function findUnprocessedMessageIds(db: Queryable, graceMs: number, limit: number): Promise<string[]> {
+export async function findUnprocessedMessageIds(
+  db: Queryable,
+  graceMs: number,
+  limit: number,
+): Promise<string[]> {
   const result = await db.query<{ id: string }>(
     `SELECT id FROM inbound_messages
       WHERE status = 'received' AND received_at < now() - make_interval(secs => $1::double precision / 1000)
@@ -256,7 +265,11 @@ export async function findUnprocessedMessageIds(db: Queryable, graceMs: number, 
  * @param id - message id
  * @param reason - optional note (e.g. why it changed nothing)
  */
-export async function markMessageProcessed(db: Queryable, id: string, reason: string | null = null): Promise<void> {
+export async function markMessageProcessed(
+  db: Queryable,
+  id: string,
+  reason: string | null = null,
+): Promise<void> {
   await db.query(
     `UPDATE inbound_messages
         SET status = 'processed', status_reason = $2, processed_at = now(), updated_at = now(),

@@ -34,7 +34,10 @@ export function createPool(options: CreatePoolOptions): pg.Pool {
  * @param pool - the pool to take a client from
  * @param work - the statements to run; receives the transaction's client
  */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

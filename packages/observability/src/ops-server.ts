@@ -7,7 +7,10 @@ import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
  * and metrics, nothing else.
  * @param options - registry and readiness checks
  */
-export function createOpsServer(options: { registry: Registry; checks: readonly ReadinessCheck[] }): FastifyInstance {
+export function createOpsServer(options: {
+  registry: Registry;
+  checks: readonly ReadinessCheck[];
+}): FastifyInstance {
   const app = Fastify({ logger: false });
   registerHealthRoutes(app, options);
   return app;

@@ -34,7 +34,11 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
   const app = await buildApp({ config, pool, queue, redis }, { log, registry });
   app.addHook('onResponse', async (request, reply) => {
     latency.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

@@ -26,7 +26,12 @@ describe('API', () => {
   let followUpId = '';
   let messageId = '';
 
-  async function seedFollowUp(mrn: string, team: string, dueAt: Date, priority: 'high' | 'normal' = 'normal') {
+  async function seedFollowUp(
+    mrn: string,
+    team: string,
+    dueAt: Date,
+    priority: 'high' | 'normal' = 'normal',
+  ) {
     return withTransaction(db.pool, async (client) => {
       const patientId = await upsertPatient(client, {
         mrn,
@@ -40,7 +45,12 @@ describe('API', () => {
         deceased: false,
         identifiers: [],
       });
-      const encounter = await lockEncounter(client, { patientId, facility: 'GENERAL_HOSP', encounterKey: `V-${mrn}`, visitNumber: `V-${mrn}` });
+      const encounter = await lockEncounter(client, {
+        patientId,
+        facility: 'GENERAL_HOSP',
+        encounterKey: `V-${mrn}`,
+        visitNumber: `V-${mrn}`,
+      });
       const id = await createFollowUp(client, {
         encounterId: encounter.id,
         patientId,
@@ -58,7 +68,11 @@ describe('API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'api');
-    const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: testRedisUrl(), QUEUE_PREFIX: testQueuePrefix('api') });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      QUEUE_PREFIX: testQueuePrefix('api'),
+    });
     const redis = createProducerConnection(config.redisUrl);
     const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
     closeQueue = async () => {
@@ -68,7 +82,10 @@ describe('API', () => {
     };
     app = await buildApp(
       { config, pool: db.pool, queue, redis },
-      { log: createLogger({ service: 'api-test', level: 'silent' }), registry: createMetricsRegistry('api-test') },
+      {
+        log: createLogger({ service: 'api-test', level: 'silent' }),
+        registry: createMetricsRegistry('api-test'),
+      },
     );
     tokens.navigator = await createApiToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
     tokens.otherNavigator = await createApiToken(db.pool, { role: 'navigator', team: 'south', name: 'nav2' });
@@ -90,7 +107,10 @@ describe('API', () => {
       ackCode: 'AA',
     });
     messageId = stored.id;
-    await db.pool.query("UPDATE inbound_messages SET status = 'failed', status_reason = 'test failure' WHERE id = $1", [messageId]);
+    await db.pool.query(
+      "UPDATE inbound_messages SET status = 'failed', status_reason = 'test failure' WHERE id = $1",
+      [messageId],
+    );
   });
 
   afterAll(async () => {
@@ -110,12 +130,37 @@ describe('API', () => {
   }
 
   const matrix: { route: string; method: 'GET' | 'POST'; body?: object; expected: Record<Who, number> }[] = [
-    { route: '/api/worklist', method: 'GET', expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 } },
-    { route: '/api/follow-ups', method: 'GET', expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 } },
-    { route: '/api/follow-ups/:id', method: 'GET', expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 403 } },
-    { route: '/api/follow-ups/:id/actions', method: 'POST', body: { type: 'note', note: 'left a message with daughter' }, expected: { none: 401, navigator: 201, ops: 403, admin: 201, otherNavigator: 403 } },
-    { route: '/api/messages', method: 'GET', expected: { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 } },
-    { route: '/api/messages/:mid', method: 'GET', expected: { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 } },
+    {
+      route: '/api/worklist',
+      method: 'GET',
+      expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 },
+    },
+    {
+      route: '/api/follow-ups',
+      method: 'GET',
+      expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 },
+    },
+    {
+      route: '/api/follow-ups/:id',
+      method: 'GET',
+      expected: { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 403 },
+    },
+    {
+      route: '/api/follow-ups/:id/actions',
+      method: 'POST',
+      body: { type: 'note', note: 'left a message with daughter' },
+      expected: { none: 401, navigator: 201, ops: 403, admin: 201, otherNavigator: 403 },
+    },
+    {
+      route: '/api/messages',
+      method: 'GET',
+      expected: { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 },
+    },
+    {
+      route: '/api/messages/:mid',
+      method: 'GET',
+      expected: { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 },
+    },
   ];
 
   for (const row of matrix) {
@@ -129,7 +174,10 @@ describe('API', () => {
   }
 
   it('rejects an unknown token with 401', async () => {
-    const response = await app.inject({ url: '/api/worklist', headers: { authorization: 'Bearer adt_not-a-real-token' } });
+    const response = await app.inject({
+      url: '/api/worklist',
+      headers: { authorization: 'Bearer adt_not-a-real-token' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: 'unauthenticated' });
   });
@@ -144,16 +192,24 @@ describe('API', () => {
   });
 
   it('pages with an opaque cursor', async () => {
-    const first = (await inject('navigator', 'GET', '/api/worklist?limit=2')).json<{ items: { id: string }[]; nextCursor: string }>();
+    const first = (await inject('navigator', 'GET', '/api/worklist?limit=2')).json<{
+      items: { id: string }[];
+      nextCursor: string;
+    }>();
     expect(first.items).toHaveLength(2);
-    const second = (await inject('navigator', 'GET', `/api/worklist?limit=2&cursor=${first.nextCursor}`)).json<{ items: { id: string }[]; nextCursor: string | null }>();
+    const second = (
+      await inject('navigator', 'GET', `/api/worklist?limit=2&cursor=${first.nextCursor}`)
+    ).json<{ items: { id: string }[]; nextCursor: string | null }>();
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect((await inject('navigator', 'GET', '/api/worklist?cursor=garbage')).statusCode).toBe(400);
   });
 
   it('exports the worklist as CSV in list order', async () => {
-    const csv = await app.inject({ url: '/api/worklist', headers: { authorization: `Bearer ${tokens.navigator ?? ''}`, accept: 'text/csv' } });
+    const csv = await app.inject({
+      url: '/api/worklist',
+      headers: { authorization: `Bearer ${tokens.navigator ?? ''}`, accept: 'text/csv' },
+    });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,kind,status/);
@@ -161,14 +217,30 @@ describe('API', () => {
   });
 
   it('appends actions, moves the follow-up to in progress, closes it, then refuses more', async () => {
-    const attempt = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'contact_attempt', outcome: 'no_answer' });
+    const attempt = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, {
+      type: 'contact_attempt',
+      outcome: 'no_answer',
+    });
     expect(attempt.statusCode).toBe(201);
-    const detail = (await inject('navigator', 'GET', `/api/follow-ups/${followUpId}`)).json<{ status: string; actions: { type: string }[] }>();
+    const detail = (await inject('navigator', 'GET', `/api/follow-ups/${followUpId}`)).json<{
+      status: string;
+      actions: { type: string }[];
+    }>();
     expect(detail.status).toBe('in_progress');
     expect(detail.actions.map((a) => a.type)).toContain('contact_attempt');
 
-    expect((await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'close', outcome: 'reached' })).statusCode).toBe(201);
-    const closed = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'note', note: 'late note' });
+    expect(
+      (
+        await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, {
+          type: 'close',
+          outcome: 'reached',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const closed = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, {
+      type: 'note',
+      note: 'late note',
+    });
     expect(closed.statusCode).toBe(409);
     const list = (await inject('navigator', 'GET', '/api/worklist')).json<{ items: { id: string }[] }>();
     expect(list.items.map((f) => f.id)).not.toContain(followUpId);
@@ -180,15 +252,21 @@ describe('API', () => {
   });
 
   it('answers 400 with a message for a bad action', async () => {
-    const response = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, { type: 'teleport' });
+    const response = await inject('navigator', 'POST', `/api/follow-ups/${followUpId}/actions`, {
+      type: 'teleport',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json<{ message: string }>().message).toContain('Invalid request');
   });
 
   it('records an audit entry for list, detail and export reads', async () => {
-    const result = await db.pool.query<{ action: string; resource: string }>('SELECT DISTINCT action, resource FROM audit_log');
+    const result = await db.pool.query<{ action: string; resource: string }>(
+      'SELECT DISTINCT action, resource FROM audit_log',
+    );
     const seen = result.rows.map((r) => `${r.action}:${r.resource}`);
-    expect(seen).toEqual(expect.arrayContaining(['list:worklist', 'read:follow_up', 'export:worklist', 'read:message']));
+    expect(seen).toEqual(
+      expect.arrayContaining(['list:worklist', 'read:follow_up', 'export:worklist', 'read:message']),
+    );
   });
 
   it('replays a failed message for ops and reports it', async () => {
@@ -205,6 +283,8 @@ describe('API', () => {
     expect((await app.inject({ url: '/metrics' })).body).toContain('process_cpu_user_seconds_total');
     const openapi = await app.inject({ url: '/docs/json' });
     expect(openapi.statusCode).toBe(200);
-    expect(Object.keys(openapi.json<{ paths: object }>().paths)).toEqual(expect.arrayContaining(['/api/worklist', '/api/follow-ups/{id}/actions']));
+    expect(Object.keys(openapi.json<{ paths: object }>().paths)).toEqual(
+      expect.arrayContaining(['/api/worklist', '/api/follow-ups/{id}/actions']),
+    );
   });
 });

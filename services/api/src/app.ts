@@ -42,7 +42,11 @@ export async function buildApp(
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'adt-followup API', version: '0.1.0', description: 'Follow-ups from HL7 ADT feeds for nurse navigators.' },
+      info: {
+        title: 'adt-followup API',
+        version: '0.1.0',
+        description: 'Follow-ups from HL7 ADT feeds for nurse navigators.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -60,15 +64,19 @@ export async function buildApp(
       const detail = error.validation.map((v) => `${v.instancePath || 'request'} ${v.message ?? ''}`.trim());
       return reply.code(400).send({ error: 'bad_request', message: `Invalid request: ${detail.join('; ')}` });
     }
-    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    if (error instanceof HttpError)
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message });
     const status = error.statusCode ?? 500;
-    if (status < 500) return reply.code(status).send({ error: error.code || 'bad_request', message: error.message });
+    if (status < 500)
+      return reply.code(status).send({ error: error.code || 'bad_request', message: error.message });
     // 5xx: the caller gets no internals; the log gets the error (without request bodies).
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: 'internal_error', message: 'Internal error' });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }),
   );
 
   await app.register(followUpRoutes, { context });

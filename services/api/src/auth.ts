@@ -25,7 +25,10 @@ export class HttpError extends Error {
  * @param pool - database pool
  * @param request - the incoming request
  */
-export async function resolvePrincipal(pool: pg.Pool, request: FastifyRequest): Promise<TokenPrincipal | null> {
+export async function resolvePrincipal(
+  pool: pg.Pool,
+  request: FastifyRequest,
+): Promise<TokenPrincipal | null> {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -58,7 +61,10 @@ export function requireRole(...roles: Role[]) {
  * @param principal - the caller
  * @param requestedTeam - the team asked for, if any
  */
-export function visibleTeam(principal: TokenPrincipal, requestedTeam: string | undefined): string | undefined {
+export function visibleTeam(
+  principal: TokenPrincipal,
+  requestedTeam: string | undefined,
+): string | undefined {
   if (principal.role !== 'navigator') return requestedTeam;
   if (principal.team === null) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
   if (requestedTeam !== undefined && requestedTeam !== principal.team) {

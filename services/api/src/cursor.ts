@@ -20,7 +20,8 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null) {
-      if ('offset' in value && typeof value.offset === 'number' && value.offset >= 0) return { offset: value.offset };
+      if ('offset' in value && typeof value.offset === 'number' && value.offset >= 0)
+        return { offset: value.offset };
       if ('beforeId' in value && typeof value.beforeId === 'string' && /^\d+$/.test(value.beforeId)) {
         return { beforeId: value.beforeId };
       }

@@ -122,7 +122,11 @@ export function toFollowUpJson(f: FollowUpView): z.infer<typeof followUpSchema> 
       sex: f.patient.sex,
       phone: f.patient.phone,
     },
-    encounter: { ...f.encounter, admittedAt: iso(f.encounter.admittedAt), dischargedAt: iso(f.encounter.dischargedAt) },
+    encounter: {
+      ...f.encounter,
+      admittedAt: iso(f.encounter.admittedAt),
+      dischargedAt: iso(f.encounter.dischargedAt),
+    },
     createdAt: f.createdAt.toISOString(),
     updatedAt: f.updatedAt.toISOString(),
   };

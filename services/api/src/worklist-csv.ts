@@ -1,9 +1,26 @@
 import type { FollowUpView } from '@adt/db';
 
 const COLUMNS = [
-  'id', 'kind', 'status', 'priority', 'due_at', 'team', 'mrn', 'patient_name', 'birth_date', 'sex', 'phone',
-  'facility', 'visit_number', 'patient_class', 'admitted_at', 'discharged_at', 'disposition', 'diagnoses',
-  'in_ed_now', 'discharge_cancelled',
+  'id',
+  'kind',
+  'status',
+  'priority',
+  'due_at',
+  'team',
+  'mrn',
+  'patient_name',
+  'birth_date',
+  'sex',
+  'phone',
+  'facility',
+  'visit_number',
+  'patient_class',
+  'admitted_at',
+  'discharged_at',
+  'disposition',
+  'diagnoses',
+  'in_ed_now',
+  'discharge_cancelled',
 ] as const;
 
 function cell(value: string): string {

@@ -67,7 +67,13 @@ describe('applyMessage', () => {
   }
 
   async function followUpsOf(mrn: string) {
-    const result = await db.pool.query<{ kind: string; status: string; due_at: Date; in_ed_now: boolean; status_reason: string | null }>(
+    const result = await db.pool.query<{
+      kind: string;
+      status: string;
+      due_at: Date;
+      in_ed_now: boolean;
+      status_reason: string | null;
+    }>(
       `SELECT f.kind, f.status, f.due_at, f.in_ed_now, f.status_reason FROM follow_ups f
          JOIN patients p ON p.id = f.patient_id WHERE p.mrn = $1 ORDER BY f.id`,
       [mrn],
@@ -77,7 +83,15 @@ describe('applyMessage', () => {
 
   it('creates one discharge follow-up for an inpatient A03, and a retried job changes nothing', async () => {
     const id = await store(
-      message({ controlId: 'W1', event: 'A03', mrn: 'M1', visit: 'V1', patientClass: 'I', at: '20261118143000', discharge: '20261118140000' }),
+      message({
+        controlId: 'W1',
+        event: 'A03',
+        mrn: 'M1',
+        visit: 'V1',
+        patientClass: 'I',
+        at: '20261118143000',
+        discharge: '20261118140000',
+      }),
     );
     const first = await applyMessage(deps, id);
     expect(first.status).toBe('applied');
@@ -97,7 +111,19 @@ describe('applyMessage', () => {
   });
 
   it('creates an ED follow-up on arrival and moves its due date on ED discharge', async () => {
-    await applyMessage(deps, await store(message({ controlId: 'W2', event: 'A04', mrn: 'M2', visit: 'E2', patientClass: 'E', at: '20261120100000' })));
+    await applyMessage(
+      deps,
+      await store(
+        message({
+          controlId: 'W2',
+          event: 'A04',
+          mrn: 'M2',
+          visit: 'E2',
+          patientClass: 'E',
+          at: '20261120100000',
+        }),
+      ),
+    );
     let followUps = await followUpsOf('M2');
     expect(followUps).toMatchObject([{ kind: 'ed_visit', status: 'open', in_ed_now: true }]);
     // Arrival Friday 2026-11-20: due the next business day, Monday 2026-11-23.
@@ -105,7 +131,17 @@ describe('applyMessage', () => {
 
     await applyMessage(
       deps,
-      await store(message({ controlId: 'W3', event: 'A03', mrn: 'M2', visit: 'E2', patientClass: 'E', at: '20261123090000', discharge: '20261123083000' })),
+      await store(
+        message({
+          controlId: 'W3',
+          event: 'A03',
+          mrn: 'M2',
+          visit: 'E2',
+          patientClass: 'E',
+          at: '20261123090000',
+          discharge: '20261123083000',
+        }),
+      ),
     );
     followUps = await followUpsOf('M2');
     expect(followUps).toHaveLength(1);
@@ -114,34 +150,80 @@ describe('applyMessage', () => {
   });
 
   it('an A03 arriving before its A01 still yields one correct follow-up', async () => {
-    const a03 = message({ controlId: 'W4', event: 'A03', mrn: 'M3', visit: 'V3', patientClass: 'I', at: '20261118150000', discharge: '20261118140000' });
-    const a01 = message({ controlId: 'W5', event: 'A01', mrn: 'M3', visit: 'V3', patientClass: 'I', at: '20261114080000', admit: '20261114080000' });
+    const a03 = message({
+      controlId: 'W4',
+      event: 'A03',
+      mrn: 'M3',
+      visit: 'V3',
+      patientClass: 'I',
+      at: '20261118150000',
+      discharge: '20261118140000',
+    });
+    const a01 = message({
+      controlId: 'W5',
+      event: 'A01',
+      mrn: 'M3',
+      visit: 'V3',
+      patientClass: 'I',
+      at: '20261114080000',
+      admit: '20261114080000',
+    });
     await applyMessage(deps, await store(a03));
     await applyMessage(deps, await store(a01));
     const followUps = await followUpsOf('M3');
     expect(followUps).toMatchObject([{ kind: 'discharge', status: 'open' }]);
-    const encounter = await db.pool.query<{ admitted_at: Date; discharged_at: Date; last_event_type: string }>(
-      "SELECT admitted_at, discharged_at, last_event_type FROM encounters WHERE visit_number = 'V3'",
-    );
+    const encounter = await db.pool.query<{
+      admitted_at: Date;
+      discharged_at: Date;
+      last_event_type: string;
+    }>("SELECT admitted_at, discharged_at, last_event_type FROM encounters WHERE visit_number = 'V3'");
     expect(encounter.rows[0]?.last_event_type).toBe('A03');
     expect(encounter.rows[0]?.admitted_at).not.toBeNull();
     expect(encounter.rows[0]?.discharged_at).not.toBeNull();
   });
 
   it('creates no follow-up for an expired patient and cancels the open ones', async () => {
-    await applyMessage(deps, await store(message({ controlId: 'W6', event: 'A04', mrn: 'M4', visit: 'E4', patientClass: 'E', at: '20261118100000' })));
     await applyMessage(
       deps,
-      await store(message({ controlId: 'W7', event: 'A03', mrn: 'M4', visit: 'V4', patientClass: 'I', at: '20261119100000', discharge: '20261119090000', disposition: '20' })),
+      await store(
+        message({
+          controlId: 'W6',
+          event: 'A04',
+          mrn: 'M4',
+          visit: 'E4',
+          patientClass: 'E',
+          at: '20261118100000',
+        }),
+      ),
+    );
+    await applyMessage(
+      deps,
+      await store(
+        message({
+          controlId: 'W7',
+          event: 'A03',
+          mrn: 'M4',
+          visit: 'V4',
+          patientClass: 'I',
+          at: '20261119100000',
+          discharge: '20261119090000',
+          disposition: '20',
+        }),
+      ),
     );
     const followUps = await followUpsOf('M4');
     expect(followUps).toMatchObject([{ kind: 'ed_visit', status: 'cancelled', status_reason: 'deceased' }]);
   });
 
   it('marks an unparseable stored message failed and refuses to retry it', async () => {
-    const id = await store('MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118||ADT^A03|W8|P|2.5.1\rEVN|A03');
+    const id = await store(
+      'MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118||ADT^A03|W8|P|2.5.1\rEVN|A03',
+    );
     await expect(applyMessage(deps, id)).rejects.toBeInstanceOf(UnprocessableMessageError);
-    const row = await db.pool.query<{ status: string; status_reason: string }>('SELECT status, status_reason FROM inbound_messages WHERE id = $1', [id]);
+    const row = await db.pool.query<{ status: string; status_reason: string }>(
+      'SELECT status, status_reason FROM inbound_messages WHERE id = $1',
+      [id],
+    );
     expect(row.rows[0]?.status).toBe('failed');
     expect(row.rows[0]?.status_reason).toContain('PID');
   });

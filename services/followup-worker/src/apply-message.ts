@@ -37,7 +37,13 @@ import {
   type EncounterState,
   type Queryable,
 } from '@adt/db';
-import { decodeHl7Bytes, Hl7ParseError, parseAdtMessage, type AdtMessage, type PatientIdentifier } from '@adt/hl7';
+import {
+  decodeHl7Bytes,
+  Hl7ParseError,
+  parseAdtMessage,
+  type AdtMessage,
+  type PatientIdentifier,
+} from '@adt/hl7';
 
 /** Raised for a message that can never be applied; the job must not retry. */
 export class UnprocessableMessageError extends Error {
@@ -86,7 +92,11 @@ function eventState(adt: AdtMessage, zone: string): EncounterState {
 }
 
 /** Newer events overwrite what they carry; older ones only fill what is still empty. */
-function mergeState(current: EncounterRecord, incoming: EncounterState, incomingIsNewer: boolean): EncounterState {
+function mergeState(
+  current: EncounterRecord,
+  incoming: EncounterState,
+  incomingIsNewer: boolean,
+): EncounterState {
   const pick = <T>(mine: T, theirs: T, empty: (v: T) => boolean): T =>
     incomingIsNewer ? (empty(theirs) ? mine : theirs) : empty(mine) ? theirs : mine;
   const emptyText = (v: string) => v === '';
@@ -244,7 +254,11 @@ export async function applyMessage(deps: ApplyDeps, messageId: string): Promise<
       messageId,
       team: deps.defaultTeam,
     });
-    await markMessageProcessed(db, messageId, isNewer ? null : 'older than the encounter state; rules not re-run');
+    await markMessageProcessed(
+      db,
+      messageId,
+      isNewer ? null : 'older than the encounter state; rules not re-run',
+    );
     return { status: 'applied', eventType: adt.eventType, created, effects: effects.map((e) => e.type) };
   });
 }

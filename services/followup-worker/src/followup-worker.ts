@@ -3,7 +3,13 @@ import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, markMessageFailed, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { createMetricsRegistry, createOpsServer } from '@adt/observability';
-import { createAdtEventsWorker, createWorkerConnection, isRedisReachable, type ApplyMessageJob, type Job } from '@adt/queue';
+import {
+  createAdtEventsWorker,
+  createWorkerConnection,
+  isRedisReachable,
+  type ApplyMessageJob,
+  type Job,
+} from '@adt/queue';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
@@ -29,7 +35,10 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
   const metrics = createWorkerMetrics(registry);
   const deps: ApplyDeps = {
     pool,
-    rules: { calendar: { zone: config.practice.timeZone, holidays: config.practice.holidays }, observationCodes: config.practice.observationCodes },
+    rules: {
+      calendar: { zone: config.practice.timeZone, holidays: config.practice.holidays },
+      observationCodes: config.practice.observationCodes,
+    },
     defaultTeam: config.practice.defaultTeam,
     zoneForFacility: () => config.practice.timeZone,
   };
@@ -41,7 +50,14 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
       for (const c of outcome.created) metrics.followUpsCreated.inc({ kind: c.kind });
       metrics.jobsCompleted.inc({ event: outcome.eventType });
       log.info(
-        { messageId: job.data.messageId, jobId: job.id, status: outcome.status, eventType: outcome.eventType, created: outcome.created, effects: outcome.effects },
+        {
+          messageId: job.data.messageId,
+          jobId: job.id,
+          status: outcome.status,
+          eventType: outcome.eventType,
+          created: outcome.created,
+          effects: outcome.effects,
+        },
         'message applied',
       );
       return outcome.status;
@@ -66,7 +82,16 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     metrics.jobsFailed.inc({ final: String(final) });
-    log.warn({ messageId: job.data.messageId, jobId: job.id, attempt: job.attemptsMade, final, reason: error.message }, 'job failed');
+    log.warn(
+      {
+        messageId: job.data.messageId,
+        jobId: job.id,
+        attempt: job.attemptsMade,
+        final,
+        reason: error.message,
+      },
+      'job failed',
+    );
     if (final) {
       markMessageFailed(pool, job.data.messageId, error.message).catch((markError: unknown) => {
         log.error({ err: markError, messageId: job.data.messageId }, 'could not mark message failed');

@@ -33,7 +33,11 @@ function pidIdentifierPresent(text: string, fieldSeparator: string): boolean {
  * @param policy - accepted processing ids
  * @returns null when the message is acceptable, else the refusal
  */
-export function checkInboundMessage(header: MessageHeader, text: string, policy: InboundPolicy): InboundRefusal | null {
+export function checkInboundMessage(
+  header: MessageHeader,
+  text: string,
+  policy: InboundPolicy,
+): InboundRefusal | null {
   if (header.messageCode !== 'ADT') {
     return {
       ackCode: 'AR',

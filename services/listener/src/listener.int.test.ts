@@ -103,10 +103,14 @@ describe('listener over a real MLLP socket', () => {
   });
 
   it('answers AR for an unreadable MSH and stores the bytes as rejected', async () => {
-    const before = await db.pool.query("SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'rejected'");
+    const before = await db.pool.query(
+      "SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'rejected'",
+    );
     const ack = await send('HELLO|this is not hl7');
     expect(ack.code).toBe('AR');
-    const after = await db.pool.query("SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'rejected'");
+    const after = await db.pool.query(
+      "SELECT count(*)::int AS n FROM inbound_messages WHERE status = 'rejected'",
+    );
     expect((after.rows[0] as { n: number }).n).toBe((before.rows[0] as { n: number }).n + 1);
   });
 

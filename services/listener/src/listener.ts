@@ -2,7 +2,12 @@ import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { createMetricsRegistry, createOpsServer } from '@adt/observability';
-import { createAdtEventsQueue, createProducerConnection, enqueueMessages, isRedisReachable } from '@adt/queue';
+import {
+  createAdtEventsQueue,
+  createProducerConnection,
+  enqueueMessages,
+  isRedisReachable,
+} from '@adt/queue';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';

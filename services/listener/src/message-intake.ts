@@ -87,10 +87,17 @@ export class MessageIntake {
       };
     }
     const outcome = await this.handleMessage(payload, text, peerAddress);
-    return { response: outcome.ack, toEnqueue: outcome.enqueue && outcome.messageId ? [outcome.messageId] : [] };
+    return {
+      response: outcome.ack,
+      toEnqueue: outcome.enqueue && outcome.messageId ? [outcome.messageId] : [],
+    };
   }
 
-  private async handleMessage(raw: Buffer, text: string, peerAddress: string | null): Promise<MessageOutcome> {
+  private async handleMessage(
+    raw: Buffer,
+    text: string,
+    peerAddress: string | null,
+  ): Promise<MessageOutcome> {
     const { metrics, log } = this.deps;
     // Hash the normalised text: a resend that differs only in line endings is the same message.
     const contentHash = createHash('sha256').update(text).digest();
@@ -103,7 +110,10 @@ export class MessageIntake {
       return this.refuse(raw, contentHash, peerAddress, null, 'reject', error.message, {
         hl7ErrorCode: '100',
         severity: 'E',
-        location: { segment: 'MSH', ...(error.field ? { field: Number(error.field.split('-')[1]) || undefined } : {}) },
+        location: {
+          segment: 'MSH',
+          ...(error.field ? { field: Number(error.field.split('-')[1]) || undefined } : {}),
+        },
       });
     }
     const messageType = [header.messageCode, header.triggerEvent].filter(Boolean).join('^');
@@ -137,12 +147,20 @@ export class MessageIntake {
       });
     } catch (error) {
       metrics.storeFailures.inc();
-      log.error({ err: error, controlId: header.controlId, messageType }, 'hl7 message not stored: store unavailable');
+      log.error(
+        { err: error, controlId: header.controlId, messageType },
+        'hl7 message not stored: store unavailable',
+      );
       return {
-        ack: this.ack(header, 'reject', 'Message not stored: the receiver cannot reach its database. Resend later.', {
-          hl7ErrorCode: '207',
-          severity: 'E',
-        }),
+        ack: this.ack(
+          header,
+          'reject',
+          'Message not stored: the receiver cannot reach its database. Resend later.',
+          {
+            hl7ErrorCode: '207',
+            severity: 'E',
+          },
+        ),
         messageId: null,
         enqueue: false,
       };
@@ -151,7 +169,10 @@ export class MessageIntake {
     const code = ackCodeFor(header, 'accept');
     if (stored.outcome === 'duplicate') {
       metrics.duplicates.inc({ facility: header.sendingFacility });
-      log.info({ controlId: header.controlId, messageId: stored.id, originalId: stored.originalId }, 'hl7 duplicate');
+      log.info(
+        { controlId: header.controlId, messageId: stored.id, originalId: stored.originalId },
+        'hl7 duplicate',
+      );
       metrics.acked.inc({ code, facility: header.sendingFacility });
       // A resend of a message still waiting may mean the first enqueue was lost: enqueue again
       // (the job id makes this a no-op when the job exists).
@@ -163,11 +184,18 @@ export class MessageIntake {
     }
     metrics.stored.inc({ facility: header.sendingFacility });
     if (stored.controlIdReused) {
-      log.warn({ controlId: header.controlId, messageId: stored.id }, 'control id reused with different content');
+      log.warn(
+        { controlId: header.controlId, messageId: stored.id },
+        'control id reused with different content',
+      );
     }
     log.info({ controlId: header.controlId, messageType, messageId: stored.id }, 'hl7 message stored');
     metrics.acked.inc({ code, facility: header.sendingFacility });
-    return { ack: wantsAck(header, true) ? this.ack(header, 'accept') : null, messageId: stored.id, enqueue: true };
+    return {
+      ack: wantsAck(header, true) ? this.ack(header, 'accept') : null,
+      messageId: stored.id,
+      enqueue: true,
+    };
   }
 
   private async refuse(
@@ -202,13 +230,25 @@ export class MessageIntake {
       // The refusal still goes out; the sender keeps the message and the log records the loss of
       // the copy (not of the message, which was never accepted).
       metrics.storeFailures.inc();
-      log.error({ err: storeError, controlId: header?.controlId }, 'rejected message not stored: store unavailable');
+      log.error(
+        { err: storeError, controlId: header?.controlId },
+        'rejected message not stored: store unavailable',
+      );
     }
     log.warn({ controlId: header?.controlId, ackCode: code, reason, messageId }, 'hl7 message refused');
-    return { ack: wantsAck(header, false) ? this.ack(header, outcome, reason, error) : null, messageId, enqueue: false };
+    return {
+      ack: wantsAck(header, false) ? this.ack(header, outcome, reason, error) : null,
+      messageId,
+      enqueue: false,
+    };
   }
 
-  private ack(header: MessageHeader | null, outcome: 'accept' | 'error' | 'reject', text?: string, error?: AckError) {
+  private ack(
+    header: MessageHeader | null,
+    outcome: 'accept' | 'error' | 'reject',
+    text?: string,
+    error?: AckError,
+  ) {
     return buildAck({
       request: header,
       code: ackCodeFor(header, outcome),

@@ -90,7 +90,10 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
             enqueueFrame(event.payload);
             break;
           case 'oversize':
-            log.warn({ bytes: event.bytes, limit: options.maxFrameBytes }, 'mllp frame over size limit discarded');
+            log.warn(
+              { bytes: event.bytes, limit: options.maxFrameBytes },
+              'mllp frame over size limit discarded',
+            );
             chain = chain.then(() => {
               respond(
                 buildAck({
@@ -141,7 +144,11 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
   return {
     port,
     stop: async (timeoutMs = GRACEFUL_CLOSE_TIMEOUT_MS) => {
-      const closed = new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       // Let each connection finish the message it is on, then close it.
       const drained = Promise.all(
         [...sockets].map(async (socket) => {

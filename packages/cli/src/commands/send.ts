@@ -8,7 +8,9 @@ const HL7_EXTENSIONS = new Set(['.hl7', '.txt', '.msg', '.er7']);
 async function filesToSend(target: string): Promise<string[]> {
   const info = await stat(target);
   if (!info.isDirectory()) return [target];
-  const names = (await readdir(target)).filter((n) => HL7_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
+  const names = (await readdir(target))
+    .filter((n) => HL7_EXTENSIONS.has(path.extname(n).toLowerCase()))
+    .sort();
   return names.map((n) => path.join(target, n));
 }
 

@@ -56,7 +56,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       preHandler: requireRole(...followUpRoles),
       schema: {
         summary: 'The daily follow-up list',
-        description: 'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. `Accept: text/csv` or `format=csv` gives CSV.',
+        description:
+          'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. `Accept: text/csv` or `format=csv` gives CSV.',
         querystring: z.object({
           date: z.iso.date().optional(),
           team: z.string().min(1).optional(),
@@ -65,7 +66,10 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           limit,
           cursor: z.string().optional(),
         }),
-        response: { 200: pageSchema(followUpSchema).or(z.string().describe('CSV, when asked for')), ...errors },
+        response: {
+          200: pageSchema(followUpSchema).or(z.string().describe('CSV, when asked for')),
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -77,7 +81,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const endOfDay = endOfLocalDay(date, zone);
       const cursor = decodeCursor(q.cursor);
       const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
-      const wantsCsv = q.format === 'csv' || (q.format === undefined && request.headers.accept?.includes('text/csv') === true);
+      const wantsCsv =
+        q.format === 'csv' ||
+        (q.format === undefined && request.headers.accept?.includes('text/csv') === true);
       const pageSize = wantsCsv ? 1000 : q.limit;
       const items = await listWorklist(pool, {
         createdBefore: endOfDay,
@@ -214,7 +220,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         if (!row) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
         assertTeamAccess(principal, row.team);
         if (row.status === 'done' || row.status === 'cancelled') {
-          throw new HttpError(409, 'closed', `The follow-up is ${row.status}; actions can no longer be added`);
+          throw new HttpError(
+            409,
+            'closed',
+            `The follow-up is ${row.status}; actions can no longer be added`,
+          );
         }
         return appendCareAction(db, {
           followUpId: request.params.id,

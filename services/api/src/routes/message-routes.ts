@@ -109,7 +109,11 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       if (!message) throw new HttpError(404, 'not_found', `No message ${request.params.id}`);
       const replayed = await replay([message.id]);
       if (replayed.length === 0) {
-        throw new HttpError(409, 'not_replayable', `Message ${message.id} is ${message.status}; only failed or waiting messages are replayed`);
+        throw new HttpError(
+          409,
+          'not_replayable',
+          `Message ${message.id} is ${message.status}; only failed or waiting messages are replayed`,
+        );
       }
       return reply.code(202).send({ replayed });
     },
@@ -124,7 +128,8 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         response: { 202: z.object({ replayed: z.array(z.string()) }), ...errors },
       },
     },
-    async (_request, reply) => reply.code(202).send({ replayed: await replay(await findFailedMessageIds(pool)) }),
+    async (_request, reply) =>
+      reply.code(202).send({ replayed: await replay(await findFailedMessageIds(pool)) }),
   );
   return Promise.resolve();
 };
