@@ -13,6 +13,8 @@ import {
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
+const WORKER_CLOSE_TIMEOUT_MS = 10_000;
+
 /** A running follow-up worker. */
 export interface RunningWorker {
   httpPort: number;
@@ -114,7 +116,20 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
   return {
     httpPort,
     stop: async () => {
-      await worker.close();
+      // A graceful close waits for Redis; if Redis is gone it would wait forever. Jobs cut short
+      // are safe: the message stays "received" in Postgres and is re-enqueued by the sweep.
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = worker.close().then(() => true);
+      const timedOut = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => {
+          resolve(false);
+        }, WORKER_CLOSE_TIMEOUT_MS);
+      });
+      if (!(await Promise.race([graceful, timedOut]))) {
+        log.warn('worker did not close in time; forcing');
+        await worker.close(true);
+      }
+      clearTimeout(timer);
       await ops.close();
       connection.disconnect();
       await pool.end();
