@@ -16,6 +16,7 @@ import { HttpError, resolvePrincipal } from './auth.js';
 import type { ApiContext } from './api-context.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
+import { patientRoutes } from './routes/patient-routes.js';
 
 /**
  * Builds the API application (routes, auth, OpenAPI, error handling) without listening.
@@ -28,7 +29,20 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   // Typed as Fastify's logger so the instance keeps Fastify's default generics.
   const logger: FastifyBaseLogger = options.log;
-  const base = Fastify({ loggerInstance: logger });
+  // Fastify's request log line carries the full URL, whose query may name a patient (?mrn=…):
+  // requests are logged by route pattern in onResponse instead.
+  const base = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  base.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  });
   registerHealthRoutes(base, {
     registry: options.registry,
     checks: [
@@ -81,5 +95,6 @@ export async function buildApp(
 
   await app.register(followUpRoutes, { context });
   await app.register(messageRoutes, { context });
+  await app.register(patientRoutes, { context });
   return base;
 }
