@@ -26,8 +26,13 @@ export interface TestStack {
  * Starts listener, worker and API with an isolated database and queue prefix.
  * @param label - names the database and queue prefix
  * @param env - extra configuration
+ * @param options - `worker: false` leaves the worker out (a test runs its own worker processes)
  */
-export async function startTestStack(label: string, env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  label: string,
+  env: Record<string, string> = {},
+  options: { worker?: boolean } = {},
+): Promise<TestStack> {
   const db = await createTestDatabase(migrateDatabase, label);
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -51,7 +56,7 @@ export async function startTestStack(label: string, env: Record<string, string> 
     config,
     db,
     listener,
-    worker: await startFollowupWorker(config, log),
+    worker: options.worker === false ? null : await startFollowupWorker(config, log),
     api,
     log,
     startWorker: async () => {

@@ -28,8 +28,35 @@ export interface ExistingFollowUp {
   inEdNow: boolean;
 }
 
-/** Why the rules cancel a follow-up. */
-export type CancelReason = 'deceased' | 'admitted' | 'visit_cancelled' | 'discharge_cancelled';
+/**
+ * A follow-up with everything an encounter replay compares, listed in creation order.
+ * The rules read only the {@link ExistingFollowUp} part.
+ */
+export interface StoredFollowUp extends ExistingFollowUp {
+  dueAt: Date;
+  visitDueBy: Date | null;
+  priority: Priority;
+  dischargeCancelled: boolean;
+  /** Why it was cancelled or closed; `merged` marks a duplicate retired by a merge. */
+  statusReason: string | null;
+}
+
+/**
+ * Why a follow-up is cancelled. The rules use the first four; `merged` retires a duplicate when
+ * two records of one encounter are merged, and `superseded` one that a late, older event showed
+ * never applied (the in-order result has no such follow-up).
+ */
+export type CancelReason =
+  'deceased' | 'admitted' | 'visit_cancelled' | 'discharge_cancelled' | 'merged' | 'superseded';
+
+/** The fields of a follow-up the rules set. */
+export interface FollowUpValues {
+  dueAt: Date;
+  visitDueBy: Date | null;
+  priority: Priority;
+  inEdNow: boolean;
+  dischargeCancelled: boolean;
+}
 
 /**
  * One change the rules ask for. `reason` and `note` are short fixed wording,
@@ -44,6 +71,11 @@ export type FollowUpEffect =
       priority: Priority;
       inEdNow: boolean;
       reason: string;
+      /**
+       * A name later effects of the same plan use as `followUpId` for the row this creates
+       * (an encounter replay creates a follow-up and may cancel it in one go).
+       */
+      ref?: string;
     }
   | {
       type: 'update';
@@ -55,7 +87,25 @@ export type FollowUpEffect =
       dischargeCancelled?: boolean;
       reason: string;
     }
-  | { type: 'cancel'; followUpId: string; reason: CancelReason }
+  | {
+      type: 'cancel';
+      followUpId: string;
+      reason: CancelReason;
+      /**
+       * Only from an encounter replay: the values the follow-up had when it was cancelled in
+       * event order, written as they are (no re-scoring) just before cancelling it.
+       */
+      settle?: FollowUpValues;
+    }
+  | ({
+      /**
+       * Only from an encounter replay: a cancelled follow-up that the in-order result keeps
+       * active (a late event removed the reason it was cancelled). Done ones are never reopened.
+       */
+      type: 'reopen';
+      followUpId: string;
+      reason: string;
+    } & FollowUpValues)
   | { type: 'cancel_all_for_patient'; reason: 'deceased' }
   | { type: 'timeline'; note: string };
 

@@ -12,17 +12,24 @@ export {
   isBusinessDay,
   localDate,
 } from './business-days.js';
+export type { CharlsonGroup, CodedDiagnosis } from './charlson.js';
+export { charlsonGroups, charlsonIndex } from './charlson.js';
 export type { DispositionGroup } from './disposition.js';
 export { classifyDisposition, describeHandOff, normalizeDispositionCode } from './disposition.js';
 export { InvalidLocalDateError, InvalidTimeZoneError } from './errors.js';
+export type { EncounterEvent, EncounterReplay, EncounterReplayInput } from './encounter-replay.js';
+export { replayEncounter, ruleInputFor } from './encounter-replay.js';
 export type {
   CancelReason,
   ExistingFollowUp,
   FollowUpEffect,
   FollowUpKind,
   FollowUpStatus,
+  FollowUpValues,
   Priority,
+  StoredFollowUp,
 } from './follow-up.js';
+export { duplicateFollowUpsToRetire } from './follow-up-merge.js';
 export { isActiveFollowUp } from './follow-up.js';
 export {
   DISCHARGE_CALL_BUSINESS_DAYS,
@@ -35,5 +42,22 @@ export {
 } from './follow-up-clock.js';
 export { planFollowUpEffects } from './follow-up-rules.js';
 export { parseHl7Date, parseHl7Timestamp } from './hl7-time.js';
+export type { EdVisit, LacePoints, RiskAssessment, RiskFlag, RiskInput } from './lace.js';
+export {
+  ACUTE_ADMISSION_POINTS,
+  ED_TO_ADMISSION_WINDOW_MS,
+  FREQUENT_ED_VISITS_PER_YEAR,
+  LACE_HIGH_RISK_THRESHOLD,
+  assessRisk,
+  comorbidityPoints,
+  edVisitPoints,
+  lengthOfStayDays,
+  lengthOfStayPoints,
+  prioritizeByRisk,
+} from './lace.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
+export type { VisitDiagnosis, VisitState } from './visit-state.js';
+export { EMPTY_VISIT_STATE, foldVisitState } from './visit-state.js';
+export type { TeamChoice, TeamRoutingInput, TeamRule } from './team-routing.js';
+export { chooseTeam, orderTeamRules, teamRuleMatches } from './team-routing.js';

@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@adt/config';
 import { createApiToken, createPool, enqueueReplay, migrateDatabase } from './commands/database-commands.js';
+import { describeRosterImport, importRosterFile } from './commands/roster.js';
 import { sendCommand } from './commands/send.js';
+import { parseTeamRuleArgs, runTeamRuleCommand, TEAM_RULE_USAGE } from './commands/team-rule.js';
 
 const USAGE = `Usage: adt <command>
   migrate                                   apply database migrations
@@ -10,7 +12,10 @@ const USAGE = `Usage: adt <command>
                                             print a new API bearer token
   send <file-or-dir> [--host h] [--port p]  send HL7 files over MLLP, print each ACK code
   replay <message-id> | --failed            re-run stored messages through processing
-`;
+  roster import <file.csv> [--replace]      load the attributed-patient roster (columns: identifier,
+                                            assigning_authority, family_name, given_name, birth_date,
+                                            sex, team, pcp); --replace removes patients not in the file
+${TEAM_RULE_USAGE}`;
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -66,6 +71,44 @@ async function run(argv: string[]): Promise<number> {
       const replayed = await enqueueReplay(config, values.failed ? 'failed' : [id ?? '']);
       process.stdout.write(`${replayed.length ? replayed.join('\n') : 'nothing to replay'}\n`);
       return 0;
+    }
+    case 'roster': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { replace: { type: 'boolean', default: false } },
+      });
+      const [action, file] = positionals;
+      if (action !== 'import' || !file) throw new Error('usage: roster import <file.csv> [--replace]');
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        const report = await importRosterFile(pool, file, {
+          replace: values.replace,
+          backfill: {
+            rules: {
+              calendar: { zone: config.practice.timeZone, holidays: config.practice.holidays },
+              observationCodes: config.practice.observationCodes,
+            },
+            defaultTeam: config.practice.defaultTeam,
+            zone: config.practice.timeZone,
+          },
+        });
+        const { out, err } = describeRosterImport(report, values.replace);
+        process.stderr.write(err.map((line) => `${line}\n`).join(''));
+        process.stdout.write(out.map((line) => `${line}\n`).join(''));
+        return report.imported !== null && report.rejected.length === 0 ? 0 : 1;
+      } finally {
+        await pool.end();
+      }
+    }
+    case 'team-rule': {
+      const teamRule = parseTeamRuleArgs(rest);
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        return await runTeamRuleCommand(pool, teamRule);
+      } finally {
+        await pool.end();
+      }
     }
     case undefined:
     case 'help':

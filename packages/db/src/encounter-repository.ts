@@ -12,29 +12,62 @@ export interface PatientUpsert {
   phone: string;
   deceased: boolean;
   identifiers: readonly { id: string; assigningAuthority: string; type: string }[];
+  /**
+   * Event time of these demographics: they replace stored ones only when not older than the
+   * demographics already stored, so a late event cannot undo a newer one. Omitted: always replace.
+   */
+  asOf?: Date | null;
+}
+
+/** Longest chain of merges followed; a longer one means a loop in the data. */
+const MAX_MERGE_HOPS = 32;
+
+/**
+ * Follows `merged_into` from a patient to the surviving record, locking each row on the way so a
+ * concurrent merge cannot move it underneath the caller.
+ * @param db - the processing transaction
+ * @param id - a patient id
+ * @param mergedInto - that patient's `merged_into`, when already read
+ * @returns the id of the record that was not merged away
+ */
+export async function resolveMergedPatient(
+  db: Queryable,
+  id: string,
+  mergedInto: string | null,
+): Promise<string> {
+  let current = id;
+  let next = mergedInto;
+  for (let hops = 0; next !== null; hops += 1) {
+    if (hops >= MAX_MERGE_HOPS)
+      throw new Error(`patient ${id} has a merge chain longer than ${String(MAX_MERGE_HOPS)}`);
+    const row = await db.query<{ merged_into: string | null }>(
+      'SELECT merged_into FROM patients WHERE id = $1 FOR UPDATE',
+      [next],
+    );
+    current = next;
+    next = row.rows[0]?.merged_into ?? null;
+  }
+  return current;
 }
 
 /**
- * Creates or updates the patient keyed by (assigning authority, MRN); non-empty demographics from
- * the event replace stored ones, empty fields leave them (senders often omit what did not change).
+ * Creates or updates the patient keyed by (assigning authority, MRN) and returns the record that
+ * carries it: when that key was merged away (A40 and kin), the survivor's. Non-empty demographics
+ * from the event replace stored ones unless older than them; empty fields leave them (senders
+ * often omit what did not change). The row stays locked for the transaction, which serialises the
+ * events of one patient.
  * @param db - the processing transaction
  * @param patient - identity and demographics
- * @returns the patient id
+ * @returns the patient id (the survivor's for a merged-away key)
  */
 export async function upsertPatient(db: Queryable, patient: PatientUpsert): Promise<string> {
-  const result = await db.query<{ id: string }>(
-    `INSERT INTO patients (mrn, assigning_authority, family_name, given_name, middle_name, birth_date, sex, phone, deceased)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (assigning_authority, mrn) DO UPDATE SET
-       family_name = COALESCE(NULLIF(EXCLUDED.family_name, ''), patients.family_name),
-       given_name  = COALESCE(NULLIF(EXCLUDED.given_name, ''), patients.given_name),
-       middle_name = COALESCE(NULLIF(EXCLUDED.middle_name, ''), patients.middle_name),
-       birth_date  = COALESCE(EXCLUDED.birth_date, patients.birth_date),
-       sex         = COALESCE(NULLIF(EXCLUDED.sex, ''), patients.sex),
-       phone       = COALESCE(NULLIF(EXCLUDED.phone, ''), patients.phone),
-       deceased    = patients.deceased OR EXCLUDED.deceased,
-       updated_at  = now()
-     RETURNING id`,
+  const asOf = patient.asOf ?? null;
+  const result = await db.query<{ id: string; merged_into: string | null; inserted: boolean }>(
+    `INSERT INTO patients (mrn, assigning_authority, family_name, given_name, middle_name, birth_date, sex,
+                           phone, deceased, demographics_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (assigning_authority, mrn) DO UPDATE SET updated_at = patients.updated_at
+     RETURNING id, merged_into, (xmax = 0) AS inserted`,
     [
       patient.mrn,
       patient.assigningAuthority,
@@ -45,10 +78,39 @@ export async function upsertPatient(db: Queryable, patient: PatientUpsert): Prom
       patient.sex,
       patient.phone,
       patient.deceased,
+      asOf,
     ],
   );
-  const id = result.rows[0]?.id;
-  if (!id) throw new Error('patient upsert returned no row');
+  const row = result.rows[0];
+  if (!row) throw new Error('patient upsert returned no row');
+  const id = await resolveMergedPatient(db, row.id, row.merged_into);
+  if (!row.inserted || id !== row.id) {
+    await db.query(`UPDATE patients SET deceased = deceased OR $2, updated_at = now() WHERE id = $1`, [
+      id,
+      patient.deceased,
+    ]);
+    await db.query(
+      `UPDATE patients SET
+         family_name = COALESCE(NULLIF($2, ''), family_name),
+         given_name  = COALESCE(NULLIF($3, ''), given_name),
+         middle_name = COALESCE(NULLIF($4, ''), middle_name),
+         birth_date  = COALESCE($5, birth_date),
+         sex         = COALESCE(NULLIF($6, ''), sex),
+         phone       = COALESCE(NULLIF($7, ''), phone),
+         demographics_at = GREATEST(demographics_at, $8::timestamptz)
+       WHERE id = $1 AND ($8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8)`,
+      [
+        id,
+        patient.familyName,
+        patient.givenName,
+        patient.middleName,
+        patient.birthDate,
+        patient.sex,
+        patient.phone,
+        asOf,
+      ],
+    );
+  }
   for (const identifier of patient.identifiers) {
     await db.query(
       `INSERT INTO patient_identifiers (patient_id, assigning_authority, identifier, identifier_type)
@@ -57,6 +119,28 @@ export async function upsertPatient(db: Queryable, patient: PatientUpsert): Prom
     );
   }
   return id;
+}
+
+/**
+ * Whether the stored patient is known to have died (PID-30 or an expired disposition, ever).
+ * @param db - pool or transaction client
+ * @param id - patient id
+ */
+export async function isPatientDeceased(db: Queryable, id: string): Promise<boolean> {
+  const result = await db.query<{ deceased: boolean }>('SELECT deceased FROM patients WHERE id = $1', [id]);
+  return result.rows[0]?.deceased ?? false;
+}
+
+/**
+ * Records that the patient died (an expired discharge disposition says so as well as PID-30):
+ * from then on no follow-up is created for them.
+ * @param db - the processing transaction
+ * @param id - patient id
+ */
+export async function markPatientDeceased(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE patients SET deceased = true, updated_at = now() WHERE id = $1 AND NOT deceased', [
+    id,
+  ]);
 }
 
 /** Visit state carried by one ADT event. */
@@ -96,6 +180,7 @@ interface EncounterRow {
   disposition: string;
   diagnoses: EncounterState['diagnoses'];
   last_event_at: Date | null;
+  merged_into: string | null;
 }
 
 function toEncounter(row: EncounterRow): EncounterRecord {
@@ -119,13 +204,20 @@ function toEncounter(row: EncounterRow): EncounterRecord {
 
 /**
  * Finds or creates the encounter and locks its row for the rest of the transaction, so events of
- * one encounter are applied one at a time whatever the number of workers.
+ * one encounter are applied one at a time whatever the number of workers. A key merged away (A42,
+ * or a patient merge whose encounters collided) leads to the surviving encounter.
  * @param db - the processing transaction
- * @param key - patient, facility and the encounter key (PV1-19 or its fallback)
+ * @param key - patient, facility, the encounter key (PV1-19 or its fallback) and PID-18 when sent
  */
 export async function lockEncounter(
   db: Queryable,
-  key: { patientId: string; facility: string; encounterKey: string; visitNumber: string },
+  key: {
+    patientId: string;
+    facility: string;
+    encounterKey: string;
+    visitNumber: string;
+    accountNumber?: string;
+  },
 ): Promise<EncounterRecord> {
   const result = await db.query<EncounterRow>(
     `INSERT INTO encounters (patient_id, facility, encounter_key, visit_number)
@@ -134,8 +226,22 @@ export async function lockEncounter(
      RETURNING *`,
     [key.patientId, key.facility, key.encounterKey, key.visitNumber],
   );
-  const row = result.rows[0];
+  let row = result.rows[0];
+  for (let hops = 0; row?.merged_into; hops += 1) {
+    if (hops >= MAX_MERGE_HOPS) throw new Error(`encounter ${row.id} has a merge chain too long`);
+    const next = await db.query<EncounterRow>('SELECT * FROM encounters WHERE id = $1 FOR UPDATE', [
+      row.merged_into,
+    ]);
+    row = next.rows[0];
+  }
   if (!row) throw new Error('encounter upsert returned no row');
+  const accountNumber = key.accountNumber ?? '';
+  if (accountNumber !== '') {
+    await db.query(
+      `UPDATE encounters SET account_number = $2 WHERE id = $1 AND account_number IS DISTINCT FROM $2`,
+      [row.id, accountNumber],
+    );
+  }
   return toEncounter(row);
 }
 
@@ -144,7 +250,7 @@ export async function lockEncounter(
  * @param db - the processing transaction
  * @param id - encounter id
  * @param state - the merged state
- * @param lastEvent - the event just applied when it is the newest so far; null for a late, older one
+ * @param lastEvent - the encounter's newest event when it changed; null to keep the stored one
  */
 export async function saveEncounterState(
   db: Queryable,
@@ -207,4 +313,78 @@ export async function noteEncounterEvent(db: Queryable, messageId: string, note:
       WHERE message_id = $1`,
     [messageId, note],
   );
+}
+
+/**
+ * Whether an event is the newest applied to its encounter in event order (EVN-2/MSH-7, then
+ * arrival). When it is not, the worker replays the encounter instead of applying it on top.
+ * @param db - the processing transaction (the encounter row is locked)
+ * @param event - encounter, message and event time of the event just recorded
+ */
+export async function isNewestEncounterEvent(
+  db: Queryable,
+  event: { encounterId: string; messageId: string; occurredAt: Date },
+): Promise<boolean> {
+  const result = await db.query<{ newer: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM encounter_events
+        WHERE encounter_id = $1 AND (occurred_at, message_id) > ($2::timestamptz, $3::bigint)
+     ) AS newer`,
+    [event.encounterId, event.occurredAt, event.messageId],
+  );
+  return !(result.rows[0]?.newer ?? false);
+}
+
+/** One applied event of an encounter with its stored message, for a replay. */
+export interface EncounterHistoryEntry {
+  messageId: string;
+  eventType: string;
+  occurredAt: Date;
+  raw: Buffer | null;
+}
+
+/**
+ * Every event applied to an encounter, in event order (EVN-2/MSH-7, then arrival).
+ * @param db - the processing transaction (the encounter row is locked)
+ * @param encounterId - encounter id
+ */
+export async function listEncounterHistory(
+  db: Queryable,
+  encounterId: string,
+): Promise<EncounterHistoryEntry[]> {
+  const result = await db.query<{
+    message_id: string;
+    event_type: string;
+    occurred_at: Date;
+    raw: Buffer | null;
+  }>(
+    `SELECT ee.message_id, ee.event_type, ee.occurred_at, m.raw
+       FROM encounter_events ee JOIN inbound_messages m ON m.id = ee.message_id
+      WHERE ee.encounter_id = $1
+      ORDER BY ee.occurred_at, ee.message_id`,
+    [encounterId],
+  );
+  return result.rows.map((row) => ({
+    messageId: row.message_id,
+    eventType: row.event_type,
+    occurredAt: row.occurred_at,
+    raw: row.raw,
+  }));
+}
+
+/**
+ * Replaces the timeline note of an applied event (a replay recomputes every event's notes).
+ * @param db - the processing transaction
+ * @param messageId - the event's message
+ * @param note - text without patient data, or null for none
+ */
+export async function setEncounterEventNote(
+  db: Queryable,
+  messageId: string,
+  note: string | null,
+): Promise<void> {
+  await db.query('UPDATE encounter_events SET note = $2 WHERE message_id = $1 AND note IS DISTINCT FROM $2', [
+    messageId,
+    note,
+  ]);
 }

@@ -1,4 +1,4 @@
-import type { FollowUpKind, FollowUpStatus, Priority } from '@adt/adt';
+import type { FollowUpKind, FollowUpStatus, Priority, RiskFlag } from '@adt/adt';
 import type { Queryable } from './pool.js';
 
 /** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */
@@ -10,6 +10,10 @@ export interface FollowUpView {
   dueAt: Date;
   visitDueBy: Date | null;
   priority: Priority;
+  /** LACE score (0–19); null for follow-ups created before risk was scored. */
+  riskScore: number | null;
+  /** Why the follow-up is high risk: `lace_high`, `ama`, `frequent_ed`. */
+  riskFlags: RiskFlag[];
   team: string;
   inEdNow: boolean;
   dischargeCancelled: boolean;
@@ -42,6 +46,8 @@ interface FollowUpRow {
   due_at: Date;
   visit_due_by: Date | null;
   priority: Priority;
+  risk_score: number | null;
+  risk_flags: RiskFlag[];
   team: string;
   in_ed_now: boolean;
   discharge_cancelled: boolean;
@@ -66,7 +72,7 @@ interface FollowUpRow {
 
 const FOLLOW_UP_SELECT = `
   SELECT f.id, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority, f.team, f.in_ed_now,
-         f.discharge_cancelled, f.created_at, f.updated_at,
+         f.discharge_cancelled, f.risk_score, f.risk_flags, f.created_at, f.updated_at,
          p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
          to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone,
          e.facility, e.visit_number, e.patient_class, e.admitted_at, e.discharged_at, e.disposition, e.diagnoses
@@ -83,6 +89,8 @@ function toView(row: FollowUpRow): FollowUpView {
     dueAt: row.due_at,
     visitDueBy: row.visit_due_by,
     priority: row.priority,
+    riskScore: row.risk_score,
+    riskFlags: row.risk_flags,
     team: row.team,
     inEdNow: row.in_ed_now,
     dischargeCancelled: row.discharge_cancelled,
@@ -122,7 +130,7 @@ export interface WorklistQuery {
 
 /**
  * The daily follow-up list: open and in-progress follow-ups existing by the end of the day,
- * overdue first, then by due time, then high priority first.
+ * overdue first, then by due time, then by risk: high priority first, then the higher LACE score.
  * @param db - pool
  * @param query - day bounds, filters and page
  */
@@ -133,7 +141,8 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
         AND f.created_at <= $1
         AND ($3::text IS NULL OR f.team = $3)
         AND ($4::text IS NULL OR f.status = $4)
-      ORDER BY (f.due_at < $2) DESC, f.due_at ASC, (f.priority = 'high') DESC, f.id ASC
+      ORDER BY (f.due_at < $2) DESC, f.due_at ASC, (f.priority = 'high') DESC,
+               f.risk_score DESC NULLS LAST, f.id ASC
       OFFSET $5 LIMIT $6`,
     [
       query.createdBefore,
@@ -205,9 +214,15 @@ export interface CareAction {
   recordedAt: Date;
 }
 
-/** The kinds of continuity-of-care action a navigator logs. */
+/** The kinds of continuity-of-care action a navigator logs; `claim` takes the follow-up. */
 export type CareActionType =
-  'contact_attempt' | 'contact_made' | 'appointment_scheduled' | 'med_reconciliation' | 'note' | 'close';
+  | 'contact_attempt'
+  | 'contact_made'
+  | 'appointment_scheduled'
+  | 'med_reconciliation'
+  | 'note'
+  | 'close'
+  | 'claim';
 
 /** A source message of a follow-up's encounter. */
 export interface SourceMessage {

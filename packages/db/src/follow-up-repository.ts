@@ -1,23 +1,27 @@
-import type { ExistingFollowUp, FollowUpKind, Priority } from '@adt/adt';
+import type { FollowUpKind, Priority, StoredFollowUp } from '@adt/adt';
 import type { Queryable } from './pool.js';
 
 /**
- * The encounter's follow-ups, in the shape the routing rules take.
+ * The encounter's follow-ups in creation order, in the shape the routing rules and an encounter
+ * replay take.
  * @param db - the processing transaction (the encounter row is locked)
  * @param encounterId - encounter id
  */
-export async function findEncounterFollowUps(
-  db: Queryable,
-  encounterId: string,
-): Promise<ExistingFollowUp[]> {
+export async function findEncounterFollowUps(db: Queryable, encounterId: string): Promise<StoredFollowUp[]> {
   const result = await db.query<{
     id: string;
     kind: FollowUpKind;
-    status: ExistingFollowUp['status'];
+    status: StoredFollowUp['status'];
     in_ed_now: boolean;
     has_actions: boolean;
+    due_at: Date;
+    visit_due_by: Date | null;
+    priority: Priority;
+    discharge_cancelled: boolean;
+    status_reason: string | null;
   }>(
-    `SELECT f.id, f.kind, f.status, f.in_ed_now,
+    `SELECT f.id, f.kind, f.status, f.in_ed_now, f.due_at, f.visit_due_by, f.priority,
+            f.discharge_cancelled, f.status_reason,
             EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id) AS has_actions
        FROM follow_ups f WHERE f.encounter_id = $1 ORDER BY f.id`,
     [encounterId],
@@ -28,6 +32,11 @@ export async function findEncounterFollowUps(
     status: r.status,
     inEdNow: r.in_ed_now,
     hasActions: r.has_actions,
+    dueAt: r.due_at,
+    visitDueBy: r.visit_due_by,
+    priority: r.priority,
+    dischargeCancelled: r.discharge_cancelled,
+    statusReason: r.status_reason,
   }));
 }
 
@@ -44,16 +53,17 @@ export interface NewFollowUp {
 }
 
 /**
- * Creates the encounter's follow-up of a kind unless it exists (one per encounter and kind).
+ * Creates the encounter's follow-up of a kind unless an active one (open or in progress) exists:
+ * one task per encounter and kind at a time, while done and cancelled ones stay as history.
  * @param db - the processing transaction
  * @param followUp - what to create
- * @returns the new id, or null when one already existed
+ * @returns the new id, or null when an active one already existed
  */
 export async function createFollowUp(db: Queryable, followUp: NewFollowUp): Promise<string | null> {
   const result = await db.query<{ id: string }>(
     `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, visit_due_by, priority, in_ed_now, team)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (encounter_id, kind) DO NOTHING
+     ON CONFLICT (encounter_id, kind) WHERE status IN ('open', 'in_progress') DO NOTHING
      RETURNING id`,
     [
       followUp.encounterId,
@@ -138,4 +148,39 @@ export async function cancelPatientFollowUps(
     [patientId, reason],
   );
   return result.rowCount ?? 0;
+}
+
+/** What a reopened follow-up is set to. */
+export interface ReopenedFollowUp {
+  dueAt: Date;
+  visitDueBy: Date | null;
+  priority: Priority;
+  inEdNow: boolean;
+  dischargeCancelled: boolean;
+}
+
+/**
+ * Reopens a cancelled follow-up that an encounter replay found active in event order (a late
+ * event removed the reason it was cancelled). Done follow-ups, and duplicates retired by a merge
+ * or cancelled because the patient died, are never reopened.
+ * @param db - the processing transaction
+ * @param id - follow-up id
+ * @param values - the in-order values
+ * @returns whether it was reopened
+ */
+export async function reopenFollowUp(db: Queryable, id: string, values: ReopenedFollowUp): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE follow_ups f SET
+       status = CASE WHEN EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id)
+                     THEN 'in_progress' ELSE 'open' END,
+       status_reason = NULL, closed_at = NULL,
+       due_at = $2, visit_due_by = $3, priority = $4, in_ed_now = $5, discharge_cancelled = $6,
+       updated_at = now()
+     WHERE id = $1 AND status = 'cancelled' AND COALESCE(status_reason, '') NOT IN ('merged', 'deceased')
+       AND NOT EXISTS (SELECT 1 FROM follow_ups o
+                        WHERE o.encounter_id = f.encounter_id AND o.kind = f.kind
+                          AND o.status IN ('open', 'in_progress'))`,
+    [id, values.dueAt, values.visitDueBy, values.priority, values.inEdNow, values.dischargeCancelled],
+  );
+  return result.rowCount === 1;
 }

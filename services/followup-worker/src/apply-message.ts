@@ -3,53 +3,54 @@
  *
  * Input: a message id (the job payload). Idempotent: the message's encounter_events row is written
  * in the same transaction as every change, so a retried or duplicated job finds it and changes
- * nothing. Ordering: the encounter row is locked for the transaction, so events of one encounter
- * apply one at a time across workers; an event older than the last applied one fills gaps in the
- * encounter's state but does not re-run the follow-up rules (it must not undo newer state).
+ * nothing (merges: their `patient_merges` row). Ordering: the patient and encounter rows are
+ * locked for the transaction, so events of one encounter apply one at a time across workers. The
+ * newest event of its encounter (EVN-2/MSH-7, then arrival) is applied on top of the stored state;
+ * an older one makes the worker replay the whole encounter in event order, so the result is the
+ * in-order one whatever the arrival order (see `stored-replay.ts`). A28/A31 change the patient only;
+ * merges and identifier moves are applied by `apply-merge.ts`.
  * Errors: database errors propagate (the job retries); a message that cannot be parsed is marked
  * failed and raises {@link UnprocessableMessageError} (no retry).
  */
 import type pg from 'pg';
 import {
-  parseHl7Date,
+  foldVisitState,
   parseHl7Timestamp,
   planFollowUpEffects,
-  type AdtEventInput,
+  ruleInputFor,
   type FollowUpEffect,
   type RulesConfig,
 } from '@adt/adt';
 import {
   cancelFollowUp,
   cancelPatientFollowUps,
-  createFollowUp,
+  createRoutedFollowUp,
   findEncounterFollowUps,
   findMessageById,
+  isNewestEncounterEvent,
+  isPatientDeceased,
   lockEncounter,
+  markPatientDeceased,
   markMessageFailed,
   markMessageProcessed,
   noteEncounterEvent,
   recordEncounterEvent,
+  reopenFollowUp,
   saveEncounterState,
   updateFollowUp,
+  updateRoutedFollowUp,
   upsertPatient,
   withTransaction,
   type EncounterRecord,
-  type EncounterState,
   type Queryable,
 } from '@adt/db';
-import {
-  decodeHl7Bytes,
-  Hl7ParseError,
-  parseAdtMessage,
-  type AdtMessage,
-  type PatientIdentifier,
-} from '@adt/hl7';
+import { decodeHl7Bytes, Hl7ParseError, parseAdtMessage, type AdtMessage } from '@adt/hl7';
+import { applyMerge, mergeScopeOf } from './apply-merge.js';
+import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
+import { planStoredReplay } from './stored-replay.js';
+import { UnprocessableMessageError } from './unprocessable-message-error.js';
 
-/** Raised for a message that can never be applied; the job must not retry. */
-export class UnprocessableMessageError extends Error {
-  override readonly name = 'UnprocessableMessageError';
-  readonly code = 'unprocessable_message';
-}
+export { UnprocessableMessageError } from './unprocessable-message-error.js';
 
 /** What applying a message did, for logs and metrics (no patient data). */
 export interface ApplyOutcome {
@@ -68,90 +69,57 @@ export interface ApplyDeps {
   zoneForFacility: (facility: string) => string;
 }
 
-function patientKey(adt: AdtMessage): PatientIdentifier {
-  const ids = adt.patient.identifiers;
-  const chosen = ids.find((id) => id.type === 'MR') ?? ids[0];
-  if (!chosen) throw new UnprocessableMessageError('PID-3 (patient identifier) is empty');
-  return { ...chosen, assigningAuthority: chosen.assigningAuthority || adt.header.sendingFacility };
-}
-
-function eventState(adt: AdtMessage, zone: string): EncounterState {
-  const visit = adt.visit;
-  return {
-    visitNumber: visit?.visitNumber ?? '',
-    patientClass: visit?.patientClass ?? '',
-    assignedLocation: visit?.assignedLocation ?? '',
-    admissionType: visit?.admissionType ?? '',
-    hospitalService: visit?.hospitalService ?? '',
-    patientType: visit?.patientType ?? '',
-    admittedAt: visit ? parseHl7Timestamp(visit.admitAt, zone) : null,
-    dischargedAt: visit ? parseHl7Timestamp(visit.dischargeAt, zone) : null,
-    disposition: visit?.dischargeDisposition ?? '',
-    diagnoses: adt.diagnoses,
-  };
-}
-
-/** Newer events overwrite what they carry; older ones only fill what is still empty. */
-function mergeState(
-  current: EncounterRecord,
-  incoming: EncounterState,
-  incomingIsNewer: boolean,
-): EncounterState {
-  const pick = <T>(mine: T, theirs: T, empty: (v: T) => boolean): T =>
-    incomingIsNewer ? (empty(theirs) ? mine : theirs) : empty(mine) ? theirs : mine;
-  const emptyText = (v: string) => v === '';
-  const emptyDate = (v: Date | null) => v === null;
-  return {
-    visitNumber: pick(current.visitNumber, incoming.visitNumber, emptyText),
-    patientClass: pick(current.patientClass, incoming.patientClass, emptyText),
-    assignedLocation: pick(current.assignedLocation, incoming.assignedLocation, emptyText),
-    admissionType: pick(current.admissionType, incoming.admissionType, emptyText),
-    hospitalService: pick(current.hospitalService, incoming.hospitalService, emptyText),
-    patientType: pick(current.patientType, incoming.patientType, emptyText),
-    admittedAt: pick(current.admittedAt, incoming.admittedAt, emptyDate),
-    dischargedAt: pick(current.dischargedAt, incoming.dischargedAt, emptyDate),
-    disposition: pick(current.disposition, incoming.disposition, emptyText),
-    diagnoses: pick(current.diagnoses, incoming.diagnoses, (v) => v.length === 0),
-  };
-}
-
-function encounterKey(adt: AdtMessage, patientId: string, state: EncounterState, occurredAt: Date): string {
-  if (state.visitNumber !== '') return state.visitNumber;
-  if (state.admittedAt) return `patient:${patientId}:admit:${state.admittedAt.toISOString()}`;
-  return `patient:${patientId}:event:${adt.eventType}:${occurredAt.toISOString().slice(0, 10)}`;
-}
+/** A28 / A31: demographics only (routing spec); no encounter is touched. */
+const DEMOGRAPHICS_ONLY_EVENTS: ReadonlySet<string> = new Set(['A28', 'A31']);
 
 async function applyEffects(
   db: Queryable,
   effects: readonly FollowUpEffect[],
-  context: { encounter: EncounterRecord; messageId: string; team: string },
+  context: { encounter: EncounterRecord; messageId: string; team: string; zone: string },
 ): Promise<ApplyOutcome['created']> {
   const created: ApplyOutcome['created'] = [];
+  // A replay names the follow-ups it creates (`ref`) so later effects of the plan can reach them;
+  // one that was not created (e.g. the patient is off the roster) maps to null and is skipped.
+  const refs = new Map<string, string | null>();
+  const idOf = (followUpId: string): string | null =>
+    refs.has(followUpId) ? (refs.get(followUpId) ?? null) : followUpId;
   for (const effect of effects) {
     switch (effect.type) {
       case 'create': {
-        const id = await createFollowUp(db, {
-          encounterId: context.encounter.id,
-          patientId: context.encounter.patientId,
-          kind: effect.kind,
-          dueAt: effect.dueAt,
-          visitDueBy: effect.visitDueBy,
-          priority: effect.priority,
-          inEdNow: effect.inEdNow,
-          team: context.team,
+        // Routed: none for a patient off a loaded roster; team from roster, rules or default; risk.
+        const routed = await createRoutedFollowUp(db, effect, context.encounter, {
+          defaultTeam: context.team,
+          zone: context.zone,
         });
-        if (id) created.push({ kind: effect.kind, followUpId: id });
+        if (routed.status === 'created') created.push({ kind: effect.kind, followUpId: routed.followUpId });
+        if (effect.ref !== undefined)
+          refs.set(effect.ref, routed.status === 'created' ? routed.followUpId : null);
         break;
       }
       case 'update': {
         const { followUpId, type: _type, reason: _reason, ...changes } = effect;
-        await updateFollowUp(db, followUpId, changes);
+        const id = idOf(followUpId);
+        if (id !== null) await updateRoutedFollowUp(db, id, changes, context.encounter, context.zone);
         break;
       }
-      case 'cancel':
-        await cancelFollowUp(db, effect.followUpId, effect.reason);
+      case 'cancel': {
+        const id = idOf(effect.followUpId);
+        if (id === null) break;
+        // A replay settles the follow-up to its in-order values as it cancels it (no re-scoring:
+        // the encounter's final state is not the state it was cancelled in).
+        if (effect.settle) await updateFollowUp(db, id, effect.settle);
+        await cancelFollowUp(db, id, effect.reason);
         break;
+      }
+      case 'reopen': {
+        const { followUpId, type: _type, reason: _reason, ...values } = effect;
+        const id = idOf(followUpId);
+        if (id !== null) await reopenFollowUp(db, id, values);
+        break;
+      }
       case 'cancel_all_for_patient':
+        // An expired disposition says the patient died as PID-30 does: never a follow-up again.
+        await markPatientDeceased(db, context.encounter.patientId);
         await cancelPatientFollowUps(db, context.encounter.patientId, effect.reason);
         break;
       case 'timeline':
@@ -188,77 +156,142 @@ export async function applyMessage(deps: ApplyDeps, messageId: string): Promise<
 
   const zone = deps.zoneForFacility(adt.header.sendingFacility);
   const occurredAt = parseHl7Timestamp(adt.recordedAt, zone) ?? message.receivedAt;
-  const incoming = eventState(adt, zone);
-  const key = patientKey(adt);
+  const eventType = adt.eventType;
+  if (mergeScopeOf(eventType) !== null) {
+    return withTransaction(deps.pool, (db) => applyMergeMessage(db, deps, { messageId, adt, occurredAt }));
+  }
+  if (DEMOGRAPHICS_ONLY_EVENTS.has(eventType.trim().toUpperCase())) {
+    return withTransaction(deps.pool, (db) => applyDemographics(db, { messageId, adt, occurredAt }));
+  }
+  const incoming = eventVisit(adt, zone);
 
   return withTransaction(deps.pool, async (db) => {
-    const patientId = await upsertPatient(db, {
-      mrn: key.id,
-      assigningAuthority: key.assigningAuthority,
-      familyName: adt.patient.familyName,
-      givenName: adt.patient.givenName,
-      middleName: adt.patient.middleName,
-      birthDate: parseHl7Date(adt.patient.birthDate),
-      sex: adt.patient.sex,
-      phone: adt.patient.phone,
-      deceased: adt.patient.deathIndicator === 'Y',
-      identifiers: adt.patient.identifiers.map((id) => ({
-        ...id,
-        assigningAuthority: id.assigningAuthority || adt.header.sendingFacility,
-      })),
-    });
+    const patientId = await upsertPatient(db, patientUpsert(adt, occurredAt));
     const encounter = await lockEncounter(db, {
       patientId,
       facility: adt.header.sendingFacility,
       encounterKey: encounterKey(adt, patientId, incoming, occurredAt),
-      visitNumber: incoming.visitNumber,
+      visitNumber: adt.visit?.visitNumber ?? '',
+      accountNumber: adt.accountNumber,
     });
     const firstTime = await recordEncounterEvent(db, {
       messageId,
       encounterId: encounter.id,
-      eventType: adt.eventType,
+      eventType,
       occurredAt,
       note: null,
     });
     if (!firstTime) {
       await markMessageProcessed(db, messageId, 'already applied');
-      return { status: 'already_applied', eventType: adt.eventType, created: [], effects: [] };
+      return { status: 'already_applied', eventType, created: [], effects: [] };
+    }
+    // The stored patient's death rules out any new follow-up, whatever the message says.
+    const patientDeceased =
+      (await isPatientDeceased(db, encounter.patientId)) ||
+      (patientId !== encounter.patientId && (await isPatientDeceased(db, patientId)));
+
+    if (!(await isNewestEncounterEvent(db, { encounterId: encounter.id, messageId, occurredAt }))) {
+      // Older than an event already applied: replay the encounter in event order.
+      const replayed = await replayStoredEncounter(db, deps, encounter, messageId);
+      await markMessageProcessed(
+        db,
+        messageId,
+        'older than the encounter state; encounter replayed in event order',
+      );
+      return { status: 'applied', eventType, ...replayed };
     }
 
-    const isNewer = encounter.lastEventAt === null || occurredAt >= encounter.lastEventAt;
-    const state = mergeState(encounter, incoming, isNewer);
-    await saveEncounterState(
-      db,
-      encounter.id,
-      state,
-      isNewer ? { type: adt.eventType, at: occurredAt } : null,
+    const state = {
+      ...foldVisitState(encounter, incoming, eventType),
+      visitNumber: encounter.visitNumber !== '' ? encounter.visitNumber : (adt.visit?.visitNumber ?? ''),
+    };
+    await saveEncounterState(db, encounter.id, state, { type: eventType, at: occurredAt });
+    const effects = planFollowUpEffects(
+      ruleInputFor(
+        { eventType, occurredAt, deceased: adt.patient.deathIndicator === 'Y' },
+        state,
+        patientDeceased,
+      ),
+      await findEncounterFollowUps(db, encounter.id),
+      deps.rules,
     );
-
-    let effects: FollowUpEffect[] = [];
-    if (isNewer) {
-      const event: AdtEventInput = {
-        eventType: adt.eventType,
-        occurredAt,
-        patientClass: state.patientClass,
-        hospitalService: state.hospitalService,
-        patientType: state.patientType,
-        dischargeDisposition: state.disposition,
-        admitAt: state.admittedAt,
-        dischargeAt: state.dischargedAt,
-        deceased: adt.patient.deathIndicator === 'Y',
-      };
-      effects = planFollowUpEffects(event, await findEncounterFollowUps(db, encounter.id), deps.rules);
-    }
     const created = await applyEffects(db, effects, {
       encounter: { ...encounter, ...state },
       messageId,
       team: deps.defaultTeam,
+      zone: deps.rules.calendar.zone,
     });
-    await markMessageProcessed(
-      db,
-      messageId,
-      isNewer ? null : 'older than the encounter state; rules not re-run',
-    );
-    return { status: 'applied', eventType: adt.eventType, created, effects: effects.map((e) => e.type) };
+    await markMessageProcessed(db, messageId, null);
+    return { status: 'applied', eventType, created, effects: effects.map((e) => e.type) };
   });
+}
+
+/**
+ * Replays an encounter in event order and applies the difference (see `stored-replay.ts`).
+ * @param db - the processing transaction (the encounter row is locked)
+ * @param deps - rules and routing settings
+ * @param encounter - the encounter
+ * @param messageId - the message being applied (for timeline notes)
+ */
+async function replayStoredEncounter(
+  db: Queryable,
+  deps: ApplyDeps,
+  encounter: EncounterRecord,
+  messageId: string,
+): Promise<Pick<ApplyOutcome, 'created' | 'effects'>> {
+  const plan = await planStoredReplay(db, encounter, {
+    rules: deps.rules,
+    zone: deps.zoneForFacility(encounter.facility),
+    patientDeceased: await isPatientDeceased(db, encounter.patientId),
+  });
+  await saveEncounterState(db, encounter.id, plan.state, plan.lastEvent);
+  const created = await applyEffects(db, plan.effects, {
+    encounter: { ...encounter, ...plan.state, lastEventAt: plan.lastEvent?.at ?? encounter.lastEventAt },
+    messageId,
+    team: deps.defaultTeam,
+    zone: deps.rules.calendar.zone,
+  });
+  return { created, effects: plan.effects.map((e) => e.type) };
+}
+
+/** A merge or identifier move (see `apply-merge.ts`). */
+async function applyMergeMessage(
+  db: Queryable,
+  deps: ApplyDeps,
+  message: { messageId: string; adt: AdtMessage; occurredAt: Date },
+): Promise<ApplyOutcome> {
+  const outcome: Pick<ApplyOutcome, 'created' | 'effects'> = { created: [], effects: [] };
+  const result = await applyMerge(db, {
+    ...message,
+    replay: async (encounter) => {
+      const replayed = await replayStoredEncounter(db, deps, encounter, message.messageId);
+      outcome.created.push(...replayed.created);
+      outcome.effects.push(...replayed.effects);
+    },
+  });
+  const eventType = message.adt.eventType;
+  if (result === 'already_applied') {
+    await markMessageProcessed(db, message.messageId, 'already applied');
+    return { status: 'already_applied', eventType, ...outcome };
+  }
+  await markMessageProcessed(db, message.messageId, `merge: ${result}`);
+  return { status: 'applied', eventType, ...outcome };
+}
+
+/** A28 / A31: the patient's demographics; a death recorded here cancels their follow-ups. */
+async function applyDemographics(
+  db: Queryable,
+  message: { messageId: string; adt: AdtMessage; occurredAt: Date },
+): Promise<ApplyOutcome> {
+  const patientId = await upsertPatient(db, patientUpsert(message.adt, message.occurredAt));
+  const cancelled = (await isPatientDeceased(db, patientId))
+    ? await cancelPatientFollowUps(db, patientId, 'deceased')
+    : 0;
+  await markMessageProcessed(db, message.messageId, 'demographics only');
+  return {
+    status: 'applied',
+    eventType: message.adt.eventType,
+    created: [],
+    effects: cancelled > 0 ? ['cancel_all_for_patient'] : [],
+  };
 }

@@ -1,0 +1,75 @@
+import { orderTeamRules, type FollowUpKind, type TeamRule } from '@adt/adt';
+import type { Queryable } from './pool.js';
+
+/** A rule to add; null match fields are wildcards. */
+export interface NewTeamRule {
+  facility: string | null;
+  kind: FollowUpKind | null;
+  patientClass: string | null;
+  team: string;
+  /** Lower is tried first; 100 when not given. */
+  priority?: number;
+}
+
+/** Default rule priority: leaves room to put rules before and after. */
+export const DEFAULT_TEAM_RULE_PRIORITY = 100;
+
+interface TeamRuleRow {
+  id: string;
+  facility: string | null;
+  kind: FollowUpKind | null;
+  patient_class: string | null;
+  team: string;
+  priority: number;
+}
+
+function toRule(row: TeamRuleRow): TeamRule {
+  return {
+    id: row.id,
+    facility: row.facility,
+    kind: row.kind,
+    patientClass: row.patient_class,
+    team: row.team,
+    priority: row.priority,
+  };
+}
+
+/**
+ * Adds a team routing rule.
+ * @param db - pool or transaction client
+ * @param rule - match fields, team and priority
+ * @returns the stored rule
+ */
+export async function addTeamRule(db: Queryable, rule: NewTeamRule): Promise<TeamRule> {
+  const result = await db.query<TeamRuleRow>(
+    `INSERT INTO team_rules (facility, kind, patient_class, team, priority)
+     VALUES ($1, $2, $3, $4, $5)
+     RETURNING id, facility, kind, patient_class, team, priority`,
+    [rule.facility, rule.kind, rule.patientClass, rule.team, rule.priority ?? DEFAULT_TEAM_RULE_PRIORITY],
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('team rule insert returned no row');
+  return toRule(row);
+}
+
+/**
+ * Every team rule, in the order routing tries them.
+ * @param db - pool or transaction client
+ */
+export async function listTeamRules(db: Queryable): Promise<TeamRule[]> {
+  const result = await db.query<TeamRuleRow>(
+    'SELECT id, facility, kind, patient_class, team, priority FROM team_rules ORDER BY priority, id',
+  );
+  return orderTeamRules(result.rows.map(toRule));
+}
+
+/**
+ * Removes a team rule.
+ * @param db - pool or transaction client
+ * @param id - rule id
+ * @returns false when there was no such rule
+ */
+export async function removeTeamRule(db: Queryable, id: string): Promise<boolean> {
+  const result = await db.query('DELETE FROM team_rules WHERE id = $1', [id]);
+  return result.rowCount === 1;
+}

@@ -1,0 +1,338 @@
+import type { Queryable } from './pool.js';
+import { hashPassword, passwordProblem, verifyDecoyPassword, verifyPassword } from './password-hash.js';
+import { missingTeams, UnknownTeamError } from './team-repository.js';
+import type { Role } from './token-repository.js';
+
+/** A person who signs in to the inbox. */
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Teams the user belongs to, alphabetical. */
+  teams: string[];
+  disabledAt: Date | null;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+}
+
+/** Consecutive wrong passwords that lock an account. */
+export const MAX_FAILED_SIGN_INS = 5;
+/** How long a locked account refuses sign-in. */
+export const SIGN_IN_LOCKOUT_MS = 15 * 60_000;
+
+/** Raised when a username is taken. */
+export class UserExistsError extends Error {
+  override readonly name = 'UserExistsError';
+  readonly code = 'user_exists';
+  constructor(readonly username: string) {
+    super(`User ${username} already exists`);
+  }
+}
+
+/** Raised when a password is too weak to set. */
+export class WeakPasswordError extends Error {
+  override readonly name = 'WeakPasswordError';
+  readonly code = 'weak_password';
+}
+
+/**
+ * The stored form of a username: trimmed and lower-case, so `JDoe` and `jdoe` are one person.
+ * @param username - as typed
+ */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  teams: string[];
+  disabled_at: Date | null;
+  last_sign_in_at: Date | null;
+  created_at: Date;
+}
+
+const USER_SELECT = `
+  SELECT u.id, u.username, u.display_name, u.role, u.disabled_at, u.last_sign_in_at, u.created_at,
+         coalesce((SELECT array_agg(m.team ORDER BY m.team) FROM team_memberships m WHERE m.user_id = u.id),
+                  '{}') AS teams
+    FROM users u`;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    teams: row.teams,
+    disabledAt: row.disabled_at,
+    lastSignInAt: row.last_sign_in_at,
+    createdAt: row.created_at,
+  };
+}
+
+async function assertTeamsExist(db: Queryable, teams: readonly string[]): Promise<void> {
+  const missing = await missingTeams(db, teams);
+  if (missing.length > 0) throw new UnknownTeamError(missing);
+}
+
+/**
+ * Creates a user. Without a password the account cannot sign in until one is set.
+ * @param db - pool (the user and memberships are written in one statement)
+ * @param user - username, display name, role, teams and an optional first password
+ * @throws UserExistsError, UnknownTeamError, WeakPasswordError
+ */
+export async function createUser(
+  db: Queryable,
+  user: { username: string; displayName?: string; role: Role; teams?: readonly string[]; password?: string },
+): Promise<User> {
+  const username = normalizeUsername(user.username);
+  if (!/^[a-z0-9][a-z0-9._@-]{0,99}$/.test(username)) {
+    throw new Error('A username is letters, digits and . _ @ - (at most 100)');
+  }
+  const teams = [...new Set(user.teams ?? [])];
+  await assertTeamsExist(db, teams);
+  let hash: string | null = null;
+  if (user.password !== undefined) {
+    const problem = passwordProblem(user.password);
+    if (problem) throw new WeakPasswordError(problem);
+    hash = await hashPassword(user.password);
+  }
+  const inserted = await db.query<{ id: string }>(
+    `WITH created AS (
+       INSERT INTO users (username, display_name, role, password_hash, password_changed_at)
+       VALUES ($1, $2, $3, $4, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END)
+       ON CONFLICT (username) DO NOTHING
+       RETURNING id
+     ), joined AS (
+       INSERT INTO team_memberships (user_id, team) SELECT created.id, unnest($5::text[]) FROM created
+     )
+     SELECT id FROM created`,
+    [username, user.displayName?.trim() ?? '', user.role, hash, teams],
+  );
+  const id = inserted.rows[0]?.id;
+  if (!id) throw new UserExistsError(username);
+  const created = await findUserById(db, id);
+  if (!created) throw new Error('user vanished after insert');
+  return created;
+}
+
+/**
+ * One user by id, or null.
+ * @param db - pool
+ * @param id - user id
+ */
+export async function findUserById(db: Queryable, id: string): Promise<User | null> {
+  const result = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [id]);
+  const row = result.rows[0];
+  return row ? toUser(row) : null;
+}
+
+/**
+ * One user by username (any case), or null.
+ * @param db - pool
+ * @param username - as typed
+ */
+export async function findUserByUsername(db: Queryable, username: string): Promise<User | null> {
+  const result = await db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [normalizeUsername(username)]);
+  const row = result.rows[0];
+  return row ? toUser(row) : null;
+}
+
+/**
+ * Every user, by username.
+ * @param db - pool
+ */
+export async function listUsers(db: Queryable): Promise<User[]> {
+  const result = await db.query<UserRow>(`${USER_SELECT} ORDER BY u.username`);
+  return result.rows.map(toUser);
+}
+
+/**
+ * Changes a user's display name, role, teams or disabled state. Disabling ends every session and
+ * revokes the user's API tokens at once.
+ * @param db - pool
+ * @param id - user id
+ * @param change - the fields to change
+ * @returns the user after the change, or null when there is no such user
+ */
+export async function updateUser(
+  db: Queryable,
+  id: string,
+  change: { displayName?: string; role?: Role; teams?: readonly string[]; disabled?: boolean },
+): Promise<User | null> {
+  if (change.teams) await assertTeamsExist(db, change.teams);
+  const updated = await db.query(
+    `UPDATE users SET
+        display_name = coalesce($2, display_name),
+        role = coalesce($3, role),
+        disabled_at = CASE WHEN $4::boolean IS NULL THEN disabled_at
+                           WHEN $4 THEN coalesce(disabled_at, now()) ELSE NULL END,
+        failed_sign_ins = CASE WHEN $4 = false THEN 0 ELSE failed_sign_ins END,
+        locked_until = CASE WHEN $4 = false THEN NULL ELSE locked_until END,
+        updated_at = now()
+      WHERE id = $1`,
+    [id, change.displayName?.trim() ?? null, change.role ?? null, change.disabled ?? null],
+  );
+  if (updated.rowCount === 0) return null;
+  if (change.teams) {
+    const teams = [...new Set(change.teams)];
+    await db.query(
+      `WITH dropped AS (DELETE FROM team_memberships WHERE user_id = $1 AND NOT (team = ANY($2::text[])))
+       INSERT INTO team_memberships (user_id, team) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+      [id, teams],
+    );
+  }
+  if (change.disabled === true) {
+    await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+    await db.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+  }
+  return findUserById(db, id);
+}
+
+/**
+ * Sets a user's password and ends every session they have (a reset after a suspected leak must
+ * sign the holder of the old password out).
+ * @param db - pool
+ * @param id - user id
+ * @param password - the new password
+ * @returns false when there is no such user
+ * @throws WeakPasswordError
+ */
+export async function setUserPassword(db: Queryable, id: string, password: string): Promise<boolean> {
+  const problem = passwordProblem(password);
+  if (problem) throw new WeakPasswordError(problem);
+  const updated = await db.query(
+    `UPDATE users SET password_hash = $2, password_changed_at = now(), failed_sign_ins = 0,
+            locked_until = NULL, updated_at = now()
+      WHERE id = $1`,
+    [id, await hashPassword(password)],
+  );
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+  return updated.rowCount === 1;
+}
+
+/**
+ * Adds or removes one team membership.
+ * @param db - pool
+ * @param membership - team, username and whether to add or remove
+ * @returns false when the user does not exist
+ * @throws UnknownTeamError when adding to a team nobody added
+ */
+export async function changeTeamMembership(
+  db: Queryable,
+  membership: { team: string; username: string; member: boolean },
+): Promise<boolean> {
+  const user = await findUserByUsername(db, membership.username);
+  if (!user) return false;
+  if (membership.member) {
+    await assertTeamsExist(db, [membership.team]);
+    await db.query('INSERT INTO team_memberships (user_id, team) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      user.id,
+      membership.team,
+    ]);
+  } else {
+    await db.query('DELETE FROM team_memberships WHERE user_id = $1 AND team = $2', [user.id, membership.team]);
+  }
+  return true;
+}
+
+/** The answer to a sign-in attempt. */
+export type CredentialCheck =
+  { ok: true; user: User } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; lockedUntil: Date };
+
+/**
+ * Checks a username and password. Unknown users, disabled users and users without a password get
+ * `invalid` after the same scrypt work as a wrong password; {@link MAX_FAILED_SIGN_INS} wrong
+ * passwords in a row lock the account for {@link SIGN_IN_LOCKOUT_MS}.
+ * @param db - pool
+ * @param username - as typed
+ * @param password - as typed
+ */
+export async function checkCredentials(
+  db: Queryable,
+  username: string,
+  password: string,
+): Promise<CredentialCheck> {
+  const found = await db.query<{
+    id: string;
+    password_hash: string | null;
+    disabled_at: Date | null;
+    locked_until: Date | null;
+  }>('SELECT id, password_hash, disabled_at, locked_until FROM users WHERE username = $1', [
+    normalizeUsername(username),
+  ]);
+  const row = found.rows[0];
+  if (!row?.password_hash || row.disabled_at) {
+    await verifyDecoyPassword(password);
+    return { ok: false, reason: 'invalid' };
+  }
+  if (row.locked_until && row.locked_until > new Date()) {
+    return { ok: false, reason: 'locked', lockedUntil: row.locked_until };
+  }
+  if (!(await verifyPassword(password, row.password_hash))) {
+    const failed = await db.query<{ locked_until: Date | null }>(
+      `UPDATE users SET
+          failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
+          locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + $3 * interval '1 millisecond'
+                              ELSE locked_until END
+        WHERE id = $1 RETURNING locked_until`,
+      [row.id, MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MS],
+    );
+    const lockedUntil = failed.rows[0]?.locked_until;
+    return lockedUntil && lockedUntil > new Date()
+      ? { ok: false, reason: 'locked', lockedUntil }
+      : { ok: false, reason: 'invalid' };
+  }
+  await db.query(
+    'UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1',
+    [row.id],
+  );
+  const user = await findUserById(db, row.id);
+  return user ? { ok: true, user } : { ok: false, reason: 'invalid' };
+}
+
+const USER_ACTOR_PREFIX = 'user:';
+
+/**
+ * How a signed-in user is named in the audit log and the care-action log: `user:<username>`.
+ * @param username - the stored username
+ */
+export function userActor(username: string): string {
+  return `${USER_ACTOR_PREFIX}${username}`;
+}
+
+/**
+ * Names for people of the actors in a log: a user's display name (else username); API-token actors
+ * (`<role>:<label>#<id>`) are named by their label. Unknown users keep their username.
+ * @param db - pool
+ * @param actors - actor strings as stored
+ */
+export async function findActorNames(db: Queryable, actors: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const usernames = [...new Set(actors.filter((a) => a.startsWith(USER_ACTOR_PREFIX)))].map((a) =>
+    a.slice(USER_ACTOR_PREFIX.length),
+  );
+  const found =
+    usernames.length === 0
+      ? { rows: [] }
+      : await db.query<{ username: string; display_name: string }>(
+          'SELECT username, display_name FROM users WHERE username = ANY($1::text[])',
+          [usernames],
+        );
+  const display = new Map(found.rows.map((r) => [r.username, r.display_name || r.username]));
+  for (const actor of actors) {
+    if (actor.startsWith(USER_ACTOR_PREFIX)) {
+      const username = actor.slice(USER_ACTOR_PREFIX.length);
+      names.set(actor, display.get(username) ?? username);
+    } else {
+      // `<role>:<label>#<token id>` (API tokens); anything else is shown as stored.
+      const label = /^[a-z]+:(.*)#\d+$/.exec(actor)?.[1];
+      names.set(actor, label ? `${label} (API token)` : actor);
+    }
+  }
+  return names;
+}

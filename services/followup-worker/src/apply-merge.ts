@@ -1,0 +1,265 @@
+/**
+ * Applies merge and identifier-move messages: A40 / A34 / A18 / A39 (patient merge; PID = survivor,
+ * MRG-1 = prior), A47 (identifier change, MRG-1 → PID-3), A41 (account, MRG-3 → PID-18) and A42
+ * (visit, MRG-5 → PV1-19).
+ *
+ * Contract: runs inside the caller's transaction. Idempotent: each message leaves one row in the
+ * `patient_merges` audit trail, and a retried job that finds it changes nothing. A merge naming an
+ * unknown prior moves nothing and is recorded as `prior_unknown`, but the prior identifier or visit
+ * is remembered as merged into the survivor, so an older event for it that arrives later lands on
+ * the survivor (the same end state as in event order). Locks: the prior patient or visit first,
+ * then the survivor, the order a late event for a merged-away key takes too.
+ */
+import { duplicateFollowUpsToRetire } from '@adt/adt';
+import {
+  cancelFollowUp,
+  cancelPatientFollowUps,
+  createEncounterAlias,
+  createPatientAlias,
+  findEncounterByKey,
+  findEncounterFollowUps,
+  findPatientByIdentifier,
+  hasMergeRecord,
+  isPatientDeceased,
+  listPatientEncounters,
+  lockEncounter,
+  moveAccountNumber,
+  moveEncounterRecords,
+  movePatientRecords,
+  recordMerge,
+  rekeyEncounter,
+  resolveMergedPatient,
+  upsertPatient,
+  type EncounterRecord,
+  type MergeRecord,
+  type MergeScope,
+  type Queryable,
+} from '@adt/db';
+import type { AdtMessage, PatientIdentifier } from '@adt/hl7';
+import { identifierKey, patientUpsert, rekeyForPatient } from './encounter-event.js';
+import { UnprocessableMessageError } from './unprocessable-message-error.js';
+
+const SCOPES: ReadonlyMap<string, MergeScope> = new Map([
+  ['A40', 'patient'],
+  ['A34', 'patient'],
+  ['A18', 'patient'],
+  ['A39', 'patient'],
+  ['A47', 'identifier'],
+  ['A41', 'account'],
+  ['A42', 'visit'],
+]);
+
+/**
+ * What a merge message moves, or null for any other event.
+ * @param eventType - the trigger event
+ */
+export function mergeScopeOf(eventType: string): MergeScope | null {
+  return SCOPES.get(eventType.trim().toUpperCase()) ?? null;
+}
+
+/** What the merge needs from the message and the worker. */
+export interface MergeContext {
+  messageId: string;
+  adt: AdtMessage;
+  occurredAt: Date;
+  /** Replays an encounter after another record of it was merged into it. */
+  replay: (encounter: EncounterRecord) => Promise<void>;
+}
+
+/** What a merge message did. */
+export type MergeResult = MergeRecord['outcome'] | 'already_applied';
+
+/**
+ * Applies a merge message (see the file comment for the contract).
+ * @param db - the processing transaction
+ * @param context - the message and the replay hook
+ */
+export async function applyMerge(db: Queryable, context: MergeContext): Promise<MergeResult> {
+  const scope = mergeScopeOf(context.adt.eventType);
+  if (!scope) throw new Error(`${context.adt.eventType} is not a merge event`);
+  if (await hasMergeRecord(db, context.messageId)) return 'already_applied';
+  const record = await (scope === 'account'
+    ? mergeAccount(db, context)
+    : scope === 'visit'
+      ? mergeVisit(db, context)
+      : mergePatients(db, context, scope));
+  await recordMerge(db, record);
+  return record.outcome;
+}
+
+function describeKey(key: PatientIdentifier): string {
+  return `${key.id}^^^${key.assigningAuthority}`;
+}
+
+function baseRecord(
+  context: MergeContext,
+  scope: MergeScope,
+): Pick<MergeRecord, 'messageId' | 'eventType' | 'scope' | 'facility'> {
+  return {
+    messageId: context.messageId,
+    eventType: context.adt.eventType,
+    scope,
+    facility: context.adt.header.sendingFacility,
+  };
+}
+
+async function mergePatients(db: Queryable, context: MergeContext, scope: MergeScope): Promise<MergeRecord> {
+  const { adt } = context;
+  const priorKey = identifierKey(adt.priorIdentifiers, adt.header.sendingFacility);
+  if (!priorKey) throw new UnprocessableMessageError('MRG-1 (prior patient identifier) is empty');
+  const prior = await findPatientByIdentifier(db, priorKey);
+  const survivorId = await upsertPatient(db, patientUpsert(adt, context.occurredAt));
+  const record = {
+    ...baseRecord(context, scope),
+    priorKey: describeKey(priorKey),
+    survivorKey: describeKey(identifierKey(adt.patient.identifiers, adt.header.sendingFacility) ?? priorKey),
+    survivorPatientId: survivorId,
+  };
+  if (!prior) {
+    const aliasId = await createPatientAlias(
+      db,
+      { mrn: priorKey.id, assigningAuthority: priorKey.assigningAuthority, identifierType: priorKey.type },
+      survivorId,
+    );
+    // An event for the prior patient committed in between: retry, and the merge will move it.
+    if (aliasId === null) throw new Error('the prior patient was created concurrently; retrying the merge');
+    return { ...record, priorPatientId: aliasId, outcome: 'prior_unknown', moved: {} };
+  }
+  const priorId = await resolveMergedPatient(db, prior.id, prior.mergedInto);
+  if (priorId === survivorId) {
+    return { ...record, priorPatientId: prior.id, outcome: 'already_merged', moved: {} };
+  }
+  const moved = await movePatient(db, context, priorId, survivorId);
+  return { ...record, priorPatientId: priorId, outcome: 'merged', moved };
+}
+
+/** Moves everything of the prior patient to the survivor. */
+async function movePatient(
+  db: Queryable,
+  context: MergeContext,
+  priorId: string,
+  survivorId: string,
+): Promise<Record<string, unknown>> {
+  const rekeyed: string[] = [];
+  const merged: Record<string, unknown>[] = [];
+  for (const encounter of await listPatientEncounters(db, priorId)) {
+    const key = rekeyForPatient(encounter.encounterKey, priorId, survivorId);
+    const collision =
+      key === encounter.encounterKey
+        ? null
+        : await findEncounterByKey(db, { facility: encounter.facility, encounterKey: key });
+    if (collision && encounter.mergedInto === null) {
+      // The same visit was recorded under both patients (keys derived from patient and admit
+      // time): one encounter, one follow-up per kind.
+      const into = await lockEncounter(db, {
+        patientId: survivorId,
+        facility: encounter.facility,
+        encounterKey: key,
+        visitNumber: '',
+      });
+      merged.push({
+        from: encounter.id,
+        into: into.id,
+        ...(await mergeEncounterInto(db, context, encounter.id, into)),
+      });
+      continue;
+    }
+    // A merged-away alias whose new key is taken keeps its old key: it still leads to its survivor.
+    await rekeyEncounter(db, encounter.id, {
+      patientId: survivorId,
+      encounterKey: collision ? encounter.encounterKey : key,
+    });
+    rekeyed.push(encounter.id);
+  }
+  const records = await movePatientRecords(db, priorId, survivorId);
+  const cancelledDeceased = (await isPatientDeceased(db, survivorId))
+    ? await cancelPatientFollowUps(db, survivorId, 'deceased')
+    : 0;
+  return { encounters: rekeyed, mergedEncounters: merged, ...records, cancelledDeceased };
+}
+
+/**
+ * Merges one encounter record into another: duplicate active follow-ups are retired as `merged`
+ * (the one with logged actions, else the older, stays), events and follow-ups move, and the
+ * survivor is replayed over the union of the events.
+ */
+async function mergeEncounterInto(
+  db: Queryable,
+  context: MergeContext,
+  fromId: string,
+  into: EncounterRecord,
+): Promise<{ retired: string[]; followUps: string[]; events: number }> {
+  const both = [
+    ...(await findEncounterFollowUps(db, into.id)),
+    ...(await findEncounterFollowUps(db, fromId)),
+  ];
+  both.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  const retired = duplicateFollowUpsToRetire(both);
+  for (const id of retired) await cancelFollowUp(db, id, 'merged');
+  const moved = await moveEncounterRecords(db, fromId, { id: into.id, patientId: into.patientId });
+  await context.replay(into);
+  return { retired, ...moved };
+}
+
+async function mergeVisit(db: Queryable, context: MergeContext): Promise<MergeRecord> {
+  const { adt } = context;
+  const facility = adt.header.sendingFacility;
+  const priorVisit = adt.priorVisitNumber;
+  const survivorVisit = adt.visit?.visitNumber ?? '';
+  if (priorVisit === '' || survivorVisit === '') {
+    throw new UnprocessableMessageError('A42 needs MRG-5 (prior visit number) and PV1-19 (visit number)');
+  }
+  const patientId = await upsertPatient(db, patientUpsert(adt, context.occurredAt));
+  const record = {
+    ...baseRecord(context, 'visit'),
+    priorKey: priorVisit,
+    survivorKey: survivorVisit,
+    priorPatientId: null,
+    survivorPatientId: patientId,
+  };
+  const prior = await findEncounterByKey(db, { facility, encounterKey: priorVisit });
+  const survivor = await lockEncounter(db, {
+    patientId,
+    facility,
+    encounterKey: survivorVisit,
+    visitNumber: survivorVisit,
+  });
+  if (!prior) {
+    await createEncounterAlias(db, { facility, encounterKey: priorVisit, patientId, intoId: survivor.id });
+    return { ...record, outcome: 'prior_unknown', moved: {} };
+  }
+  // Follow an earlier merge of the prior visit to the record that holds its events now.
+  const holder =
+    prior.mergedInto === null ? prior : await lockEncounter(db, { ...prior, visitNumber: priorVisit });
+  if (holder.id === survivor.id) return { ...record, outcome: 'already_merged', moved: {} };
+  const moved = await mergeEncounterInto(db, context, holder.id, survivor);
+  return {
+    ...record,
+    priorPatientId: prior.patientId,
+    outcome: 'merged',
+    moved: { from: holder.id, into: survivor.id, ...moved },
+  };
+}
+
+async function mergeAccount(db: Queryable, context: MergeContext): Promise<MergeRecord> {
+  const { adt } = context;
+  if (adt.priorAccountNumber === '' || adt.accountNumber === '') {
+    throw new UnprocessableMessageError('A41 needs MRG-3 (prior account number) and PID-18 (account number)');
+  }
+  const patientId = await upsertPatient(db, patientUpsert(adt, context.occurredAt));
+  const encounters = await moveAccountNumber(db, {
+    facility: adt.header.sendingFacility,
+    patientId,
+    prior: adt.priorAccountNumber,
+    survivor: adt.accountNumber,
+  });
+  return {
+    ...baseRecord(context, 'account'),
+    priorKey: adt.priorAccountNumber,
+    survivorKey: adt.accountNumber,
+    priorPatientId: null,
+    survivorPatientId: patientId,
+    outcome: encounters.length > 0 ? 'merged' : 'prior_unknown',
+    moved: { encounters },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Readable ADT test messages for the worker's integration tests: one call per event, with only
+ * the fields a test cares about. Not part of the build.
+ */
+
+/** What a test message says. Times are HL7 timestamps (`YYYYMMDDHHMM`), local to the facility. */
+export interface TestAdt {
+  controlId: string;
+  /** Trigger event, e.g. `A03`. */
+  event: string;
+  mrn: string;
+  /** PID-3.4; default GENERAL_HOSP. */
+  authority?: string;
+  /** MSH-7 and EVN-2. */
+  at: string;
+  /** PV1-19; omitted: no visit number. */
+  visit?: string;
+  /** PV1-2. */
+  patientClass?: string;
+  /** PV1-3, e.g. `4W^401^A`. */
+  location?: string;
+  /** PV1-4. */
+  admissionType?: string;
+  hospitalService?: string;
+  patientType?: string;
+  admit?: string;
+  discharge?: string;
+  disposition?: string;
+  /** DG1-3 codes (ICD-10). */
+  diagnoses?: readonly string[];
+  /** PID-18. */
+  account?: string;
+  /** PID-30. */
+  deceased?: boolean;
+  familyName?: string;
+  /** MRG-1, MRG-3, MRG-5. */
+  prior?: { mrn?: string; account?: string; visit?: string };
+  /** Leave PV1 out (merges, demographics). */
+  noVisit?: boolean;
+}
+
+/** The facility every test message comes from. */
+export const TEST_FACILITY = 'GENERAL_HOSP';
+
+function segment(name: string, fields: Record<number, string>): string {
+  const last = Math.max(0, ...Object.keys(fields).map(Number));
+  const values = Array.from({ length: last + 1 }, (_, i) => (i === 0 ? name : (fields[i] ?? '')));
+  return values.join('|');
+}
+
+/**
+ * Builds the HL7 text of a test message.
+ * @param m - what it says
+ */
+export function adtMessage(m: TestAdt): string {
+  const authority = m.authority ?? TEST_FACILITY;
+  const segments = [
+    `MSH|^~\\&|EPIC|${TEST_FACILITY}|FOLLOWUP|PRACTICE|${m.at}||ADT^${m.event}|${m.controlId}|P|2.5.1`,
+    `EVN|${m.event}|${m.at}`,
+    segment('PID', {
+      1: '1',
+      3: `${m.mrn}^^^${authority}^MR`,
+      5: `${m.familyName ?? 'DOE'}^JANE`,
+      7: '19500101',
+      8: 'F',
+      18: m.account ?? '',
+      30: m.deceased ? 'Y' : '',
+    }),
+  ];
+  if (m.prior) {
+    segments.push(
+      segment('MRG', {
+        1: m.prior.mrn ? `${m.prior.mrn}^^^${authority}^MR` : '',
+        3: m.prior.account ?? '',
+        5: m.prior.visit ?? '',
+      }),
+    );
+  }
+  if (!m.noVisit) {
+    segments.push(
+      segment('PV1', {
+        1: '1',
+        2: m.patientClass ?? '',
+        3: m.location ?? '',
+        4: m.admissionType ?? '',
+        10: m.hospitalService ?? '',
+        18: m.patientType ?? '',
+        19: m.visit ?? '',
+        36: m.disposition ?? '',
+        44: m.admit ?? '',
+        45: m.discharge ?? '',
+      }),
+    );
+  }
+  (m.diagnoses ?? []).forEach((code, i) => {
+    segments.push(`DG1|${String(i + 1)}||${code}^^I10`);
+  });
+  return segments.join('\r');
+}
