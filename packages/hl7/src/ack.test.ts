@@ -121,6 +121,51 @@ describe('buildAck', () => {
     expect(ack).toBe('MSH#$*@%#RCV#RFAC#APP#FAC#20240315133005+0000##ACK#A5#P#2.3\rMSA#CA#X9');
   });
 
+  it('answers a v2.3 request with a two-component MSH-9 and fills ERR-1, which is all v2.3 has', () => {
+    const request = readMessageHeader('MSH|^~\\&|MEDITECH|CCH|FU|PR|199901011200||ADT^A01|M77|P|2.3');
+    const ack = buildAck({
+      request,
+      code: 'AE',
+      text: 'PID-3 missing',
+      error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'PID', field: 3 } },
+      ackControlId: 'A7',
+      now: NOW,
+    });
+    const [msh, , err] = fieldsOf(ack);
+    expect(msh?.[8]).toBe('ACK^A01');
+    expect(err?.[1]).toBe('PID^1^3^101&Required field missing&HL70357');
+    expect(err?.[2]).toBe('PID^1^3');
+    const v24 = buildAck({
+      request: { ...request, versionId: '2.4' },
+      code: 'AR',
+      error: { hl7ErrorCode: '207', severity: 'E' },
+      ackControlId: 'A8',
+      now: NOW,
+    });
+    expect(fieldsOf(v24)[0]?.[8]).toBe('ACK^A01^ACK');
+    expect(fieldsOf(v24)[2]?.[1]).toBe('^^^207&Application internal error&HL70357');
+    // v2.5 and later leave the deprecated ERR-1 empty.
+    expect(
+      fieldsOf(
+        buildAck({
+          request: REQUEST,
+          code: 'AR',
+          error: { hl7ErrorCode: '207', severity: 'E' },
+          ackControlId: 'A9',
+        }),
+      )[2]?.[1],
+    ).toBe('');
+  });
+
+  it('repeats the request character set in MSH-18', () => {
+    const request = readMessageHeader('MSH|^~\\&|A|F|R|RF|2026||ADT^A08|C9|P|2.5.1||||||8859/1');
+    const msh = fieldsOf(buildAck({ request, code: 'AA', ackControlId: 'A10', now: NOW }))[0];
+    expect(msh?.slice(12)).toEqual(['', '', '', '', '', '8859/1']);
+    expect(
+      fieldsOf(buildAck({ request: REQUEST, code: 'AA', ackControlId: 'A11', now: NOW }))[0],
+    ).toHaveLength(12);
+  });
+
   it('uses the current time by default', () => {
     const ack = buildAck({ request: REQUEST, code: 'AA', ackControlId: 'A6' });
     expect(ack.split('|')[6]).toMatch(/^\d{14}\+0000$/);

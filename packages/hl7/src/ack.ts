@@ -64,9 +64,14 @@ export function buildAck(o: BuildAckOptions): string {
   const delimiters = request ?? DEFAULT_DELIMITERS;
   const f = delimiters.fieldSeparator;
   const component = delimiters.encodingCharacters.charAt(0);
+  const subcomponent = delimiters.encodingCharacters.charAt(3);
   const esc = (value: string): string => escapeHl7(value, delimiters);
   const trigger = request?.triggerEvent ?? '';
-  const messageType = trigger === '' ? 'ACK' : ['ACK', esc(trigger), 'ACK'].join(component);
+  const version = nonEmpty(request?.versionId, '2.5.1');
+  // MSH-9.3 (message structure) exists from v2.3.1 on.
+  const typeParts = version === '2.3' ? ['ACK', esc(trigger)] : ['ACK', esc(trigger), 'ACK'];
+  const messageType = trigger === '' ? 'ACK' : typeParts.join(component);
+  const characterSet = request?.characterSet ?? '';
 
   // The ACK travels back, so the sender and receiver of the request swap places.
   const msh = [
@@ -80,13 +85,16 @@ export function buildAck(o: BuildAckOptions): string {
     messageType,
     esc(o.ackControlId),
     esc(nonEmpty(request?.processingId, 'P')),
-    esc(nonEmpty(request?.versionId, '2.5.1')),
+    esc(version),
+    // MSH-13 to MSH-17 stay empty; MSH-18 repeats the request's character set, in which the
+    // ACK is also encoded (see encodeHl7Text).
+    ...(characterSet === '' ? [] : ['', '', '', '', '', esc(characterSet)]),
   ].join(f);
 
   const text = o.text ?? '';
   const msa = trimTrailingEmpty(['MSA', o.code, esc(request?.controlId ?? ''), esc(text)], 3).join(f);
   const segments = [msh, msa];
-  if (o.error) segments.push(buildErr(o.error, text, f, component, esc));
+  if (o.error) segments.push(buildErr(o.error, { text, version, f, component, subcomponent, esc }));
   return segments.join('\r');
 }
 
@@ -128,14 +136,23 @@ export function formatHl7Timestamp(date: Date): string {
   );
 }
 
-/** ERR in the v2.5+ layout: ERR-1 (deprecated) stays empty; ERR-2, -3, -4 and -8 carry the error. */
+/**
+ * ERR in the v2.5+ layout: ERR-2, -3, -4 and -8 carry the error. ERR-1 (error code and
+ * location), the only field before v2.5 and deprecated since, is filled for v2.3 and v2.4
+ * receivers, which read nothing else.
+ */
 function buildErr(
   error: AckError,
-  text: string,
-  f: string,
-  component: string,
-  esc: (v: string) => string,
+  o: {
+    text: string;
+    version: string;
+    f: string;
+    component: string;
+    subcomponent: string;
+    esc: (v: string) => string;
+  },
 ): string {
+  const { f, component, esc } = o;
   const location = error.location
     ? [
         esc(error.location.segment),
@@ -143,19 +160,23 @@ function buildErr(
         error.location.field === undefined ? '' : String(error.location.field),
       ]
     : [];
-  const code = [esc(error.hl7ErrorCode), esc(HL7_ERROR_TEXT[error.hl7ErrorCode] ?? ''), 'HL70357'].join(
-    component,
-  );
+  const codeParts = [esc(error.hl7ErrorCode), esc(HL7_ERROR_TEXT[error.hl7ErrorCode] ?? ''), 'HL70357'];
+  const code = codeParts.join(component);
+  let legacy = '';
+  if (/^2\.[34](?:\.|$)/.test(o.version)) {
+    const where = error.location ? location : ['', '', ''];
+    legacy = [...where, codeParts.join(o.subcomponent)].join(component);
+  }
   const fields = [
     'ERR',
-    '',
+    legacy,
     trimTrailingEmpty(location, 0).join(component),
     code,
     error.severity,
     '',
     '',
     '',
-    esc(text),
+    esc(o.text),
   ];
   return trimTrailingEmpty(fields, 5).join(f);
 }

@@ -106,6 +106,18 @@ describe('parseAdtMessage', () => {
     ]);
   });
 
+  it('reads PID-18, MRG-3 and MRG-5 for account and visit merges', () => {
+    const text =
+      'MSH|^~\\&|A|B|C|D|2024||ADT^A42|X4|P|2.5.1\rEVN|A42|2024\r' +
+      'PID|1||P1^^^H^MR|||||||||||||||ACC2^^^H\rMRG|P1^^^H^MR||ACC1^^^H||V-OLD^^^H\r' +
+      `PV1|1|I${'|'.repeat(17)}V-NEW`;
+    const parsed = parseAdtMessage(text);
+    expect(parsed.accountNumber).toBe('ACC2');
+    expect(parsed.priorAccountNumber).toBe('ACC1');
+    expect(parsed.priorVisitNumber).toBe('V-OLD');
+    expect(parsed.visit?.visitNumber).toBe('V-NEW');
+  });
+
   it('uses the message delimiters and the v2.7 MSH-2', () => {
     const text = 'MSH#$*@%!#A#B#C#D#2024##ADT$A01#X3#P#2.7\rPID#1##X@F@1$$$H%SUB$MR#';
     expect(parseAdtMessage(text).patient.identifiers).toEqual([

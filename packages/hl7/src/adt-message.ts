@@ -82,6 +82,12 @@ export interface AdtMessage {
   diagnoses: AdtDiagnosis[];
   /** MRG-1 (merges and identifier changes): the identifiers being replaced. */
   priorIdentifiers: PatientIdentifier[];
+  /** PID-18.1, the patient account number ('' if none). */
+  accountNumber: string;
+  /** MRG-3.1, the account number being replaced (A41). */
+  priorAccountNumber: string;
+  /** MRG-5.1, the visit number being replaced (A42). */
+  priorVisitNumber: string;
 }
 
 /**
@@ -118,6 +124,9 @@ export function parseAdtMessage(text: string): AdtMessage {
     visit: pv1.present ? visitOf(pv1) : null,
     diagnoses: segmentReaders(message, 'DG1', header).flatMap(diagnosisOf),
     priorIdentifiers: identifiersOf(mrg, mrg.repetitions(1)),
+    accountNumber: pid.text(18),
+    priorAccountNumber: mrg.text(3),
+    priorVisitNumber: mrg.text(5),
   };
 }
 

@@ -2,7 +2,7 @@
  * HL7 v2 escape sequences (chapter 2.7): how delimiter characters travel inside values.
  */
 import type { MessageHeader } from './message-header.js';
-import { decodeHl7Bytes } from './segments.js';
+import { decodeHl7Bytes } from './character-set.js';
 
 /** The part of a message header that defines its delimiters. */
 export type Hl7Delimiters = Pick<MessageHeader, 'fieldSeparator' | 'encodingCharacters'>;

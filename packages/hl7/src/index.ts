@@ -4,8 +4,15 @@
  */
 export { MLLP_START, MLLP_END, MLLP_CR, encodeMllpFrame, MllpDecoder } from './mllp-decoder.js';
 export type { MllpDecoderEvent, MllpDecoderOptions } from './mllp-decoder.js';
-export { normalizeMessageText, decodeHl7Bytes } from './segments.js';
-export { readMessageHeader, segmentNames, hasSegment, Hl7ParseError } from './message-header.js';
+export { normalizeMessageText } from './segments.js';
+export { decodeHl7Bytes, declaredCharacterSet, encodeHl7Text } from './character-set.js';
+export {
+  readMessageHeader,
+  triggerEventOf,
+  segmentNames,
+  hasSegment,
+  Hl7ParseError,
+} from './message-header.js';
 export type { MessageHeader, Hl7ParseErrorCode } from './message-header.js';
 export { escapeHl7, unescapeHl7, DEFAULT_DELIMITERS } from './escape.js';
 export type { Hl7Delimiters } from './escape.js';
@@ -13,4 +20,7 @@ export { buildAck, ackCodeFromAck, formatHl7Timestamp } from './ack.js';
 export type { AckCode, AckError, BuildAckOptions } from './ack.js';
 export { parseAdtMessage } from './adt-message.js';
 export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
-export { splitBatch } from './batch.js';
+export { splitBatch, splitBatchPayload } from './batch.js';
+export type { BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';
+export { buildBatchAck } from './batch-ack.js';
+export type { BuildBatchAckOptions } from './batch-ack.js';

@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { Hl7ParseError, hasSegment, readMessageHeader, segmentNames } from './message-header.js';
+import {
+  Hl7ParseError,
+  hasSegment,
+  readMessageHeader,
+  segmentNames,
+  triggerEventOf,
+} from './message-header.js';
 import { normalizeMessageText } from './segments.js';
 
 const MSH =
@@ -92,6 +98,16 @@ describe('readMessageHeader', () => {
     });
   });
 
+  it('rejects an MSH holding a NUL or another control character, naming the byte', () => {
+    expect(parseError('MSH|^~\\&|A\u0000|B|C|D|2024||ADT^A01|X|P|2.5')).toMatchObject({
+      code: 'bad_msh',
+      message: expect.stringContaining('control character (0x00)') as unknown,
+    });
+    expect(parseError('MSH|^~\\&|A|B|C|D|2024||ADT^A01|X\u001b|P|2.5').code).toBe('bad_msh');
+    // A control character after the MSH is the parser's business, not the header's.
+    expect(readMessageHeader('MSH|^~\\&|A|B|C|D|2024||ADT^A01|X|P|2.5\rNTE|1||\u0007').controlId).toBe('X');
+  });
+
   it('names the empty required field in words', () => {
     expect(parseError('MSH|^~\\&|A|B|C|D|2024|||X|P|2.5')).toMatchObject({
       code: 'missing_field',
@@ -106,6 +122,17 @@ describe('readMessageHeader', () => {
       field: 'MSH-12',
       message: 'MSH-12 (version ID) is empty',
     });
+  });
+});
+
+describe('triggerEventOf', () => {
+  it('reads MSH-9.2, else EVN-1 (first component, unescaped), else nothing', () => {
+    const read = (text: string) => triggerEventOf(text, readMessageHeader(text));
+    expect(read('MSH|^~\\&|A|B|C|D|2024||ADT^A03|X|P|2.5\rEVN|A08')).toBe('A03');
+    expect(read('MSH|^~\\&|A|B|C|D|2024||ADT|X|P|2.3\rEVN|A11^x|2024')).toBe('A11');
+    expect(read('MSH#$*@%#A#B#C#D#2024##ADT#X#P#2.3\rPID#1\rEVN#A04')).toBe('A04');
+    expect(read('MSH|^~\\&|A|B|C|D|2024||ADT|X|P|2.3\rEVN|""|2024')).toBe('');
+    expect(read('MSH|^~\\&|A|B|C|D|2024||ADT|X|P|2.3\rPID|1')).toBe('');
   });
 });
 

@@ -82,7 +82,18 @@ export function readMessageHeader(text: string): MessageHeader {
     );
   }
   const segmentEnd = text.indexOf('\r');
-  const fields = text.slice(0, segmentEnd < 0 ? text.length : segmentEnd).split(fieldSeparator);
+  const segment = text.slice(0, segmentEnd < 0 ? text.length : segmentEnd);
+  const control = firstControlCharacter(segment);
+  if (control >= 0) {
+    // A NUL or other control byte in the header is line noise or a binary payload, and Postgres
+    // text columns cannot hold NUL: refuse the message rather than store a garbled identity.
+    throw new Hl7ParseError(
+      'bad_msh',
+      `The MSH segment contains a control character (0x${control.toString(16).padStart(2, '0')}); check the sender's encoding`,
+      'MSH',
+    );
+  }
+  const fields = segment.split(fieldSeparator);
   const encodingCharacters = fields[1] ?? '';
   checkEncodingCharacters(encodingCharacters, fieldSeparator);
   const delimiters = { fieldSeparator, encodingCharacters };
@@ -118,6 +129,22 @@ export function readMessageHeader(text: string): MessageHeader {
   requireField(header.controlId, 'MSH-10', 'message control ID');
   requireField(header.versionId, 'MSH-12', 'version ID');
   return header;
+}
+
+/**
+ * The trigger event: MSH-9.2, or EVN-1 when the sender put the event only there (MSH-9 = `ADT`,
+ * as some v2.3 feeds do).
+ * @param text - normalized message text
+ * @param header - its header, from {@link readMessageHeader}
+ * @returns the event code such as `A01`, or '' when neither field has one
+ */
+export function triggerEventOf(text: string, header: MessageHeader): string {
+  if (header.triggerEvent !== '') return header.triggerEvent;
+  const f = header.fieldSeparator;
+  const evn = text.split('\r').find((segment) => segment.startsWith(`EVN${f}`));
+  const raw = evn?.split(f)[1] ?? '';
+  const code = raw.split(header.encodingCharacters.charAt(0), 1)[0] ?? '';
+  return code === '""' ? '' : unescapeHl7(code, header).trim();
 }
 
 /**
@@ -173,4 +200,13 @@ function requireField(value: string, field: string, label: string): void {
 /** Delimiters must be printable non-alphanumeric characters; letters, digits or blanks mean a broken MSH. */
 function isDelimiterChar(ch: string): boolean {
   return /^[^\sA-Za-z0-9]$/u.test(ch);
+}
+
+/** @returns the char code of the first C0 control character other than tab, or -1 */
+function firstControlCharacter(segment: string): number {
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return code;
+  }
+  return -1;
 }

@@ -22,6 +22,8 @@ function readable(events: MllpDecoderEvent[]): unknown[] {
         return { garbage: e.bytes.toString('latin1') };
       case 'oversize':
         return { oversize: e.bytes };
+      case 'abandoned':
+        return { abandoned: e.bytes.toString('latin1') };
       default:
         return e satisfies never;
     }
@@ -145,7 +147,7 @@ describe('MllpDecoder', () => {
   it('abandons an unfinished frame when a new start block arrives', () => {
     const decoder = new MllpDecoder({ maxFrameBytes: 1024 });
     const chunk = Buffer.concat([Buffer.from([0x0b]), Buffer.from('partial'), encodeMllpFrame(MSG_A)]);
-    expect(pushAll(decoder, [chunk])).toEqual([{ garbage: 'partial' }, { frame: MSG_A }]);
+    expect(pushAll(decoder, [chunk])).toEqual([{ abandoned: 'partial' }, { frame: MSG_A }]);
   });
 
   it('rejects a non-positive maxFrameBytes', () => {

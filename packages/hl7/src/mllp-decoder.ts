@@ -33,13 +33,16 @@ export function encodeMllpFrame(payload: string | Buffer): Buffer {
  * - `frame`: a complete payload, framing bytes removed.
  * - `oversize`: a frame grew past `maxFrameBytes`; it is dropped up to the next start block.
  *   `bytes` is how many payload bytes had arrived when the limit was crossed.
- * - `garbage`: bytes outside any frame (one event per contiguous run within a chunk),
- *   or an unfinished frame abandoned because a new start block arrived.
+ * - `garbage`: bytes outside any frame (one event per contiguous run within a chunk); blanks
+ *   and line breaks between frames are not reported.
+ * - `abandoned`: an unfinished frame given up because a new start block arrived (a sender that
+ *   timed out mid-frame and started again); the next frame is decoded normally.
  */
 export type MllpDecoderEvent =
   | { kind: 'frame'; payload: Buffer }
   | { kind: 'oversize'; bytes: number }
-  | { kind: 'garbage'; bytes: Buffer };
+  | { kind: 'garbage'; bytes: Buffer }
+  | { kind: 'abandoned'; bytes: Buffer };
 
 /** Options for {@link MllpDecoder}. */
 export interface MllpDecoderOptions {
@@ -144,7 +147,7 @@ export class MllpDecoder {
       // again, so report the fragment and resynchronise rather than merge two messages.
       this.append(chunk.subarray(pos, start));
       if (this.partsBytes > 0) {
-        events.push({ kind: 'garbage', bytes: Buffer.concat(this.parts, this.partsBytes) });
+        events.push({ kind: 'abandoned', bytes: Buffer.concat(this.parts, this.partsBytes) });
       }
       this.resetFrame();
       return start + 1;

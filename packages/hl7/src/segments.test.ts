@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeHl7Bytes, normalizeMessageText } from './segments.js';
+import { normalizeMessageText } from './segments.js';
 
 describe('normalizeMessageText', () => {
   it('leaves a canonical message unchanged', () => {
@@ -18,20 +18,5 @@ describe('normalizeMessageText', () => {
 
   it('drops a trailing separator and whitespace-only segments', () => {
     expect(normalizeMessageText('MSH|^~\\&|A\r  \rPID|1\r')).toBe('MSH|^~\\&|A\rPID|1');
-  });
-});
-
-describe('decodeHl7Bytes', () => {
-  it('reads valid UTF-8 as UTF-8', () => {
-    expect(decodeHl7Bytes(Buffer.from('PID|1||Müller', 'utf8'))).toBe('PID|1||Müller');
-  });
-
-  it('falls back to Latin-1 for bytes that are not UTF-8', () => {
-    expect(decodeHl7Bytes(Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]))).toBe('Müller');
-  });
-
-  it('drops a UTF-8 BOM in both cases', () => {
-    expect(decodeHl7Bytes(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))).toBe('A');
-    expect(decodeHl7Bytes(Buffer.from([0xef, 0xbb, 0xbf, 0xe9]))).toBe('é');
   });
 });

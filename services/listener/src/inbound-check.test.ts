@@ -13,6 +13,7 @@ const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE';
 
 describe('checkInboundMessage', () => {
   it('accepts an ADT message of a supported version with a patient identifier', () => {
+    expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A08|C1|P|2.4', 'PID|1|X1|^^^H^MR~M2^^^H^MR'])).toBeNull();
     expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A03|C1|P|2.5.1', PID])).toBeNull();
     expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.3', PID])).toBeNull();
     expect(check(['MSH|^~\\&#|A|F|R|RF|20261118||ADT^A01^ADT_A01|C1|P|2.8', PID])).toBeNull();
@@ -37,8 +38,19 @@ describe('checkInboundMessage', () => {
     expect(refusal?.text).toContain('MSH-11');
   });
 
+  it('refuses a processing id mismatch with error code 202 (unsupported processing id)', () => {
+    expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|D|2.5.1', PID])?.error.hl7ErrorCode).toBe('202');
+  });
+
+  it('answers AE when neither MSH-9.2 nor EVN-1 names the event, and accepts the event from EVN-1', () => {
+    const missing = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT|C1|P|2.3', 'EVN||20261118', PID]);
+    expect(missing?.ackCode).toBe('AE');
+    expect(missing?.text).toContain('trigger event is missing');
+    expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT|C1|P|2.3', 'EVN|A04|20261118', PID])).toBeNull();
+  });
+
   it('answers AE 101 when PID-3 is missing or null', () => {
-    for (const pid of ['PID|1||||DOE^JANE', 'PID|1||""||DOE^JANE']) {
+    for (const pid of ['PID|1||||DOE^JANE', 'PID|1||""||DOE^JANE', 'PID|1||^^^HOSP^MR~""||DOE^JANE']) {
       const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.5.1', pid]);
       expect(refusal?.ackCode).toBe('AE');
       expect(refusal?.error).toMatchObject({ hl7ErrorCode: '101', location: { segment: 'PID', field: 3 } });

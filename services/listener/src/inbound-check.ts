@@ -1,4 +1,4 @@
-import type { AckError, MessageHeader } from '@adt/hl7';
+import { triggerEventOf, type AckError, type MessageHeader } from '@adt/hl7';
 
 /** Why a readable message is refused, with the ACK code, ERR content and the text for MSA-3. */
 export interface InboundRefusal {
@@ -14,20 +14,21 @@ export interface InboundPolicy {
   processingIds: ReadonlySet<string>;
 }
 
-function pidIdentifierPresent(text: string, fieldSeparator: string): boolean {
-  for (const segment of text.split('\r')) {
-    if (segment.startsWith(`PID${fieldSeparator}`)) {
-      const fields = segment.split(fieldSeparator);
-      const pid3 = fields[3] ?? '';
-      return pid3 !== '' && pid3 !== '""';
-    }
-  }
-  return false;
+/** Whether PID-3 has a repetition whose ID (CX.1) is neither empty nor the HL7 null `""`. */
+function pidIdentifierPresent(text: string, header: MessageHeader): boolean {
+  const f = header.fieldSeparator;
+  const [component = '^', repetition = '~'] = header.encodingCharacters;
+  const pid = text.split('\r').find((segment) => segment.startsWith(`PID${f}`));
+  const pid3 = pid?.split(f)[3] ?? '';
+  return pid3.split(repetition).some((rep) => {
+    const id = (rep.split(component, 1)[0] ?? '').trim();
+    return id !== '' && id !== '""';
+  });
 }
 
 /**
  * Checks a message whose MSH could be read against what the ADT port accepts (interfaces spec):
- * ADT only, HL7 2.3 to 2.8, the expected processing id, and a patient identifier.
+ * ADT only, HL7 2.3 to 2.8, the expected processing id, a trigger event and a patient identifier.
  * @param header - the message's MSH
  * @param text - the normalised message text (segments separated by CR)
  * @param policy - accepted processing ids
@@ -57,10 +58,17 @@ export function checkInboundMessage(
     return {
       ackCode: 'AR',
       text: `Processing ID ${header.processingId || '(empty)'} in MSH-11 does not match this receiver (expects ${[...policy.processingIds].join(' or ')})`,
-      error: { hl7ErrorCode: '207', severity: 'E', location: { segment: 'MSH', field: 11 } },
+      error: { hl7ErrorCode: '202', severity: 'E', location: { segment: 'MSH', field: 11 } },
     };
   }
-  if (!pidIdentifierPresent(text, header.fieldSeparator)) {
+  if (triggerEventOf(text, header) === '') {
+    return {
+      ackCode: 'AE',
+      text: 'The trigger event is missing: MSH-9.2 is empty and there is no EVN-1, so the event (such as A01 or A03) is unknown',
+      error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'MSH', field: 9 } },
+    };
+  }
+  if (!pidIdentifierPresent(text, header)) {
     return {
       ackCode: 'AE',
       text: 'PID-3 (patient identifier list) is missing: the message cannot be matched to a patient',

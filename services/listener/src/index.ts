@@ -1,2 +1,2 @@
 export { startListener } from './listener.js';
-export type { RunningListener } from './listener.js';
+export type { ListenerOptions, RunningListener } from './listener.js';

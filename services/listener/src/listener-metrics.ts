@@ -11,6 +11,10 @@ export interface ListenerMetrics {
   storeFailures: Counter;
   enqueueFailures: Counter;
   swept: Counter;
+  applicationAcks: Counter<'code'>;
+  applicationAcksDropped: Counter<'reason'>;
+  nonMllpBytes: Counter<'action'>;
+  abandonedFrames: Counter;
   connections: Gauge;
 }
 
@@ -69,6 +73,29 @@ export function createListenerMetrics(registry: Registry): ListenerMetrics {
     swept: new Counter({
       name: 'adt_sweep_enqueued_total',
       help: 'Stored, unprocessed messages re-enqueued by the sweep',
+      registers,
+    }),
+    applicationAcks: new Counter({
+      name: 'adt_application_acks_total',
+      help: 'Enhanced-mode application ACKs sent after processing, by code',
+      labelNames: ['code'],
+      registers,
+    }),
+    applicationAcksDropped: new Counter({
+      name: 'adt_application_acks_dropped_total',
+      help: 'Application ACKs not sent: connection closed, timeout or shutdown',
+      labelNames: ['reason'],
+      registers,
+    }),
+    nonMllpBytes: new Counter({
+      name: 'adt_mllp_non_frame_bytes_total',
+      help: 'Bytes received outside MLLP frames: closed (first bytes of a connection) or ignored',
+      labelNames: ['action'],
+      registers,
+    }),
+    abandonedFrames: new Counter({
+      name: 'adt_mllp_abandoned_frames_total',
+      help: 'Unfinished frames dropped because the sender started a new one',
       registers,
     }),
     connections: new Gauge({ name: 'adt_mllp_connections', help: 'Open MLLP connections', registers }),

@@ -8,6 +8,7 @@ import {
   enqueueMessages,
   isRedisReachable,
 } from '@adt/queue';
+import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
@@ -22,13 +23,26 @@ export interface RunningListener {
   stop: () => Promise<void>;
 }
 
+/** Tuning that is not (yet) configuration: tests shorten the application ACK waits. */
+export interface ListenerOptions {
+  /** How often pending application ACKs (MSH-16) are checked; 100 ms by default. */
+  applicationAckPollMs?: number;
+  /** How long an application ACK waits for the worker; 5 minutes by default. */
+  applicationAckTimeoutMs?: number;
+}
+
 /**
  * Starts the listener: migrations (unless disabled), the MLLP server, the enqueue sweep and the
  * ops HTTP server.
  * @param config - validated configuration
  * @param log - the service logger
+ * @param options - optional tuning
  */
-export async function startListener(config: AppConfig, log: Logger): Promise<RunningListener> {
+export async function startListener(
+  config: AppConfig,
+  log: Logger,
+  options: ListenerOptions = {},
+): Promise<RunningListener> {
   if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
   const pool = createPool({ connectionString: config.databaseUrl, max: 10, applicationName: 'adt-listener' });
   const redis = createProducerConnection(config.redisUrl);
@@ -43,13 +57,23 @@ export async function startListener(config: AppConfig, log: Logger): Promise<Run
     log,
     metrics,
   });
+  const applicationAcks = new ApplicationAckWatcher({
+    pool,
+    log,
+    metrics,
+    ...(options.applicationAckPollMs === undefined ? {} : { pollIntervalMs: options.applicationAckPollMs }),
+    ...(options.applicationAckTimeoutMs === undefined ? {} : { timeoutMs: options.applicationAckTimeoutMs }),
+  });
   const mllp = await startMllpServer({
     host: config.mllp.host,
     port: config.mllp.port,
     maxFrameBytes: config.mllp.maxFrameBytes,
     idleTimeoutMs: config.mllp.idleTimeoutMs,
-    handleFrame: (payload, peer) => intake.handleFrame(payload, peer),
-    afterResponse: (ids) => {
+    handleFrame: (payload, connection) => intake.handleFrame(payload, connection.peerAddress),
+    afterResponse: (outcome, connection) => {
+      for (const request of outcome.applicationAcks) applicationAcks.watch(request, connection);
+      const ids = outcome.toEnqueue;
+      if (ids.length === 0) return;
       // The message is committed and acknowledged; if Redis is down the sweep enqueues it later.
       enqueue(ids).catch((error: unknown) => {
         metrics.enqueueFailures.inc(ids.length);
@@ -86,6 +110,7 @@ export async function startListener(config: AppConfig, log: Logger): Promise<Run
     sweep: sweep.runOnce,
     stop: async () => {
       await mllp.stop();
+      await applicationAcks.stop();
       await sweep.stop();
       await ops.close();
       await queue.close();

@@ -1,185 +1,185 @@
+/**
+ * From a received frame to stored messages and acknowledgments (interfaces spec "MLLP / ACK"):
+ * `AA` only after the commit; `AR`/`AE` with ERR and an actionable MSA-3 for refused messages,
+ * which are stored as rejected; `AR` while the store is unavailable, so the sender retries;
+ * retransmissions `AA` without a second processing; batches handled message by message.
+ */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import {
   buildAck,
+  buildBatchAck,
+  declaredCharacterSet,
   decodeHl7Bytes,
+  encodeHl7Text,
   Hl7ParseError,
   normalizeMessageText,
   readMessageHeader,
-  splitBatch,
-  type AckCode,
-  type AckError,
+  splitBatchPayload,
+  triggerEventOf,
   type MessageHeader,
 } from '@adt/hl7';
 import { storeInboundMessage, storeRejectedMessage } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import { checkInboundMessage, type InboundPolicy } from './inbound-check.js';
+import { nextAckControlId } from './ack-control-id.js';
+import {
+  acknowledgmentModeOf,
+  applicationAckCode,
+  commitAckCode,
+  conditionMet,
+  type IntakeOutcome,
+} from './acknowledgment-mode.js';
+import type { ApplicationAckRequest } from './application-ack.js';
+import { checkCancelVisit } from './cancel-visit-check.js';
+import { checkInboundMessage, type InboundPolicy, type InboundRefusal } from './inbound-check.js';
 import type { ListenerMetrics } from './listener-metrics.js';
 
-/** What to send back for one frame and which stored messages to hand to the worker. */
+/** What to send back for one frame and what to do once it is sent. */
 export interface FrameOutcome {
-  /** The response to frame, or null when the sender asked for no acknowledgement. */
-  response: string | null;
+  /** The encoded answer to the frame, or null when the sender asked for no acknowledgment. */
+  response: Buffer | null;
   /** Ids of newly stored messages to enqueue once the response is written. */
   toEnqueue: string[];
+  /** Application ACKs to send when processing ends (enhanced mode, MSH-16). */
+  applicationAcks: ApplicationAckRequest[];
 }
 
 interface MessageOutcome {
   ack: string | null;
   messageId: string | null;
   enqueue: boolean;
+  applicationAck: ApplicationAckRequest | null;
 }
 
-let ackSequence = 0;
-function nextAckControlId(): string {
-  ackSequence = (ackSequence + 1) % 1_000_000;
-  return `ACK${Date.now().toString(36).toUpperCase()}${ackSequence.toString(36).toUpperCase().padStart(4, '0')}`;
-}
+const STORE_UNAVAILABLE: InboundRefusal = {
+  ackCode: 'AR',
+  text: 'Message not stored: the receiver cannot reach its database. Resend later.',
+  error: { hl7ErrorCode: '207', severity: 'E' },
+};
 
-/** Original-mode code, or its enhanced-mode (commit acknowledgement) twin when MSH-15 is set. */
-function ackCodeFor(header: MessageHeader | null, outcome: 'accept' | 'error' | 'reject'): AckCode {
-  const enhanced = header !== null && header.acceptAckType !== '';
-  if (outcome === 'accept') return enhanced ? 'CA' : 'AA';
-  if (outcome === 'error') return enhanced ? 'CE' : 'AE';
-  return enhanced ? 'CR' : 'AR';
-}
+/** HL7 table 0357 code for an unreadable MSH, by reason. */
+const PARSE_ERROR_CODES: Readonly<Record<Hl7ParseError['code'], string>> = {
+  not_hl7: '100',
+  bad_msh: '102',
+  missing_field: '101',
+};
 
-/** MSH-15 (accept acknowledgement type): AL always, NE never, ER only on error, SU only on success. */
-function wantsAck(header: MessageHeader | null, accepted: boolean): boolean {
-  switch (header?.acceptAckType ?? '') {
-    case 'NE':
-      return false;
-    case 'ER':
-      return !accepted;
-    case 'SU':
-      return accepted;
-    default:
-      return true;
-  }
-}
-
-/**
- * Turns framed bytes into stored messages and ACKs, following the interfaces spec: `AA` only after
- * the commit, `AR`/`AE` with ERR for refused messages (stored as rejected), `AR` while the store
- * is unavailable so the sender retries.
- */
+/** Turns framed bytes into stored messages and acknowledgments. */
 export class MessageIntake {
+  /** @param deps - pool, what the port accepts, logger and metrics */
   constructor(
     private readonly deps: { pool: pg.Pool; policy: InboundPolicy; log: Logger; metrics: ListenerMetrics },
   ) {}
 
   /**
-   * Handles one MLLP frame: a message or an FHS/BHS batch.
+   * Handles one MLLP frame: a message, or a batch (FHS/BHS envelope, or several MSH in one frame)
+   * whose messages are each handled as if sent alone and answered together in a batch.
    * @param payload - the frame's bytes
    * @param peerAddress - the sender's address, stored with the message
    */
   async handleFrame(payload: Buffer, peerAddress: string | null): Promise<FrameOutcome> {
-    const text = normalizeMessageText(decodeHl7Bytes(payload));
-    if (text.startsWith('FHS') || text.startsWith('BHS')) {
-      const outcomes: MessageOutcome[] = [];
-      for (const message of splitBatch(text)) {
-        outcomes.push(await this.handleMessage(Buffer.from(message, 'utf8'), message, peerAddress));
-      }
-      const acks = outcomes.flatMap((o) => (o.ack === null ? [] : [o.ack]));
+    const batch = splitBatchPayload(payload);
+    if (batch === null) {
+      const outcome = await this.handleMessage(payload, peerAddress);
       return {
-        response: acks.length > 0 ? wrapBatch(acks) : null,
-        toEnqueue: outcomes.flatMap((o) => (o.enqueue && o.messageId !== null ? [o.messageId] : [])),
+        response: outcome.ack === null ? null : encodeHl7Text(outcome.ack, declaredCharacterSet(payload)),
+        toEnqueue: outcome.enqueue && outcome.messageId !== null ? [outcome.messageId] : [],
+        applicationAcks: outcome.applicationAck ? [outcome.applicationAck] : [],
       };
     }
-    const outcome = await this.handleMessage(payload, text, peerAddress);
+    const outcomes: MessageOutcome[] = [];
+    for (const message of batch.messages) outcomes.push(await this.handleMessage(message, peerAddress));
+    // The batch is answered even when no message asked for an ACK: a batch sender waits for one
+    // answer per frame, and BTS-1 = 0 tells it there is nothing to read.
+    const answer = buildBatchAck({
+      envelope: batch.envelope,
+      acks: outcomes.flatMap((o) => (o.ack === null ? [] : [o.ack])),
+      controlId: nextAckControlId('BAT'),
+    });
     return {
-      response: outcome.ack,
-      toEnqueue: outcome.enqueue && outcome.messageId ? [outcome.messageId] : [],
+      response: encodeHl7Text(answer, declaredCharacterSet(payload)),
+      toEnqueue: outcomes.flatMap((o) => (o.enqueue && o.messageId !== null ? [o.messageId] : [])),
+      applicationAcks: outcomes.flatMap((o) => (o.applicationAck ? [o.applicationAck] : [])),
     };
   }
 
-  private async handleMessage(
-    raw: Buffer,
-    text: string,
-    peerAddress: string | null,
-  ): Promise<MessageOutcome> {
+  private async handleMessage(raw: Buffer, peerAddress: string | null): Promise<MessageOutcome> {
     const { metrics, log } = this.deps;
+    const text = normalizeMessageText(decodeHl7Bytes(raw));
     // Hash the normalised text: a resend that differs only in line endings is the same message.
     const contentHash = createHash('sha256').update(text).digest();
     let header: MessageHeader;
     try {
-      header = readMessageHeader(text);
+      const read = readMessageHeader(text);
+      // MSH-9 may hold only `ADT` with the event in EVN-1; the ACK and the stored type name it.
+      header = { ...read, triggerEvent: triggerEventOf(text, read) };
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       metrics.parseFailures.inc();
-      return this.refuse(raw, contentHash, peerAddress, null, 'reject', error.message, {
-        hl7ErrorCode: '100',
-        severity: 'E',
-        location: {
-          segment: 'MSH',
-          ...(error.field ? { field: Number(error.field.split('-')[1]) || undefined } : {}),
+      const field = Number(error.field?.split('-')[1]);
+      return this.refuse({ raw, contentHash, peerAddress }, null, {
+        ackCode: 'AR',
+        text: error.message,
+        error: {
+          hl7ErrorCode: PARSE_ERROR_CODES[error.code],
+          severity: 'E',
+          location: { segment: 'MSH', ...(Number.isInteger(field) && field > 0 ? { field } : {}) },
         },
       });
     }
-    const messageType = [header.messageCode, header.triggerEvent].filter(Boolean).join('^');
+    const message = { raw, contentHash, peerAddress };
     metrics.received.inc({ facility: header.sendingFacility });
-
-    const refusal = checkInboundMessage(header, text, this.deps.policy);
-    if (refusal) {
-      return this.refuse(
-        raw,
-        contentHash,
-        peerAddress,
-        header,
-        refusal.ackCode === 'AE' ? 'error' : 'reject',
-        refusal.text,
-        refusal.error,
-      );
-    }
-
-    let stored: Awaited<ReturnType<typeof storeInboundMessage>>;
+    let refusal = checkInboundMessage(header, text, this.deps.policy);
     try {
-      stored = await storeInboundMessage(this.deps.pool, {
-        raw,
-        contentHash,
-        peerAddress,
-        sendingApplication: header.sendingApplication,
-        sendingFacility: header.sendingFacility,
-        controlId: header.controlId,
-        messageType,
-        versionId: header.versionId,
-        ackCode: ackCodeFor(header, 'accept'),
-      });
+      if (refusal === null && header.triggerEvent === 'A11') {
+        refusal = await checkCancelVisit(this.deps.pool, text, header);
+      }
+      if (refusal) return await this.refuse(message, header, refusal);
+      return await this.accept(message, header);
     } catch (error) {
       metrics.storeFailures.inc();
       log.error(
-        { err: error, controlId: header.controlId, messageType },
+        { err: error, controlId: header.controlId, messageType: messageTypeOf(header) },
         'hl7 message not stored: store unavailable',
       );
-      return {
-        ack: this.ack(
-          header,
-          'reject',
-          'Message not stored: the receiver cannot reach its database. Resend later.',
-          {
-            hl7ErrorCode: '207',
-            severity: 'E',
-          },
-        ),
-        messageId: null,
-        enqueue: false,
-      };
+      return this.answerRefusal(header, STORE_UNAVAILABLE, null);
     }
+  }
 
-    const code = ackCodeFor(header, 'accept');
+  private async accept(
+    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
+    header: MessageHeader,
+  ): Promise<MessageOutcome> {
+    const { metrics, log } = this.deps;
+    const mode = acknowledgmentModeOf(header);
+    const code = commitAckCode(mode, 'accept');
+    const messageType = messageTypeOf(header);
+    const stored = await storeInboundMessage(this.deps.pool, {
+      ...message,
+      sendingApplication: header.sendingApplication,
+      sendingFacility: header.sendingFacility,
+      controlId: header.controlId,
+      messageType,
+      versionId: header.versionId,
+      ackCode: code,
+    });
+    const ack = conditionMet(mode.accept, true)
+      ? buildAck({ request: header, code, ackControlId: nextAckControlId() })
+      : null;
+    if (ack !== null) metrics.acked.inc({ code, facility: header.sendingFacility });
     if (stored.outcome === 'duplicate') {
       metrics.duplicates.inc({ facility: header.sendingFacility });
       log.info(
         { controlId: header.controlId, messageId: stored.id, originalId: stored.originalId },
         'hl7 duplicate',
       );
-      metrics.acked.inc({ code, facility: header.sendingFacility });
       // A resend of a message still waiting may mean the first enqueue was lost: enqueue again
       // (the job id makes this a no-op when the job exists).
       return {
-        ack: wantsAck(header, true) ? this.ack(header, 'accept') : null,
+        ack,
         messageId: stored.originalId,
         enqueue: stored.originalStatus === 'received',
+        applicationAck: applicationAckFor(mode, stored.originalId, header),
       };
     }
     metrics.stored.inc({ facility: header.sendingFacility });
@@ -190,41 +190,33 @@ export class MessageIntake {
       );
     }
     log.info({ controlId: header.controlId, messageType, messageId: stored.id }, 'hl7 message stored');
-    metrics.acked.inc({ code, facility: header.sendingFacility });
     return {
-      ack: wantsAck(header, true) ? this.ack(header, 'accept') : null,
+      ack,
       messageId: stored.id,
       enqueue: true,
+      applicationAck: applicationAckFor(mode, stored.id, header),
     };
   }
 
+  /** Stores a refused message as rejected (when the store is up) and answers it. */
   private async refuse(
-    raw: Buffer,
-    contentHash: Buffer,
-    peerAddress: string | null,
+    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
     header: MessageHeader | null,
-    outcome: 'error' | 'reject',
-    reason: string,
-    error: AckError,
+    refusal: InboundRefusal,
   ): Promise<MessageOutcome> {
     const { log, metrics, pool } = this.deps;
-    const code = ackCodeFor(header, outcome);
-    const facility = header?.sendingFacility ?? '';
-    metrics.rejected.inc({ code, facility });
-    metrics.acked.inc({ code, facility });
+    const code = commitAckCode(acknowledgmentModeOf(header), outcomeOf(refusal));
     let messageId: string | null = null;
     try {
       messageId = await storeRejectedMessage(pool, {
-        raw,
-        contentHash,
-        peerAddress,
+        ...message,
         sendingApplication: header?.sendingApplication ?? '',
-        sendingFacility: facility,
+        sendingFacility: header?.sendingFacility ?? '',
         controlId: header?.controlId ?? '',
-        messageType: header ? [header.messageCode, header.triggerEvent].filter(Boolean).join('^') : '',
+        messageType: header ? messageTypeOf(header) : '',
         versionId: header?.versionId ?? '',
         ackCode: code,
-        reason,
+        reason: refusal.text,
       });
     } catch (storeError) {
       // The refusal still goes out; the sender keeps the message and the log records the loss of
@@ -235,31 +227,61 @@ export class MessageIntake {
         'rejected message not stored: store unavailable',
       );
     }
-    log.warn({ controlId: header?.controlId, ackCode: code, reason, messageId }, 'hl7 message refused');
-    return {
-      ack: wantsAck(header, false) ? this.ack(header, outcome, reason, error) : null,
-      messageId,
-      enqueue: false,
-    };
+    return this.answerRefusal(header, refusal, messageId);
   }
 
-  private ack(
+  /**
+   * One negative acknowledgment: the commit ACK when MSH-15 asks for errors (always in original
+   * mode), else, in enhanced mode, the application ACK when MSH-16 does, since the message will
+   * never reach processing.
+   */
+  private answerRefusal(
     header: MessageHeader | null,
-    outcome: 'accept' | 'error' | 'reject',
-    text?: string,
-    error?: AckError,
-  ) {
-    return buildAck({
-      request: header,
-      code: ackCodeFor(header, outcome),
-      ackControlId: nextAckControlId(),
-      ...(text === undefined ? {} : { text }),
-      ...(error === undefined ? {} : { error }),
-    });
+    refusal: InboundRefusal,
+    messageId: string | null,
+  ): MessageOutcome {
+    const { log, metrics } = this.deps;
+    const mode = acknowledgmentModeOf(header);
+    const outcome = outcomeOf(refusal);
+    const facility = header?.sendingFacility ?? '';
+    let code = commitAckCode(mode, outcome);
+    let sent = conditionMet(mode.accept, false);
+    if (!sent && mode.enhanced && conditionMet(mode.application, false)) {
+      code = applicationAckCode(outcome);
+      sent = true;
+    }
+    metrics.rejected.inc({ code, facility });
+    if (sent) metrics.acked.inc({ code, facility });
+    log.warn(
+      { controlId: header?.controlId, ackCode: code, reason: refusal.text, messageId },
+      'hl7 message refused',
+    );
+    const ack = sent
+      ? buildAck({
+          request: header,
+          code,
+          ackControlId: nextAckControlId(),
+          text: refusal.text,
+          error: refusal.error,
+        })
+      : null;
+    return { ack, messageId, enqueue: false, applicationAck: null };
   }
 }
 
-function wrapBatch(acks: readonly string[]): string {
-  const header = 'FHS|^~\\&\rBHS|^~\\&';
-  return [header, ...acks, `BTS|${acks.length}`, 'FTS|1'].join('\r');
+function outcomeOf(refusal: InboundRefusal): IntakeOutcome {
+  return refusal.ackCode === 'AE' ? 'error' : 'reject';
+}
+
+function messageTypeOf(header: MessageHeader): string {
+  return [header.messageCode, header.triggerEvent].filter(Boolean).join('^');
+}
+
+function applicationAckFor(
+  mode: ReturnType<typeof acknowledgmentModeOf>,
+  messageId: string,
+  header: MessageHeader,
+): ApplicationAckRequest | null {
+  if (!mode.enhanced || mode.application === 'NE') return null;
+  return { messageId, header, condition: mode.application };
 }

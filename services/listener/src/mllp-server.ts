@@ -1,11 +1,21 @@
 import net from 'node:net';
 import { encodeMllpFrame, MllpDecoder, buildAck } from '@adt/hl7';
 import type { Logger } from '@adt/logging';
+import { nextAckControlId } from './ack-control-id.js';
 import type { FrameOutcome } from './message-intake.js';
 import type { ListenerMetrics } from './listener-metrics.js';
 
+/** One sender's connection, as the frame handler and later acknowledgments see it. */
+export interface MllpConnection {
+  peerAddress: string | null;
+  /** Writes one frame (the payload is framed here); false when the connection is gone. */
+  send: (payload: Buffer) => boolean;
+  /** Aborted when the connection closes. */
+  closed: AbortSignal;
+}
+
 /** Handles one frame; the server writes the response before taking the next frame. */
-export type FrameHandler = (payload: Buffer, peerAddress: string | null) => Promise<FrameOutcome>;
+export type FrameHandler = (payload: Buffer, connection: MllpConnection) => Promise<FrameOutcome>;
 
 /** Options for {@link startMllpServer}. */
 export interface MllpServerOptions {
@@ -14,8 +24,8 @@ export interface MllpServerOptions {
   maxFrameBytes: number;
   idleTimeoutMs: number;
   handleFrame: FrameHandler;
-  /** Called after a response is written, with the messages to enqueue (kept off the ACK path). */
-  afterResponse: (toEnqueue: string[]) => void;
+  /** Called after a response is written: enqueue, wait for application ACKs (kept off the ACK path). */
+  afterResponse: (outcome: FrameOutcome, connection: MllpConnection) => void;
   log: Logger;
   metrics: ListenerMetrics;
 }
@@ -45,35 +55,47 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
   const server = net.createServer((socket) => {
     sockets.add(socket);
     metrics.connections.inc();
-    const peerAddress = socket.remoteAddress ?? null;
     const decoder = new MllpDecoder({ maxFrameBytes: options.maxFrameBytes });
+    const closing = new AbortController();
     let chain: Promise<void> = Promise.resolve();
     let pending = 0;
+    // Whether this peer has spoken MLLP yet: bytes outside frames from a peer that never has are
+    // a probe or the wrong protocol, and the connection is closed; from one that has, noise.
+    let speaksMllp = false;
     socket.setTimeout(options.idleTimeoutMs);
     socket.setNoDelay(true);
-
-    const respond = (text: string) => {
-      if (!socket.destroyed) socket.write(encodeMllpFrame(text));
+    const connection: MllpConnection = {
+      peerAddress: socket.remoteAddress ?? null,
+      closed: closing.signal,
+      send: (payload) => {
+        if (socket.destroyed || !socket.writable) return false;
+        socket.write(encodeMllpFrame(payload));
+        return true;
+      },
     };
-
+    const internalError = (text: string) =>
+      Buffer.from(
+        buildAck({
+          request: null,
+          code: 'AR',
+          ackControlId: nextAckControlId('ERR'),
+          text,
+          error: { hl7ErrorCode: '207', severity: 'E' },
+        }),
+        'utf8',
+      );
     const enqueueFrame = (payload: Buffer) => {
       pending += 1;
       if (pending >= MAX_PENDING_FRAMES) socket.pause();
       chain = chain.then(async () => {
         try {
-          const outcome = await options.handleFrame(payload, peerAddress);
-          if (outcome.response !== null) respond(outcome.response);
-          if (outcome.toEnqueue.length > 0) options.afterResponse(outcome.toEnqueue);
+          const outcome = await options.handleFrame(payload, connection);
+          if (outcome.response !== null) connection.send(outcome.response);
+          options.afterResponse(outcome, connection);
         } catch (error) {
           log.error({ err: error }, 'mllp frame handling failed');
-          respond(
-            buildAck({
-              request: null,
-              code: 'AR',
-              ackControlId: `ERR${Date.now()}`,
-              text: 'Internal error while handling the message; it was not accepted. Resend later.',
-              error: { hl7ErrorCode: '207', severity: 'E' },
-            }),
+          connection.send(
+            internalError('Internal error while handling the message; it was not accepted. Resend later.'),
           );
         } finally {
           pending -= 1;
@@ -82,32 +104,42 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
       });
       idle.set(socket, chain);
     };
-
     socket.on('data', (chunk: Buffer) => {
       for (const event of decoder.push(chunk)) {
         switch (event.kind) {
           case 'frame':
+            speaksMllp = true;
             enqueueFrame(event.payload);
             break;
           case 'oversize':
+            speaksMllp = true;
             log.warn(
               { bytes: event.bytes, limit: options.maxFrameBytes },
               'mllp frame over size limit discarded',
             );
             chain = chain.then(() => {
-              respond(
-                buildAck({
-                  request: null,
-                  code: 'AR',
-                  ackControlId: `ERR${Date.now()}`,
-                  text: `Frame larger than ${options.maxFrameBytes} bytes refused; split the message or raise MLLP_MAX_FRAME_BYTES`,
-                  error: { hl7ErrorCode: '207', severity: 'E' },
-                }),
+              connection.send(
+                internalError(
+                  `Frame larger than ${options.maxFrameBytes} bytes refused; split the message or raise MLLP_MAX_FRAME_BYTES`,
+                ),
               );
             });
             break;
+          case 'abandoned':
+            // The sender started a new frame before ending this one (a retry after a timeout):
+            // the fragment is not a message and gets no ACK; the new frame does.
+            speaksMllp = true;
+            metrics.abandonedFrames.inc();
+            log.warn({ bytes: event.bytes.length }, 'unfinished mllp frame abandoned by the sender');
+            break;
           case 'garbage':
+            if (speaksMllp) {
+              metrics.nonMllpBytes.inc({ action: 'ignored' }, event.bytes.length);
+              log.debug({ bytes: event.bytes.length }, 'bytes between mllp frames ignored');
+              break;
+            }
             // Not MLLP (an HTTP probe, TLS to a plain port, a port scanner): nothing to answer.
+            metrics.nonMllpBytes.inc({ action: 'closed' }, event.bytes.length);
             log.warn({ bytes: event.bytes.length }, 'non-MLLP bytes from peer; closing connection');
             socket.destroy();
             return;
@@ -124,12 +156,12 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
       log.debug({ err: error }, 'mllp socket error');
     });
     socket.on('close', () => {
+      closing.abort();
       sockets.delete(socket);
       idle.delete(socket);
       metrics.connections.dec();
     });
   });
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
