@@ -59,10 +59,10 @@ export class MllpClient {
 
   /**
    * Sends one message (or batch) and resolves with the receiver's answer.
-   * @param message - HL7 text, segments separated by CR
+   * @param message - HL7 text (sent as UTF-8) or the exact bytes to send, segments separated by CR
    * @param timeoutMs - how long to wait for the answer
    */
-  async send(message: string, timeoutMs = 30_000): Promise<string> {
+  async send(message: string | Buffer, timeoutMs = 30_000): Promise<string> {
     const answer = new Promise<Buffer>((resolve, reject) => {
       const queued = this.frames.shift();
       if (queued) {

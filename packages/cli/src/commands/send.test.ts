@@ -77,3 +77,34 @@ describe('send command', () => {
     expect(written[0]).toMatch(/^AE .*a\.hl7 C1 bad\n$/);
   });
 });
+
+describe('send command bytes', () => {
+  it('sends a Latin-1 file byte for byte, with line endings fixed', async () => {
+    const received: Buffer[] = [];
+    const server = net.createServer((socket) => {
+      const decoder = new MllpDecoder({ maxFrameBytes: 1 << 20 });
+      socket.on('data', (chunk: Buffer) => {
+        for (const event of decoder.push(chunk)) {
+          if (event.kind !== 'frame') continue;
+          received.push(Buffer.from(event.payload));
+          const header = readMessageHeader(event.payload.toString('latin1'));
+          socket.write(encodeMllpFrame(buildAck({ request: header, code: 'AA', ackControlId: 'A1' })));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'adt-send-latin1-'));
+    const file = path.join(dir, 'latin1.hl7');
+    const latin1 = Buffer.from(
+      'MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C9|P|2.5.1||||||8859/1\r\nPID|1||M9||MÜLLER^JOSÉ\r\n',
+      'latin1',
+    );
+    await writeFile(file, latin1);
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    expect(await sendCommand(file, { host: '127.0.0.1', port })).toBe(0);
+    server.close();
+    expect(received[0]?.includes(Buffer.from('MÜLLER^JOSÉ', 'latin1'))).toBe(true);
+    expect(received[0]?.includes(Buffer.from('\r\n'))).toBe(false);
+  });
+});

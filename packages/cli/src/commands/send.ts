@@ -14,6 +14,18 @@ async function filesToSend(target: string): Promise<string[]> {
   return names.map((n) => path.join(target, n));
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Fixes line endings and leading noise without re-encoding: a file in Latin-1 or any other
+ * declared MSH-18 character set must reach the receiver byte for byte. Latin-1 maps every byte to
+ * one character, so decoding and re-encoding with it is lossless.
+ */
+function normalizeFileBytes(bytes: Buffer): Buffer {
+  const body = bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
+  return Buffer.from(normalizeMessageText(body.toString('latin1')), 'latin1');
+}
+
 /** Each MSA in an answer: one for a message, one per message for a batch. */
 function ackCodes(answer: string): { code: string; controlId: string; text: string }[] {
   const messages = normalizeMessageText(answer)
@@ -35,8 +47,7 @@ export async function sendCommand(target: string, options: { host: string; port:
   let failures = 0;
   try {
     for (const file of files) {
-      const text = normalizeMessageText((await readFile(file)).toString('utf8'));
-      const answer = await client.send(text);
+      const answer = await client.send(normalizeFileBytes(await readFile(file)));
       for (const ack of ackCodes(answer)) {
         const ok = ack.code === 'AA' || ack.code === 'CA';
         if (!ok) failures += 1;
