@@ -234,13 +234,21 @@ const scenarios: Record<string, EncounterEvent[]> = {
   ],
 };
 
+// Every permutation of up to five events is replayed (120 orders, each replaying its prefix), which
+// takes seconds on a busy 2-core CI machine: these cases get a longer timeout than the default.
+const PERMUTATION_TIMEOUT_MS = 120_000;
+
 describe('replayEncounter', () => {
-  it.each(Object.entries(scenarios))('%s: every arrival order ends as the in-order run', (_name, events) => {
-    const expected = outcome(run(events));
-    for (const order of permutations(events)) {
-      expect(outcome(run(order))).toEqual(expected);
-    }
-  });
+  it.each(Object.entries(scenarios))(
+    '%s: every arrival order ends as the in-order run',
+    (_name, events) => {
+      const expected = outcome(run(events));
+      for (const order of permutations(events)) {
+        expect(outcome(run(order))).toEqual(expected);
+      }
+    },
+    PERMUTATION_TIMEOUT_MS,
+  );
 
   it('a death leaves no active follow-up in any order (none is created once it is known)', () => {
     const events = [
