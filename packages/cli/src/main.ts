@@ -5,6 +5,8 @@ import { createApiToken, createPool, enqueueReplay, migrateDatabase } from './co
 import { describeRosterImport, importRosterFile } from './commands/roster.js';
 import { sendCommand } from './commands/send.js';
 import { parseTeamRuleArgs, runTeamRuleCommand, TEAM_RULE_USAGE } from './commands/team-rule.js';
+import { parseTeamArgs, runTeamCommand, TEAM_USAGE } from './commands/team.js';
+import { parseUserArgs, runUserCommand, USER_USAGE, type CommandIo } from './commands/user.js';
 
 const USAGE = `Usage: adt <command>
   migrate                                   apply database migrations
@@ -15,7 +17,17 @@ const USAGE = `Usage: adt <command>
   roster import <file.csv> [--replace]      load the attributed-patient roster (columns: identifier,
                                             assigning_authority, family_name, given_name, birth_date,
                                             sex, team, pcp); --replace removes patients not in the file
-${TEAM_RULE_USAGE}`;
+${TEAM_RULE_USAGE}${USER_USAGE}${TEAM_USAGE}`;
+
+const io: CommandIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -106,6 +118,24 @@ async function run(argv: string[]): Promise<number> {
       const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
       try {
         return await runTeamRuleCommand(pool, teamRule);
+      } finally {
+        await pool.end();
+      }
+    }
+    case 'user': {
+      const userCommand = parseUserArgs(rest);
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        return await runUserCommand(pool, userCommand, io, config.practice.defaultTeam);
+      } finally {
+        await pool.end();
+      }
+    }
+    case 'team': {
+      const teamCommand = parseTeamArgs(rest);
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        return await runTeamCommand(pool, teamCommand, io);
       } finally {
         await pool.end();
       }

@@ -35,3 +35,43 @@ describe('loadConfig', () => {
     expect(message).toContain('PRACTICE_HOLIDAYS');
   });
 });
+
+describe('loadConfig: retention and alerts', () => {
+  it('defaults to 90 days of raw HL7 and alert thresholds matching the Prometheus rules', () => {
+    const config = loadConfig({});
+    expect(config.retention).toEqual({ days: 90, pruneIntervalMs: 3_600_000 });
+    expect(config.alerts).toMatchObject({
+      webhookUrl: null,
+      feedSilentMinutes: 30,
+      queueBacklog: 1000,
+      queueMaxAgeMinutes: 10,
+      failureWindowMinutes: 15,
+      failureRate: 0,
+    });
+    expect(config.alerts.feedSilentMinutesByFacility.size).toBe(0);
+  });
+
+  it('reads per-facility silence limits and a webhook', () => {
+    const config = loadConfig({
+      ALERT_FEED_SILENT_MINUTES_BY_FACILITY: 'NIGHT_CLINIC=600, GENERAL_HOSP=0.5',
+      ALERT_WEBHOOK_URL: 'https://hooks.example.org/adt',
+      RETENTION_DAYS: '30',
+    });
+    expect([...config.alerts.feedSilentMinutesByFacility]).toEqual([
+      ['NIGHT_CLINIC', 600],
+      ['GENERAL_HOSP', 0.5],
+    ]);
+    expect(config.alerts.webhookUrl).toBe('https://hooks.example.org/adt');
+    expect(config.retention.days).toBe(30);
+  });
+
+  it('names bad retention and alert variables', () => {
+    expect(() =>
+      loadConfig({
+        RETENTION_DAYS: '0',
+        ALERT_FEED_SILENT_MINUTES_BY_FACILITY: 'GENERAL_HOSP',
+        ALERT_FAILURE_RATE: '2',
+      }),
+    ).toThrow(/RETENTION_DAYS[\s\S]*ALERT_FEED_SILENT_MINUTES_BY_FACILITY[\s\S]*ALERT_FAILURE_RATE/);
+  });
+});

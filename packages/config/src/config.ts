@@ -17,6 +17,26 @@ const csv = z
       .filter(Boolean),
   );
 
+const minutes = (fallback: number) => z.coerce.number().positive().default(fallback);
+// `FACILITY=MINUTES,…`: feeds with their own rhythm (a clinic silent every night) get their own limit.
+const facilityMinutes = csv.pipe(
+  z
+    .array(
+      z
+        .string()
+        .regex(/^[^=]+=\d+(\.\d+)?$/, { message: 'must be a comma-separated list of FACILITY=MINUTES' }),
+    )
+    .transform(
+      (pairs) =>
+        new Map(
+          pairs.map((pair) => {
+            const at = pair.lastIndexOf('=');
+            return [pair.slice(0, at).trim(), Number(pair.slice(at + 1))] as const;
+          }),
+        ),
+    ),
+);
+
 const isIanaZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -54,6 +74,9 @@ const envSchema = z.object({
 
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: port(3000),
+  TRUST_PROXY: bool(false),
+  SESSION_IDLE_TIMEOUT_MS: positiveMs(30 * 60_000),
+  SESSION_MAX_AGE_MS: positiveMs(12 * 60 * 60_000),
 
   PRACTICE_TZ: z.string().default('America/New_York').refine(isIanaZone, 'must be an IANA time zone'),
   PRACTICE_HOLIDAYS: csv.pipe(
@@ -61,6 +84,17 @@ const envSchema = z.object({
   ),
   OBSERVATION_CODES: csv.transform((codes) => (codes.length > 0 ? codes : ['OBS'])),
   DEFAULT_TEAM: z.string().min(1).default('default'),
+
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  PRUNE_INTERVAL_MS: positiveMs(60 * 60_000),
+  ALERT_EVALUATION_INTERVAL_MS: positiveMs(60_000),
+  ALERT_WEBHOOK_URL: z.url().optional(),
+  ALERT_FEED_SILENT_MINUTES: minutes(30),
+  ALERT_FEED_SILENT_MINUTES_BY_FACILITY: facilityMinutes,
+  ALERT_QUEUE_BACKLOG: z.coerce.number().int().min(1).default(1000),
+  ALERT_QUEUE_MAX_AGE_MINUTES: minutes(10),
+  ALERT_FAILURE_WINDOW_MINUTES: minutes(15),
+  ALERT_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
 });
 
 /** Everything the services read from the environment, validated once at start-up. */
@@ -80,13 +114,43 @@ export interface AppConfig {
   };
   listener: { httpPort: number; sweepIntervalMs: number; sweepGraceMs: number };
   worker: { httpPort: number; concurrency: number; maxAttempts: number };
-  api: { host: string; port: number };
+  api: {
+    host: string;
+    port: number;
+    /** Trust X-Forwarded-For/-Proto from a reverse proxy (audit client address, Secure cookies). */
+    trustProxy: boolean;
+    /** A browser session ends after this long without activity… */
+    sessionIdleTimeoutMs: number;
+    /** …and at the latest this long after sign-in. */
+    sessionMaxAgeMs: number;
+  };
   practice: {
     timeZone: string;
     holidays: ReadonlySet<string>;
     observationCodes: ReadonlySet<string>;
     defaultTeam: string;
   };
+  /** Raw HL7 kept this many days, then pruned by the worker (see docs/operations.md#retention). */
+  retention: { days: number; pruneIntervalMs: number };
+  /** The in-product alert evaluator (runs in the worker). */
+  alerts: AlertSettings;
+}
+
+/** Thresholds and targets of the in-product alerts. */
+export interface AlertSettings {
+  evaluationIntervalMs: number;
+  /** POSTed a JSON document when an alert starts and when it clears; none: state is kept only. */
+  webhookUrl: string | null;
+  feedSilentMinutes: number;
+  /** Per-facility overrides of {@link AlertSettings.feedSilentMinutes}. */
+  feedSilentMinutesByFacility: ReadonlyMap<string, number>;
+  /** Messages waiting for the worker above which the backlog alert fires… */
+  queueBacklog: number;
+  /** …or the age of the oldest waiting one. */
+  queueMaxAgeMinutes: number;
+  failureWindowMinutes: number;
+  /** Failed share of messages finished in the window above which the alert fires (0: any failure). */
+  failureRate: number;
 }
 
 /** Thrown when one or more variables are invalid; the message names every one. */
@@ -133,12 +197,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       concurrency: e.WORKER_CONCURRENCY,
       maxAttempts: e.WORKER_MAX_ATTEMPTS,
     },
-    api: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    api: {
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      trustProxy: e.TRUST_PROXY,
+      sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT_MS,
+      sessionMaxAgeMs: e.SESSION_MAX_AGE_MS,
+    },
     practice: {
       timeZone: e.PRACTICE_TZ,
       holidays: new Set(e.PRACTICE_HOLIDAYS),
       observationCodes: new Set(e.OBSERVATION_CODES),
       defaultTeam: e.DEFAULT_TEAM,
+    },
+    retention: { days: e.RETENTION_DAYS, pruneIntervalMs: e.PRUNE_INTERVAL_MS },
+    alerts: {
+      evaluationIntervalMs: e.ALERT_EVALUATION_INTERVAL_MS,
+      webhookUrl: e.ALERT_WEBHOOK_URL ?? null,
+      feedSilentMinutes: e.ALERT_FEED_SILENT_MINUTES,
+      feedSilentMinutesByFacility: e.ALERT_FEED_SILENT_MINUTES_BY_FACILITY,
+      queueBacklog: e.ALERT_QUEUE_BACKLOG,
+      queueMaxAgeMinutes: e.ALERT_QUEUE_MAX_AGE_MINUTES,
+      failureWindowMinutes: e.ALERT_FAILURE_WINDOW_MINUTES,
+      failureRate: e.ALERT_FAILURE_RATE,
     },
   };
 }

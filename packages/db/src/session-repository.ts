@@ -124,9 +124,10 @@ export async function revokeSession(db: Queryable, token: string): Promise<void>
  * @returns how many were ended
  */
 export async function revokeUserSessions(db: Queryable, userId: string): Promise<number> {
-  const result = await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
-    userId,
-  ]);
+  const result = await db.query(
+    'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+    [userId],
+  );
   return result.rowCount ?? 0;
 }
 

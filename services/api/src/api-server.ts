@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '@adt/config';
 import { createPool, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import { createMetricsRegistry, Histogram } from '@adt/observability';
+import { createMetricsRegistry, Histogram, registerPoolMetrics } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { buildApp } from './app.js';
 
@@ -24,6 +24,7 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
   const redis = createProducerConnection(config.redisUrl);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('api');
+  registerPoolMetrics(registry, pool);
   const latency = new Histogram({
     name: 'adt_http_request_duration_seconds',
     help: 'API request latency by route and status',

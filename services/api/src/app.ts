@@ -1,4 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -14,9 +16,17 @@ import type { Logger } from '@adt/logging';
 import { registerHealthRoutes, type Registry } from '@adt/observability';
 import { HttpError, resolvePrincipal } from './auth.js';
 import type { ApiContext } from './api-context.js';
+import { needsCsrfCheck } from './csrf.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
+import { opsAlertRoutes } from './routes/ops-alert-routes.js';
+import { opsFeedRoutes } from './routes/ops-feed-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { webRoutes } from './routes/web-routes.js';
+import { CSRF_COOKIE, CSRF_HEADER } from './session-cookie.js';
 
 /**
  * Builds the API application (routes, auth, OpenAPI, error handling) without listening.
@@ -31,7 +41,11 @@ export async function buildApp(
   const logger: FastifyBaseLogger = options.log;
   // Fastify's request log line carries the full URL, whose query may name a patient (?mrn=…):
   // requests are logged by route pattern in onResponse instead.
-  const base = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  const base = Fastify({
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    trustProxy: context.config.api.trustProxy,
+  });
   base.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -61,16 +75,48 @@ export async function buildApp(
         version: '0.1.0',
         description: 'Follow-ups from HL7 ADT feeds for nurse navigators.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'adt_session',
+            description: `Browser session from POST /api/session; writes also need the ${CSRF_HEADER} header`,
+          },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  await app.register(cookie);
+  await app.register(csrfProtection, {
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
+    // The header only: a form post from another site cannot set it.
+    getToken: (request) => {
+      const token = request.headers[CSRF_HEADER];
+      return typeof token === 'string' ? token : '';
+    },
+  });
+
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.principal = await resolvePrincipal(context.pool, request);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.principal = await resolvePrincipal(
+      context.pool,
+      request,
+      context.config.api.sessionIdleTimeoutMs,
+    );
+    // Patient data must not linger in browser or proxy caches.
+    void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (needsCsrfCheck(request)) app.csrfProtection(request, reply, done);
+    else done();
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -80,6 +126,14 @@ export async function buildApp(
     }
     if (error instanceof HttpError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    // Errors thrown by plugins may lack a code although the type says otherwise.
+    const code: unknown = error.code;
+    if (typeof code === 'string' && code.startsWith('FST_CSRF_')) {
+      return reply.code(403).send({
+        error: 'csrf',
+        message: `Missing or invalid ${CSRF_HEADER} header: reload the page and try again`,
+      });
+    }
     const status = error.statusCode ?? 500;
     if (status < 500)
       return reply.code(status).send({ error: error.code || 'bad_request', message: error.message });
@@ -95,6 +149,12 @@ export async function buildApp(
 
   await app.register(followUpRoutes, { context });
   await app.register(messageRoutes, { context });
+  await app.register(opsFeedRoutes, { context });
+  await app.register(opsAlertRoutes, { context });
   await app.register(patientRoutes, { context });
+  await app.register(sessionRoutes, { context });
+  await app.register(userRoutes, { context });
+  await app.register(auditRoutes, { context });
+  await app.register(webRoutes, { context });
   return base;
 }

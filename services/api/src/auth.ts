@@ -1,10 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { findTokenPrincipal, type Role, type TokenPrincipal } from '@adt/db';
+import { findSessionPrincipal, findTokenPrincipal, userActor, type Role } from '@adt/db';
+import { BACKGROUND_HEADER, readSessionCookie } from './session-cookie.js';
+
+/** Who is calling: a script with an API bearer token, or a person signed in with a session cookie. */
+export interface Principal {
+  kind: 'token' | 'session';
+  role: Role;
+  /** The teams whose follow-ups a navigator may see (admins and ops see every team). */
+  teams: readonly string[];
+  /** How the caller is written in the audit log and the care-action log. */
+  actor: string;
+  /** A name for people: the user's display name, or the token's label. */
+  displayName: string;
+  userId: string | null;
+  sessionId: string | null;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    principal: TokenPrincipal | null;
+    principal: Principal | null;
   }
 }
 
@@ -21,19 +36,59 @@ export class HttpError extends Error {
 }
 
 /**
- * Reads `Authorization: Bearer <token>` and resolves it to a principal (null when absent or unknown).
+ * Resolves the caller: `Authorization: Bearer <token>` when the header is sent (then a session
+ * cookie is ignored), else the session cookie. Null when neither is valid.
  * @param pool - database pool
  * @param request - the incoming request
+ * @param idleTimeoutMs - how long a session survives without activity
  */
 export async function resolvePrincipal(
   pool: pg.Pool,
   request: FastifyRequest,
-): Promise<TokenPrincipal | null> {
+  idleTimeoutMs: number,
+): Promise<Principal | null> {
   const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) return null;
-  return findTokenPrincipal(pool, match[1]);
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) return null;
+    const token = await findTokenPrincipal(pool, match[1]);
+    if (!token) return null;
+    return {
+      kind: 'token',
+      role: token.role,
+      teams: token.team ? [token.team] : [],
+      actor: `${token.role}:${token.name}#${token.tokenId}`,
+      displayName: token.name,
+      userId: null,
+      sessionId: null,
+    };
+  }
+  const cookie = readSessionCookie(request);
+  if (!cookie) return null;
+  const session = await findSessionPrincipal(pool, cookie, {
+    idleTimeoutMs,
+    // The inbox's background refresh is not activity: an unattended screen still times out.
+    touch: request.headers[BACKGROUND_HEADER] !== '1',
+  });
+  if (!session) return null;
+  return {
+    kind: 'session',
+    role: session.role,
+    teams: session.teams,
+    actor: userActor(session.username),
+    displayName: session.displayName || session.username,
+    userId: session.userId,
+    sessionId: session.sessionId,
+  };
+}
+
+/**
+ * The caller of a route guarded by {@link requireRole}.
+ * @param request - the request
+ */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new HttpError(401, 'unauthenticated', 'Sign in first');
+  return request.principal;
 }
 
 /**
@@ -56,21 +111,20 @@ export function requireRole(...roles: Role[]) {
 }
 
 /**
- * The team a navigator may see; null means every team (admins). A navigator asking for another
- * team's data is refused.
+ * The team whose follow-ups to show; undefined means every team (admins). A navigator sees one of
+ * their teams (the first, alphabetically, unless they ask for another of theirs); asking for a team
+ * that is not theirs is refused.
  * @param principal - the caller
  * @param requestedTeam - the team asked for, if any
  */
-export function visibleTeam(
-  principal: TokenPrincipal,
-  requestedTeam: string | undefined,
-): string | undefined {
+export function visibleTeam(principal: Principal, requestedTeam: string | undefined): string | undefined {
   if (principal.role !== 'navigator') return requestedTeam;
-  if (principal.team === null) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
-  if (requestedTeam !== undefined && requestedTeam !== principal.team) {
+  const own = principal.teams[0];
+  if (own === undefined) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
+  if (requestedTeam !== undefined && !principal.teams.includes(requestedTeam)) {
     throw new HttpError(403, 'other_team', `Team ${requestedTeam} is not yours`);
   }
-  return principal.team;
+  return requestedTeam ?? own;
 }
 
 /**
@@ -78,8 +132,8 @@ export function visibleTeam(
  * @param principal - the caller
  * @param team - the follow-up's team
  */
-export function assertTeamAccess(principal: TokenPrincipal, team: string): void {
-  if (principal.role === 'navigator' && principal.team !== team) {
+export function assertTeamAccess(principal: Principal, team: string): void {
+  if (principal.role === 'navigator' && !principal.teams.includes(team)) {
     throw new HttpError(403, 'other_team', 'This follow-up belongs to another team');
   }
 }

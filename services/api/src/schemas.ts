@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CareAction, FollowUpDetail, FollowUpView, StoredMessage } from '@adt/db';
+import type { CareAction, CareActionSummary, FollowUpDetail, FollowUpView, StoredMessage } from '@adt/db';
 
 const isoDateTime = z.string().describe('ISO-8601 instant');
 
@@ -12,6 +12,12 @@ export const followUpSchema = z.object({
   dueAt: isoDateTime,
   visitDueBy: isoDateTime.nullable(),
   priority: z.enum(['high', 'normal']),
+  riskScore: z.number().int().nullable().describe('LACE index (0–19); 10 or more is high risk'),
+  riskFlags: z
+    .array(z.enum(['lace_high', 'ama', 'frequent_ed']))
+    .describe(
+      'Why the follow-up is high risk: LACE ≥ 10, left against medical advice, 4+ ED visits in 12 months',
+    ),
   team: z.string(),
   inEdNow: z.boolean(),
   dischargeCancelled: z.boolean(),
@@ -36,6 +42,14 @@ export const followUpSchema = z.object({
   }),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  claimedBy: z
+    .object({ actor: z.string(), name: z.string(), at: isoDateTime })
+    .nullable()
+    .describe('Who took the follow-up (the latest claim action)'),
+  failedAttempts: z
+    .number()
+    .int()
+    .describe('Contact attempts that did not reach the patient; TCM asks for two when unreachable'),
 });
 
 export const careActionTypes = [
@@ -45,6 +59,7 @@ export const careActionTypes = [
   'med_reconciliation',
   'note',
   'close',
+  'claim',
 ] as const;
 
 export const careActionSchema = z.object({
@@ -54,6 +69,7 @@ export const careActionSchema = z.object({
   note: z.string().nullable(),
   at: isoDateTime,
   actor: z.string(),
+  actorName: z.string().describe('The actor as people know them'),
   recordedAt: isoDateTime,
 });
 
@@ -102,11 +118,25 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
+/** What the care-action log adds to a follow-up: its claim and attempts, and names for actors. */
+export interface FollowUpAnnotations {
+  summaries: ReadonlyMap<string, CareActionSummary>;
+  names: ReadonlyMap<string, string>;
+}
+
+const NO_ANNOTATIONS: FollowUpAnnotations = { summaries: new Map(), names: new Map() };
+
 /**
  * The JSON form of a follow-up.
  * @param f - the follow-up as read from the database
+ * @param annotations - claims, attempt counts and actor names
  */
-export function toFollowUpJson(f: FollowUpView): z.infer<typeof followUpSchema> {
+export function toFollowUpJson(
+  f: FollowUpView,
+  annotations: FollowUpAnnotations = NO_ANNOTATIONS,
+): z.infer<typeof followUpSchema> {
+  const summary = annotations.summaries.get(f.id);
+  const claim = summary?.claim ?? null;
   const given = [f.patient.name.given, f.patient.name.middle].filter(Boolean).join(' ');
   return {
     ...f,
@@ -129,30 +159,51 @@ export function toFollowUpJson(f: FollowUpView): z.infer<typeof followUpSchema> 
     },
     createdAt: f.createdAt.toISOString(),
     updatedAt: f.updatedAt.toISOString(),
+    claimedBy: claim
+      ? {
+          actor: claim.actor,
+          name: annotations.names.get(claim.actor) ?? claim.actor,
+          at: claim.at.toISOString(),
+        }
+      : null,
+    failedAttempts: summary?.failedAttempts ?? 0,
   };
 }
 
 /**
  * The JSON form of a care action.
  * @param a - the stored action
+ * @param names - names for people of actors
  */
-export function toCareActionJson(a: CareAction): z.infer<typeof careActionSchema> {
-  return { ...a, at: a.at.toISOString(), recordedAt: a.recordedAt.toISOString() };
+export function toCareActionJson(
+  a: CareAction,
+  names: ReadonlyMap<string, string> = new Map(),
+): z.infer<typeof careActionSchema> {
+  return {
+    ...a,
+    actorName: names.get(a.actor) ?? a.actor,
+    at: a.at.toISOString(),
+    recordedAt: a.recordedAt.toISOString(),
+  };
 }
 
 /**
  * The JSON form of a follow-up with its history.
  * @param d - the detail as read from the database
+ * @param annotations - its claim and attempt count, and names for actors
  */
-export function toFollowUpDetailJson(d: FollowUpDetail): z.infer<typeof followUpDetailSchema> {
+export function toFollowUpDetailJson(
+  d: FollowUpDetail,
+  annotations: FollowUpAnnotations = NO_ANNOTATIONS,
+): z.infer<typeof followUpDetailSchema> {
   return {
-    ...toFollowUpJson(d),
+    ...toFollowUpJson(d, annotations),
     sourceMessages: d.sourceMessages.map((m) => ({
       ...m,
       occurredAt: m.occurredAt.toISOString(),
       receivedAt: m.receivedAt.toISOString(),
     })),
-    actions: d.actions.map(toCareActionJson),
+    actions: d.actions.map((a) => toCareActionJson(a, annotations.names)),
   };
 }
 

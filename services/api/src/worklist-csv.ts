@@ -1,5 +1,7 @@
-import type { FollowUpView } from '@adt/db';
+import type { CareActionSummary, FollowUpView } from '@adt/db';
+import { toCsv } from './csv.js';
 
+// Columns added later go at the end, so scripts reading by position keep working.
 const COLUMNS = [
   'id',
   'kind',
@@ -21,21 +23,28 @@ const COLUMNS = [
   'diagnoses',
   'in_ed_now',
   'discharge_cancelled',
+  'visit_due_by',
+  'risk_score',
+  'risk_flags',
+  'claimed_by',
+  'failed_attempts',
 ] as const;
-
-function cell(value: string): string {
-  // A leading = + - @ makes spreadsheets evaluate the cell; patient-supplied text must not run.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The worklist as CSV (RFC 4180, CRLF line ends, header row), in list order.
  * @param items - the follow-ups as listed
+ * @param summaries - claim and attempt counts by follow-up id
+ * @param names - names for people of the claiming actors
  */
-export function worklistToCsv(items: readonly FollowUpView[]): string {
-  const rows = items.map((f) =>
-    [
+export function worklistToCsv(
+  items: readonly FollowUpView[],
+  summaries: ReadonlyMap<string, CareActionSummary> = new Map(),
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  const rows = items.map((f) => {
+    const summary = summaries.get(f.id);
+    const claimant = summary?.claim?.actor;
+    return [
       f.id,
       f.kind,
       f.status,
@@ -58,9 +67,12 @@ export function worklistToCsv(items: readonly FollowUpView[]): string {
       f.encounter.diagnoses.map((d) => [d.code, d.text].filter(Boolean).join(' ')).join('; '),
       String(f.inEdNow),
       String(f.dischargeCancelled),
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+      f.visitDueBy?.toISOString() ?? '',
+      f.riskScore === null ? '' : String(f.riskScore),
+      f.riskFlags.join(' '),
+      claimant ? (names.get(claimant) ?? claimant) : '',
+      String(summary?.failedAttempts ?? 0),
+    ];
+  });
+  return toCsv(COLUMNS, rows);
 }

@@ -3,17 +3,18 @@ import { z } from 'zod';
 import { endOfLocalDay, localDate } from '@adt/adt';
 import {
   appendCareAction,
+  findActorNames,
   findFollowUpDetail,
   listWorklist,
   recordAudit,
   searchFollowUps,
   withTransaction,
-  type TokenPrincipal,
+  worklistFingerprint,
 } from '@adt/db';
-import type { FastifyRequest } from 'fastify';
-import { assertTeamAccess, HttpError, requireRole, visibleTeam } from '../auth.js';
+import { assertTeamAccess, HttpError, principalOf, requireRole, visibleTeam } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
+import { annotateFollowUps } from '../follow-up-annotations.js';
 import {
   careActionSchema,
   careActionTypes,
@@ -30,15 +31,6 @@ import { worklistToCsv } from '../worklist-csv.js';
 const limit = z.coerce.number().int().min(1).max(1000).default(100);
 const followUpRoles = ['navigator', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
-
-function actorOf(principal: TokenPrincipal): string {
-  return `${principal.role}:${principal.name}#${principal.tokenId}`;
-}
-
-function principalOf(request: FastifyRequest): TokenPrincipal {
-  if (!request.principal) throw new HttpError(401, 'unauthenticated', 'Sign in first');
-  return request.principal;
-}
 
 /**
  * Follow-up routes: the daily worklist (JSON or CSV), search, detail and care actions. Navigators
@@ -94,8 +86,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         limit: pageSize + 1,
       });
       const page = items.slice(0, pageSize);
+      const annotations = await annotateFollowUps(pool, page);
       await recordAudit(pool, {
-        actor: actorOf(principal),
+        actor: principal.actor,
         action: wantsCsv ? 'export' : 'list',
         resource: 'worklist',
         remoteAddress: request.ip,
@@ -106,12 +99,30 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="worklist-${date}.csv"`)
           .serializer((payload: string) => payload)
-          .send(worklistToCsv(page));
+          .send(worklistToCsv(page, annotations.summaries, annotations.names));
       }
       return {
-        items: page.map(toFollowUpJson),
+        items: page.map((f) => toFollowUpJson(f, annotations)),
         nextCursor: items.length > pageSize ? encodeCursor({ offset: offset + pageSize }) : null,
       };
+    },
+  );
+
+  app.get(
+    '/api/worklist/changes',
+    {
+      preHandler: requireRole(...followUpRoles),
+      schema: {
+        summary: 'A fingerprint of the worklist that changes when a follow-up is added, updated or acted on',
+        description:
+          'For live updates: poll this (it carries no patient data and is not audit-logged) and reload the worklist when the fingerprint changes.',
+        querystring: z.object({ team: z.string().min(1).optional() }),
+        response: { 200: z.object({ fingerprint: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      const team = visibleTeam(principalOf(request), request.query.team);
+      return { fingerprint: await worklistFingerprint(pool, team) };
     },
   );
 
@@ -151,8 +162,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         limit: q.limit + 1,
       });
       const page = items.slice(0, q.limit);
+      const annotations = await annotateFollowUps(pool, page);
       await recordAudit(pool, {
-        actor: actorOf(principal),
+        actor: principal.actor,
         action: 'search',
         resource: 'follow_up',
         remoteAddress: request.ip,
@@ -160,7 +172,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       });
       const last = page.at(-1);
       return {
-        items: page.map(toFollowUpJson),
+        items: page.map((f) => toFollowUpJson(f, annotations)),
         nextCursor: items.length > q.limit && last ? encodeCursor({ beforeId: last.id }) : null,
       };
     },
@@ -181,14 +193,19 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const detail = await findFollowUpDetail(pool, request.params.id);
       if (!detail) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
       assertTeamAccess(principal, detail.team);
+      const annotations = await annotateFollowUps(
+        pool,
+        [detail],
+        detail.actions.map((a) => a.actor),
+      );
       await recordAudit(pool, {
-        actor: actorOf(principal),
+        actor: principal.actor,
         action: 'read',
         resource: 'follow_up',
         resourceId: detail.id,
         remoteAddress: request.ip,
       });
-      return toFollowUpDetailJson(detail);
+      return toFollowUpDetailJson(detail, annotations);
     },
   );
 
@@ -198,6 +215,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       preHandler: requireRole(...followUpRoles),
       schema: {
         summary: 'Log a continuity-of-care action (append-only); `close` ends the follow-up',
+        description:
+          '`claim` takes the follow-up (the latest claim names who works it). Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD); `close` reached | unreachable | declined | seen_elsewhere | readmitted | other.',
         params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a follow-up id') }),
         body: z.object({
           type: z.enum(careActionTypes),
@@ -232,10 +251,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           outcome: body.outcome ?? null,
           note: body.note ?? null,
           at: body.at ? new Date(body.at) : new Date(),
-          actor: actorOf(principal),
+          actor: principal.actor,
         });
       });
-      return reply.code(201).send(toCareActionJson(action));
+      const names = await findActorNames(pool, [action.actor]);
+      return reply.code(201).send(toCareActionJson(action, names));
     },
   );
   return Promise.resolve();

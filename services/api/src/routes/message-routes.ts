@@ -8,7 +8,7 @@ import {
   resetMessagesForReplay,
 } from '@adt/db';
 import { decodeHl7Bytes } from '@adt/hl7';
-import { enqueueMessages } from '@adt/queue';
+import { requeueMessages } from '@adt/queue';
 import { HttpError, requireRole } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
@@ -78,7 +78,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       const message = await findMessageById(pool, request.params.id);
       if (!message) throw new HttpError(404, 'not_found', `No message ${request.params.id}`);
       await recordAudit(pool, {
-        actor: `${request.principal?.role ?? ''}:${request.principal?.name ?? ''}#${request.principal?.tokenId ?? ''}`,
+        actor: request.principal?.actor ?? '',
         action: 'read',
         resource: 'message',
         resourceId: message.id,
@@ -90,7 +90,8 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
 
   const replay = async (ids: string[]) => {
     const reset = await resetMessagesForReplay(pool, ids);
-    await enqueueMessages(queue, reset, { attempts: config.worker.maxAttempts });
+    // A finished job keeps its id in Redis; requeue removes it so the replay really runs.
+    await requeueMessages(queue, reset, { attempts: config.worker.maxAttempts });
     return reset;
   };
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCredentials, createSession, findSessionPrincipal, migrateDatabase } from '@adt/db';
+import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { parseTeamArgs, runTeamCommand } from './team.js';
+import { parseUserArgs, runUserCommand, type CommandIo } from './user.js';
+
+function capture(stdin = ''): CommandIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (line) => stdout.push(line),
+    err: (line) => stderr.push(line),
+    readStdin: () => Promise.resolve(stdin),
+  };
+}
+
+describe('adt user / adt team', () => {
+  let db: TestDatabase;
+  const user = (args: string[], stdin = '') => {
+    const io = capture(stdin);
+    return runUserCommand(db.pool, parseUserArgs(args), io, 'default').then((code) => ({ code, ...io }));
+  };
+  const team = (args: string[]) => {
+    const io = capture();
+    return runTeamCommand(db.pool, parseTeamArgs(args), io).then((code) => ({ code, ...io }));
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(migrateDatabase, 'cliuser');
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('parses the command lines, refusing a bad role', () => {
+    expect(
+      parseUserArgs(['create', 'jdoe', '--role', 'navigator', '--team', 'north', '--team', 'south']),
+    ).toEqual({
+      action: 'create',
+      username: 'jdoe',
+      role: 'navigator',
+      teams: ['north', 'south'],
+      displayName: '',
+      passwordFromStdin: false,
+    });
+    expect(() => parseUserArgs(['create', 'jdoe', '--role', 'nurse'])).toThrow(/--role/);
+    expect(() => parseUserArgs(['create', '--role', 'ops'])).toThrow(/username/);
+    expect(parseTeamArgs(['add-member', 'north', 'jdoe'])).toEqual({
+      action: 'add-member',
+      team: 'north',
+      username: 'jdoe',
+    });
+  });
+
+  it('adds a team, then a navigator on it with a password from stdin who can sign in', async () => {
+    expect((await team(['add', 'north', '--name', 'North clinic'])).code).toBe(0);
+    const created = await user(
+      [
+        'create',
+        'JRivera',
+        '--role',
+        'navigator',
+        '--team',
+        'north',
+        '--name',
+        'Jo Rivera, RN',
+        '--password-stdin',
+      ],
+      'a long enough password\n',
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toEqual([]);
+    expect(created.stderr).toEqual(['created navigator jrivera (teams: north)']);
+    const checked = await checkCredentials(db.pool, 'jrivera', 'a long enough password');
+    expect(checked).toMatchObject({ ok: true, user: { displayName: 'Jo Rivera, RN', teams: ['north'] } });
+  });
+
+  it('refuses a team nobody added, and a username taken', async () => {
+    await expect(user(['create', 'x', '--role', 'navigator', '--team', 'nowhere'])).rejects.toThrow(
+      /No team nowhere; add it first/,
+    );
+    await expect(user(['create', 'jrivera', '--role', 'ops'])).rejects.toThrow(/already exists/);
+  });
+
+  it('generates and prints a password when none is piped in; a navigator without --team joins the default team', async () => {
+    const created = await user(['create', 'float', '--role', 'navigator']);
+    const [password] = created.stdout;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(await checkCredentials(db.pool, 'float', password ?? '')).toMatchObject({
+      ok: true,
+      user: { teams: ['default'] },
+    });
+  });
+
+  it('manages memberships and lists users and teams', async () => {
+    expect((await team(['add-member', 'north', 'float'])).code).toBe(0);
+    expect((await team(['add-member', 'north', 'ghost'])).code).toBe(1);
+    const teams = await team(['list']);
+    expect(teams.stdout).toContain('north\tNorth clinic\tfloat,jrivera');
+    expect((await team(['remove-member', 'north', 'float'])).code).toBe(0);
+    const users = await user(['list']);
+    expect(users.stdout[0]).toBe('username\tname\trole\tteams\tstatus\tlast_sign_in');
+    expect(users.stdout.find((l) => l.startsWith('float\t'))).toMatch(/\tnavigator\tdefault\tactive\t/);
+  });
+
+  it('disables a user, ending their sessions, and enables them again', async () => {
+    const found = await checkCredentials(db.pool, 'jrivera', 'a long enough password');
+    if (!found.ok) throw new Error('sign-in failed');
+    const session = await createSession(db.pool, { userId: found.user.id, maxAgeMs: 60_000 });
+    expect((await user(['disable', 'jrivera'])).code).toBe(0);
+    expect(
+      await findSessionPrincipal(db.pool, session.token, { idleTimeoutMs: 60_000, touch: false }),
+    ).toBeNull();
+    expect(await checkCredentials(db.pool, 'jrivera', 'a long enough password')).toMatchObject({ ok: false });
+    expect((await user(['enable', 'jrivera'])).code).toBe(0);
+    expect(await checkCredentials(db.pool, 'jrivera', 'a long enough password')).toMatchObject({ ok: true });
+    expect((await user(['disable', 'ghost'])).code).toBe(1);
+  });
+
+  it('sets a new password and changes role and name', async () => {
+    const reset = await user(['set-password', 'jrivera', '--password-stdin'], 'another long password');
+    expect(reset.code).toBe(0);
+    expect(await checkCredentials(db.pool, 'jrivera', 'another long password')).toMatchObject({ ok: true });
+    await expect(user(['set-password', 'jrivera', '--password-stdin'], 'short')).rejects.toThrow(
+      /12 characters/,
+    );
+    expect((await user(['update', 'jrivera', '--role', 'admin', '--name', 'Jo Rivera'])).code).toBe(0);
+    expect(await checkCredentials(db.pool, 'jrivera', 'another long password')).toMatchObject({
+      user: { role: 'admin', displayName: 'Jo Rivera' },
+    });
+  });
+});

@@ -1,0 +1,202 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  checkCredentials,
+  createSession,
+  deleteEndedSessions,
+  findUserById,
+  findUserByUsername,
+  recordAudit,
+  revokeSession,
+  setUserPassword,
+  userActor,
+  WeakPasswordError,
+  type User,
+} from '@adt/db';
+import { HttpError, principalOf, type Principal } from '../auth.js';
+import type { ApiContext } from '../api-context.js';
+import { sessionSchema, toWhoJson } from '../account-schemas.js';
+import { errorSchema } from '../schemas.js';
+import { clearSessionCookie, csrfTokenFor, readSessionCookie, setSessionCookie } from '../session-cookie.js';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
+// Ended sessions are deleted a while after they end; sign-ins and sign-outs stay in the audit log.
+const ENDED_SESSION_KEEP_MS = 7 * 24 * 60 * 60_000;
+/** The actor of a failed sign-in with a username nobody has. */
+const UNKNOWN_USER_ACTOR = 'user:(unknown)';
+
+/**
+ * Sign-in, sign-out and who am I, for the browser. Sign-in always starts a new session (a session id
+ * planted before sign-in is worthless) and a new CSRF secret. Every sign-in, failed sign-in and
+ * sign-out is audit-logged.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
+  const { pool, config } = context;
+
+  const sessionJson = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: Principal | null,
+    fresh = false,
+  ) => ({
+    user: principal ? toWhoJson(principal) : null,
+    csrfToken: csrfTokenFor(request, reply, fresh),
+    practiceTimeZone: config.practice.timeZone,
+    idleTimeoutMs: config.api.sessionIdleTimeoutMs,
+  });
+
+  const startSession = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: User,
+  ): Promise<Principal> => {
+    const previous = readSessionCookie(request);
+    if (previous) await revokeSession(pool, previous);
+    const session = await createSession(pool, {
+      userId: user.id,
+      maxAgeMs: config.api.sessionMaxAgeMs,
+      remoteAddress: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
+    setSessionCookie(request, reply, session.token);
+    return {
+      kind: 'session',
+      role: user.role,
+      teams: user.teams,
+      actor: userActor(user.username),
+      displayName: user.displayName || user.username,
+      userId: user.id,
+      sessionId: session.sessionId,
+    };
+  };
+
+  app.get(
+    '/api/session',
+    {
+      schema: {
+        summary: 'Who is signed in, and the CSRF token for the page',
+        description: 'Open to everyone: the sign-in page reads its CSRF token here.',
+        security: [],
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request, reply) => sessionJson(request, reply, request.principal),
+  );
+
+  app.post(
+    '/api/session',
+    {
+      schema: {
+        summary: 'Sign in with username and password (sets the session cookie)',
+        description:
+          'Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row lock the account for 15 minutes.',
+        security: [],
+        body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
+        response: { 200: sessionSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const checked = await checkCredentials(pool, username, password);
+      if (!checked.ok) {
+        // An unknown name may be a password typed into the wrong box: it is not written down.
+        const known = await findUserByUsername(pool, username);
+        await recordAudit(pool, {
+          actor: known ? userActor(known.username) : UNKNOWN_USER_ACTOR,
+          action: 'sign_in_failed',
+          resource: 'session',
+          remoteAddress: request.ip,
+          detail: { reason: checked.reason },
+        });
+        if (checked.reason === 'locked') {
+          throw new HttpError(
+            401,
+            'locked',
+            `Too many wrong passwords: this account is locked until ${checked.lockedUntil.toISOString()}. Ask an admin to unlock it sooner.`,
+          );
+        }
+        throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
+      }
+      const principal = await startSession(request, reply, checked.user);
+      await recordAudit(pool, {
+        actor: principal.actor,
+        action: 'sign_in',
+        resource: 'session',
+        resourceId: principal.sessionId,
+        remoteAddress: request.ip,
+      });
+      await deleteEndedSessions(pool, ENDED_SESSION_KEEP_MS);
+      return sessionJson(request, reply, principal, true);
+    },
+  );
+
+  app.delete(
+    '/api/session',
+    {
+      schema: {
+        summary: 'Sign out (ends the session and removes the cookie)',
+        security: [],
+        response: { 200: sessionSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const token = readSessionCookie(request);
+      if (token) await revokeSession(pool, token);
+      clearSessionCookie(request, reply);
+      if (request.principal?.kind === 'session') {
+        await recordAudit(pool, {
+          actor: request.principal.actor,
+          action: 'sign_out',
+          resource: 'session',
+          resourceId: request.principal.sessionId,
+          remoteAddress: request.ip,
+        });
+      }
+      return sessionJson(request, reply, null, true);
+    },
+  );
+
+  app.post(
+    '/api/session/password',
+    {
+      schema: {
+        summary: 'Change your own password (ends your other sessions)',
+        body: z.object({
+          currentPassword: z.string().min(1).max(1024),
+          newPassword: z.string().min(1).max(1024),
+        }),
+        response: { 200: sessionSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.kind !== 'session' || !principal.userId) {
+        throw new HttpError(403, 'forbidden', 'Only a signed-in person changes their password');
+      }
+      const user = await findUserById(pool, principal.userId);
+      if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in first');
+      const checked = await checkCredentials(pool, user.username, request.body.currentPassword);
+      if (!checked.ok) throw new HttpError(403, 'invalid_credentials', 'The current password is wrong');
+      try {
+        await setUserPassword(pool, user.id, request.body.newPassword);
+      } catch (error) {
+        if (error instanceof WeakPasswordError) throw new HttpError(400, error.code, error.message);
+        throw error;
+      }
+      // Every session ended with the old password; this browser carries on in a new one.
+      const renewed = await startSession(request, reply, user);
+      await recordAudit(pool, {
+        actor: renewed.actor,
+        action: 'update',
+        resource: 'password',
+        resourceId: user.id,
+        remoteAddress: request.ip,
+      });
+      return sessionJson(request, reply, renewed, true);
+    },
+  );
+  return Promise.resolve();
+};

@@ -1,0 +1,198 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addTeam,
+  createUser,
+  findUserById,
+  listTeams,
+  listUsers,
+  passwordProblem,
+  recordAudit,
+  setUserPassword,
+  TeamExistsError,
+  UnknownTeamError,
+  updateUser,
+  UserExistsError,
+  WeakPasswordError,
+} from '@adt/db';
+import { HttpError, principalOf, requireRole } from '../auth.js';
+import type { ApiContext } from '../api-context.js';
+import {
+  teamNameSchema,
+  teamSchema,
+  toTeamJson,
+  toUserJson,
+  usernameSchema,
+  userSchema,
+} from '../account-schemas.js';
+import { errorSchema } from '../schemas.js';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+const role = z.enum(['navigator', 'ops', 'admin']);
+
+/** Turns the user repository's domain errors into answers the admin can act on. */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof UserExistsError || error instanceof TeamExistsError) {
+    return new HttpError(409, error.code, error.message);
+  }
+  if (error instanceof UnknownTeamError || error instanceof WeakPasswordError) {
+    return new HttpError(400, error.code, error.message);
+  }
+  return error;
+}
+
+/**
+ * User and team administration (admins only). Changes are audit-logged; passwords are never
+ * returned, and setting one ends the user's sessions.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
+  const { pool } = context;
+  const adminOnly = requireRole('admin');
+
+  app.get(
+    '/api/users',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: 'Every user',
+        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+      },
+    },
+    async () => ({ items: (await listUsers(pool)).map(toUserJson) }),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: 'Create a user',
+        description: 'A navigator needs at least one team. Without a password the user cannot sign in yet.',
+        body: z.object({
+          username: usernameSchema,
+          displayName: z.string().trim().max(200).default(''),
+          role,
+          teams: z.array(teamNameSchema).max(50).default([]),
+          password: z.string().max(1024).optional(),
+        }),
+        response: { 201: userSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (body.role === 'navigator' && body.teams.length === 0) {
+        throw new HttpError(400, 'no_team', 'A navigator needs at least one team');
+      }
+      const user = await createUser(pool, body).catch((error: unknown) => {
+        throw asHttpError(error);
+      });
+      await recordAudit(pool, {
+        actor: principalOf(request).actor,
+        action: 'create',
+        resource: 'user',
+        resourceId: user.id,
+        remoteAddress: request.ip,
+        detail: { username: user.username, role: user.role, teams: user.teams },
+      });
+      return reply.code(201).send(toUserJson(user));
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: "Change a user's name, role, teams, disabled state or password",
+        description:
+          'Disabling ends the sessions and API tokens of the user at once; so does a new password.',
+        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a user id') }),
+        body: z.object({
+          displayName: z.string().trim().max(200).optional(),
+          role: role.optional(),
+          teams: z.array(teamNameSchema).max(50).optional(),
+          disabled: z.boolean().optional(),
+          password: z.string().max(1024).optional(),
+        }),
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { password, ...change } = request.body;
+      const principal = principalOf(request);
+      if (
+        request.params.id === principal.userId &&
+        (change.disabled === true || (change.role && change.role !== 'admin'))
+      ) {
+        // The last admin locking themselves out needs a database session to undo.
+        throw new HttpError(400, 'self_lockout', 'Admins cannot disable or demote themselves');
+      }
+      const current = await findUserById(pool, request.params.id);
+      if (!current) throw new HttpError(404, 'not_found', `No user ${request.params.id}`);
+      if ((change.role ?? current.role) === 'navigator' && (change.teams ?? current.teams).length === 0) {
+        throw new HttpError(400, 'no_team', 'A navigator needs at least one team');
+      }
+      const problem = password === undefined ? null : passwordProblem(password);
+      if (problem) throw new HttpError(400, 'weak_password', problem);
+      const user = await updateUser(pool, request.params.id, change).catch((error: unknown) => {
+        throw asHttpError(error);
+      });
+      if (!user) throw new HttpError(404, 'not_found', `No user ${request.params.id}`);
+      if (password !== undefined) {
+        await setUserPassword(pool, user.id, password).catch((error: unknown) => {
+          throw asHttpError(error);
+        });
+      }
+      await recordAudit(pool, {
+        actor: principal.actor,
+        action: 'update',
+        resource: 'user',
+        resourceId: user.id,
+        remoteAddress: request.ip,
+        detail: { ...change, passwordChanged: password !== undefined },
+      });
+      return toUserJson(user);
+    },
+  );
+
+  app.get(
+    '/api/teams',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: 'Every team with its members',
+        response: { 200: z.object({ items: z.array(teamSchema) }), ...errors },
+      },
+    },
+    async () => ({ items: (await listTeams(pool)).map(toTeamJson) }),
+  );
+
+  app.post(
+    '/api/teams',
+    {
+      preHandler: adminOnly,
+      schema: {
+        summary: 'Add a team',
+        description: 'The name is what follow-ups, roster entries and team rules carry.',
+        body: z.object({ name: teamNameSchema, displayName: z.string().trim().max(200).default('') }),
+        response: { 201: teamSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const team = await addTeam(pool, request.body).catch((error: unknown) => {
+        throw asHttpError(error);
+      });
+      await recordAudit(pool, {
+        actor: principalOf(request).actor,
+        action: 'create',
+        resource: 'team',
+        resourceId: team.name,
+        remoteAddress: request.ip,
+      });
+      return reply.code(201).send(toTeamJson(team));
+    },
+  );
+  return Promise.resolve();
+};

@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { resolvePrincipal } from '../auth.js';
+import type { ApiContext } from '../api-context.js';
+
+// The same path from src/ and dist/: the pages are plain files, served as written (no build step).
+const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
+const ASSETS_DIR = fileURLToPath(new URL('../../web/public/assets', import.meta.url));
+
+// Scripts, styles and fetches from this origin only; no inline script, no framing (clickjacking).
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function pageHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('x-frame-options', 'DENY')
+    .header('referrer-policy', 'no-referrer')
+    .header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
+    .header('cache-control', 'no-cache');
+}
+
+/**
+ * The navigator inbox: static pages (HTML, ES-module JavaScript and CSS in `web/public`) that read
+ * and write through the JSON API with the session cookie, so every read of patient data goes
+ * through the same authorisation and audit as scripts. Pages other than sign-in redirect there when
+ * nobody is signed in.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app, { context }) => {
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    index: false,
+    list: false,
+    setHeaders: (response) => {
+      response.setHeader('x-content-type-options', 'nosniff');
+      response.setHeader('cache-control', 'no-cache');
+    },
+  });
+
+  const page =
+    (file: string, options: { signedIn: boolean }) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      if (options.signedIn) {
+        const principal = await resolvePrincipal(
+          context.pool,
+          request,
+          context.config.api.sessionIdleTimeoutMs,
+        );
+        if (!principal) {
+          const next = encodeURIComponent(request.url);
+          return reply.redirect(`/sign-in?next=${next}`, 303);
+        }
+      }
+      return pageHeaders(reply).sendFile(file, PUBLIC_DIR);
+    };
+
+  const hidden = { schema: { hide: true } };
+  app.get('/', hidden, page('worklist.html', { signedIn: true }));
+  app.get('/follow-ups/:id', hidden, page('follow-up.html', { signedIn: true }));
+  app.get('/audit', hidden, page('audit.html', { signedIn: true }));
+  app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
+};

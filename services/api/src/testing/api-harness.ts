@@ -1,0 +1,177 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type AppConfig } from '@adt/config';
+import {
+  addTeam,
+  createFollowUp,
+  createUser,
+  lockEncounter,
+  migrateDatabase,
+  upsertPatient,
+  withTransaction,
+  type Role,
+} from '@adt/db';
+import { createLogger } from '@adt/logging';
+import { createMetricsRegistry } from '@adt/observability';
+import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
+import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { buildApp } from '../app.js';
+
+/** The API built on a database and queue of its own, for one test file. */
+export interface ApiHarness {
+  app: FastifyInstance;
+  db: TestDatabase;
+  config: AppConfig;
+  close: () => Promise<void>;
+}
+
+/** A browser's sign-in: the Cookie header to send and the CSRF token for writes. */
+export interface BrowserSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Every test user signs in with this password. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/**
+ * Builds the app against a fresh database (no listening socket: requests go through `inject`).
+ * @param label - names the database and queue prefix
+ * @param env - extra configuration
+ */
+export async function startApiHarness(label: string, env: Record<string, string> = {}): Promise<ApiHarness> {
+  const db = await createTestDatabase(migrateDatabase, label);
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL: testRedisUrl(),
+    QUEUE_PREFIX: testQueuePrefix(label),
+    ...env,
+  });
+  const redis = createProducerConnection(config.redisUrl);
+  const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
+  const app = await buildApp(
+    { config, pool: db.pool, queue, redis },
+    {
+      log: createLogger({ service: `${label}-test`, level: 'silent' }),
+      registry: createMetricsRegistry(`${label}-test`),
+    },
+  );
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+      redis.disconnect();
+      await db.drop();
+    },
+  };
+}
+
+/**
+ * The Cookie header a browser would send back after this response (name=value pairs it set).
+ * @param response - a response that may set cookies
+ * @param previous - the Cookie header sent before
+ */
+export function cookiesAfter(response: LightMyRequestResponse, previous = ''): string {
+  const jar = new Map(
+    previous
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=');
+        return [pair.slice(0, at), pair.slice(at + 1)] as const;
+      }),
+  );
+  for (const set of response.cookies as { name: string; value: string }[]) {
+    if (set.value === '') jar.delete(set.name);
+    else jar.set(set.name, set.value);
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+/**
+ * Signs in as a browser does: read a CSRF token, then post the credentials with it.
+ * @param app - the app
+ * @param username - who
+ * @param password - their password
+ */
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<BrowserSession> {
+  const first = await app.inject({ url: '/api/session' });
+  const cookie = cookiesAfter(first);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    headers: { cookie, 'x-csrf-token': first.json<{ csrfToken: string }>().csrfToken },
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  return {
+    cookie: cookiesAfter(response, cookie),
+    csrfToken: response.json<{ csrfToken: string }>().csrfToken,
+  };
+}
+
+/**
+ * Adds the teams and a user with {@link TEST_PASSWORD}.
+ * @param harness - the harness
+ * @param user - username, role and teams
+ */
+export async function addUser(
+  harness: ApiHarness,
+  user: { username: string; role: Role; teams?: string[]; displayName?: string },
+): Promise<string> {
+  for (const team of user.teams ?? []) {
+    await addTeam(harness.db.pool, { name: team }).catch(() => undefined);
+  }
+  const created = await createUser(harness.db.pool, { ...user, password: TEST_PASSWORD });
+  return created.id;
+}
+
+/**
+ * Stores a patient, an encounter and a discharge follow-up for it, as the worker would.
+ * @param db - the test database
+ * @param follow - MRN, team, due time and priority
+ */
+export async function seedFollowUp(
+  db: TestDatabase,
+  follow: { mrn: string; team: string; dueAt: Date; priority?: 'high' | 'normal'; familyName?: string },
+): Promise<string> {
+  return withTransaction(db.pool, async (client) => {
+    const patientId = await upsertPatient(client, {
+      mrn: follow.mrn,
+      assigningAuthority: 'GENERAL_HOSP',
+      familyName: follow.familyName ?? 'DOE',
+      givenName: 'JANE',
+      middleName: '',
+      birthDate: '1950-01-01',
+      sex: 'F',
+      phone: '5550100',
+      deceased: false,
+      identifiers: [],
+    });
+    const encounter = await lockEncounter(client, {
+      patientId,
+      facility: 'GENERAL_HOSP',
+      encounterKey: `V-${follow.mrn}`,
+      visitNumber: `V-${follow.mrn}`,
+    });
+    const id = await createFollowUp(client, {
+      encounterId: encounter.id,
+      patientId,
+      kind: 'discharge',
+      dueAt: follow.dueAt,
+      visitDueBy: null,
+      priority: follow.priority ?? 'normal',
+      inEdNow: false,
+      team: follow.team,
+    });
+    if (!id) throw new Error('follow-up not created');
+    return id;
+  });
+}

@@ -1,0 +1,189 @@
+// @ts-check
+// One follow-up: who and what, the TCM deadlines, one-click care actions, and the timeline of ADT
+// events and actions. Reading it goes through GET /api/follow-ups/:id (audited); actions through
+// POST /api/follow-ups/:id/actions (append-only). Raw HL7 is offered to ops and admins only.
+import { api, ApiError } from './api.js';
+import { h, replace, required, toast } from './dom.js';
+import {
+  ageOn,
+  formatDateTime,
+  formatPhone,
+  kindLabel,
+  localDate,
+  mrnLabel,
+  riskReasons,
+  telHref,
+} from './format.js';
+import { actionsPanel } from './follow-up-actions.js';
+import { deadlinesPanel, encounterPanel, sourcesPanel, timelinePanel } from './follow-up-panels.js';
+import { startShell } from './shell.js';
+
+/** @typedef {import('./follow-up-panels.js').Detail} Detail */
+
+const content = required('#content', HTMLElement);
+const announce = required('#announce', HTMLElement);
+const back = required('#back', HTMLAnchorElement);
+back.href = sessionStorage.getItem('worklist-url') ?? '/';
+
+const session = await startShell('follow-up');
+const zone = session.practiceTimeZone;
+const me = session.user;
+const id = /^\/follow-ups\/(\d{1,18})$/.exec(window.location.pathname)?.[1] ?? '';
+
+/** @type {Detail | null} */
+let detail = null;
+let busy = false;
+
+async function load() {
+  try {
+    detail = /** @type {Detail} */ (await api(`/api/follow-ups/${id}`));
+    document.title = `${detail.patient.name} · Follow-up inbox`;
+    render(detail);
+  } catch (error) {
+    replace(
+      content,
+      h(
+        'p.notice.notice-error',
+        { role: 'alert' },
+        error instanceof ApiError
+          ? error.message
+          : 'The follow-up could not be loaded. Check the connection and reload.',
+      ),
+    );
+  } finally {
+    content.removeAttribute('aria-busy');
+  }
+}
+
+/**
+ * Logs a care action, then shows the follow-up again.
+ * @param {{ type: string, outcome?: string, note?: string }} action - what to log
+ * @param {string} done - the confirmation to show
+ */
+async function log(action, done) {
+  if (busy) return;
+  busy = true;
+  for (const button of content.querySelectorAll('.actions-card button')) button.setAttribute('disabled', '');
+  try {
+    await api(`/api/follow-ups/${id}/actions`, { method: 'POST', body: action });
+    toast(done);
+    announce.textContent = done;
+    await load();
+  } catch (error) {
+    toast(error instanceof ApiError ? error.message : 'Not saved: check the connection and try again.');
+    for (const button of content.querySelectorAll('.actions-card button')) button.removeAttribute('disabled');
+  } finally {
+    busy = false;
+  }
+}
+
+/** @param {Detail} d */
+function render(d) {
+  const active = d.status === 'open' || d.status === 'in_progress';
+  replace(
+    content,
+    header(d),
+    active ? null : closedNotice(d),
+    h(
+      'div.detail-grid',
+      null,
+      h(
+        'div',
+        null,
+        deadlinesPanel(d, { zone, me }),
+        active ? actionsPanel(d, { zone, me, log }) : null,
+        timelinePanel(d, { zone, me }),
+      ),
+      h(
+        'aside',
+        { 'aria-label': 'Encounter and source messages' },
+        encounterPanel(d, { zone, me }),
+        sourcesPanel(d, { zone, me }),
+      ),
+    ),
+  );
+}
+
+/** @param {Detail} d */
+function header(d) {
+  const today = localDate(new Date(), zone);
+  const age = ageOn(d.patient.birthDate, today);
+  const phone = telHref(d.patient.phone);
+  const reasons = riskReasons(d);
+  return h(
+    'section.card.patient-head',
+    { 'aria-labelledby': 'patient-name' },
+    h(
+      'div',
+      null,
+      h('h1', { id: 'patient-name' }, d.patient.name || 'Name not sent'),
+      h(
+        'p.facts',
+        null,
+        [
+          age === null ? null : `${age} years`,
+          d.patient.sex === 'F' ? 'Female' : d.patient.sex === 'M' ? 'Male' : d.patient.sex,
+          d.patient.birthDate ? `born ${d.patient.birthDate}` : null,
+          `${mrnLabel(d.patient.mrn)} (${d.patient.assigningAuthority})`,
+          `team ${d.team}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+      h(
+        'div.flags',
+        null,
+        h(`span.badge${d.kind === 'ed_visit' ? '.badge-ed' : ''}`, null, kindLabel(d.kind)),
+        reasons.length > 0 ? h('span.badge.badge-risk', null, `High risk · ${reasons.join(', ')}`) : null,
+        reasons.length === 0 && d.riskScore !== null
+          ? h('span.badge.badge-outline', null, `LACE ${d.riskScore}`)
+          : null,
+        d.inEdNow ? h('span.badge.badge-ed', null, 'In ED now') : null,
+        d.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
+        h('span.badge.badge-outline', null, statusLabel(d.status)),
+      ),
+    ),
+    h(
+      'div',
+      null,
+      phone
+        ? h(
+            'a.phone-big',
+            { href: phone, 'aria-label': `Call ${formatPhone(d.patient.phone)}` },
+            '☎ ',
+            formatPhone(d.patient.phone),
+          )
+        : h('span.muted', null, 'No phone number on file'),
+      h('p.muted', null, claimText(d)),
+    ),
+  );
+}
+
+/** @param {string} status */
+function statusLabel(status) {
+  return (
+    { open: 'Not started', in_progress: 'In progress', done: 'Closed', cancelled: 'Cancelled' }[status] ??
+    status
+  );
+}
+
+/** @param {Detail} d */
+function claimText(d) {
+  if (!d.claimedBy) return 'Nobody has claimed this follow-up yet.';
+  const who = d.claimedBy.actor === me.actor ? 'you' : d.claimedBy.name;
+  return `Claimed by ${who}, ${formatDateTime(d.claimedBy.at, zone)}.`;
+}
+
+/** @param {Detail} d */
+function closedNotice(d) {
+  const reason = d.statusReason ? ` (${d.statusReason.replaceAll('_', ' ')})` : '';
+  return d.status === 'done'
+    ? h(
+        'p.notice.notice-done',
+        { role: 'status' },
+        `This follow-up is closed${reason}. The log below is kept as it was.`,
+      )
+    : h('p.notice', { role: 'status' }, `This follow-up was cancelled${reason}: no call is needed.`);
+}
+
+await load();

@@ -1,0 +1,51 @@
+// @ts-check
+// Sign-in: the CSRF token comes from GET /api/session, the password goes to POST /api/session,
+// and the browser returns to the page it came from (only ever a page of this site).
+import { ApiError, loadSession, signIn } from './api.js';
+import { required } from './dom.js';
+
+const form = required('#sign-in', HTMLFormElement);
+const username = required('#username', HTMLInputElement);
+const password = required('#password', HTMLInputElement);
+const error = required('#error', HTMLElement);
+const submit = required('#submit', HTMLButtonElement);
+
+/** Where to go after signing in: a same-site path from ?next=, else the worklist. */
+function nextPage() {
+  const next = new URLSearchParams(window.location.search).get('next') ?? '/';
+  // "//host" and "/\host" would leave the site.
+  return /^\/(?![/\\])/.test(next) ? next : '/';
+}
+
+/** @param {string} message */
+function showError(message) {
+  error.textContent = message;
+  error.removeAttribute('hidden');
+}
+
+const session = await loadSession();
+if (session.user?.kind === 'session') window.location.replace(nextPage());
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  error.setAttribute('hidden', '');
+  if (!username.value.trim() || !password.value) {
+    showError('Enter your username and password.');
+    (username.value.trim() ? password : username).focus();
+    return;
+  }
+  submit.disabled = true;
+  submit.textContent = 'Signing in…';
+  try {
+    await signIn(username.value.trim(), password.value);
+    window.location.assign(nextPage());
+  } catch (caught) {
+    showError(
+      caught instanceof ApiError ? caught.message : 'Sign-in failed. Check the connection and try again.',
+    );
+    password.value = '';
+    password.focus();
+    submit.disabled = false;
+    submit.textContent = 'Sign in';
+  }
+});
