@@ -7,7 +7,7 @@ export default defineConfig({
     // The JSON report feeds the pass/fail total printed after `npm test`.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
-    include: ['e2e/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['@adt/testing/global-setup'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

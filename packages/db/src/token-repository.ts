@@ -47,9 +47,16 @@ export async function createApiToken(
 export async function findTokenPrincipal(db: Queryable, token: string): Promise<TokenPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const result = await db.query<{ id: string; name: string; role: Role; team: string | null }>(
-    `UPDATE api_tokens SET last_used_at = now()
-      WHERE token_hash = $1 AND revoked_at IS NULL
-      RETURNING id, name, role, team`,
+    // last_used_at is refreshed at most once a minute: a write (and a synchronous commit) on every
+    // request would cost more than the request itself.
+    `WITH found AS (
+       SELECT id, name, role, team, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL
+     ), touched AS (
+       UPDATE api_tokens SET last_used_at = now()
+        WHERE id = (SELECT id FROM found)
+          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+     )
+     SELECT id, name, role, team FROM found`,
     [hashToken(token)],
   );
   const row = result.rows[0];

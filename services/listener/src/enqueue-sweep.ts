@@ -25,21 +25,18 @@ export function startEnqueueSweep(options: {
   onSwept: (count: number) => void;
 }): EnqueueSweep {
   let running: Promise<number> | null = null;
+  // Where the next run continues: a backlog larger than one page is walked a page per run, so a
+  // slow worker never makes the sweep re-add the same rows in a tight loop.
+  let cursor = '0';
 
   const runOnce = async (): Promise<number> => {
-    let total = 0;
-    for (;;) {
-      const ids = await findUnprocessedMessageIds(options.pool, options.graceMs, SWEEP_BATCH);
-      if (ids.length === 0) break;
-      await options.enqueue(ids);
-      total += ids.length;
-      if (ids.length < SWEEP_BATCH) break;
-    }
-    if (total > 0) {
-      options.log.info({ count: total }, 'sweep re-enqueued unprocessed messages');
-      options.onSwept(total);
-    }
-    return total;
+    const ids = await findUnprocessedMessageIds(options.pool, options.graceMs, SWEEP_BATCH, cursor);
+    cursor = ids.length < SWEEP_BATCH ? '0' : (ids.at(-1) ?? '0');
+    if (ids.length === 0) return 0;
+    await options.enqueue(ids);
+    options.log.info({ count: ids.length }, 'sweep re-enqueued unprocessed messages');
+    options.onSwept(ids.length);
+    return ids.length;
   };
 
   const timer = setInterval(() => {
