@@ -15,6 +15,8 @@ export interface NewInboundMessage {
   versionId: string;
   /** The ACK code that goes out once the insert commits. */
   ackCode: string;
+  /** The id the listener put on every log line of this receipt; Postgres makes one when absent. */
+  correlationId?: string;
 }
 
 /** Outcome of {@link storeInboundMessage}. */
@@ -38,15 +40,24 @@ export async function storeInboundMessage(db: Queryable, message: NewInboundMess
   const inserted = await db.query<{ id: string; control_id_reused: boolean }>(
     `INSERT INTO inbound_messages
        (raw, content_hash, peer_address, sending_application, sending_facility, control_id,
-        message_type, version_id, status, ack_code, control_id_reused)
+        message_type, version_id, status, ack_code, control_id_reused, correlation_id)
      SELECT $5, $4, $6, $1, $2, $3, $7, $8, 'received', $9,
             EXISTS (SELECT 1 FROM inbound_messages
                      WHERE sending_application = $1 AND sending_facility = $2 AND control_id = $3
-                       AND content_hash <> $4 AND status NOT IN ('duplicate', 'rejected'))
+                       AND content_hash <> $4 AND status NOT IN ('duplicate', 'rejected')),
+            COALESCE($10::uuid, gen_random_uuid())
      ON CONFLICT (sending_application, sending_facility, control_id, content_hash)
        WHERE status NOT IN ('duplicate', 'rejected') DO NOTHING
      RETURNING id, control_id_reused`,
-    [...identity, message.raw, message.peerAddress, message.messageType, message.versionId, message.ackCode],
+    [
+      ...identity,
+      message.raw,
+      message.peerAddress,
+      message.messageType,
+      message.versionId,
+      message.ackCode,
+      message.correlationId ?? null,
+    ],
   );
   const row = inserted.rows[0];
   if (row) return { outcome: 'stored', id: row.id, controlIdReused: row.control_id_reused };
@@ -59,11 +70,19 @@ export async function storeInboundMessage(db: Queryable, message: NewInboundMess
      )
      INSERT INTO inbound_messages
        (content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
-        version_id, status, duplicate_of, ack_code, status_reason)
-     SELECT $4, $5, $1, $2, $3, $6, $7, 'duplicate', original.id, $8, 'retransmission of message ' || original.id
+        version_id, status, duplicate_of, ack_code, status_reason, correlation_id)
+     SELECT $4, $5, $1, $2, $3, $6, $7, 'duplicate', original.id, $8, 'retransmission of message ' || original.id,
+            COALESCE($9::uuid, gen_random_uuid())
        FROM original
      RETURNING id, duplicate_of AS original_id, (SELECT status FROM original) AS original_status`,
-    [...identity, message.peerAddress, message.messageType, message.versionId, message.ackCode],
+    [
+      ...identity,
+      message.peerAddress,
+      message.messageType,
+      message.versionId,
+      message.ackCode,
+      message.correlationId ?? null,
+    ],
   );
   const dup = duplicate.rows[0];
   if (!dup) throw new Error('message identity conflict without an original row');
@@ -93,8 +112,8 @@ export async function storeRejectedMessage(db: Queryable, message: RejectedInbou
   const result = await db.query<{ id: string }>(
     `INSERT INTO inbound_messages
        (raw, content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
-        version_id, status, ack_code, status_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10)
+        version_id, status, ack_code, status_reason, correlation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()))
      RETURNING id`,
     [
       message.raw,
@@ -107,6 +126,7 @@ export async function storeRejectedMessage(db: Queryable, message: RejectedInbou
       message.versionId ?? '',
       message.ackCode,
       message.reason,
+      message.correlationId ?? null,
     ],
   );
   const row = result.rows[0];
@@ -195,6 +215,40 @@ export async function findMessageById(
   return row ? { ...toStoredMessage(row), raw: row.raw } : null;
 }
 
+/** What the worker puts on its log lines and latency metric for a message (no patient data). */
+export interface MessageTrace {
+  correlationId: string;
+  receivedAt: Date;
+  sendingFacility: string;
+  /** Processing runs that ended (processed or failed); 0 on the first run, more on a replay. */
+  attempts: number;
+}
+
+/**
+ * The correlation id and receipt time of a stored message.
+ * @param db - pool
+ * @param id - message id
+ */
+export async function findMessageTrace(db: Queryable, id: string): Promise<MessageTrace | null> {
+  const result = await db.query<{
+    correlation_id: string;
+    received_at: Date;
+    sending_facility: string;
+    attempts: number;
+  }>('SELECT correlation_id, received_at, sending_facility, attempts FROM inbound_messages WHERE id = $1', [
+    id,
+  ]);
+  const row = result.rows[0];
+  return row
+    ? {
+        correlationId: row.correlation_id,
+        receivedAt: row.received_at,
+        sendingFacility: row.sending_facility,
+        attempts: row.attempts,
+      }
+    : null;
+}
+
 /** Filters for {@link listMessages}. */
 export interface MessageQuery {
   controlId?: string;
@@ -238,23 +292,28 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
 }
 
 /**
- * Ids of messages stored but not yet processed and older than `graceMs`: the sweep re-enqueues
- * them so a crash or a Redis outage between commit and enqueue loses nothing.
+ * One page of messages stored but not yet processed and older than `graceMs`, in id order after
+ * `afterId`: the sweep re-enqueues them so a crash or a Redis outage between commit and enqueue
+ * loses nothing. Paging by id lets the sweep walk a large backlog a bounded page at a time instead
+ * of re-reading the same oldest rows.
  * @param db - pool
  * @param graceMs - leave younger messages to the listener's own enqueue
- * @param limit - batch size
+ * @param limit - page size
+ * @param afterId - exclusive lower bound on id ('0' for the start)
  */
 export async function findUnprocessedMessageIds(
   db: Queryable,
   graceMs: number,
   limit: number,
+  afterId = '0',
 ): Promise<string[]> {
   const result = await db.query<{ id: string }>(
     `SELECT id FROM inbound_messages
-      WHERE status = 'received' AND received_at < now() - make_interval(secs => $1::double precision / 1000)
-      ORDER BY received_at
+      WHERE status = 'received' AND id > $3
+        AND received_at < now() - make_interval(secs => $1::double precision / 1000)
+      ORDER BY id
       LIMIT $2`,
-    [graceMs, limit],
+    [graceMs, limit, afterId],
   );
   return result.rows.map((r) => r.id);
 }
