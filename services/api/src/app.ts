@@ -22,6 +22,7 @@ import { followUpRoutes } from './routes/follow-up-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
 import { opsAlertRoutes } from './routes/ops-alert-routes.js';
 import { opsFeedRoutes } from './routes/ops-feed-routes.js';
+import { opsQueueDashboard } from './routes/ops-queue-dashboard.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -156,5 +157,6 @@ export async function buildApp(
   await app.register(userRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(webRoutes, { context });
+  await app.register(opsQueueDashboard, { context });
   return base;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   findFailedMessageIds,
   findMessageById,
+  listMessageHistory,
   listMessages,
   recordAudit,
   resetMessagesForReplay,
@@ -16,6 +17,11 @@ import { errorSchema, messageSchema, pageSchema, toMessageJson } from '../schema
 
 const opsRoles = ['ops', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+const historyEntrySchema = z.object({
+  at: z.string().describe('ISO-8601 instant'),
+  event: z.string().describe('received, retransmission, applied, processed, failed, rejected or waiting'),
+  detail: z.string(),
+});
 const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a message id') });
 
 /**
@@ -38,6 +44,8 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
           mrn: z.string().min(1).optional(),
           facility: z.string().min(1).optional(),
           status: z.enum(['received', 'processed', 'duplicate', 'rejected', 'failed']).optional(),
+          from: z.iso.datetime({ offset: true }).optional().describe('Received at or after (ISO-8601)'),
+          to: z.iso.datetime({ offset: true }).optional().describe('Received before (ISO-8601)'),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().optional(),
         }),
@@ -52,6 +60,8 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         ...(q.mrn ? { mrn: q.mrn } : {}),
         ...(q.facility ? { facility: q.facility } : {}),
         ...(q.status ? { status: q.status } : {}),
+        ...(q.from ? { from: new Date(q.from) } : {}),
+        ...(q.to ? { to: new Date(q.to) } : {}),
         ...(cursor && 'beforeId' in cursor ? { beforeId: cursor.beforeId } : {}),
         limit: q.limit + 1,
       });
@@ -69,9 +79,12 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     {
       preHandler: requireRole(...opsRoles),
       schema: {
-        summary: 'One stored message with its raw HL7 (segments separated by CR)',
+        summary: 'One stored message with its raw HL7 (segments separated by CR) and processing history',
         params: idParams,
-        response: { 200: messageSchema.extend({ raw: z.string().nullable() }), ...errors },
+        response: {
+          200: messageSchema.extend({ raw: z.string().nullable(), history: z.array(historyEntrySchema) }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -84,7 +97,12 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         resourceId: message.id,
         remoteAddress: request.ip,
       });
-      return { ...toMessageJson(message), raw: message.raw ? decodeHl7Bytes(message.raw) : null };
+      const history = await listMessageHistory(pool, message.id);
+      return {
+        ...toMessageJson(message),
+        raw: message.raw ? decodeHl7Bytes(message.raw) : null,
+        history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import type { Role } from '@adt/db';
 import { resolvePrincipal } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 
@@ -51,7 +52,7 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   });
 
   const page =
-    (file: string, options: { signedIn: boolean }) =>
+    (file: string, options: { signedIn: boolean; roles?: readonly Role[] }) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       if (options.signedIn) {
         const principal = await resolvePrincipal(
@@ -63,6 +64,9 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
           const next = encodeURIComponent(request.url);
           return reply.redirect(`/sign-in?next=${next}`, 303);
         }
+        if (options.roles && !options.roles.includes(principal.role)) {
+          return pageHeaders(reply).code(403).type('text/plain').send('This page is for operations staff.');
+        }
       }
       return pageHeaders(reply).sendFile(file, PUBLIC_DIR);
     };
@@ -71,5 +75,6 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   app.get('/', hidden, page('worklist.html', { signedIn: true }));
   app.get('/follow-ups/:id', hidden, page('follow-up.html', { signedIn: true }));
   app.get('/audit', hidden, page('audit.html', { signedIn: true }));
+  app.get('/ops', hidden, page('ops.html', { signedIn: true, roles: ['ops', 'admin'] }));
   app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
 };
