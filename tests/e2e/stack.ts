@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { loadConfig, type AppConfig } from '@adt/config';
 import { createApiToken, migrateDatabase, type Role } from '@adt/db';
 import { createLogger, type Logger } from '@adt/logging';
@@ -26,12 +27,13 @@ export interface TestStack {
  * Starts listener, worker and API with an isolated database and queue prefix.
  * @param label - names the database and queue prefix
  * @param env - extra configuration
- * @param options - `worker: false` leaves the worker out (a test runs its own worker processes)
+ * @param options - `worker: false` leaves the worker out (a test runs its own worker processes);
+ *   `logDestination` captures every service's log lines at debug level (the PHI log scan)
  */
 export async function startTestStack(
   label: string,
   env: Record<string, string> = {},
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; logDestination?: Writable } = {},
 ): Promise<TestStack> {
   const db = await createTestDatabase(migrateDatabase, label);
   const config = loadConfig({
@@ -49,7 +51,9 @@ export async function startTestStack(
     SWEEP_GRACE_MS: '500',
     ...env,
   });
-  const log = createLogger({ service: `test-${label}`, level: 'silent' });
+  const log = options.logDestination
+    ? createLogger({ service: `test-${label}`, level: 'debug', destination: options.logDestination })
+    : createLogger({ service: `test-${label}`, level: 'silent' });
   const listener = await startListener(config, log);
   const api = await startApi(config, log);
   const stack: TestStack = {
