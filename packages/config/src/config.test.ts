@@ -65,6 +65,24 @@ describe('loadConfig: retention and alerts', () => {
     expect(config.retention.days).toBe(30);
   });
 
+  it('reads the alert email settings and requires a sender and recipients with a server', () => {
+    const config = loadConfig({
+      ALERT_SMTP_URL: 'smtp://alerts:secret@mail.example.org:587',
+      ALERT_EMAIL_FROM: 'adt-followup@example.org',
+      ALERT_EMAIL_TO: 'ops@example.org, oncall@example.org',
+    });
+    expect(config.alerts.email).toEqual({
+      smtpUrl: 'smtp://alerts:secret@mail.example.org:587',
+      from: 'adt-followup@example.org',
+      to: ['ops@example.org', 'oncall@example.org'],
+    });
+    expect(loadConfig({}).alerts.email).toBeNull();
+    expect(() => loadConfig({ ALERT_SMTP_URL: 'smtp://mail.example.org' })).toThrow(
+      /ALERT_EMAIL_FROM[\s\S]*ALERT_EMAIL_TO/,
+    );
+    expect(() => loadConfig({ ALERT_SMTP_URL: 'https://mail.example.org' })).toThrow(/ALERT_SMTP_URL/);
+  });
+
   it('names bad retention and alert variables', () => {
     expect(() =>
       loadConfig({

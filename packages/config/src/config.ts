@@ -89,6 +89,14 @@ const envSchema = z.object({
   PRUNE_INTERVAL_MS: positiveMs(60 * 60_000),
   ALERT_EVALUATION_INTERVAL_MS: positiveMs(60_000),
   ALERT_WEBHOOK_URL: z.url().optional(),
+  ALERT_SMTP_URL: z
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  ALERT_EMAIL_FROM: z.email().optional(),
+  ALERT_EMAIL_TO: csv.pipe(
+    z.array(z.email({ message: 'must be a comma-separated list of email addresses' })),
+  ),
   ALERT_FEED_SILENT_MINUTES: minutes(30),
   ALERT_FEED_SILENT_MINUTES_BY_FACILITY: facilityMinutes,
   ALERT_QUEUE_BACKLOG: z.coerce.number().int().min(1).default(1000),
@@ -141,6 +149,8 @@ export interface AlertSettings {
   evaluationIntervalMs: number;
   /** POSTed a JSON document when an alert starts and when it clears; none: state is kept only. */
   webhookUrl: string | null;
+  /** Mailed the same notices; null when `ALERT_SMTP_URL` is not set. */
+  email: { smtpUrl: string; from: string; to: readonly string[] } | null;
   feedSilentMinutes: number;
   /** Per-facility overrides of {@link AlertSettings.feedSilentMinutes}. */
   feedSilentMinutesByFacility: ReadonlyMap<string, number>;
@@ -174,6 +184,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const emailProblems = e.ALERT_SMTP_URL
+    ? [
+        ...(e.ALERT_EMAIL_FROM ? [] : ['ALERT_EMAIL_FROM: required when ALERT_SMTP_URL is set']),
+        ...(e.ALERT_EMAIL_TO.length > 0 ? [] : ['ALERT_EMAIL_TO: required when ALERT_SMTP_URL is set']),
+      ]
+    : [];
+  if (emailProblems.length > 0) throw new ConfigError(emailProblems);
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -214,6 +231,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alerts: {
       evaluationIntervalMs: e.ALERT_EVALUATION_INTERVAL_MS,
       webhookUrl: e.ALERT_WEBHOOK_URL ?? null,
+      email:
+        e.ALERT_SMTP_URL && e.ALERT_EMAIL_FROM
+          ? { smtpUrl: e.ALERT_SMTP_URL, from: e.ALERT_EMAIL_FROM, to: e.ALERT_EMAIL_TO }
+          : null,
       feedSilentMinutes: e.ALERT_FEED_SILENT_MINUTES,
       feedSilentMinutesByFacility: e.ALERT_FEED_SILENT_MINUTES_BY_FACILITY,
       queueBacklog: e.ALERT_QUEUE_BACKLOG,

@@ -24,3 +24,4 @@ export * from './audit-queries.js';
 export * from './alert-state-repository.js';
 export * from './feed-status-queries.js';
 export * from './retention-repository.js';
+export * from './message-history-queries.js';

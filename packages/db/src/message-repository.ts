@@ -255,6 +255,10 @@ export interface MessageQuery {
   mrn?: string;
   status?: MessageStatus;
   facility?: string;
+  /** Received at or after this instant. */
+  from?: Date;
+  /** Received before this instant. */
+  to?: Date;
   /** Exclusive upper bound on id, for paging newest first. */
   beforeId?: string;
   limit: number;
@@ -277,6 +281,8 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
                 JOIN encounters e ON e.id = ee.encounter_id
                 JOIN patients p ON p.id = e.patient_id
                WHERE ee.message_id = m.id AND p.mrn = $5))
+        AND ($7::timestamptz IS NULL OR received_at >= $7)
+        AND ($8::timestamptz IS NULL OR received_at < $8)
       ORDER BY id DESC
       LIMIT $6`,
     [
@@ -286,6 +292,8 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
       query.beforeId ?? null,
       query.mrn ?? null,
       query.limit,
+      query.from ?? null,
+      query.to ?? null,
     ],
   );
   return result.rows.map(toStoredMessage);

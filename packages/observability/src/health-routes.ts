@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
 
 /** A dependency the service needs to do its work; readiness fails when any check fails. */
 export interface ReadinessCheck {
@@ -25,7 +25,7 @@ async function runCheck(check: ReadinessCheck): Promise<boolean> {
 
 /**
  * Adds `/healthz` (the process answers), `/readyz` (every dependency reachable, else 503) and
- * `/metrics` (Prometheus text) to a Fastify app.
+ * `/metrics` (Prometheus text, with `adt_dependency_up` per readiness check) to a Fastify app.
  * @param app - the app to extend
  * @param options - the metrics registry and readiness checks
  */
@@ -40,6 +40,19 @@ export function registerHealthRoutes(
     return reply
       .code(ready ? 200 : 503)
       .send({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) });
+  });
+  // Readiness as a metric too, so Prometheus can alert on a dependency one service cannot reach.
+  new Gauge({
+    name: 'adt_dependency_up',
+    help: 'Whether the service reaches a dependency (1) or not (0), checked at each scrape',
+    labelNames: ['dependency'],
+    registers: [options.registry],
+    async collect() {
+      const results = await Promise.all(
+        options.checks.map(async (c) => [c.name, await runCheck(c)] as const),
+      );
+      for (const [name, ok] of results) this.set({ dependency: name }, ok ? 1 : 0);
+    },
   });
   app.get('/metrics', async (_request, reply) => {
     const body = await options.registry.metrics();

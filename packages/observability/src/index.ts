@@ -3,3 +3,21 @@ export { registerHealthRoutes } from './health-routes.js';
 export type { ReadinessCheck } from './health-routes.js';
 export { createOpsServer } from './ops-server.js';
 export { stopOnSignals, runService } from './shutdown.js';
+export { registerPoolMetrics } from './pool-metrics.js';
+export type { PoolStats } from './pool-metrics.js';
+export { ALERT_RUNBOOKS, evaluateAlerts, isAlertName } from './alert-rules.js';
+export type {
+  AlertCondition,
+  AlertName,
+  AlertThresholds,
+  OperationsSnapshot,
+  StoreSnapshot,
+} from './alert-rules.js';
+export { alertWebhookBody, createWebhookNotifier } from './alert-notifier.js';
+export type { AlertNotice, AlertNotifier, AlertWebhookBody } from './alert-notifier.js';
+export { startAlertEvaluator } from './alert-evaluator.js';
+export type { AlertEvaluator, AlertEvaluatorOptions, AlertStateStore } from './alert-evaluator.js';
+export { alertEmail, createSmtpNotifier, SmtpError } from './smtp-notifier.js';
+export type { SmtpNotifierOptions } from './smtp-notifier.js';
+export { createAlertNotifiers } from './alert-targets.js';
+export type { AlertTargets } from './alert-targets.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Counter } from 'prom-client';
 import { createMetricsRegistry } from './metrics.js';
 import { createOpsServer } from './ops-server.js';
+import { registerPoolMetrics } from './pool-metrics.js';
 
 describe('ops server', () => {
   it('answers /healthz, fails /readyz with 503 when a dependency is down, and serves metrics', async () => {
@@ -25,6 +26,27 @@ describe('ops server', () => {
     const metrics = await app.inject({ url: '/metrics' });
     expect(metrics.body).toContain('adt_unit_total{service="unit"} 3');
     expect(metrics.body).toContain('nodejs_heap_size_used_bytes');
+    expect(metrics.body).toContain('adt_dependency_up{dependency="postgres",service="unit"} 0');
+    dbUp = true;
+    expect((await app.inject({ url: '/metrics' })).body).toContain(
+      'adt_dependency_up{dependency="postgres",service="unit"} 1',
+    );
+    await app.close();
+  });
+
+  it('exposes the pool use at each scrape', async () => {
+    const registry = createMetricsRegistry('pool');
+    const pool = { totalCount: 3, idleCount: 1, waitingCount: 0 };
+    registerPoolMetrics(registry, pool);
+    const app = createOpsServer({ registry, checks: [] });
+    const before = (await app.inject({ url: '/metrics' })).body;
+    expect(before).toContain('adt_db_pool_clients{state="total",service="pool"} 3');
+    expect(before).toContain('adt_db_pool_clients{state="waiting",service="pool"} 0');
+    pool.waitingCount = 4;
+    pool.idleCount = 0;
+    const after = (await app.inject({ url: '/metrics' })).body;
+    expect(after).toContain('adt_db_pool_clients{state="waiting",service="pool"} 4');
+    expect(after).toContain('adt_db_pool_clients{state="idle",service="pool"} 0');
     await app.close();
   });
 

@@ -1,2 +1,3 @@
 export * from './adt-events-queue.js';
 export type { Redis } from 'ioredis';
+export * from './queue-operations.js';

@@ -1,16 +1,27 @@
 import { UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '@adt/config';
-import { createPool, isDatabaseReachable, markMessageFailed, migrateDatabase } from '@adt/db';
-import type { Logger } from '@adt/logging';
-import { createMetricsRegistry, createOpsServer } from '@adt/observability';
 import {
+  createPool,
+  findMessageTrace,
+  isDatabaseReachable,
+  markMessageFailed,
+  migrateDatabase,
+} from '@adt/db';
+import type { Logger } from '@adt/logging';
+import { createMetricsRegistry, createOpsServer, registerPoolMetrics } from '@adt/observability';
+import {
+  createAdtEventsQueue,
   createAdtEventsWorker,
+  createProducerConnection,
   createWorkerConnection,
   isRedisReachable,
   type ApplyMessageJob,
   type Job,
 } from '@adt/queue';
+import { startAlerts } from './alerts.js';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
+import { registerQueueMetrics } from './queue-metrics.js';
+import { startRetentionJob } from './retention-job.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
 const WORKER_CLOSE_TIMEOUT_MS = 10_000;
@@ -18,11 +29,16 @@ const WORKER_CLOSE_TIMEOUT_MS = 10_000;
 /** A running follow-up worker. */
 export interface RunningWorker {
   httpPort: number;
+  /** Evaluates the alert conditions and sends due notifications now (tests and operators). */
+  evaluateAlerts: () => Promise<void>;
+  /** Runs the retention job now; resolves with the number of messages pruned. */
+  prune: () => Promise<number>;
   stop: () => Promise<void>;
 }
 
 /**
- * Starts the follow-up worker: consumes the ADT events queue and applies each message.
+ * Starts the follow-up worker: consumes the ADT events queue and applies each message; evaluates
+ * the in-product alerts and prunes raw HL7 past its retention, each on its own interval.
  * @param config - validated configuration
  * @param log - the service logger
  */
@@ -35,6 +51,11 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
   });
   const registry = createMetricsRegistry('followup-worker');
   const metrics = createWorkerMetrics(registry);
+  registerPoolMetrics(registry, pool);
+  // Queue gauges and alert checks use a fail-fast connection: a scrape must not hang on Redis.
+  const producer = createProducerConnection(config.redisUrl);
+  const queue = createAdtEventsQueue({ connection: producer, prefix: config.queuePrefix });
+  registerQueueMetrics(registry, queue);
   const deps: ApplyDeps = {
     pool,
     rules: {
@@ -46,15 +67,21 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
   };
 
   const applyJob = async (job: Job<ApplyMessageJob>) => {
+    const { messageId } = job.data;
+    // The correlation id the listener stored: every line about this message carries it.
+    const trace = await findMessageTrace(pool, messageId);
+    const jobLog = log.child({ correlationId: trace?.correlationId, messageId, jobId: job.id });
     const stopTimer = metrics.jobDuration.startTimer();
     try {
-      const outcome = await applyMessage(deps, job.data.messageId);
+      const outcome = await applyMessage(deps, messageId);
       for (const c of outcome.created) metrics.followUpsCreated.inc({ kind: c.kind });
       metrics.jobsCompleted.inc({ event: outcome.eventType });
-      log.info(
+      // First runs only: a replay days later would say nothing about how fast messages flow.
+      if (trace && trace.attempts === 0 && outcome.status === 'applied') {
+        metrics.processingLatency.observe(Math.max(0, Date.now() - trace.receivedAt.getTime()) / 1000);
+      }
+      jobLog.info(
         {
-          messageId: job.data.messageId,
-          jobId: job.id,
           status: outcome.status,
           eventType: outcome.eventType,
           created: outcome.created,
@@ -84,21 +111,38 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     metrics.jobsFailed.inc({ final: String(final) });
-    log.warn(
-      {
-        messageId: job.data.messageId,
-        jobId: job.id,
-        attempt: job.attemptsMade,
-        final,
-        reason: error.message,
-      },
-      'job failed',
-    );
-    if (final) {
-      markMessageFailed(pool, job.data.messageId, error.message).catch((markError: unknown) => {
-        log.error({ err: markError, messageId: job.data.messageId }, 'could not mark message failed');
+    const { messageId } = job.data;
+    void (async () => {
+      const trace = await findMessageTrace(pool, messageId).catch(() => null);
+      log.warn(
+        {
+          correlationId: trace?.correlationId,
+          messageId,
+          jobId: job.id,
+          attempt: job.attemptsMade,
+          final,
+          reason: error.message,
+        },
+        'job failed',
+      );
+      if (!final) return;
+      // Postgres keeps the reason; ops see it under /api/messages?status=failed and replay it.
+      await markMessageFailed(pool, messageId, error.message).catch((markError: unknown) => {
+        log.error(
+          { err: markError, correlationId: trace?.correlationId, messageId },
+          'could not mark message failed',
+        );
       });
-    }
+    })();
+  });
+
+  const alerts = startAlerts({ config, pool, redis: producer, log, registry });
+  const retention = startRetentionJob({
+    pool,
+    retentionDays: config.retention.days,
+    intervalMs: config.retention.pruneIntervalMs,
+    log,
+    metrics,
   });
 
   const ops = createOpsServer({
@@ -115,6 +159,10 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
 
   return {
     httpPort,
+    evaluateAlerts: async () => {
+      await alerts.runOnce();
+    },
+    prune: retention.runOnce,
     stop: async () => {
       // A graceful close waits for Redis; if Redis is gone it would wait forever. Jobs cut short
       // are safe: the message stays "received" in Postgres and is re-enqueued by the sweep.
@@ -130,7 +178,11 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
         await worker.close(true);
       }
       clearTimeout(timer);
+      await alerts.stop();
+      await retention.stop();
       await ops.close();
+      await queue.close();
+      producer.disconnect();
       connection.disconnect();
       await pool.end();
     },

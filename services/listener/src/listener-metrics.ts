@@ -1,6 +1,6 @@
 import { Counter, Gauge, type Registry } from '@adt/observability';
 
-/** Counters the listener moves as messages arrive. */
+/** Counters and gauges the listener moves as messages arrive. */
 export interface ListenerMetrics {
   received: Counter<'facility'>;
   stored: Counter<'facility'>;
@@ -16,6 +16,8 @@ export interface ListenerMetrics {
   nonMllpBytes: Counter<'action'>;
   abandonedFrames: Counter;
   connections: Gauge;
+  /** Receipt time of each facility's newest message (Unix seconds): a silent feed stops moving it. */
+  lastMessageAt: Gauge<'facility'>;
 }
 
 /**
@@ -99,5 +101,11 @@ export function createListenerMetrics(registry: Registry): ListenerMetrics {
       registers,
     }),
     connections: new Gauge({ name: 'adt_mllp_connections', help: 'Open MLLP connections', registers }),
+    lastMessageAt: new Gauge({
+      name: 'adt_last_message_received_timestamp_seconds',
+      help: 'When the newest message of each sending facility was received (Unix time)',
+      labelNames: ['facility'],
+      registers,
+    }),
   };
 }

@@ -1,13 +1,14 @@
 import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import { createMetricsRegistry, createOpsServer } from '@adt/observability';
+import { createMetricsRegistry, createOpsServer, registerPoolMetrics } from '@adt/observability';
 import {
   createAdtEventsQueue,
   createProducerConnection,
   enqueueMessages,
   isRedisReachable,
 } from '@adt/queue';
+import { startAlerts } from './alerts.js';
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import { createListenerMetrics } from './listener-metrics.js';
@@ -20,6 +21,8 @@ export interface RunningListener {
   httpPort: number;
   /** Runs the enqueue sweep now (tests and operators). */
   sweep: () => Promise<number>;
+  /** Evaluates the alert conditions and sends due notifications now (tests and operators). */
+  evaluateAlerts: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -32,8 +35,8 @@ export interface ListenerOptions {
 }
 
 /**
- * Starts the listener: migrations (unless disabled), the MLLP server, the enqueue sweep and the
- * ops HTTP server.
+ * Starts the listener: migrations (unless disabled), the MLLP server, the enqueue sweep, the alert
+ * evaluator and the ops HTTP server.
  * @param config - validated configuration
  * @param log - the service logger
  * @param options - optional tuning
@@ -49,6 +52,7 @@ export async function startListener(
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('listener');
   const metrics = createListenerMetrics(registry);
+  registerPoolMetrics(registry, pool);
   const enqueue = (ids: string[]) => enqueueMessages(queue, ids, { attempts: config.worker.maxAttempts });
 
   const intake = new MessageIntake({
@@ -93,6 +97,7 @@ export async function startListener(
       metrics.swept.inc(count);
     },
   });
+  const alerts = startAlerts({ config, pool, redis, log, registry });
   const ops = createOpsServer({
     registry,
     checks: [
@@ -108,10 +113,14 @@ export async function startListener(
     mllpPort: mllp.port,
     httpPort,
     sweep: sweep.runOnce,
+    evaluateAlerts: async () => {
+      await alerts.runOnce();
+    },
     stop: async () => {
       await mllp.stop();
       await applicationAcks.stop();
       await sweep.stop();
+      await alerts.stop();
       await ops.close();
       await queue.close();
       redis.disconnect();

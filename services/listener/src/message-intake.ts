@@ -4,7 +4,7 @@
  * which are stored as rejected; `AR` while the store is unavailable, so the sender retries;
  * retransmissions `AA` without a second processing; batches handled message by message.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import {
   buildAck,
@@ -42,6 +42,12 @@ export interface FrameOutcome {
   toEnqueue: string[];
   /** Application ACKs to send when processing ends (enhanced mode, MSH-16). */
   applicationAcks: ApplicationAckRequest[];
+}
+
+/** One receipt's correlation id and the logger that carries it on every line. */
+interface Trace {
+  correlationId: string;
+  log: Logger;
 }
 
 interface MessageOutcome {
@@ -104,7 +110,11 @@ export class MessageIntake {
   }
 
   private async handleMessage(raw: Buffer, peerAddress: string | null): Promise<MessageOutcome> {
-    const { metrics, log } = this.deps;
+    const { metrics } = this.deps;
+    // Given at receipt and stored with the message, so the worker's lines carry it too.
+    const correlationId = randomUUID();
+    const trace: Trace = { correlationId, log: this.deps.log.child({ correlationId }) };
+    const { log } = trace;
     const text = normalizeMessageText(decodeHl7Bytes(raw));
     // Hash the normalised text: a resend that differs only in line endings is the same message.
     const contentHash = createHash('sha256').update(text).digest();
@@ -117,7 +127,7 @@ export class MessageIntake {
       if (!(error instanceof Hl7ParseError)) throw error;
       metrics.parseFailures.inc();
       const field = Number(error.field?.split('-')[1]);
-      return this.refuse({ raw, contentHash, peerAddress }, null, {
+      return this.refuse(trace, { raw, contentHash, peerAddress }, null, {
         ackCode: 'AR',
         text: error.message,
         error: {
@@ -129,28 +139,30 @@ export class MessageIntake {
     }
     const message = { raw, contentHash, peerAddress };
     metrics.received.inc({ facility: header.sendingFacility });
+    metrics.lastMessageAt.set({ facility: header.sendingFacility }, Date.now() / 1000);
     let refusal = checkInboundMessage(header, text, this.deps.policy);
     try {
       if (refusal === null && header.triggerEvent === 'A11') {
         refusal = await checkCancelVisit(this.deps.pool, text, header);
       }
-      if (refusal) return await this.refuse(message, header, refusal);
-      return await this.accept(message, header);
+      if (refusal) return await this.refuse(trace, message, header, refusal);
+      return await this.accept(trace, message, header);
     } catch (error) {
       metrics.storeFailures.inc();
       log.error(
         { err: error, controlId: header.controlId, messageType: messageTypeOf(header) },
         'hl7 message not stored: store unavailable',
       );
-      return this.answerRefusal(header, STORE_UNAVAILABLE, null);
+      return this.answerRefusal(trace, header, STORE_UNAVAILABLE, null);
     }
   }
 
   private async accept(
+    { correlationId, log }: Trace,
     message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
     header: MessageHeader,
   ): Promise<MessageOutcome> {
-    const { metrics, log } = this.deps;
+    const { metrics } = this.deps;
     const mode = acknowledgmentModeOf(header);
     const code = commitAckCode(mode, 'accept');
     const messageType = messageTypeOf(header);
@@ -162,6 +174,7 @@ export class MessageIntake {
       messageType,
       versionId: header.versionId,
       ackCode: code,
+      correlationId,
     });
     const ack = conditionMet(mode.accept, true)
       ? buildAck({ request: header, code, ackControlId: nextAckControlId() })
@@ -200,11 +213,13 @@ export class MessageIntake {
 
   /** Stores a refused message as rejected (when the store is up) and answers it. */
   private async refuse(
+    trace: Trace,
     message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
     header: MessageHeader | null,
     refusal: InboundRefusal,
   ): Promise<MessageOutcome> {
-    const { log, metrics, pool } = this.deps;
+    const { metrics, pool } = this.deps;
+    const { log, correlationId } = trace;
     const code = commitAckCode(acknowledgmentModeOf(header), outcomeOf(refusal));
     let messageId: string | null = null;
     try {
@@ -217,6 +232,7 @@ export class MessageIntake {
         versionId: header?.versionId ?? '',
         ackCode: code,
         reason: refusal.text,
+        correlationId,
       });
     } catch (storeError) {
       // The refusal still goes out; the sender keeps the message and the log records the loss of
@@ -227,7 +243,7 @@ export class MessageIntake {
         'rejected message not stored: store unavailable',
       );
     }
-    return this.answerRefusal(header, refusal, messageId);
+    return this.answerRefusal(trace, header, refusal, messageId);
   }
 
   /**
@@ -236,11 +252,12 @@ export class MessageIntake {
    * never reach processing.
    */
   private answerRefusal(
+    { log }: Trace,
     header: MessageHeader | null,
     refusal: InboundRefusal,
     messageId: string | null,
   ): MessageOutcome {
-    const { log, metrics } = this.deps;
+    const { metrics } = this.deps;
     const mode = acknowledgmentModeOf(header);
     const outcome = outcomeOf(refusal);
     const facility = header?.sendingFacility ?? '';

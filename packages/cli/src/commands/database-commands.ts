@@ -1,6 +1,6 @@
 import type { AppConfig } from '@adt/config';
 import { createPool, findFailedMessageIds, resetMessagesForReplay } from '@adt/db';
-import { createAdtEventsQueue, createProducerConnection, enqueueMessages } from '@adt/queue';
+import { createAdtEventsQueue, createProducerConnection, requeueMessages } from '@adt/queue';
 
 export { createApiToken, createPool, migrateDatabase } from '@adt/db';
 
@@ -17,7 +17,8 @@ export async function enqueueReplay(config: AppConfig, which: string[] | 'failed
   try {
     const ids = which === 'failed' ? await findFailedMessageIds(pool) : which;
     const reset = await resetMessagesForReplay(pool, ids);
-    await enqueueMessages(queue, reset, { attempts: config.worker.maxAttempts });
+    // A finished job keeps its id in Redis; requeue removes it so the replay really runs.
+    await requeueMessages(queue, reset, { attempts: config.worker.maxAttempts });
     return reset;
   } finally {
     await queue.close();

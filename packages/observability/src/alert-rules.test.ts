@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateAlerts, type AlertThresholds, type StoreSnapshot } from './alert-rules.js';
+
+const NOW = new Date('2026-11-23T15:00:00Z');
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+
+const thresholds: AlertThresholds = {
+  feedSilentMinutes: 30,
+  feedSilentMinutesByFacility: new Map([['NIGHT_CLINIC', 600]]),
+  queueBacklog: 100,
+  queueMaxAgeMinutes: 10,
+  failureWindowMinutes: 15,
+  failureRate: 0,
+};
+
+const quiet: StoreSnapshot = {
+  facilities: [],
+  backlog: { waiting: 0, oldestReceivedAt: null },
+  outcomes: { failed: 0, processed: 0 },
+};
+
+function firing(store: StoreSnapshot | null, redisReachable = true, limits = thresholds) {
+  return evaluateAlerts({ store, redisReachable }, limits, NOW)
+    .filter((c) => c.firing)
+    .map((c) => c.key);
+}
+
+describe('evaluateAlerts', () => {
+  it('fires nothing when all is well, and lists every watched condition', () => {
+    const conditions = evaluateAlerts(
+      {
+        store: { ...quiet, facilities: [{ facility: 'GH', lastReceivedAt: minutesAgo(1) }] },
+        redisReachable: true,
+      },
+      thresholds,
+      NOW,
+    );
+    expect(conditions.map((c) => [c.key, c.firing])).toEqual([
+      ['database_unavailable', false],
+      ['redis_unavailable', false],
+      ['feed_silent:GH', false],
+      ['queue_backlog', false],
+      ['failure_rate', false],
+    ]);
+  });
+
+  it('flags a facility silent past its own limit', () => {
+    const store = {
+      ...quiet,
+      facilities: [
+        { facility: 'GH', lastReceivedAt: minutesAgo(31) },
+        { facility: 'CLINIC', lastReceivedAt: minutesAgo(29) },
+        { facility: 'NIGHT_CLINIC', lastReceivedAt: minutesAgo(120) },
+      ],
+    };
+    expect(firing(store)).toEqual(['feed_silent:GH']);
+    const [gh] = evaluateAlerts({ store, redisReachable: true }, thresholds, NOW).filter((c) => c.firing);
+    expect(gh).toMatchObject({
+      labels: { facility: 'GH' },
+      summary: 'Facility GH has sent nothing for 31 minutes (limit 30 minutes)',
+    });
+  });
+
+  it('fires the backlog alert on count or on the age of the oldest waiting message', () => {
+    expect(firing({ ...quiet, backlog: { waiting: 100, oldestReceivedAt: minutesAgo(1) } })).toEqual([]);
+    expect(firing({ ...quiet, backlog: { waiting: 101, oldestReceivedAt: minutesAgo(1) } })).toEqual([
+      'queue_backlog',
+    ]);
+    expect(firing({ ...quiet, backlog: { waiting: 1, oldestReceivedAt: minutesAgo(11) } })).toEqual([
+      'queue_backlog',
+    ]);
+  });
+
+  it('fires on any failure by default, or above the configured share', () => {
+    const store = { ...quiet, outcomes: { failed: 1, processed: 99 } };
+    expect(firing(store)).toEqual(['failure_rate']);
+    expect(firing(store, true, { ...thresholds, failureRate: 0.05 })).toEqual([]);
+    expect(
+      firing({ ...quiet, outcomes: { failed: 6, processed: 94 } }, true, {
+        ...thresholds,
+        failureRate: 0.05,
+      }),
+    ).toEqual(['failure_rate']);
+  });
+
+  it('reports unreachable dependencies and evaluates nothing else without Postgres', () => {
+    expect(firing(null, false)).toEqual(['database_unavailable', 'redis_unavailable']);
+    expect(evaluateAlerts({ store: null, redisReachable: true }, thresholds, NOW)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The retention job: erases the raw HL7 of messages older than `RETENTION_DAYS` that the policy
+ * allows (see `@adt/db` `pruneRawMessages` and docs/operations.md#retention), in short batches,
+ * on an interval. Its runs, results and failures are metrics, so the job itself is watched.
+ * Several workers may run it at once: each batch skips rows another is pruning.
+ */
+import type pg from 'pg';
+import { pruneRawMessages } from '@adt/db';
+import type { Logger } from '@adt/logging';
+import type { WorkerMetrics } from './worker-metrics.js';
+
+/** A running retention job. */
+export interface RetentionJob {
+  /** Prunes everything due now; resolves with the number of messages pruned. */
+  runOnce: () => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+const PRUNE_BATCH = 1_000;
+/** The first run comes soon after start-up, so frequent restarts do not postpone pruning forever. */
+const FIRST_RUN_DELAY_MS = 60_000;
+
+/**
+ * Starts pruning on an interval.
+ * @param options - pool, retention, interval, logger and metrics
+ */
+export function startRetentionJob(options: {
+  pool: pg.Pool;
+  retentionDays: number;
+  intervalMs: number;
+  log: Logger;
+  metrics: WorkerMetrics;
+}): RetentionJob {
+  const { log, metrics } = options;
+
+  const runOnce = async (): Promise<number> => {
+    const startedAt = Date.now();
+    metrics.retentionLastRun.set(startedAt / 1000);
+    let pruned = 0;
+    try {
+      for (;;) {
+        const batch = await pruneRawMessages(options.pool, {
+          retentionDays: options.retentionDays,
+          batchSize: PRUNE_BATCH,
+        });
+        pruned += batch;
+        metrics.retentionPruned.inc(batch);
+        if (batch < PRUNE_BATCH) break;
+      }
+    } catch (error) {
+      metrics.retentionRuns.inc({ result: 'failure' });
+      log.error({ err: error, pruned }, 'retention run failed; will retry');
+      throw error;
+    }
+    metrics.retentionRuns.inc({ result: 'success' });
+    metrics.retentionLastSuccess.set(Date.now() / 1000);
+    log.info(
+      { pruned, retentionDays: options.retentionDays, ms: Date.now() - startedAt },
+      'retention run done',
+    );
+    return pruned;
+  };
+
+  let running: Promise<unknown> | null = null;
+  const tick = () => {
+    if (running) return;
+    // runOnce logs and counts its own failure; the next interval retries.
+    running = runOnce()
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(tick, Math.min(FIRST_RUN_DELAY_MS, options.intervalMs));
+  const timer = setInterval(tick, options.intervalMs);
+  first.unref();
+  timer.unref();
+
+  return {
+    runOnce,
+    stop: async () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
