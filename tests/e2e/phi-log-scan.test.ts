@@ -85,7 +85,9 @@ describe('PHI never reaches the logs', () => {
     }
     expect((await stack.get('/api/worklist?format=csv', admin)).status).toBe(200);
 
-    expect(lines.length).toBeGreaterThan(files.length);
+    // The run really went through receipt and processing (the scan is only as good as its input).
+    expect(lines.filter((l) => l.includes('"msg":"hl7 message stored"')).length).toBeGreaterThan(30);
+    expect(lines.filter((l) => l.includes('"msg":"message applied"')).length).toBeGreaterThan(30);
     const tokens = await phiTokens();
     expect(tokens.size).toBeGreaterThan(50);
     const leaks: string[] = [];
