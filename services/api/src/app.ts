@@ -17,6 +17,7 @@ import { registerHealthRoutes, type Registry } from '@adt/observability';
 import { HttpError, resolvePrincipal } from './auth.js';
 import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
@@ -27,16 +28,17 @@ import { patientRoutes } from './routes/patient-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { CSRF_COOKIE, CSRF_HEADER } from './session-cookie.js';
 
 /**
  * Builds the API application (routes, auth, OpenAPI, error handling) without listening.
  * @param context - configuration, pool and queue
- * @param options - logger and metrics registry
+ * @param options - logger, metrics registry, and rate limits ({@link DEFAULT_RATE_LIMITS} unless given)
  */
 export async function buildApp(
   context: ApiContext,
-  options: { log: Logger; registry: Registry },
+  options: { log: Logger; registry: Registry; rateLimits?: RateLimitSettings },
 ): Promise<FastifyInstance> {
   // Typed as Fastify's logger so the instance keeps Fastify's default generics.
   const logger: FastifyBaseLogger = options.log;
@@ -47,6 +49,7 @@ export async function buildApp(
     disableRequestLogging: true,
     trustProxy: context.config.api.trustProxy,
   });
+  await registerSecurityHeaders(base);
   base.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -113,7 +116,7 @@ export async function buildApp(
       context.config.api.sessionIdleTimeoutMs,
     );
     // Patient data must not linger in browser or proxy caches.
-    void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+    void reply.header('cache-control', 'no-store');
   });
   app.addHook('onRequest', (request, reply, done) => {
     if (needsCsrfCheck(request)) app.csrfProtection(request, reply, done);
@@ -148,6 +151,7 @@ export async function buildApp(
       .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }),
   );
 
+  await registerRateLimits(base, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   await app.register(followUpRoutes, { context });
   await app.register(messageRoutes, { context });
   await app.register(opsFeedRoutes, { context });

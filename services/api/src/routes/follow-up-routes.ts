@@ -218,7 +218,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         description:
           '`claim` takes the follow-up (the latest claim names who works it). Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD); `close` reached | unreachable | declined | seen_elsewhere | readmitted | other.',
         params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a follow-up id') }),
-        body: z.object({
+        body: z.strictObject({
           type: z.enum(careActionTypes),
           outcome: z.string().trim().min(1).max(200).optional(),
           note: z.string().max(4000).optional(),

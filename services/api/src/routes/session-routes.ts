@@ -94,7 +94,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         description:
           'Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row lock the account for 15 minutes.',
         security: [],
-        body: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
+        body: z.strictObject({ username: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
         response: { 200: sessionSchema, ...errors },
       },
     },
@@ -164,7 +164,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     {
       schema: {
         summary: 'Change your own password (ends your other sessions)',
-        body: z.object({
+        body: z.strictObject({
           currentPassword: z.string().min(1).max(1024),
           newPassword: z.string().min(1).max(1024),
         }),

@@ -70,7 +70,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       schema: {
         summary: 'Create a user',
         description: 'A navigator needs at least one team. Without a password the user cannot sign in yet.',
-        body: z.object({
+        body: z.strictObject({
           username: usernameSchema,
           displayName: z.string().trim().max(200).default(''),
           role,
@@ -109,7 +109,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
         description:
           'Disabling ends the sessions and API tokens of the user at once; so does a new password.',
         params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a user id') }),
-        body: z.object({
+        body: z.strictObject({
           displayName: z.string().trim().max(200).optional(),
           role: role.optional(),
           teams: z.array(teamNameSchema).max(50).optional(),
@@ -176,7 +176,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       schema: {
         summary: 'Add a team',
         description: 'The name is what follow-ups, roster entries and team rules carry.',
-        body: z.object({ name: teamNameSchema, displayName: z.string().trim().max(200).default('') }),
+        body: z.strictObject({ name: teamNameSchema, displayName: z.string().trim().max(200).default('') }),
         response: { 201: teamSchema, ...errors },
       },
     },

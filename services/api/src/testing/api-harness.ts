@@ -15,6 +15,7 @@ import { createMetricsRegistry } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
 import { buildApp } from '../app.js';
+import type { RateLimitSettings } from '../rate-limits.js';
 
 /** The API built on a database and queue of its own, for one test file. */
 export interface ApiHarness {
@@ -30,6 +31,12 @@ export interface BrowserSession {
   csrfToken: string;
 }
 
+/**
+ * Limits high enough never to trip: test files sign in many times from one address (inject's
+ * 127.0.0.1). The rate-limit test passes the production limits instead.
+ */
+const TEST_RATE_LIMITS: RateLimitSettings = { signInPerMinute: 100_000, apiPerMinute: 1_000_000 };
+
 /** Every test user signs in with this password. */
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -37,8 +44,13 @@ export const TEST_PASSWORD = 'correct horse battery staple';
  * Builds the app against a fresh database (no listening socket: requests go through `inject`).
  * @param label - names the database and queue prefix
  * @param env - extra configuration
+ * @param options - rate limits (none to speak of unless given)
  */
-export async function startApiHarness(label: string, env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  label: string,
+  env: Record<string, string> = {},
+  options: { rateLimits?: RateLimitSettings } = {},
+): Promise<ApiHarness> {
   const db = await createTestDatabase(migrateDatabase, label);
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -53,6 +65,7 @@ export async function startApiHarness(label: string, env: Record<string, string>
     {
       log: createLogger({ service: `${label}-test`, level: 'silent' }),
       registry: createMetricsRegistry(`${label}-test`),
+      rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     },
   );
   return {

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { HttpError } from './auth.js';
+
+/** How many requests one caller may make per minute. */
+export interface RateLimitSettings {
+  /** `POST /api/session` per client address: slows password guessing across accounts. */
+  signInPerMinute: number;
+  /** Any other `/api` request per caller (token or session, else client address). */
+  apiPerMinute: number;
+}
+
+/**
+ * Production limits. Sign-in is strict (the per-account lockout after five wrong passwords stops
+ * guessing at one account; this stops spraying one password over many). The API limit is far above
+ * what the inbox does (a worklist poll every few seconds per tab) and only stops runaway scripts.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = { signInPerMinute: 10, apiPerMinute: 1200 };
+
+const RATE_LIMIT_WINDOW_MS = 60_000;
+
+function isSignIn(request: FastifyRequest): boolean {
+  return request.method === 'POST' && request.url.split('?')[0] === '/api/session';
+}
+
+/**
+ * Registers the rate limits on every `/api` route registered after it (pages, assets, health and
+ * the queue dashboard are not counted). The counts live in this process: with several API
+ * instances each one counts on its own.
+ * @param app - the root Fastify instance, before the routes
+ * @param settings - the limits
+ */
+export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<void> {
+  await app.register(rateLimit, {
+    global: true,
+    timeWindow: RATE_LIMIT_WINDOW_MS,
+    // Route-level onRequest hooks run after the app's, so the caller is already resolved here.
+    allowList: (request) => !request.url.startsWith('/api/'),
+    max: (request) => (isSignIn(request) ? settings.signInPerMinute : settings.apiPerMinute),
+    // Sign-in counts by address (there is no caller yet); the API by caller, so a ward of navigators
+    // behind one hospital address does not share one budget. Behind a proxy the address is the
+    // client's only with TRUST_PROXY.
+    keyGenerator: (request) => {
+      if (isSignIn(request)) return `sign-in:${request.ip}`;
+      const principal = request.principal;
+      return principal ? `${principal.kind}:${principal.actor}` : `address:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        context.statusCode,
+        'rate_limited',
+        `Too many requests: try again in ${context.after}`,
+      ),
+  });
+}

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SQL_WORDS = /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|WHERE|ORDER BY|GROUP BY|VALUES|CREATE|DROP|ALTER)\b/;
+// A constant fragment (`${USER_SELECT}`), possibly adjusted with literals only.
+const CONSTANT_FRAGMENT = /^[A-Z][A-Z0-9_]*(\.replace\('[^']*', '[^']*'\))?$/;
+// CREATE/DROP DATABASE takes no parameters; the name is built from [a-z0-9_] only, just above.
+const ALLOWED = new Set(['packages/testing/src/test-database.ts:name']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Every template literal that reads as SQL and interpolates something other than a constant
+ * fragment, as `file:line: expression`.
+ * @param files - TypeScript files
+ */
+function interpolatedSql(files: string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isTemplateExpression(node) && SQL_WORDS.test(node.getText(source))) {
+        for (const span of node.templateSpans) {
+          const expression = span.expression.getText(source);
+          const where = relative(ROOT, file);
+          if (CONSTANT_FRAGMENT.test(expression) || ALLOWED.has(`${where}:${expression}`)) continue;
+          found.push(`${where}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${expression}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+describe('no SQL built from strings', () => {
+  const files = ['packages', 'services'].flatMap((area) =>
+    readdirSync(join(ROOT, area)).flatMap((name) => {
+      try {
+        return sourceFiles(join(ROOT, area, name, 'src'));
+      } catch {
+        return [];
+      }
+    }),
+  );
+
+  it('interpolates only constant fragments into SQL text (values go as $n parameters)', () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(interpolatedSql(files)).toEqual([]);
+  });
+
+  it('would catch a value interpolated into SQL', () => {
+    const probe = join(ROOT, 'services/api/src/sql-from-strings.test.ts');
+    const found = interpolatedSql([probe]);
+    // This file's own example below is caught; the constant fragment is not.
+    expect(found).toEqual([expect.stringContaining(': request.query.mrn') as unknown]);
+  });
+});
+
+// Never executed: the example the scanner must flag.
+export const UNSAFE_EXAMPLE = (request: { query: { mrn: string } }, TABLE: string) => [
+  `SELECT * FROM ${TABLE} WHERE mrn = '${request.query.mrn}'`,
+];
