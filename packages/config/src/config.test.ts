@@ -93,3 +93,47 @@ describe('loadConfig: retention and alerts', () => {
     ).toThrow(/RETENTION_DAYS[\s\S]*ALERT_FEED_SILENT_MINUTES_BY_FACILITY[\s\S]*ALERT_FAILURE_RATE/);
   });
 });
+
+describe('loadConfig: MLLP defences', () => {
+  it('defaults to a 30 s frame deadline, connection limits, no allow-lists and plain TCP', () => {
+    const { mllp } = loadConfig({});
+    expect(mllp.frameTimeoutMs).toBe(30_000);
+    expect(mllp.maxConnections).toBe(200);
+    expect(mllp.maxConnectionsPerAddress).toBe(20);
+    expect(mllp.allowedAddresses).toEqual([]);
+    expect(mllp.allowedFacilities.size).toBe(0);
+    expect(mllp.tls).toBeNull();
+  });
+
+  it('reads address and facility allow-lists and TLS files', () => {
+    const { mllp } = loadConfig({
+      MLLP_ALLOWED_ADDRESSES: '10.0.0.0/8, 192.0.2.7, 2001:db8::/32',
+      MLLP_ALLOWED_FACILITIES: 'GENERAL_HOSP,NORTH_CLINIC',
+      MLLP_TLS_CERT_FILE: '/etc/adt/server.pem',
+      MLLP_TLS_KEY_FILE: '/etc/adt/server.key',
+      MLLP_TLS_CA_FILE: '/etc/adt/ca.pem',
+      MLLP_TLS_REQUIRE_CLIENT_CERT: 'true',
+    });
+    expect(mllp.allowedAddresses).toEqual(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+    expect([...mllp.allowedFacilities]).toEqual(['GENERAL_HOSP', 'NORTH_CLINIC']);
+    expect(mllp.tls).toEqual({
+      certFile: '/etc/adt/server.pem',
+      keyFile: '/etc/adt/server.key',
+      caFile: '/etc/adt/ca.pem',
+      requireClientCert: true,
+    });
+  });
+
+  it('names bad addresses and incomplete TLS settings', () => {
+    expect(() => loadConfig({ MLLP_ALLOWED_ADDRESSES: '10.0.0.0/33' })).toThrow(/MLLP_ALLOWED_ADDRESSES/);
+    expect(() => loadConfig({ MLLP_ALLOWED_ADDRESSES: 'hospital.example' })).toThrow(/MLLP_ALLOWED_ADDRESSES/);
+    expect(() => loadConfig({ MLLP_TLS_CERT_FILE: '/etc/adt/server.pem' })).toThrow(/MLLP_TLS_KEY_FILE/);
+    expect(() =>
+      loadConfig({
+        MLLP_TLS_CERT_FILE: '/etc/adt/server.pem',
+        MLLP_TLS_KEY_FILE: '/etc/adt/server.key',
+        MLLP_TLS_REQUIRE_CLIENT_CERT: 'true',
+      }),
+    ).toThrow(/MLLP_TLS_CA_FILE/);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -37,6 +38,15 @@ const facilityMinutes = csv.pipe(
     ),
 );
 
+/** An IP address or CIDR block (`10.0.0.0/8`, `2001:db8::/32`, `192.0.2.7`). */
+const isAddressOrCidr = (entry: string): boolean => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
 const isIanaZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -64,6 +74,21 @@ const envSchema = z.object({
   MLLP_PROCESSING_IDS: csv
     .transform((ids) => (ids.length > 0 ? ids : ['P']))
     .pipe(z.array(z.enum(['P', 'T', 'D']))),
+  MLLP_FRAME_TIMEOUT_MS: positiveMs(30_000),
+  MLLP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(200),
+  MLLP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  MLLP_ALLOWED_ADDRESSES: csv.pipe(
+    z.array(
+      z.string().refine(isAddressOrCidr, {
+        message: 'must be a comma-separated list of IP addresses or CIDR blocks',
+      }),
+    ),
+  ),
+  MLLP_ALLOWED_FACILITIES: csv,
+  MLLP_TLS_CERT_FILE: z.string().min(1).optional(),
+  MLLP_TLS_KEY_FILE: z.string().min(1).optional(),
+  MLLP_TLS_CA_FILE: z.string().min(1).optional(),
+  MLLP_TLS_REQUIRE_CLIENT_CERT: bool(false),
   LISTENER_HTTP_PORT: port(2580),
   SWEEP_INTERVAL_MS: positiveMs(5_000),
   SWEEP_GRACE_MS: positiveMs(10_000),
@@ -119,6 +144,17 @@ export interface AppConfig {
     idleTimeoutMs: number;
     /** MSH-11 values accepted; others get `AR` (a test feed sent to production, or the reverse). */
     processingIds: ReadonlySet<string>;
+    /** A frame must end this long after its start block, else the connection is closed (slow senders). */
+    frameTimeoutMs: number;
+    /** Open connections overall and from one peer address; excess connections are closed at once. */
+    maxConnections: number;
+    maxConnectionsPerAddress: number;
+    /** Peer addresses or CIDR blocks allowed to connect; empty: any. */
+    allowedAddresses: readonly string[];
+    /** MSH-4 values accepted; others get `AR`. Empty: any. */
+    allowedFacilities: ReadonlySet<string>;
+    /** TLS on the MLLP port (PEM files, reloaded when they change); null: plain TCP. */
+    tls: MllpTlsSettings | null;
   };
   listener: { httpPort: number; sweepIntervalMs: number; sweepGraceMs: number };
   worker: { httpPort: number; concurrency: number; maxAttempts: number };
@@ -142,6 +178,16 @@ export interface AppConfig {
   retention: { days: number; pruneIntervalMs: number };
   /** The in-product alert evaluator (runs in the worker). */
   alerts: AlertSettings;
+}
+
+/** TLS, and optionally mutual TLS, on the MLLP port. */
+export interface MllpTlsSettings {
+  certFile: string;
+  keyFile: string;
+  /** CA bundle that client certificates must chain to; null: the system's. */
+  caFile: string | null;
+  /** Refuse senders that present no certificate signed by the CA (mutual TLS). */
+  requireClientCert: boolean;
 }
 
 /** Thresholds and targets of the in-product alerts. */
@@ -190,7 +236,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ...(e.ALERT_EMAIL_TO.length > 0 ? [] : ['ALERT_EMAIL_TO: required when ALERT_SMTP_URL is set']),
       ]
     : [];
-  if (emailProblems.length > 0) throw new ConfigError(emailProblems);
+  const tlsProblems = [
+    ...(e.MLLP_TLS_CERT_FILE && !e.MLLP_TLS_KEY_FILE
+      ? ['MLLP_TLS_KEY_FILE: required when MLLP_TLS_CERT_FILE is set']
+      : []),
+    ...(e.MLLP_TLS_KEY_FILE && !e.MLLP_TLS_CERT_FILE
+      ? ['MLLP_TLS_CERT_FILE: required when MLLP_TLS_KEY_FILE is set']
+      : []),
+    ...(e.MLLP_TLS_REQUIRE_CLIENT_CERT && !e.MLLP_TLS_CA_FILE
+      ? ['MLLP_TLS_CA_FILE: required when MLLP_TLS_REQUIRE_CLIENT_CERT is true']
+      : []),
+    ...(e.MLLP_TLS_CA_FILE && !e.MLLP_TLS_CERT_FILE
+      ? ['MLLP_TLS_CERT_FILE: required when MLLP_TLS_CA_FILE is set']
+      : []),
+  ];
+  if (emailProblems.length + tlsProblems.length > 0)
+    throw new ConfigError([...emailProblems, ...tlsProblems]);
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -203,6 +264,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFrameBytes: e.MLLP_MAX_FRAME_BYTES,
       idleTimeoutMs: e.MLLP_IDLE_TIMEOUT_MS,
       processingIds: new Set(e.MLLP_PROCESSING_IDS),
+      frameTimeoutMs: e.MLLP_FRAME_TIMEOUT_MS,
+      maxConnections: e.MLLP_MAX_CONNECTIONS,
+      maxConnectionsPerAddress: e.MLLP_MAX_CONNECTIONS_PER_ADDRESS,
+      allowedAddresses: e.MLLP_ALLOWED_ADDRESSES,
+      allowedFacilities: new Set(e.MLLP_ALLOWED_FACILITIES),
+      tls:
+        e.MLLP_TLS_CERT_FILE && e.MLLP_TLS_KEY_FILE
+          ? {
+              certFile: e.MLLP_TLS_CERT_FILE,
+              keyFile: e.MLLP_TLS_KEY_FILE,
+              caFile: e.MLLP_TLS_CA_FILE ?? null,
+              requireClientCert: e.MLLP_TLS_REQUIRE_CLIENT_CERT,
+            }
+          : null,
     },
     listener: {
       httpPort: e.LISTENER_HTTP_PORT,

@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError } from './config.js';
-export type { AlertSettings, AppConfig } from './config.js';
+export type { AlertSettings, AppConfig, MllpTlsSettings } from './config.js';

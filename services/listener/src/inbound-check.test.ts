@@ -58,3 +58,24 @@ describe('checkInboundMessage', () => {
     expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.5.1', 'EVN|A01'])?.ackCode).toBe('AE');
   });
 });
+
+describe('checkInboundMessage: sending facility allow-list', () => {
+  const msh = (facility: string) => `MSH|^~\\&|EPIC|${facility}|R|RF|20261118||ADT^A03|C1|P|2.5.1`;
+  const only = { processingIds: new Set(['P']), allowedFacilities: new Set(['GENERAL_HOSP']) };
+  const checkWith = (lines: string[], withPolicy: typeof only) => {
+    const text = normalizeMessageText(lines.join('\r'));
+    return checkInboundMessage(readMessageHeader(text), text, withPolicy);
+  };
+
+  it('accepts a listed facility and any facility when the list is empty', () => {
+    expect(checkWith([msh('GENERAL_HOSP'), PID], only)).toBeNull();
+    expect(checkWith([msh('ELSEWHERE'), PID], { ...only, allowedFacilities: new Set<string>() })).toBeNull();
+  });
+
+  it('refuses an unlisted facility with AR pointing at MSH-4', () => {
+    const refusal = checkWith([msh('ELSEWHERE'), PID], only);
+    expect(refusal?.ackCode).toBe('AR');
+    expect(refusal?.text).toMatch(/^Sending facility not allowed/);
+    expect(refusal?.error.location).toEqual({ segment: 'MSH', field: 4 });
+  });
+});

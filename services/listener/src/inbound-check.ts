@@ -12,6 +12,8 @@ const SUPPORTED_VERSION = /^2\.[3-8](\.\d+)?$/;
 /** What the listener accepts: processing ids and which message types it handles. */
 export interface InboundPolicy {
   processingIds: ReadonlySet<string>;
+  /** MSH-4 values accepted; empty or absent: any facility. */
+  allowedFacilities?: ReadonlySet<string>;
 }
 
 /** Whether PID-3 has a repetition whose ID (CX.1) is neither empty nor the HL7 null `""`. */
@@ -28,7 +30,7 @@ function pidIdentifierPresent(text: string, header: MessageHeader): boolean {
 
 /**
  * Checks a message whose MSH could be read against what the ADT port accepts (interfaces spec):
- * ADT only, HL7 2.3 to 2.8, the expected processing id, a trigger event and a patient identifier.
+ * an allowed sending facility (when a list is set), ADT only, HL7 2.3 to 2.8, the expected processing id, a trigger event and a patient identifier.
  * @param header - the message's MSH
  * @param text - the normalised message text (segments separated by CR)
  * @param policy - accepted processing ids
@@ -39,6 +41,14 @@ export function checkInboundMessage(
   text: string,
   policy: InboundPolicy,
 ): InboundRefusal | null {
+  const allowed = policy.allowedFacilities;
+  if (allowed !== undefined && allowed.size > 0 && !allowed.has(header.sendingFacility)) {
+    return {
+      ackCode: 'AR',
+      text: `Sending facility not allowed: MSH-4 ${header.sendingFacility || '(empty)'} is not on this receiver's list of sending facilities`,
+      error: { hl7ErrorCode: '207', severity: 'E', location: { segment: 'MSH', field: 4 } },
+    };
+  }
   if (header.messageCode !== 'ADT') {
     return {
       ackCode: 'AR',

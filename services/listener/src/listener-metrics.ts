@@ -15,6 +15,12 @@ export interface ListenerMetrics {
   applicationAcksDropped: Counter<'reason'>;
   nonMllpBytes: Counter<'action'>;
   abandonedFrames: Counter;
+  /** Connections closed at connect or handshake: allow-list, limits, failed TLS. */
+  refusedConnections: Counter<'reason'>;
+  /** Connections closed because a frame did not end within the frame deadline (slow senders). */
+  frameTimeouts: Counter;
+  /** TLS certificate reloads by outcome. */
+  tlsReloads: Counter<'outcome'>;
   connections: Gauge;
   /** Receipt time of each facility's newest message (Unix seconds): a silent feed stops moving it. */
   lastMessageAt: Gauge<'facility'>;
@@ -98,6 +104,23 @@ export function createListenerMetrics(registry: Registry): ListenerMetrics {
     abandonedFrames: new Counter({
       name: 'adt_mllp_abandoned_frames_total',
       help: 'Unfinished frames dropped because the sender started a new one',
+      registers,
+    }),
+    refusedConnections: new Counter({
+      name: 'adt_mllp_connections_refused_total',
+      help: 'MLLP connections closed at connect or TLS handshake, by reason',
+      labelNames: ['reason'],
+      registers,
+    }),
+    frameTimeouts: new Counter({
+      name: 'adt_mllp_frame_timeouts_total',
+      help: 'MLLP connections closed because a frame did not end within MLLP_FRAME_TIMEOUT_MS',
+      registers,
+    }),
+    tlsReloads: new Counter({
+      name: 'adt_mllp_tls_reloads_total',
+      help: 'TLS certificate reloads on the MLLP port, by outcome',
+      labelNames: ['outcome'],
       registers,
     }),
     connections: new Gauge({ name: 'adt_mllp_connections', help: 'Open MLLP connections', registers }),

@@ -23,6 +23,8 @@ export interface RunningListener {
   sweep: () => Promise<number>;
   /** Evaluates the alert conditions and sends due notifications now (tests and operators). */
   evaluateAlerts: () => Promise<void>;
+  /** Re-reads the MLLP TLS certificate files now (SIGHUP); false when they cannot be used. */
+  reloadTls: () => boolean;
   stop: () => Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export interface ListenerOptions {
   applicationAckPollMs?: number;
   /** How long an application ACK waits for the worker; 5 minutes by default. */
   applicationAckTimeoutMs?: number;
+  /** How often the MLLP TLS files are checked for renewal; 10 s by default. */
+  tlsWatchIntervalMs?: number;
 }
 
 /**
@@ -57,7 +61,7 @@ export async function startListener(
 
   const intake = new MessageIntake({
     pool,
-    policy: { processingIds: config.mllp.processingIds },
+    policy: { processingIds: config.mllp.processingIds, allowedFacilities: config.mllp.allowedFacilities },
     log,
     metrics,
   });
@@ -73,6 +77,14 @@ export async function startListener(
     port: config.mllp.port,
     maxFrameBytes: config.mllp.maxFrameBytes,
     idleTimeoutMs: config.mllp.idleTimeoutMs,
+    frameTimeoutMs: config.mllp.frameTimeoutMs,
+    admission: {
+      allowedAddresses: config.mllp.allowedAddresses,
+      maxConnections: config.mllp.maxConnections,
+      maxConnectionsPerAddress: config.mllp.maxConnectionsPerAddress,
+    },
+    tls: config.mllp.tls,
+    ...(options.tlsWatchIntervalMs === undefined ? {} : { tlsWatchIntervalMs: options.tlsWatchIntervalMs }),
     handleFrame: (payload, connection) => intake.handleFrame(payload, connection.peerAddress),
     afterResponse: (outcome, connection) => {
       for (const request of outcome.applicationAcks) applicationAcks.watch(request, connection);
@@ -116,6 +128,7 @@ export async function startListener(
     evaluateAlerts: async () => {
       await alerts.runOnce();
     },
+    reloadTls: mllp.reloadTls,
     stop: async () => {
       await mllp.stop();
       await applicationAcks.stop();
