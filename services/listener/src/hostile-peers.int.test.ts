@@ -20,7 +20,9 @@ const log = createLogger({ service: 'hostile-peers-test', level: 'silent' });
 const FRAME_TIMEOUT_MS = 600;
 const MAX_PER_ADDRESS = 4;
 const MAX_CONNECTIONS = 12;
-const ACK_P99_BOUND_MS = 500;
+// Generous on purpose: CI runs every workspace's tests at once on two cores, where a healthy
+// listener's p99 was seen near 600 ms; a listener starved by the attacks would time out (seconds).
+const ACK_P99_BOUND_MS = 2_000;
 
 function adt(controlId: string, facility = 'GENERAL_HOSP'): string {
   return [
