@@ -7,7 +7,9 @@ export default defineConfig({
     // The JSON report feeds the pass/fail total printed after `npm test`.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
-    testTimeout: 20_000,
+    // scrypt at production cost (~100 ms of CPU per hash) runs several times in the session tests,
+    // which on a 2-core CI machine running every workspace at once takes far longer.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['@adt/testing/global-setup'],
   },

@@ -130,8 +130,9 @@ describe('ops page in a browser', () => {
     await page.getByLabel('Status').selectOption('failed');
     await page.getByRole('button', { name: 'Search' }).click();
     const failedRow = page.locator('#message-rows tr[data-message-id]');
+    // The unfiltered list may still be on screen until the search answers: wait for the filtered one.
+    await expect.poll(() => failedRow.count(), { timeout: 10_000 }).toBe(1);
     await failedRow.filter({ hasText: 'OPSFAIL1' }).waitFor();
-    expect(await failedRow.count()).toBe(1);
     expect(await failedRow.textContent()).toContain('OPSFAIL1');
     expect(await failedRow.textContent()).toContain('simulated storage fault');
 
