@@ -7,6 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { ackCodeFromAck } from '@adt/hl7';
 import { storeInboundMessage } from '@adt/db';
+import {
+  createAdtEventsQueue,
+  createProducerConnection,
+  jobIdForMessage,
+  APPLY_MESSAGE_JOB,
+} from '@adt/queue';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 const run = promisify(execFile);
@@ -166,6 +172,47 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
       );
       return row.rows[0]?.status === 'processed' ? 'processed' : undefined;
     }, 5_000);
+    expect(status).toBe('processed');
+  });
+
+  it('a message whose job id is held by a finished job (failed for good, or left by an earlier database) is still processed', async () => {
+    await stack.stopWorker();
+    const raw = Buffer.from(
+      (await otherPatientA03())
+        .replaceAll('MRN555001', 'MRN888003')
+        .replaceAll('V20261115-0077', 'V20261117-0202')
+        .replace('GH00099999', 'GH00088888'),
+    );
+    const stored = await storeInboundMessage(stack.db.pool, {
+      raw,
+      contentHash: Buffer.from('stale-job-hash'),
+      peerAddress: null,
+      sendingApplication: 'EPIC',
+      sendingFacility: 'GENERAL_HOSP',
+      controlId: 'GH00088888',
+      messageType: 'ADT^A03',
+      versionId: '2.5.1',
+      ackCode: 'AA',
+    });
+    if (stored.outcome !== 'stored') throw new Error('not stored');
+    // A job with this message's id whose payload names no message: the worker fails it for good.
+    const redis = createProducerConnection(stack.config.redisUrl);
+    const queue = createAdtEventsQueue({ connection: redis, prefix: stack.config.queuePrefix });
+    await queue.add(
+      APPLY_MESSAGE_JOB,
+      { messageId: '999999999' },
+      { jobId: jobIdForMessage(stored.id), attempts: 1 },
+    );
+    await stack.startWorker();
+    const status = await waitFor(async () => {
+      const row = await stack.db.pool.query<{ status: string }>(
+        'SELECT status FROM inbound_messages WHERE id = $1',
+        [stored.id],
+      );
+      return row.rows[0]?.status === 'processed' ? 'processed' : undefined;
+    }, 10_000);
+    await queue.close();
+    redis.disconnect();
     expect(status).toBe('processed');
   });
 });

@@ -7,6 +7,7 @@ import {
   createProducerConnection,
   enqueueMessages,
   isRedisReachable,
+  requeueMessages,
 } from '@adt/queue';
 import { startAlerts } from './alerts.js';
 import { ApplicationAckWatcher } from './application-ack.js';
@@ -101,7 +102,11 @@ export async function startListener(
   });
   const sweep = startEnqueueSweep({
     pool,
-    enqueue,
+    // A message still unprocessed after the grace period may have a finished job of the same id in
+    // Redis (a job that failed for good while the message stayed "received", or one left by an
+    // earlier database on the same queue prefix): plain adds would be no-ops, so finished jobs are
+    // removed first.
+    enqueue: (ids) => requeueMessages(queue, ids, { attempts: config.worker.maxAttempts }),
     intervalMs: config.listener.sweepIntervalMs,
     graceMs: config.listener.sweepGraceMs,
     log,

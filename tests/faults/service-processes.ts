@@ -1,0 +1,96 @@
+/**
+ * The listener and the follow-up worker as real processes, so a scenario can SIGKILL one of them
+ * the way a crash or the OOM killer would.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { REPO_ROOT, spawnTracked, stopProcess, waitForPort, freePort } from './child-process-control.js';
+
+/** Where the services of one scenario store and queue. */
+export interface ServiceEnv {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+}
+
+/** A service process that can be killed and started again with the same settings. */
+export interface ServiceProcess {
+  /** The MLLP port (listener only; 0 for the worker). */
+  mllpPort: number;
+  start: () => Promise<void>;
+  /** SIGKILL: no shutdown code runs. */
+  kill: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+function spawnService(name: string, env: Record<string, string>): ChildProcess {
+  return spawnTracked(
+    process.execPath,
+    ['--conditions=@adt/source', '--import', 'tsx', `services/${name}/src/main.ts`],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '250', SWEEP_GRACE_MS: '1000', ...env },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
+}
+
+function baseEnv(env: ServiceEnv): Record<string, string> {
+  return { DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, QUEUE_PREFIX: env.queuePrefix };
+}
+
+/**
+ * The listener on a fixed MLLP port (kept across restarts, so senders reconnect to it).
+ * @param env - database, Redis and queue prefix
+ */
+export async function listenerProcess(env: ServiceEnv): Promise<ServiceProcess> {
+  const mllpPort = await freePort();
+  let child: ChildProcess | null = null;
+  return {
+    mllpPort,
+    start: async () => {
+      child = spawnService('listener', {
+        ...baseEnv(env),
+        MLLP_HOST: '127.0.0.1',
+        MLLP_PORT: String(mllpPort),
+        LISTENER_HTTP_PORT: '0',
+      });
+      await waitForPort(mllpPort, 45_000, child);
+    },
+    kill: async () => {
+      if (child) await stopProcess(child, 'SIGKILL');
+      child = null;
+    },
+    stop: async () => {
+      if (child) await stopProcess(child, 'SIGTERM');
+      child = null;
+    },
+  };
+}
+
+/**
+ * The follow-up worker (migrations are the listener's job).
+ * @param env - database, Redis and queue prefix
+ */
+export function workerProcess(env: ServiceEnv): ServiceProcess {
+  let child: ChildProcess | null = null;
+  return {
+    mllpPort: 0,
+    start: () => {
+      child = spawnService('followup-worker', {
+        ...baseEnv(env),
+        WORKER_HTTP_PORT: '0',
+        WORKER_CONCURRENCY: '4',
+        MIGRATE_ON_START: 'false',
+      });
+      return Promise.resolve();
+    },
+    kill: async () => {
+      if (child) await stopProcess(child, 'SIGKILL');
+      child = null;
+    },
+    stop: async () => {
+      if (child) await stopProcess(child, 'SIGTERM');
+      child = null;
+    },
+  };
+}
