@@ -19,7 +19,36 @@ export interface ServiceProcess {
   start: () => Promise<void>;
   /** SIGKILL: no shutdown code runs. */
   kill: () => Promise<void>;
+  /** SIGTERM, as an orchestrator stops a service: how it exited and how long it took. */
+  terminate: () => Promise<TerminationResult>;
   stop: () => Promise<void>;
+}
+
+/** How a service ended after SIGTERM. */
+export interface TerminationResult {
+  code: number | null;
+  signal: string | null;
+  ms: number;
+}
+
+// Past this a graceful stop has failed; the process is killed so the suite can go on.
+const TERMINATE_LIMIT_MS = 30_000;
+
+async function terminate(child: ChildProcess | null): Promise<TerminationResult> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 };
+  }
+  const started = Date.now();
+  const exited = new Promise<TerminationResult>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal, ms: Date.now() - started });
+    });
+  });
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), TERMINATE_LIMIT_MS);
+  const result = await exited;
+  clearTimeout(timer);
+  return result;
 }
 
 function spawnService(name: string, env: Record<string, string>): ChildProcess {
@@ -60,6 +89,11 @@ export async function listenerProcess(env: ServiceEnv): Promise<ServiceProcess> 
       if (child) await stopProcess(child, 'SIGKILL');
       child = null;
     },
+    terminate: async () => {
+      const result = await terminate(child);
+      child = null;
+      return result;
+    },
     stop: async () => {
       if (child) await stopProcess(child, 'SIGTERM');
       child = null;
@@ -87,6 +121,11 @@ export function workerProcess(env: ServiceEnv): ServiceProcess {
     kill: async () => {
       if (child) await stopProcess(child, 'SIGKILL');
       child = null;
+    },
+    terminate: async () => {
+      const result = await terminate(child);
+      child = null;
+      return result;
     },
     stop: async () => {
       if (child) await stopProcess(child, 'SIGTERM');
