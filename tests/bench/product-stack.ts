@@ -214,6 +214,9 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
       MLLP_HOST: '127.0.0.1',
       HTTP_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // Every load-generator connection comes from 127.0.0.1: scenario (b) alone opens 32, above the
+      // default per-address limit meant for one hospital's interface engine.
+      MLLP_MAX_CONNECTIONS_PER_ADDRESS: '256',
       ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
     };
     for (const service of SERVICES) {
