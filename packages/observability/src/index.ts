@@ -21,3 +21,4 @@ export { alertEmail, createSmtpNotifier, SmtpError } from './smtp-notifier.js';
 export type { SmtpNotifierOptions } from './smtp-notifier.js';
 export { createAlertNotifiers } from './alert-targets.js';
 export type { AlertTargets } from './alert-targets.js';
+export { startProcessAlerts } from './process-alerts.js';

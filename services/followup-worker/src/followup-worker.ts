@@ -8,7 +8,12 @@ import {
   migrateDatabase,
 } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import { createMetricsRegistry, createOpsServer, registerPoolMetrics } from '@adt/observability';
+import {
+  createMetricsRegistry,
+  createOpsServer,
+  registerPoolMetrics,
+  startProcessAlerts,
+} from '@adt/observability';
 import {
   createAdtEventsQueue,
   createAdtEventsWorker,
@@ -18,7 +23,6 @@ import {
   type ApplyMessageJob,
   type Job,
 } from '@adt/queue';
-import { startAlerts } from './alerts.js';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { registerQueueMetrics } from './queue-metrics.js';
 import { startRetentionJob } from './retention-job.js';
@@ -136,7 +140,7 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     })();
   });
 
-  const alerts = startAlerts({ config, pool, redis: producer, log, registry });
+  const alerts = startProcessAlerts({ config, pool, redis: producer, log, registry });
   const retention = startRetentionJob({
     pool,
     retentionDays: config.retention.days,

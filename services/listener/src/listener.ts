@@ -1,7 +1,12 @@
 import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import { createMetricsRegistry, createOpsServer, registerPoolMetrics } from '@adt/observability';
+import {
+  createMetricsRegistry,
+  createOpsServer,
+  registerPoolMetrics,
+  startProcessAlerts,
+} from '@adt/observability';
 import {
   createAdtEventsQueue,
   createProducerConnection,
@@ -9,7 +14,6 @@ import {
   isRedisReachable,
   requeueMessages,
 } from '@adt/queue';
-import { startAlerts } from './alerts.js';
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import { createListenerMetrics } from './listener-metrics.js';
@@ -114,7 +118,7 @@ export async function startListener(
       metrics.swept.inc(count);
     },
   });
-  const alerts = startAlerts({ config, pool, redis, log, registry });
+  const alerts = startProcessAlerts({ config, pool, redis, log, registry });
   const ops = createOpsServer({
     registry,
     checks: [

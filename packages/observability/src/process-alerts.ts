@@ -2,22 +2,19 @@ import type pg from 'pg';
 import type { AppConfig } from '@adt/config';
 import { createAlertStateStore, readStoreSnapshot } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import {
-  createAlertNotifiers,
-  startAlertEvaluator,
-  type AlertEvaluator,
-  type Registry,
-} from '@adt/observability';
+import type { Registry } from 'prom-client';
+import { startAlertEvaluator, type AlertEvaluator } from './alert-evaluator.js';
+import { createAlertNotifiers } from './alert-targets.js';
 import { isRedisReachable, type Redis } from '@adt/queue';
 
 /**
- * Starts the in-product alert evaluator of this process (docs/operations.md#alerts). The worker
- * runs one too; the listener's keeps watching the backlog when every worker is down. States and
- * announcements are shared in Postgres, so a start or an end is announced once however many
- * processes evaluate.
+ * Starts the in-product alert evaluator of a service process (docs/operations.md#alerts). The
+ * listener and the worker both run one, so the backlog is still watched when every worker is down;
+ * states and announcements are shared in Postgres, so a start or an end is announced once however
+ * many processes evaluate.
  * @param options - configuration, pool, a fail-fast Redis connection, logger and registry
  */
-export function startAlerts(options: {
+export function startProcessAlerts(options: {
   config: AppConfig;
   pool: pg.Pool;
   redis: Redis;
