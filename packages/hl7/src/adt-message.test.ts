@@ -18,6 +18,16 @@ const A03 = [
 describe('parseAdtMessage', () => {
   const adt = parseAdtMessage(A03);
 
+  it('reads the same fields whatever other segments carry (a 50 KB OBX, NK1, IN1 are not parsed)', () => {
+    const summary = 'Discharge summary line\\.br\\'.repeat(2_000);
+    const withMore = A03.replace(
+      'DG1|1|',
+      `NK1|1|OBRIEN^SEAN|SPO\nOBX|1|TX|18842-5^Discharge summary^LN||${summary}||||||F\nIN1|1|BCBS\nDG1|1|`,
+    );
+    expect(withMore.length).toBeGreaterThan(50_000);
+    expect(parseAdtMessage(withMore)).toEqual(adt);
+  });
+
   it('reads the header, event and times', () => {
     expect(adt.header).toMatchObject({
       messageCode: 'ADT',

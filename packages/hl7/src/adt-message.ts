@@ -100,7 +100,7 @@ export interface AdtMessage {
 export function parseAdtMessage(text: string): AdtMessage {
   const normalized = normalizeMessageText(text);
   const header = readMessageHeader(normalized);
-  const message = parseWithClient(normalized);
+  const message = parseWithClient(segmentsRead(normalized));
   const segment = (name: string): SegmentReader => firstSegment(message, name, header);
 
   const evn = segment('EVN');
@@ -128,6 +128,21 @@ export function parseAdtMessage(text: string): AdtMessage {
     priorAccountNumber: mrg.text(3),
     priorVisitNumber: mrg.text(5),
   };
+}
+
+/** The segments {@link parseAdtMessage} reads; MSH stays even when repeated, so that error is kept. */
+const SEGMENTS_READ: ReadonlySet<string> = new Set(['MSH', 'EVN', 'PID', 'PV1', 'MRG', 'DG1']);
+
+/**
+ * The message without the segments nothing here reads (OBX, NK1, AL1, IN1…): building the
+ * library's node tree for them was most of the parse, and a 50 KB discharge summary in OBX-5 was
+ * the worst of it.
+ */
+function segmentsRead(normalized: string): string {
+  return normalized
+    .split('\r')
+    .filter((segment) => SEGMENTS_READ.has(segment.slice(0, 3)))
+    .join('\r');
 }
 
 function identifiersOf(segment: SegmentReader, repetitions: HL7Node[]): PatientIdentifier[] {

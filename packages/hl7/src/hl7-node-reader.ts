@@ -35,6 +35,9 @@ export function parseWithClient(text: string): Message {
 
 /** Reads fields of one segment (or of an absent one, which reads as empty). */
 export class SegmentReader {
+  // The library builds a field's nodes on every `get`; the rules read some fields several times.
+  private readonly fields = new Map<number, HL7Node[]>();
+
   /**
    * @param segment - a segment node, or undefined when the message lacks it
    * @param delimiters - the message's delimiters, for unescaping
@@ -54,7 +57,12 @@ export class SegmentReader {
    * @param field - 1-based field number (not for MSH, whose numbering is shifted)
    */
   repetitions(field: number): HL7Node[] {
-    return this.segment?.get(field).toArray() ?? [];
+    let repetitions = this.fields.get(field);
+    if (repetitions === undefined) {
+      repetitions = this.segment?.get(field).toArray() ?? [];
+      this.fields.set(field, repetitions);
+    }
+    return repetitions;
   }
 
   /**
