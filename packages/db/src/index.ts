@@ -2,6 +2,7 @@ export { createPool, withTransaction, isDatabaseReachable } from './pool.js';
 export type { Queryable, CreatePoolOptions } from './pool.js';
 export { migrateDatabase, MIGRATIONS_DIR } from './migrate.js';
 export * from './message-repository.js';
+export * from './inbound-message-batch.js';
 export * from './message-status.js';
 export * from './visit-lookup.js';
 export * from './encounter-repository.js';

@@ -19,6 +19,7 @@ import { startEnqueueSweep } from './enqueue-sweep.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
 import { startMllpServer } from './mllp-server.js';
+import { TurnBatcher } from './turn-batcher.js';
 
 /** A running listener: its ports and how to stop it. */
 export interface RunningListener {
@@ -62,7 +63,22 @@ export async function startListener(
   const registry = createMetricsRegistry('listener');
   const metrics = createListenerMetrics(registry);
   registerPoolMetrics(registry, pool);
-  const enqueue = (ids: string[]) => enqueueMessages(queue, ids, { attempts: config.worker.maxAttempts });
+  // Ids from every frame answered in one event-loop turn go to Redis in one addBulk. A failure is
+  // logged once per batch and never reaches a sender: the messages are committed and acknowledged,
+  // and the sweep enqueues them later.
+  const enqueue = new TurnBatcher<readonly string[], void>(
+    async (frames) => {
+      const ids = frames.flat();
+      try {
+        await enqueueMessages(queue, ids, { attempts: config.worker.maxAttempts });
+      } catch (error) {
+        metrics.enqueueFailures.inc(ids.length);
+        log.warn({ err: error, messageIds: ids }, 'enqueue failed; the sweep will retry');
+      }
+      return frames.map(() => undefined);
+    },
+    { maxBatch: 256, maxInFlight: 2 },
+  );
 
   const intake = new MessageIntake({
     pool,
@@ -93,13 +109,7 @@ export async function startListener(
     handleFrame: (payload, connection) => intake.handleFrame(payload, connection.peerAddress),
     afterResponse: (outcome, connection) => {
       for (const request of outcome.applicationAcks) applicationAcks.watch(request, connection);
-      const ids = outcome.toEnqueue;
-      if (ids.length === 0) return;
-      // The message is committed and acknowledged; if Redis is down the sweep enqueues it later.
-      enqueue(ids).catch((error: unknown) => {
-        metrics.enqueueFailures.inc(ids.length);
-        log.warn({ err: error, messageIds: ids }, 'enqueue failed; the sweep will retry');
-      });
+      if (outcome.toEnqueue.length > 0) void enqueue.submit(outcome.toEnqueue);
     },
     log,
     metrics,
@@ -140,6 +150,8 @@ export async function startListener(
     reloadTls: mllp.reloadTls,
     stop: async () => {
       await mllp.stop();
+      await intake.drained();
+      await enqueue.idle();
       await applicationAcks.stop();
       await sweep.stop();
       await alerts.stop();
