@@ -47,7 +47,11 @@ describe('storeInboundMessages (group commit)', () => {
     const original = await storeInboundMessage(db.pool, message('D1'));
     const results = await storeInboundMessages(db.pool, [message('D0'), message('D1'), message('D2')]);
     expect(results[0]).toMatchObject({ outcome: 'stored' });
-    expect(results[1]).toMatchObject({ outcome: 'duplicate', originalId: original.id, originalStatus: 'received' });
+    expect(results[1]).toMatchObject({
+      outcome: 'duplicate',
+      originalId: original.id,
+      originalStatus: 'received',
+    });
     expect(results[2]).toMatchObject({ outcome: 'stored' });
   });
 
@@ -60,7 +64,10 @@ describe('storeInboundMessages (group commit)', () => {
 
   it('keeps the correlation id given with each message', async () => {
     const correlationId = '6f1d2c1e-8a56-4c59-9a3f-0d7b1c2e3f40';
-    const [stored] = await storeInboundMessages(db.pool, [{ ...message('K1'), correlationId }, message('K2')]);
+    const [stored] = await storeInboundMessages(db.pool, [
+      { ...message('K1'), correlationId },
+      message('K2'),
+    ]);
     const row = await db.pool.query<{ correlation_id: string }>(
       'SELECT correlation_id FROM inbound_messages WHERE id = $1',
       [stored?.id],

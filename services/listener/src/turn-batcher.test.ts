@@ -8,7 +8,9 @@ function controlledWrite() {
   const write = (batch: number[]) =>
     new Promise<number[]>((resolve) => {
       batches.push(batch);
-      finish.push(() => { resolve(batch.map((n) => n * 10)); });
+      finish.push(() => {
+        resolve(batch.map((n) => n * 10));
+      });
     });
   return { batches, finish, write };
 }
@@ -43,7 +45,10 @@ describe('TurnBatcher', () => {
     finish[0]?.();
     await turn();
     await turn();
-    expect(batches).toEqual([[1, 2], [3, 4]]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     finish[1]?.();
     await turn();
     await turn();
@@ -63,7 +68,10 @@ describe('TurnBatcher', () => {
       { maxBatch: 64, maxInFlight: 1, fits: (batch, n) => !batch.includes(n) },
     );
     await Promise.all([1, 2, 1, 3].map((n) => batcher.submit(n)));
-    expect(calls).toEqual([[1, 2], [1, 3]]);
+    expect(calls).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
   });
 
   it('rejects every item of a failed batch and keeps serving later ones', async () => {
@@ -91,5 +99,21 @@ describe('TurnBatcher', () => {
     finish[0]?.();
     await waiting;
     expect(idle).toBe(true);
+  });
+
+  it('with a delay, gathers items submitted across turns into one write', async () => {
+    const calls: number[][] = [];
+    const batcher = new TurnBatcher(
+      (batch: number[]) => {
+        calls.push(batch);
+        return Promise.resolve(batch);
+      },
+      { maxBatch: 64, maxInFlight: 1, delayMs: 20 },
+    );
+    const first = batcher.submit(1);
+    await turn();
+    const second = batcher.submit(2);
+    await Promise.all([first, second]);
+    expect(calls).toEqual([[1, 2]]);
   });
 });

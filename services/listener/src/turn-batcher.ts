@@ -17,6 +17,11 @@ export interface TurnBatcherOptions<T> {
    * same control id); when false the batch is closed and the item starts the next one.
    */
   fits?: (batch: readonly T[], item: T) => boolean;
+  /**
+   * Wait this long before writing instead of the next turn: for work off the ACK path, where a
+   * few milliseconds cost nobody anything and a lone sender's items then share one write.
+   */
+  delayMs?: number;
 }
 
 interface Pending<T, R> {
@@ -62,10 +67,12 @@ export class TurnBatcher<T, R> {
   private schedule(): void {
     if (this.scheduled || this.inFlight >= this.options.maxInFlight || this.pending.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       this.flush();
-    });
+    };
+    if (this.options.delayMs === undefined) setImmediate(run);
+    else setTimeout(run, this.options.delayMs);
   }
 
   private flush(): void {
