@@ -40,10 +40,19 @@ export async function createTestDatabase(
   const url = withDatabase(serverUrl(), name);
   await migrate(url);
   const pool = new pg.Pool({ connectionString: url, max: 5, application_name: 'adt-test' });
+  let dropping = false;
+  // pool.end() resolves before its connections have closed; DROP … WITH (FORCE) then terminates
+  // them and each emits "terminating connection due to administrator command". Expected then only.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (!dropping) throw error;
+    });
+  });
   return {
     url,
     pool,
     drop: async () => {
+      dropping = true;
       await pool.end();
       const client = new pg.Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
       await client.connect();
