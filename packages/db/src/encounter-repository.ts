@@ -50,6 +50,14 @@ export async function resolveMergedPatient(
   return current;
 }
 
+/** The patient record an event leads to, as {@link upsertPatientRecord} leaves it. */
+export interface UpsertedPatient {
+  /** The patient id (the survivor's for a merged-away key). */
+  id: string;
+  /** Whether that patient is known to have died (stored or said by this event). */
+  deceased: boolean;
+}
+
 /**
  * Creates or updates the patient keyed by (assigning authority, MRN) and returns the record that
  * carries it: when that key was merged away (A40 and kin), the survivor's. Non-empty demographics
@@ -61,13 +69,28 @@ export async function resolveMergedPatient(
  * @returns the patient id (the survivor's for a merged-away key)
  */
 export async function upsertPatient(db: Queryable, patient: PatientUpsert): Promise<string> {
+  return (await upsertPatientRecord(db, patient)).id;
+}
+
+/**
+ * {@link upsertPatient}, also returning the patient's deceased flag as the upsert left it: the row
+ * is locked for the transaction, so the caller need not read it again.
+ * @param db - the processing transaction
+ * @param patient - identity and demographics
+ */
+export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert): Promise<UpsertedPatient> {
   const asOf = patient.asOf ?? null;
-  const result = await db.query<{ id: string; merged_into: string | null; inserted: boolean }>(
+  const result = await db.query<{
+    id: string;
+    merged_into: string | null;
+    deceased: boolean;
+    inserted: boolean;
+  }>(
     `INSERT INTO patients (mrn, assigning_authority, family_name, given_name, middle_name, birth_date, sex,
                            phone, deceased, demographics_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (assigning_authority, mrn) DO UPDATE SET updated_at = patients.updated_at
-     RETURNING id, merged_into, (xmax = 0) AS inserted`,
+     RETURNING id, merged_into, deceased, (xmax = 0) AS inserted`,
     [
       patient.mrn,
       patient.assigningAuthority,
@@ -84,41 +107,81 @@ export async function upsertPatient(db: Queryable, patient: PatientUpsert): Prom
   const row = result.rows[0];
   if (!row) throw new Error('patient upsert returned no row');
   const id = await resolveMergedPatient(db, row.id, row.merged_into);
-  if (!row.inserted || id !== row.id) {
-    await db.query(`UPDATE patients SET deceased = deceased OR $2, updated_at = now() WHERE id = $1`, [
+  const deceased =
+    row.inserted && id === row.id ? row.deceased : await updateStoredPatient(db, id, patient, asOf);
+  await addPatientIdentifiers(db, id, patient.identifiers);
+  return { id, deceased };
+}
+
+/**
+ * Applies an event to a patient already stored: a death is kept for good, demographics replace the
+ * stored ones only when not older. One statement (the freshness test is per column) so an
+ * existing patient costs one round trip, not two.
+ * @param db - the processing transaction (the row is locked)
+ * @param id - patient id
+ * @param patient - the event's demographics
+ * @param asOf - the event time, or null to always replace
+ * @returns the patient's deceased flag after the update
+ */
+async function updateStoredPatient(
+  db: Queryable,
+  id: string,
+  patient: PatientUpsert,
+  asOf: Date | null,
+): Promise<boolean> {
+  const result = await db.query<{ deceased: boolean }>(
+    `UPDATE patients SET
+       deceased = deceased OR $9,
+       updated_at = now(),
+       family_name = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                          THEN COALESCE(NULLIF($2, ''), family_name) ELSE family_name END,
+       given_name  = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                          THEN COALESCE(NULLIF($3, ''), given_name) ELSE given_name END,
+       middle_name = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                          THEN COALESCE(NULLIF($4, ''), middle_name) ELSE middle_name END,
+       birth_date  = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                          THEN COALESCE($5, birth_date) ELSE birth_date END,
+       sex         = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                          THEN COALESCE(NULLIF($6, ''), sex) ELSE sex END,
+       phone       = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                          THEN COALESCE(NULLIF($7, ''), phone) ELSE phone END,
+       demographics_at = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
+                              THEN GREATEST(demographics_at, $8::timestamptz) ELSE demographics_at END
+     WHERE id = $1
+     RETURNING deceased`,
+    [
       id,
+      patient.familyName,
+      patient.givenName,
+      patient.middleName,
+      patient.birthDate,
+      patient.sex,
+      patient.phone,
+      asOf,
       patient.deceased,
-    ]);
-    await db.query(
-      `UPDATE patients SET
-         family_name = COALESCE(NULLIF($2, ''), family_name),
-         given_name  = COALESCE(NULLIF($3, ''), given_name),
-         middle_name = COALESCE(NULLIF($4, ''), middle_name),
-         birth_date  = COALESCE($5, birth_date),
-         sex         = COALESCE(NULLIF($6, ''), sex),
-         phone       = COALESCE(NULLIF($7, ''), phone),
-         demographics_at = GREATEST(demographics_at, $8::timestamptz)
-       WHERE id = $1 AND ($8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8)`,
-      [
-        id,
-        patient.familyName,
-        patient.givenName,
-        patient.middleName,
-        patient.birthDate,
-        patient.sex,
-        patient.phone,
-        asOf,
-      ],
-    );
-  }
-  for (const identifier of patient.identifiers) {
+    ],
+  );
+  return result.rows[0]?.deceased ?? false;
+}
+
+/**
+ * Records every identifier the event lists for the patient (ones already known are left alone).
+ * @param db - the processing transaction
+ * @param id - patient id
+ * @param identifiers - PID-3 repetitions
+ */
+async function addPatientIdentifiers(
+  db: Queryable,
+  id: string,
+  identifiers: PatientUpsert['identifiers'],
+): Promise<void> {
+  for (const identifier of identifiers) {
     await db.query(
       `INSERT INTO patient_identifiers (patient_id, assigning_authority, identifier, identifier_type)
        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [id, identifier.assigningAuthority, identifier.id, identifier.type],
     );
   }
-  return id;
 }
 
 /**
@@ -219,14 +282,20 @@ export async function lockEncounter(
     accountNumber?: string;
   },
 ): Promise<EncounterRecord> {
+  const accountNumber = key.accountNumber ?? '';
+  // PID-18 is stored by the upsert itself when it lands on the live encounter (one round trip);
+  // an empty one never replaces a stored number, and a merged-away row is left as it is.
   const result = await db.query<EncounterRow>(
-    `INSERT INTO encounters (patient_id, facility, encounter_key, visit_number)
-     VALUES ($1, $2, $3, $4)
-     ON CONFLICT (facility, encounter_key) DO UPDATE SET updated_at = encounters.updated_at
+    `INSERT INTO encounters (patient_id, facility, encounter_key, visit_number, account_number)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (facility, encounter_key) DO UPDATE SET updated_at = encounters.updated_at,
+       account_number = CASE WHEN $5 <> '' AND encounters.merged_into IS NULL THEN $5
+                             ELSE encounters.account_number END
      RETURNING *`,
-    [key.patientId, key.facility, key.encounterKey, key.visitNumber],
+    [key.patientId, key.facility, key.encounterKey, key.visitNumber, accountNumber],
   );
-  let row = result.rows[0];
+  const upserted = result.rows[0];
+  let row = upserted;
   for (let hops = 0; row?.merged_into; hops += 1) {
     if (hops >= MAX_MERGE_HOPS) throw new Error(`encounter ${row.id} has a merge chain too long`);
     const next = await db.query<EncounterRow>('SELECT * FROM encounters WHERE id = $1 FOR UPDATE', [
@@ -235,8 +304,8 @@ export async function lockEncounter(
     row = next.rows[0];
   }
   if (!row) throw new Error('encounter upsert returned no row');
-  const accountNumber = key.accountNumber ?? '';
-  if (accountNumber !== '') {
+  if (accountNumber !== '' && row !== upserted) {
+    // The key led to a surviving encounter: PID-18 goes there.
     await db.query(
       `UPDATE encounters SET account_number = $2 WHERE id = $1 AND account_number IS DISTINCT FROM $2`,
       [row.id, accountNumber],
@@ -299,6 +368,40 @@ export async function recordEncounterEvent(
     [event.messageId, event.encounterId, event.eventType, event.occurredAt, event.note],
   );
   return result.rowCount === 1;
+}
+
+/** Where a newly recorded event falls among the events of its encounter. */
+export type RecordedEventOrder = 'already_recorded' | 'newest' | 'older';
+
+/**
+ * {@link recordEncounterEvent} and {@link isNewestEncounterEvent} in one statement: records that a
+ * message was applied to an encounter and says whether it is the newest of the encounter's events
+ * in event order (EVN-2/MSH-7, then arrival). The encounter row is locked, so no other event of it
+ * can be recorded between the insert and the check; the check does not see the row just inserted,
+ * which is not newer than itself anyway.
+ * @param db - the processing transaction (the encounter row is locked)
+ * @param event - message, encounter, event type and time, and an optional timeline note
+ * @returns `already_recorded` when the message was applied before (a retried job: a no-op)
+ */
+export async function recordOrderedEncounterEvent(
+  db: Queryable,
+  event: { messageId: string; encounterId: string; eventType: string; occurredAt: Date; note: string | null },
+): Promise<RecordedEventOrder> {
+  const result = await db.query<{ recorded: boolean; newer: boolean }>(
+    `WITH recorded AS (
+       INSERT INTO encounter_events (message_id, encounter_id, event_type, occurred_at, note)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING
+       RETURNING message_id
+     )
+     SELECT EXISTS (SELECT 1 FROM recorded) AS recorded,
+            EXISTS (SELECT 1 FROM encounter_events
+                     WHERE encounter_id = $2 AND (occurred_at, message_id) > ($4::timestamptz, $1::bigint)
+            ) AS newer`,
+    [event.messageId, event.encounterId, event.eventType, event.occurredAt, event.note],
+  );
+  const row = result.rows[0];
+  if (!row?.recorded) return 'already_recorded';
+  return row.newer ? 'older' : 'newest';
 }
 
 /**

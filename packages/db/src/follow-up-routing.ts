@@ -7,17 +7,18 @@
 import {
   assessRisk,
   chooseTeam,
+  orderTeamRules,
   prioritizeByRisk,
   type EdVisit,
   type FollowUpKind,
   type Priority,
   type RiskAssessment,
   type TeamChoice,
+  type TeamRule,
 } from '@adt/adt';
-import { createFollowUp, updateFollowUp, type FollowUpChanges } from './follow-up-repository.js';
+import type { FollowUpChanges, NewFollowUp } from './follow-up-repository.js';
 import type { Queryable } from './pool.js';
-import { findRosterAttribution } from './roster-repository.js';
-import { listTeamRules } from './team-rule-repository.js';
+import type { RosterAttribution } from './roster-repository.js';
 
 /** ED history is read this far back; the risk rules look at most 12 calendar months back. */
 const ED_HISTORY_LOOKBACK_DAYS = 400;
@@ -57,30 +58,29 @@ export async function findEdVisitHistory(
   db: Queryable,
   query: { patientId: string; encounterId: string; since: Date; before: Date },
 ): Promise<{ otherEdVisits: EdVisit[]; startedInEd: boolean }> {
-  // One after the other: the caller's transaction is a single connection.
-  const visits = await db.query<{ arrived_at: Date; left_at: Date | null }>(
-    `SELECT v.arrived_at, v.left_at FROM (
-       SELECT COALESCE(e.admitted_at,
-                       (SELECT min(ee.occurred_at) FROM encounter_events ee WHERE ee.encounter_id = e.id),
-                       e.created_at) AS arrived_at,
-              e.discharged_at AS left_at
-         FROM encounters e
-        WHERE e.patient_id = $1 AND e.id <> $2
-          AND (upper(trim(e.patient_class)) = 'E'
-               OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.encounter_id = e.id AND f.kind = 'ed_visit'))
-     ) v
-     WHERE v.arrived_at >= $3 AND v.arrived_at < $4
-     ORDER BY v.arrived_at`,
+  // One statement (one round trip): whether this encounter had an ED follow-up, joined to the
+  // other encounters' visits; with no visit in the period the single row carries nulls.
+  const result = await db.query<{ started: boolean; arrived_at: Date | null; left_at: Date | null }>(
+    `SELECT s.started, v.arrived_at, v.left_at
+       FROM (SELECT EXISTS (SELECT 1 FROM follow_ups WHERE encounter_id = $2 AND kind = 'ed_visit') AS started) s
+       LEFT JOIN (
+         SELECT COALESCE(e.admitted_at,
+                         (SELECT min(ee.occurred_at) FROM encounter_events ee WHERE ee.encounter_id = e.id),
+                         e.created_at) AS arrived_at,
+                e.discharged_at AS left_at
+           FROM encounters e
+          WHERE e.patient_id = $1 AND e.id <> $2
+            AND (upper(trim(e.patient_class)) = 'E'
+                 OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.encounter_id = e.id AND f.kind = 'ed_visit'))
+       ) v ON v.arrived_at >= $3 AND v.arrived_at < $4
+      ORDER BY v.arrived_at`,
     [query.patientId, query.encounterId, query.since, query.before],
   );
-  const started = await db.query<{ started: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM follow_ups WHERE encounter_id = $1 AND kind = 'ed_visit') AS started`,
-    [query.encounterId],
-  );
-  return {
-    otherEdVisits: visits.rows.map((row) => ({ arrivedAt: row.arrived_at, leftAt: row.left_at })),
-    startedInEd: started.rows[0]?.started ?? false,
-  };
+  const otherEdVisits: EdVisit[] = [];
+  for (const row of result.rows) {
+    if (row.arrived_at !== null) otherEdVisits.push({ arrivedAt: row.arrived_at, leftAt: row.left_at });
+  }
+  return { otherEdVisits, startedInEd: result.rows[0]?.started ?? false };
 }
 
 /**
@@ -167,7 +167,7 @@ export async function createRoutedFollowUp(
   encounter: RoutingEncounter,
   settings: RoutingSettings,
 ): Promise<RoutedCreation> {
-  const attribution = await findRosterAttribution(db, encounter.patientId);
+  const { attribution, teamRules } = await findRoutingInputs(db, encounter.patientId);
   if (attribution.rosterLoaded && !attribution.enrolled) return { status: 'unattributed' };
   const team = chooseTeam(
     {
@@ -176,7 +176,7 @@ export async function createRoutedFollowUp(
       kind: planned.kind,
       patientClass: encounter.patientClass,
     },
-    await listTeamRules(db),
+    teamRules,
     settings.defaultTeam,
   );
   const risk = await assessEncounterRisk(db, encounter, settings.zone);
@@ -185,19 +185,116 @@ export async function createRoutedFollowUp(
     risk,
     settings.zone,
   );
-  const followUpId = await createFollowUp(db, {
-    encounterId: encounter.id,
-    patientId: encounter.patientId,
-    kind: planned.kind,
-    dueAt: planned.dueAt,
-    visitDueBy,
-    priority,
-    inEdNow: planned.inEdNow,
-    team: team.team,
-  });
+  const followUpId = await createScoredFollowUp(
+    db,
+    {
+      encounterId: encounter.id,
+      patientId: encounter.patientId,
+      kind: planned.kind,
+      dueAt: planned.dueAt,
+      visitDueBy,
+      priority,
+      inEdNow: planned.inEdNow,
+      team: team.team,
+    },
+    risk,
+  );
   if (followUpId === null) return { status: 'exists' };
-  await saveFollowUpRisk(db, followUpId, risk);
   return { status: 'created', followUpId, team, risk };
+}
+
+/**
+ * What routing reads besides the encounter: the patient's roster attribution (as
+ * `findRosterAttribution`) and the team rules in the order routing tries them (as `listTeamRules`),
+ * in one round trip. The rules are read even for a patient off the roster; that costs nothing
+ * next to a second statement.
+ * @param db - the processing transaction
+ * @param patientId - patient id
+ */
+export async function findRoutingInputs(
+  db: Queryable,
+  patientId: string,
+): Promise<{ attribution: RosterAttribution; teamRules: TeamRule[] }> {
+  // One row per rule (one row with null rule columns when there is none), each carrying the
+  // patient's attribution; roster_enrollments has at most one row per patient.
+  const result = await db.query<{
+    roster_loaded: boolean;
+    enrolled: boolean;
+    team: string | null;
+    rule_id: string | null;
+    rule_facility: string | null;
+    rule_kind: FollowUpKind | null;
+    rule_patient_class: string | null;
+    rule_team: string | null;
+    rule_priority: number | null;
+  }>(
+    `SELECT EXISTS (SELECT 1 FROM roster_entries WHERE removed_at IS NULL) AS roster_loaded,
+            e.patient_id IS NOT NULL AS enrolled, NULLIF(e.team, '') AS team,
+            r.id AS rule_id, r.facility AS rule_facility, r.kind AS rule_kind,
+            r.patient_class AS rule_patient_class, r.team AS rule_team, r.priority AS rule_priority
+       FROM (SELECT 1) one
+       LEFT JOIN roster_enrollments e ON e.patient_id = $1
+       LEFT JOIN team_rules r ON true
+      ORDER BY r.priority, r.id`,
+    [patientId],
+  );
+  const first = result.rows[0];
+  const teamRules: TeamRule[] = [];
+  for (const row of result.rows) {
+    if (row.rule_id === null || row.rule_team === null || row.rule_priority === null) continue;
+    teamRules.push({
+      id: row.rule_id,
+      facility: row.rule_facility,
+      kind: row.rule_kind,
+      patientClass: row.rule_patient_class,
+      team: row.rule_team,
+      priority: row.rule_priority,
+    });
+  }
+  return {
+    attribution: {
+      rosterLoaded: first?.roster_loaded ?? false,
+      enrolled: first?.enrolled ?? false,
+      team: first?.team ?? null,
+    },
+    teamRules: orderTeamRules(teamRules),
+  };
+}
+
+/**
+ * Creates the encounter's follow-up of a kind, scored, unless an active one exists: the insert of
+ * `createFollowUp` with the risk written in the same row, instead of an insert then an update
+ * (the risk is assessed before the insert either way, so the stored values are the same).
+ * @param db - the processing transaction
+ * @param followUp - what to create
+ * @param risk - its risk assessment
+ * @returns the new id, or null when an active one already existed
+ */
+async function createScoredFollowUp(
+  db: Queryable,
+  followUp: NewFollowUp,
+  risk: RiskAssessment,
+): Promise<string | null> {
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, visit_due_by, priority, in_ed_now, team,
+                             risk_score, risk_flags)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (encounter_id, kind) WHERE status IN ('open', 'in_progress') DO NOTHING
+     RETURNING id`,
+    [
+      followUp.encounterId,
+      followUp.patientId,
+      followUp.kind,
+      followUp.dueAt,
+      followUp.visitDueBy,
+      followUp.priority,
+      followUp.inEdNow,
+      followUp.team,
+      risk.score,
+      risk.flags,
+    ],
+  );
+  return result.rows[0]?.id ?? null;
 }
 
 /**
@@ -217,7 +314,45 @@ export async function updateRoutedFollowUp(
   zone: string,
 ): Promise<RiskAssessment> {
   const risk = await assessEncounterRisk(db, encounter, zone);
-  await updateFollowUp(db, followUpId, prioritizeByRisk(changes, risk, zone));
-  await saveFollowUpRisk(db, followUpId, risk);
+  await updateScoredFollowUp(db, followUpId, prioritizeByRisk(changes, risk, zone), risk);
   return risk;
+}
+
+/**
+ * `updateFollowUp` and {@link saveFollowUpRisk} in one statement (both touch only open and
+ * in-progress follow-ups, so the row either takes both or neither).
+ * @param db - the processing transaction
+ * @param id - follow-up id
+ * @param changes - the new values; absent fields stay as they are
+ * @param risk - the new assessment
+ */
+async function updateScoredFollowUp(
+  db: Queryable,
+  id: string,
+  changes: FollowUpChanges,
+  risk: RiskAssessment,
+): Promise<void> {
+  await db.query(
+    `UPDATE follow_ups SET
+       due_at = COALESCE($2, due_at),
+       visit_due_by = CASE WHEN $3::boolean THEN $4 ELSE visit_due_by END,
+       priority = COALESCE($5, priority),
+       in_ed_now = COALESCE($6, in_ed_now),
+       discharge_cancelled = COALESCE($7, discharge_cancelled),
+       risk_score = $8,
+       risk_flags = $9,
+       updated_at = now()
+     WHERE id = $1 AND status IN ('open', 'in_progress')`,
+    [
+      id,
+      changes.dueAt ?? null,
+      'visitDueBy' in changes,
+      changes.visitDueBy ?? null,
+      changes.priority ?? null,
+      changes.inEdNow ?? null,
+      changes.dischargeCancelled ?? null,
+      risk.score,
+      risk.flags,
+    ],
+  );
 }

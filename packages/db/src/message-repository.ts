@@ -249,6 +249,20 @@ export async function findMessageTrace(db: Queryable, id: string): Promise<Messa
     : null;
 }
 
+/**
+ * The trace fields of a message already loaded (e.g. by {@link findMessageById}), so processing
+ * need not read them again with {@link findMessageTrace}.
+ * @param message - the stored message
+ */
+export function messageTraceOf(message: StoredMessage): MessageTrace {
+  return {
+    correlationId: message.correlationId,
+    receivedAt: message.receivedAt,
+    sendingFacility: message.sendingFacility,
+    attempts: message.attempts,
+  };
+}
+
 /** Filters for {@link listMessages}. */
 export interface MessageQuery {
   controlId?: string;

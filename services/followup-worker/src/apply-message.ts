@@ -27,22 +27,24 @@ import {
   createRoutedFollowUp,
   findEncounterFollowUps,
   findMessageById,
-  isNewestEncounterEvent,
   isPatientDeceased,
   lockEncounter,
   markPatientDeceased,
   markMessageFailed,
   markMessageProcessed,
+  messageTraceOf,
   noteEncounterEvent,
-  recordEncounterEvent,
+  recordOrderedEncounterEvent,
   reopenFollowUp,
   saveEncounterState,
   updateFollowUp,
   updateRoutedFollowUp,
-  upsertPatient,
+  upsertPatientRecord,
   withTransaction,
   type EncounterRecord,
+  type MessageTrace,
   type Queryable,
+  type StoredMessage,
 } from '@adt/db';
 import { decodeHl7Bytes, Hl7ParseError, parseAdtMessage, type AdtMessage } from '@adt/hl7';
 import { applyMerge, mergeScopeOf } from './apply-merge.js';
@@ -58,7 +60,15 @@ export interface ApplyOutcome {
   eventType: string;
   created: { kind: string; followUpId: string }[];
   effects: FollowUpEffect['type'][];
+  /**
+   * The message's correlation id, receipt time and earlier runs, as read before this run: the
+   * worker's log lines and latency metric use them without reading the message a second time.
+   */
+  trace: MessageTrace;
 }
+
+/** What applying a message did to the stored state ({@link ApplyOutcome} without the trace). */
+type AppliedChanges = Omit<ApplyOutcome, 'trace'>;
 
 /** What {@link applyMessage} needs besides the message id. */
 export interface ApplyDeps {
@@ -140,6 +150,20 @@ async function applyEffects(
 export async function applyMessage(deps: ApplyDeps, messageId: string): Promise<ApplyOutcome> {
   const message = await findMessageById(deps.pool, messageId);
   if (!message) throw new UnprocessableMessageError(`message ${messageId} does not exist`);
+  return { ...(await applyStoredMessage(deps, messageId, message)), trace: messageTraceOf(message) };
+}
+
+/**
+ * Applies a message already loaded with its raw bytes (see the file comment for the contract).
+ * @param deps - pool, rules and routing settings
+ * @param messageId - the stored message's id
+ * @param message - the stored message
+ */
+async function applyStoredMessage(
+  deps: ApplyDeps,
+  messageId: string,
+  message: StoredMessage & { raw: Buffer | null },
+): Promise<AppliedChanges> {
   if (message.status !== 'received' && message.status !== 'failed') {
     return { status: 'skipped', eventType: message.messageType, created: [], effects: [] };
   }
@@ -165,8 +189,9 @@ export async function applyMessage(deps: ApplyDeps, messageId: string): Promise<
   }
   const incoming = eventVisit(adt, zone);
 
-  return withTransaction(deps.pool, async (db) => {
-    const patientId = await upsertPatient(db, patientUpsert(adt, occurredAt));
+  return withTransaction(deps.pool, async (db): Promise<AppliedChanges> => {
+    const patient = await upsertPatientRecord(db, patientUpsert(adt, occurredAt));
+    const patientId = patient.id;
     const encounter = await lockEncounter(db, {
       patientId,
       facility: adt.header.sendingFacility,
@@ -174,25 +199,35 @@ export async function applyMessage(deps: ApplyDeps, messageId: string): Promise<
       visitNumber: adt.visit?.visitNumber ?? '',
       accountNumber: adt.accountNumber,
     });
-    const firstTime = await recordEncounterEvent(db, {
+    const order = await recordOrderedEncounterEvent(db, {
       messageId,
       encounterId: encounter.id,
       eventType,
       occurredAt,
       note: null,
     });
-    if (!firstTime) {
+    if (order === 'already_recorded') {
       await markMessageProcessed(db, messageId, 'already applied');
       return { status: 'already_applied', eventType, created: [], effects: [] };
     }
-    // The stored patient's death rules out any new follow-up, whatever the message says.
-    const patientDeceased =
-      (await isPatientDeceased(db, encounter.patientId)) ||
-      (patientId !== encounter.patientId && (await isPatientDeceased(db, patientId)));
+    // The stored patient's death rules out any new follow-up, whatever the message says. The
+    // upserted patient's row is locked since the upsert, so its flag from there is still current;
+    // an encounter of another patient (one merged into it) has its own row read here.
+    const ownEncounter = encounter.patientId === patientId;
+    const encounterPatientDeceased = ownEncounter
+      ? patient.deceased
+      : await isPatientDeceased(db, encounter.patientId);
+    const patientDeceased = encounterPatientDeceased || (!ownEncounter && patient.deceased);
 
-    if (!(await isNewestEncounterEvent(db, { encounterId: encounter.id, messageId, occurredAt }))) {
+    if (order === 'older') {
       // Older than an event already applied: replay the encounter in event order.
-      const replayed = await replayStoredEncounter(db, deps, encounter, messageId);
+      const replayed = await replayStoredEncounter(
+        db,
+        deps,
+        encounter,
+        messageId,
+        ownEncounter ? encounterPatientDeceased : undefined,
+      );
       await markMessageProcessed(
         db,
         messageId,
@@ -232,17 +267,20 @@ export async function applyMessage(deps: ApplyDeps, messageId: string): Promise<
  * @param deps - rules and routing settings
  * @param encounter - the encounter
  * @param messageId - the message being applied (for timeline notes)
+ * @param patientDeceased - the encounter's patient's deceased flag when already read under its
+ *   row lock; read here otherwise
  */
 async function replayStoredEncounter(
   db: Queryable,
   deps: ApplyDeps,
   encounter: EncounterRecord,
   messageId: string,
+  patientDeceased?: boolean,
 ): Promise<Pick<ApplyOutcome, 'created' | 'effects'>> {
   const plan = await planStoredReplay(db, encounter, {
     rules: deps.rules,
     zone: deps.zoneForFacility(encounter.facility),
-    patientDeceased: await isPatientDeceased(db, encounter.patientId),
+    patientDeceased: patientDeceased ?? (await isPatientDeceased(db, encounter.patientId)),
   });
   await saveEncounterState(db, encounter.id, plan.state, plan.lastEvent);
   const created = await applyEffects(db, plan.effects, {
@@ -259,7 +297,7 @@ async function applyMergeMessage(
   db: Queryable,
   deps: ApplyDeps,
   message: { messageId: string; adt: AdtMessage; occurredAt: Date },
-): Promise<ApplyOutcome> {
+): Promise<AppliedChanges> {
   const outcome: Pick<ApplyOutcome, 'created' | 'effects'> = { created: [], effects: [] };
   const result = await applyMerge(db, {
     ...message,
@@ -282,11 +320,9 @@ async function applyMergeMessage(
 async function applyDemographics(
   db: Queryable,
   message: { messageId: string; adt: AdtMessage; occurredAt: Date },
-): Promise<ApplyOutcome> {
-  const patientId = await upsertPatient(db, patientUpsert(message.adt, message.occurredAt));
-  const cancelled = (await isPatientDeceased(db, patientId))
-    ? await cancelPatientFollowUps(db, patientId, 'deceased')
-    : 0;
+): Promise<AppliedChanges> {
+  const patient = await upsertPatientRecord(db, patientUpsert(message.adt, message.occurredAt));
+  const cancelled = patient.deceased ? await cancelPatientFollowUps(db, patient.id, 'deceased') : 0;
   await markMessageProcessed(db, message.messageId, 'demographics only');
   return {
     status: 'applied',

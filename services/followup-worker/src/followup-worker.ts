@@ -72,16 +72,17 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
 
   const applyJob = async (job: Job<ApplyMessageJob>) => {
     const { messageId } = job.data;
-    // The correlation id the listener stored: every line about this message carries it.
-    const trace = await findMessageTrace(pool, messageId);
-    const jobLog = log.child({ correlationId: trace?.correlationId, messageId, jobId: job.id });
     const stopTimer = metrics.jobDuration.startTimer();
     try {
       const outcome = await applyMessage(deps, messageId);
+      // The correlation id the listener stored (read with the message, before this run): every
+      // line about this message carries it. A failed run's line reads it in the failed handler.
+      const { trace } = outcome;
+      const jobLog = log.child({ correlationId: trace.correlationId, messageId, jobId: job.id });
       for (const c of outcome.created) metrics.followUpsCreated.inc({ kind: c.kind });
       metrics.jobsCompleted.inc({ event: outcome.eventType });
       // First runs only: a replay days later would say nothing about how fast messages flow.
-      if (trace && trace.attempts === 0 && outcome.status === 'applied') {
+      if (trace.attempts === 0 && outcome.status === 'applied') {
         metrics.processingLatency.observe(Math.max(0, Date.now() - trace.receivedAt.getTime()) / 1000);
       }
       jobLog.info(
