@@ -2,7 +2,6 @@
  * The full parse of an ADT message for the worker: the fields the follow-up rules use,
  * as plain unescaped strings ('' when absent or sent as the HL7 null `""`).
  */
-import type { HL7Node } from 'node-hl7-client';
 import { firstSegment, parseWithClient, segmentReaders, type SegmentReader } from './hl7-node-reader.js';
 import { Hl7ParseError, readMessageHeader, type MessageHeader } from './message-header.js';
 import { normalizeMessageText } from './segments.js';
@@ -145,7 +144,7 @@ function segmentsRead(normalized: string): string {
     .join('\r');
 }
 
-function identifiersOf(segment: SegmentReader, repetitions: HL7Node[]): PatientIdentifier[] {
+function identifiersOf(segment: SegmentReader, repetitions: string[]): PatientIdentifier[] {
   return repetitions
     .map((rep) => ({
       id: segment.textOf(rep, 1),
@@ -202,7 +201,7 @@ function visitOf(pv1: SegmentReader): AdtVisit {
 
 function locationOf(pv1: SegmentReader): string {
   const location = pv1.repetitions(3)[0];
-  const components = location?.toArray().map((_, i) => pv1.textOf(location, i + 1)) ?? [];
+  const components = pv1.components(location).map((_, i) => pv1.textOf(location, i + 1));
   while (components.length > 0 && components[components.length - 1] === '') components.pop();
   return components.join('^');
 }

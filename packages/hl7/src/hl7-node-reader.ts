@@ -1,5 +1,5 @@
 /**
- * A thin, throw-free layer over node-hl7-client's node tree (internal to this package).
+ * A thin, throw-free layer over node-hl7-client's message tree (internal to this package).
  *
  * The library's quirks this hides, checked against 3.2.0:
  * - a path to a missing segment or field yields an empty node whose `toRaw()` throws
@@ -33,36 +33,43 @@ export function parseWithClient(text: string): Message {
   }
 }
 
-/** Reads fields of one segment (or of an absent one, which reads as empty). */
+/**
+ * Reads fields of one segment (or of an absent one, which reads as empty). node-hl7-client finds
+ * the segments; their fields are split here from the segment's raw text, because the library builds
+ * an event-emitting node for every field, repetition and component it is asked about, and that was
+ * most of the worker's parse time.
+ */
 export class SegmentReader {
-  // The library builds a field's nodes on every `get`; the rules read some fields several times.
-  private readonly fields = new Map<number, HL7Node[]>();
+  private readonly fields: string[];
+  private readonly component: string;
+  private readonly repetition: string;
+  private readonly subcomponent: string;
 
   /**
    * @param segment - a segment node, or undefined when the message lacks it
-   * @param delimiters - the message's delimiters, for unescaping
+   * @param delimiters - the message's delimiters, for splitting and unescaping
    */
   constructor(
-    private readonly segment: HL7Node | undefined,
+    segment: HL7Node | undefined,
     private readonly delimiters: Hl7Delimiters,
-  ) {}
-
-  /** Whether the segment is present in the message. */
-  get present(): boolean {
-    return this.segment !== undefined;
+  ) {
+    this.fields = segment === undefined ? [] : segment.toRaw().split(delimiters.fieldSeparator);
+    this.component = delimiters.encodingCharacters.charAt(0);
+    this.repetition = delimiters.encodingCharacters.charAt(1);
+    this.subcomponent = delimiters.encodingCharacters.charAt(3);
+    this.present = segment !== undefined;
   }
 
+  /** Whether the segment is present in the message. */
+  readonly present: boolean;
+
   /**
-   * The repetitions of a field.
+   * The repetitions of a field, raw; none when the field is empty.
    * @param field - 1-based field number (not for MSH, whose numbering is shifted)
    */
-  repetitions(field: number): HL7Node[] {
-    let repetitions = this.fields.get(field);
-    if (repetitions === undefined) {
-      repetitions = this.segment?.get(field).toArray() ?? [];
-      this.fields.set(field, repetitions);
-    }
-    return repetitions;
+  repetitions(field: number): string[] {
+    const raw = this.fields[field] ?? '';
+    return raw === '' ? [] : raw.split(this.repetition);
   }
 
   /**
@@ -76,14 +83,23 @@ export class SegmentReader {
   }
 
   /**
-   * One value of a given repetition node, unescaped, HL7 null (`""`) read as ''.
-   * @param repetition - a node from {@link SegmentReader.repetitions}
+   * The components of one repetition, raw (for a caller that needs all of them).
+   * @param repetition - a value from {@link SegmentReader.repetitions}
+   */
+  components(repetition: string | undefined): string[] {
+    return repetition === undefined || repetition === '' ? [] : repetition.split(this.component);
+  }
+
+  /**
+   * One value of a given repetition, unescaped, HL7 null (`""`) read as ''.
+   * @param repetition - a value from {@link SegmentReader.repetitions}
    * @param component - 1-based component number
    * @param subcomponent - 1-based subcomponent number
    */
-  textOf(repetition: HL7Node | undefined, component = 1, subcomponent = 1): string {
-    const node = repetition?.toArray()[component - 1]?.toArray()[subcomponent - 1];
-    const raw = node === undefined ? '' : node.toRaw();
+  textOf(repetition: string | undefined, component = 1, subcomponent = 1): string {
+    const value = this.components(repetition)[component - 1];
+    const raw =
+      value === undefined || value === '' ? '' : (value.split(this.subcomponent)[subcomponent - 1] ?? '');
     return raw === '""' ? '' : unescapeHl7(raw, this.delimiters);
   }
 }
