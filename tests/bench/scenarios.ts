@@ -155,6 +155,7 @@ export async function soakRow(
     startTimeoutMs: settings.drainTimeoutMs,
     // The worker may be far slower than ingest: give it up to 5 ms a message to catch up.
     drainTimeoutMs: Math.max(settings.drainTimeoutMs, settings.soakMessages * 5),
+    onProgress: (text) => process.stderr.write(`[bench] ${text}\n`),
   });
   tally.accepted += soak.load.acceptedAcks;
   const row = loadRow(

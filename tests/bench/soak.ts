@@ -19,7 +19,11 @@ export interface SoakOptions {
   startTimeoutMs: number;
   /** How long to wait for the worker to process the soak's messages at the end. */
   drainTimeoutMs: number;
+  /** Called every minute with how far the soak has got (a long run shows it is alive). */
+  onProgress?: (text: string) => void;
 }
+
+const PROGRESS_INTERVAL_MS = 60_000;
 
 /** RSS of one process before and after the bulk of a soak. */
 export interface RssGrowth {
@@ -87,6 +91,24 @@ export async function runSoak(stack: ProductStack, options: SoakOptions): Promis
   const processedBefore = (await stack.statusCounts()).processed ?? 0;
   let acked = 0;
   const sampler = new RssSampler(stack.pids, () => acked / options.messages).start(options.rssIntervalMs);
+  const progress = setInterval(() => {
+    void stack.statusCounts().then(
+      (counts) => {
+        const last = sampler.samples.at(-1);
+        const rss = last
+          ? Object.entries(last.rssMb)
+              .map(([name, mb]) => `${name} ${typeof mb === 'number' ? Math.round(mb) : '–'} MB`)
+              .join(', ')
+          : '–';
+        options.onProgress?.(
+          `soak: ${acked.toLocaleString('en-US')} of ${options.messages.toLocaleString('en-US')} ACKed, ` +
+            `${((counts.processed ?? 0) - processedBefore).toLocaleString('en-US')} processed; RSS ${rss}`,
+        );
+      },
+      () => undefined,
+    );
+  }, PROGRESS_INTERVAL_MS);
+  progress.unref();
   let load: LoadResult;
   try {
     load = await runLoad({
@@ -102,7 +124,9 @@ export async function runSoak(stack: ProductStack, options: SoakOptions): Promis
   } finally {
     sampler.stop();
   }
-  const drain = await stack.waitForDrain(options.drainTimeoutMs);
+  const drain = await stack.waitForDrain(options.drainTimeoutMs).finally(() => {
+    clearInterval(progress);
+  });
   const statusCounts = await stack.statusCounts();
   const processed = (statusCounts.processed ?? 0) - processedBefore;
   return {
