@@ -14,6 +14,14 @@ describe('loadConfig', () => {
     expect([...config.practice.observationCodes]).toEqual(['OBS']);
   });
 
+  it('defaults the API rate limits to production values and reads them from the environment', () => {
+    expect(loadConfig({}).api.rateLimits).toEqual({ signInPerMinute: 10, apiPerMinute: 1200 });
+    expect(
+      loadConfig({ SIGN_IN_RATE_LIMIT_PER_MINUTE: '5', API_RATE_LIMIT_PER_MINUTE: '60000' }).api.rateLimits,
+    ).toEqual({ signInPerMinute: 5, apiPerMinute: 60000 });
+    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
+  });
+
   it('reads holidays and booleans', () => {
     const config = loadConfig({ PRACTICE_HOLIDAYS: '2026-12-25, 2027-01-01', MIGRATE_ON_START: 'false' });
     expect(config.practice.holidays.has('2026-12-25')).toBe(true);
@@ -126,7 +134,9 @@ describe('loadConfig: MLLP defences', () => {
 
   it('names bad addresses and incomplete TLS settings', () => {
     expect(() => loadConfig({ MLLP_ALLOWED_ADDRESSES: '10.0.0.0/33' })).toThrow(/MLLP_ALLOWED_ADDRESSES/);
-    expect(() => loadConfig({ MLLP_ALLOWED_ADDRESSES: 'hospital.example' })).toThrow(/MLLP_ALLOWED_ADDRESSES/);
+    expect(() => loadConfig({ MLLP_ALLOWED_ADDRESSES: 'hospital.example' })).toThrow(
+      /MLLP_ALLOWED_ADDRESSES/,
+    );
     expect(() => loadConfig({ MLLP_TLS_CERT_FILE: '/etc/adt/server.pem' })).toThrow(/MLLP_TLS_KEY_FILE/);
     expect(() =>
       loadConfig({

@@ -102,6 +102,8 @@ const envSchema = z.object({
   TRUST_PROXY: bool(false),
   SESSION_IDLE_TIMEOUT_MS: positiveMs(30 * 60_000),
   SESSION_MAX_AGE_MS: positiveMs(12 * 60 * 60_000),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 
   PRACTICE_TZ: z.string().default('America/New_York').refine(isIanaZone, 'must be an IANA time zone'),
   PRACTICE_HOLIDAYS: csv.pipe(
@@ -167,6 +169,8 @@ export interface AppConfig {
     sessionIdleTimeoutMs: number;
     /** …and at the latest this long after sign-in. */
     sessionMaxAgeMs: number;
+    /** Sign-in attempts per client address, and other /api requests per caller, per minute. */
+    rateLimits: { signInPerMinute: number; apiPerMinute: number };
   };
   practice: {
     timeZone: string;
@@ -295,6 +299,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: e.TRUST_PROXY,
       sessionIdleTimeoutMs: e.SESSION_IDLE_TIMEOUT_MS,
       sessionMaxAgeMs: e.SESSION_MAX_AGE_MS,
+      rateLimits: {
+        signInPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+        apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+      },
     },
     practice: {
       timeZone: e.PRACTICE_TZ,
