@@ -22,6 +22,11 @@ export function createPool(options: CreatePoolOptions): pg.Pool {
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'adt-followup',
     connectionTimeoutMillis: 5_000,
+    // JIT compilation pays off for long analytical queries, never for these short statements. Its
+    // planner cost threshold is crossed as tables grow (the ED-history lookup did at ~60,000
+    // follow-ups), and then each call spent ~80 ms compiling: the worker fell from ~230 to ~50 msg/s
+    // in the soak. Off for every product connection, whatever the server's default.
+    options: '-c jit=off',
   });
   // An idle client losing its connection (Postgres restart) must not crash the process; the
   // next query reconnects.
