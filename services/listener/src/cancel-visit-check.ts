@@ -39,8 +39,10 @@ export async function checkCancelVisit(
   if (cancel === null) return null;
   const facility = header.sendingFacility;
   const visitNumber = cancel.visit?.visitNumber ?? '';
+  // Waiting messages first, then what the worker built: the worker builds the encounter and marks
+  // the message processed in one commit, so a message that stops waiting between the two reads is
+  // seen by the second. In the other order that commit could fall between them and hide both.
   if (visitNumber !== '') {
-    if (await visitExists(pool, facility, visitNumber)) return null;
     const pending = await findPendingMessagesContaining(
       pool,
       facility,
@@ -48,13 +50,13 @@ export async function checkCancelVisit(
       PENDING_CANDIDATES,
     );
     if (pending.some((raw) => readStored(raw)?.visit?.visitNumber === visitNumber)) return null;
+    if (await visitExists(pool, facility, visitNumber)) return null;
     return noSuchVisit('PV1', 19, 'visit number (PV1-19)');
   }
   const identifiers = cancel.patient.identifiers.map((id) => ({
     id: id.id,
     assigningAuthority: id.assigningAuthority || facility,
   }));
-  if (await patientHasEncounterAt(pool, facility, identifiers)) return null;
   const key = (id: { id: string; assigningAuthority: string }) => `${id.assigningAuthority}\u0000${id.id}`;
   const wanted = new Set(identifiers.map(key));
   for (const identifier of identifiers) {
@@ -71,6 +73,7 @@ export async function checkCancelVisit(
     );
     if (samePatient) return null;
   }
+  if (await patientHasEncounterAt(pool, facility, identifiers)) return null;
   return noSuchVisit('PID', 3, 'patient (PID-3; the message has no PV1-19)');
 }
 
