@@ -57,12 +57,18 @@ export interface NewFollowUp {
  * one task per encounter and kind at a time, while done and cancelled ones stay as history.
  * @param db - the processing transaction
  * @param followUp - what to create
+ * @param risk - its readmission risk when already assessed, written in the same row (else none)
  * @returns the new id, or null when an active one already existed
  */
-export async function createFollowUp(db: Queryable, followUp: NewFollowUp): Promise<string | null> {
+export async function createFollowUp(
+  db: Queryable,
+  followUp: NewFollowUp,
+  risk: { score: number; flags: readonly string[] } | null = null,
+): Promise<string | null> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, visit_due_by, priority, in_ed_now, team)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, visit_due_by, priority, in_ed_now, team,
+                             risk_score, risk_flags)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10::text[], '{}'))
      ON CONFLICT (encounter_id, kind) WHERE status IN ('open', 'in_progress') DO NOTHING
      RETURNING id`,
     [
@@ -74,6 +80,8 @@ export async function createFollowUp(db: Queryable, followUp: NewFollowUp): Prom
       followUp.priority,
       followUp.inEdNow,
       followUp.team,
+      risk?.score ?? null,
+      risk?.flags ?? null,
     ],
   );
   return result.rows[0]?.id ?? null;

@@ -16,7 +16,7 @@ import {
   type TeamChoice,
   type TeamRule,
 } from '@adt/adt';
-import type { FollowUpChanges, NewFollowUp } from './follow-up-repository.js';
+import { createFollowUp, type FollowUpChanges } from './follow-up-repository.js';
 import type { Queryable } from './pool.js';
 import type { RosterAttribution } from './roster-repository.js';
 
@@ -185,7 +185,7 @@ export async function createRoutedFollowUp(
     risk,
     settings.zone,
   );
-  const followUpId = await createScoredFollowUp(
+  const followUpId = await createFollowUp(
     db,
     {
       encounterId: encounter.id,
@@ -259,42 +259,6 @@ export async function findRoutingInputs(
     },
     teamRules: orderTeamRules(teamRules),
   };
-}
-
-/**
- * Creates the encounter's follow-up of a kind, scored, unless an active one exists: the insert of
- * `createFollowUp` with the risk written in the same row, instead of an insert then an update
- * (the risk is assessed before the insert either way, so the stored values are the same).
- * @param db - the processing transaction
- * @param followUp - what to create
- * @param risk - its risk assessment
- * @returns the new id, or null when an active one already existed
- */
-async function createScoredFollowUp(
-  db: Queryable,
-  followUp: NewFollowUp,
-  risk: RiskAssessment,
-): Promise<string | null> {
-  const result = await db.query<{ id: string }>(
-    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, visit_due_by, priority, in_ed_now, team,
-                             risk_score, risk_flags)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (encounter_id, kind) WHERE status IN ('open', 'in_progress') DO NOTHING
-     RETURNING id`,
-    [
-      followUp.encounterId,
-      followUp.patientId,
-      followUp.kind,
-      followUp.dueAt,
-      followUp.visitDueBy,
-      followUp.priority,
-      followUp.inEdNow,
-      followUp.team,
-      risk.score,
-      risk.flags,
-    ],
-  );
-  return result.rows[0]?.id ?? null;
 }
 
 /**
