@@ -202,6 +202,7 @@ async function main(): Promise<number> {
   let exitCodes: Record<string, number | null>;
   try {
     machine = await machineInfo(stack);
+    for (const warning of (machine.warnings as string[] | undefined) ?? []) say(`warning: ${warning}`);
     ({ rows, soak, drains } = await runScenarios(stack, settings, tally));
     finalDrain = drains.at(-1) ?? (await stack.waitForDrain(settings.drainTimeoutMs));
     statusCounts = await stack.statusCounts();
