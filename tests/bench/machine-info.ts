@@ -4,8 +4,8 @@ import { openRedis, type ProductStack } from './product-stack.js';
 /**
  * What the figures were measured on: cores, memory, Node, Postgres (and its durability settings),
  * Redis (and whether it persists), and the load average, which says how quiet the machine was.
- * Autovacuum is recorded because a long run on a server without it measures table bloat as much as the
- * product: every processed message leaves a dead row version behind.
+ * Autovacuum is recorded because a long run on a server without it measures table bloat as much
+ * as the product: every processed message leaves a dead row version behind.
  * @param stack - the product (its pool reads Postgres' settings)
  */
 export async function machineInfo(stack: ProductStack): Promise<Record<string, unknown>> {
