@@ -1,6 +1,9 @@
 import os from 'node:os';
 import { openRedis, type ProductStack } from './product-stack.js';
 
+/** The machine and servers a run measured on; `warnings` says what makes it unlike production. */
+export type MachineInfo = Record<string, unknown> & { warnings: string[] };
+
 /**
  * What the figures were measured on: cores, memory, Node, Postgres (and its durability settings),
  * Redis (and whether it persists), and the load average, which says how quiet the machine was.
@@ -8,7 +11,7 @@ import { openRedis, type ProductStack } from './product-stack.js';
  * as the product: every processed message leaves a dead row version behind.
  * @param stack - the product (its pool reads Postgres' settings)
  */
-export async function machineInfo(stack: ProductStack): Promise<Record<string, unknown>> {
+export async function machineInfo(stack: ProductStack): Promise<MachineInfo> {
   const pg = await stack.pool.query<{ server_version: string }>('SHOW server_version');
   const settings = await stack.pool.query<{ name: string; setting: string }>(
     "SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync', 'wal_sync_method', 'shared_buffers', 'max_connections', 'autovacuum', 'jit')",

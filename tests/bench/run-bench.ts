@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchSettings } from './bench-options.js';
 import { markdownTable, ratio, targetsTable, type ScenarioRow } from './bench-report.js';
 import { peerRows, pgCommitRows } from './baselines.js';
-import { machineInfo } from './machine-info.js';
+import { machineInfo, type MachineInfo } from './machine-info.js';
 import { targetChecks } from './targets.js';
 import { killChildren } from './child-processes.js';
 import { activityPerMessage, readPgActivity } from './pg-activity.js';
@@ -195,14 +195,14 @@ async function main(): Promise<number> {
   let rows: ScenarioRow[];
   let soak: SoakResult | null;
   let drains: DrainRecord[];
-  let machine: Record<string, unknown>;
+  let machine: MachineInfo;
   let statusCounts: Record<string, number>;
   let finalDrain: DrainResult;
   let logLines: Record<string, number>;
   let exitCodes: Record<string, number | null>;
   try {
     machine = await machineInfo(stack);
-    for (const warning of (machine.warnings as string[] | undefined) ?? []) say(`warning: ${warning}`);
+    for (const warning of machine.warnings) say(`warning: ${warning}`);
     ({ rows, soak, drains } = await runScenarios(stack, settings, tally));
     finalDrain = drains.at(-1) ?? (await stack.waitForDrain(settings.drainTimeoutMs));
     statusCounts = await stack.statusCounts();
