@@ -1,29 +1,72 @@
-// Prints one closing line for the whole monorepo from every workspace's vitest JSON report:
-// "Tests: N passed, N failed, N skipped". Exits non-zero when any test failed or none ran.
-import { readFile, readdir } from 'node:fs/promises';
+// Closes `npm test` for the whole monorepo from every workspace's vitest reports: a line per
+// workspace, then every failed test, failed file and unhandled error again (a long CI log may be
+// kept only by its tail), then "Tests: N passed, N failed". Exits non-zero when turbo failed, any
+// test failed, an unhandled error was caught, or no test ran.
+//   node scripts/test-summary.mjs --clean           removes earlier reports before a run
+//   node scripts/test-summary.mjs --turbo-exit=N    summarises a run whose turbo exited with N
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const workspaces = ['packages', 'services'];
 const dirs = ['tests'];
-for (const parent of workspaces) {
+for (const parent of ['packages', 'services']) {
   for (const name of await readdir(path.join(root, parent))) dirs.push(path.join(parent, name));
+}
+
+if (process.argv.includes('--clean')) {
+  // A report left by an earlier run would be counted as this run's when a workspace's tests never start.
+  await Promise.all(
+    dirs.map((dir) => rm(path.join(root, dir, 'test-results'), { recursive: true, force: true })),
+  );
+  process.exit(0);
+}
+
+const turboExit = Number(process.argv.find((arg) => arg.startsWith('--turbo-exit='))?.split('=')[1] ?? 0);
+
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const errors = [];
 for (const dir of dirs) {
-  let report;
-  try {
-    report = JSON.parse(await readFile(path.join(root, dir, 'test-results/vitest.json'), 'utf8'));
-  } catch {
-    continue;
-  }
+  const report = await readJson(path.join(root, dir, 'test-results/vitest.json'));
+  if (report === null) continue;
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   process.stdout.write(`${dir}: ${report.numPassedTests} passed, ${report.numFailedTests} failed\n`);
+  for (const error of (await readJson(path.join(root, dir, 'test-results/run-errors.json'))) ?? []) {
+    errors.push({ dir, ...error });
+  }
 }
-process.stdout.write(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
-process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+const LABEL = { test: 'failed test', file: 'failed file (hook or import)', unhandled: 'unhandled error' };
+if (errors.length > 0) {
+  process.stdout.write(`\n${errors.length} problem(s):\n`);
+  for (const error of errors) {
+    const where = [error.file && path.join(error.dir, error.file), error.test].filter(Boolean).join(' > ');
+    process.stdout.write(
+      `\n- ${LABEL[error.kind] ?? error.kind}: ${where || error.dir}\n  ${error.message}\n`,
+    );
+    if (error.stack) process.stdout.write(`${error.stack.replace(/^/gm, '    ')}\n`);
+  }
+  process.stdout.write('\n');
+}
+const unhandled = errors.filter((error) => error.kind === 'unhandled').length;
+process.stdout.write(
+  `Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}` +
+    `${unhandled ? `, ${unhandled} unhandled error(s)` : ''}\n`,
+);
+if (turboExit !== 0) {
+  process.stdout.write(
+    `turbo exited with ${turboExit}: a lint, type-check or test task failed (its output is above)\n`,
+  );
+}
+process.exit(turboExit !== 0 || failed > 0 || unhandled > 0 || errors.length > 0 || passed === 0 ? 1 : 0);
