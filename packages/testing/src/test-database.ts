@@ -43,10 +43,14 @@ export async function createTestDatabase(
   let dropping = false;
   // pool.end() resolves before its connections have closed; DROP … WITH (FORCE) then terminates
   // them and each emits "terminating connection due to administrator command". Expected then only.
+  // An idle client's error is re-emitted by the pool (which throws without a listener), a checked-out
+  // client's by the client itself: both are listened to.
+  const unlessDropping = (error: Error) => {
+    if (!dropping) throw error;
+  };
+  pool.on('error', unlessDropping);
   pool.on('connect', (client) => {
-    client.on('error', (error) => {
-      if (!dropping) throw error;
-    });
+    client.on('error', unlessDropping);
   });
   return {
     url,
