@@ -20,7 +20,7 @@ import {
 } from './feed-status-queries.js';
 import { findMessageTrace, storeInboundMessage, storeRejectedMessage } from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
-import { withTransaction } from './pool.js';
+import { createPool, withTransaction } from './pool.js';
 import { pruneRawMessages } from './retention-repository.js';
 
 let sequence = 0;
@@ -255,7 +255,9 @@ describe('alert states: one notification per start and per end', () => {
   let other: pg.Pool;
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'alertstate');
-    other = new pg.Pool({ connectionString: db.url, max: 2 });
+    // A second process's pool, built as the services build theirs (its connections' errors on
+    // the database's drop are expected).
+    other = createPool({ connectionString: db.url, max: 2, applicationName: 'adt-test-other' });
   });
   afterAll(async () => {
     await other.end();
