@@ -22,7 +22,10 @@ export function adtLintConfig(tsconfigRootDir) {
         '@typescript-eslint/no-explicit-any': 'error',
         '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
         '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
-        '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        ],
         eqeqeq: ['error', 'always'],
         'no-console': 'error',
         'no-restricted-imports': [
@@ -30,7 +33,10 @@ export function adtLintConfig(tsconfigRootDir) {
           {
             patterns: [
               { group: ['@adt/*/src/*', '@adt/*/dist/*'], message: 'Import a package by its entry point.' },
-              { group: ['../../packages/*', '../../../packages/*'], message: 'Import a package by its name.' },
+              {
+                group: ['../../packages/*', '../../../packages/*'],
+                message: 'Import a package by its name.',
+              },
             ],
           },
         ],

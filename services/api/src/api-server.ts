@@ -32,7 +32,10 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const app = await buildApp({ config, pool, queue, redis }, { log, registry, rateLimits: config.api.rateLimits });
+  const app = await buildApp(
+    { config, pool, queue, redis },
+    { log, registry, rateLimits: config.api.rateLimits },
+  );
   app.addHook('onResponse', async (request, reply) => {
     latency.observe(
       {

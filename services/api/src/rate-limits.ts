@@ -46,10 +46,6 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
       return principal ? `${principal.kind}:${principal.actor}` : `address:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
-      new HttpError(
-        context.statusCode,
-        'rate_limited',
-        `Too many requests: try again in ${context.after}`,
-      ),
+      new HttpError(context.statusCode, 'rate_limited', `Too many requests: try again in ${context.after}`),
   });
 }

@@ -96,7 +96,9 @@ describe('API security: headers, rate limits, strict input, no internals in erro
   });
 
   describe('rate limits', () => {
-    async function attemptSignIn(address: string): Promise<{ statusCode: number; body: string; retryAfter: unknown }> {
+    async function attemptSignIn(
+      address: string,
+    ): Promise<{ statusCode: number; body: string; retryAfter: unknown }> {
       const first = await h.app.inject({ url: '/api/session', headers: from(address) });
       const response = await h.app.inject({
         method: 'POST',
@@ -107,7 +109,11 @@ describe('API security: headers, rate limits, strict input, no internals in erro
         }),
         payload: { username: 'nobody', password: 'guess' },
       });
-      return { statusCode: response.statusCode, body: response.body, retryAfter: response.headers['retry-after'] };
+      return {
+        statusCode: response.statusCode,
+        body: response.body,
+        retryAfter: response.headers['retry-after'],
+      };
     }
 
     it('answers 429 with a JSON message after 10 sign-ins a minute from one address, not from another', async () => {

@@ -5,7 +5,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SQL_WORDS = /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|WHERE|ORDER BY|GROUP BY|VALUES|CREATE|DROP|ALTER)\b/;
+const SQL_WORDS =
+  /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|WHERE|ORDER BY|GROUP BY|VALUES|CREATE|DROP|ALTER)\b/;
 // A constant fragment (`${USER_SELECT}`), possibly adjusted with literals only.
 const CONSTANT_FRAGMENT = /^[A-Z][A-Z0-9_]*(\.replace\('[^']*', '[^']*'\))?$/;
 // CREATE/DROP DATABASE takes no parameters; the name is built from [a-z0-9_] only, just above.
@@ -34,7 +35,9 @@ function interpolatedSql(files: string[]): string[] {
           const expression = span.expression.getText(source);
           const where = relative(ROOT, file);
           if (CONSTANT_FRAGMENT.test(expression) || ALLOWED.has(`${where}:${expression}`)) continue;
-          found.push(`${where}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${expression}`);
+          found.push(
+            `${where}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${expression}`,
+          );
         }
       }
       ts.forEachChild(node, visit);

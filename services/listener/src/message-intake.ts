@@ -19,7 +19,12 @@ import {
   triggerEventOf,
   type MessageHeader,
 } from '@adt/hl7';
-import { storeInboundMessages, storeRejectedMessage, type NewInboundMessage, type StoreResult } from '@adt/db';
+import {
+  storeInboundMessages,
+  storeRejectedMessage,
+  type NewInboundMessage,
+  type StoreResult,
+} from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { nextAckControlId } from './ack-control-id.js';
 import {
