@@ -1,9 +1,10 @@
 // Closes `npm test` for the whole monorepo from every workspace's vitest reports: a line per
 // workspace, then every failed test, failed file and unhandled error again (a long CI log may be
-// kept only by its tail), then "Tests: N passed, N failed". Exits non-zero when turbo failed, any
-// test failed, an unhandled error was caught, or no test ran.
-//   node scripts/test-summary.mjs --clean           removes earlier reports before a run
-//   node scripts/test-summary.mjs --turbo-exit=N    summarises a run whose turbo exited with N
+// kept only by its tail), then "Tests: N passed, N failed". Exits non-zero when the checks failed,
+// any test failed, an unhandled error was caught, or no test ran.
+//   node scripts/test-summary.mjs --clean            removes earlier reports before a run
+//   node scripts/test-summary.mjs --checks-exit=N    summarises a run whose checks (formatting,
+//                                                    then turbo's lint, type-check and tests) exited with N
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -21,7 +22,7 @@ if (process.argv.includes('--clean')) {
   process.exit(0);
 }
 
-const turboExit = Number(process.argv.find((arg) => arg.startsWith('--turbo-exit='))?.split('=')[1] ?? 0);
+const checksExit = Number(process.argv.find((arg) => arg.startsWith('--checks-exit='))?.split('=')[1] ?? 0);
 
 async function readJson(file) {
   try {
@@ -64,9 +65,9 @@ process.stdout.write(
   `Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}` +
     `${unhandled ? `, ${unhandled} unhandled error(s)` : ''}\n`,
 );
-if (turboExit !== 0) {
+if (checksExit !== 0) {
   process.stdout.write(
-    `turbo exited with ${turboExit}: a lint, type-check or test task failed (its output is above)\n`,
+    `the checks exited with ${checksExit}: formatting (prettier), a lint, type-check or test task failed; its output is above\n`,
   );
 }
-process.exit(turboExit !== 0 || failed > 0 || unhandled > 0 || errors.length > 0 || passed === 0 ? 1 : 0);
+process.exit(checksExit !== 0 || failed > 0 || unhandled > 0 || errors.length > 0 || passed === 0 ? 1 : 0);
