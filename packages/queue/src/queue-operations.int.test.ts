@@ -39,6 +39,17 @@ describe('queue operations', () => {
     await queue.drain();
   });
 
+  it('adds only the messages whose job is missing, and says how many', async () => {
+    await enqueueMessages(queue, ['20', '21']);
+    const waiting = await queue.getJob(jobIdForMessage('20'));
+    expect(await requeueMessages(queue, ['20', '21', '22'], { attempts: 1 })).toBe(1);
+    expect((await readQueueDepth(queue)).counts.waiting).toBe(3);
+    // The waiting job was left as it was, not replaced.
+    expect((await queue.getJob(jobIdForMessage('20')))?.timestamp).toBe(waiting?.timestamp);
+    expect(await requeueMessages(queue, ['20', '21', '22'], { attempts: 1 })).toBe(0);
+    await queue.drain();
+  });
+
   it('replays a message whose job failed for good, where a plain enqueue is a no-op', async () => {
     let runs = 0;
     const connection = createWorkerConnection(testRedisUrl());
@@ -66,7 +77,7 @@ describe('queue operations', () => {
       expect(runs).toBe(1);
 
       const completed = settled('completed');
-      await requeueMessages(queue, ['9'], { attempts: 1 });
+      expect(await requeueMessages(queue, ['9'], { attempts: 1 })).toBe(1);
       await completed;
       expect(runs).toBe(2);
     } finally {

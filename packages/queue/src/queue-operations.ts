@@ -10,26 +10,32 @@ import {
   type EnqueueOptions,
 } from './adt-events-queue.js';
 
+// States in which the queue no longer holds a job that will run: the message must be added again.
+const NOT_QUEUED = new Set<string>(['completed', 'failed', 'unknown']);
+
 /**
- * Enqueues stored messages again (replay). A finished job keeps its id in Redis for the dashboard
- * (`removeOnComplete` / `removeOnFail`), and adding a job whose id exists is a no-op, so a finished
- * job of the message is removed first. A job still waiting or running is left alone: it will run.
+ * Enqueues stored messages again (replay, and the listener's sweep). A finished job keeps its id in
+ * Redis for the dashboard (`removeOnComplete` / `removeOnFail`), and adding a job whose id exists
+ * is a no-op, so a finished job of the message is removed first. A job still waiting or running is
+ * left alone: it will run.
  * @param queue - the ADT events queue
  * @param messageIds - messages already reset to `received` in Postgres
  * @param options - attempts before the job is failed for good
+ * @returns how many of the messages were added: those whose job was missing or finished
  */
 export async function requeueMessages(
   queue: Queue<ApplyMessageJob>,
   messageIds: readonly string[],
   options: EnqueueOptions,
-): Promise<void> {
-  for (const messageId of messageIds) {
-    const job = await queue.getJob(jobIdForMessage(messageId));
-    if (!job) continue;
-    const state = await job.getState();
-    if (state === 'completed' || state === 'failed') await job.remove();
-  }
-  await enqueueMessages(queue, messageIds, options);
+): Promise<number> {
+  // The reads are sent together (one connection pipelines them): under a backlog the sweep passes
+  // hundreds of ids every few seconds, nearly all of them still waiting.
+  const states = await Promise.all(messageIds.map((id) => queue.getJobState(jobIdForMessage(id))));
+  const toAdd = messageIds.filter((_, i) => NOT_QUEUED.has(states[i] ?? 'unknown'));
+  const finished = messageIds.filter((_, i) => states[i] === 'completed' || states[i] === 'failed');
+  await Promise.all(finished.map((id) => queue.remove(jobIdForMessage(id))));
+  await enqueueMessages(queue, toAdd, options);
+  return toAdd.length;
 }
 
 /** Job counts by state and the oldest waiting job, for the queue gauges. */

@@ -30,7 +30,7 @@ describe('enqueue sweep', () => {
       pool: db.pool,
       enqueue: (ids) => {
         batches.push(ids);
-        return Promise.resolve();
+        return Promise.resolve(ids.length);
       },
       intervalMs: 3_600_000,
       graceMs: 10_000,
@@ -50,5 +50,30 @@ describe('enqueue sweep', () => {
     expect(await sweep.runOnce()).toBe(500);
     expect(batches[3]).toEqual(batches[0]);
     await sweep.stop();
+  });
+
+  it('counts only the messages the queue was missing', async () => {
+    const swept: number[] = [];
+    const sweep = startEnqueueSweep({
+      pool: db.pool,
+      // Every message but three still has its job waiting.
+      enqueue: () => Promise.resolve(3),
+      intervalMs: 3_600_000,
+      graceMs: 10_000,
+      log: createLogger({ service: 'sweep-test', level: 'silent' }),
+      onSwept: (count) => swept.push(count),
+    });
+    expect(await sweep.runOnce()).toBe(3);
+    const none = startEnqueueSweep({
+      pool: db.pool,
+      enqueue: () => Promise.resolve(0),
+      intervalMs: 3_600_000,
+      graceMs: 10_000,
+      log: createLogger({ service: 'sweep-test', level: 'silent' }),
+      onSwept: (count) => swept.push(count),
+    });
+    expect(await none.runOnce()).toBe(0);
+    expect(swept).toEqual([3]);
+    await Promise.all([sweep.stop(), none.stop()]);
   });
 });

@@ -4,6 +4,7 @@ import type { Logger } from '@adt/logging';
 
 /** A periodic task; `stop` waits for a run in progress. */
 export interface EnqueueSweep {
+  /** One pass; resolves to how many messages it added to the queue. */
   runOnce: () => Promise<number>;
   stop: () => Promise<void>;
 }
@@ -18,7 +19,8 @@ const SWEEP_BATCH = 500;
  */
 export function startEnqueueSweep(options: {
   pool: pg.Pool;
-  enqueue: (ids: string[]) => Promise<void>;
+  /** Adds the messages whose job is missing or finished; returns how many it added. */
+  enqueue: (ids: string[]) => Promise<number>;
   intervalMs: number;
   graceMs: number;
   log: Logger;
@@ -33,10 +35,16 @@ export function startEnqueueSweep(options: {
     const ids = await findUnprocessedMessageIds(options.pool, options.graceMs, SWEEP_BATCH, cursor);
     cursor = ids.length < SWEEP_BATCH ? '0' : (ids.at(-1) ?? '0');
     if (ids.length === 0) return 0;
-    await options.enqueue(ids);
-    options.log.info({ count: ids.length }, 'sweep re-enqueued unprocessed messages');
-    options.onSwept(ids.length);
-    return ids.length;
+    // Under a backlog most of these still wait in the queue; only the missing ones are counted,
+    // so the metric and the log speak of messages that had really dropped out of the queue.
+    const added = await options.enqueue(ids);
+    if (added === 0) return 0;
+    options.log.info(
+      { count: added, checked: ids.length },
+      'sweep re-enqueued messages missing from the queue',
+    );
+    options.onSwept(added);
+    return added;
   };
 
   const timer = setInterval(() => {
