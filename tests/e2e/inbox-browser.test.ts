@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { appendCareAction, createUser, userActor } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
+import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const A03 = path.join(ROOT, 'tests/fixtures/adt-a03-inpatient-discharge.hl7');
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'morning coffee first';
 const HOUR_MS = 3_600_000;
