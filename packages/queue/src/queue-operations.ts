@@ -10,9 +10,6 @@ import {
   type EnqueueOptions,
 } from './adt-events-queue.js';
 
-// States in which the queue no longer holds a job that will run: the message must be added again.
-const NOT_QUEUED = new Set<string>(['completed', 'failed', 'unknown']);
-
 /**
  * Enqueues stored messages again (replay, and the listener's sweep). A finished job keeps its id in
  * Redis for the dashboard (`removeOnComplete` / `removeOnFail`), and adding a job whose id exists
@@ -31,8 +28,15 @@ export async function requeueMessages(
   // The reads are sent together (one connection pipelines them): under a backlog the sweep passes
   // hundreds of ids every few seconds, nearly all of them still waiting.
   const states = await Promise.all(messageIds.map((id) => queue.getJobState(jobIdForMessage(id))));
-  const toAdd = messageIds.filter((_, i) => NOT_QUEUED.has(states[i] ?? 'unknown'));
-  const finished = messageIds.filter((_, i) => states[i] === 'completed' || states[i] === 'failed');
+  const toAdd: string[] = [];
+  const finished: string[] = [];
+  for (const [i, id] of messageIds.entries()) {
+    const state = states[i];
+    const isFinished = state === 'completed' || state === 'failed';
+    // A job still waiting, delayed or running will run: it is left alone.
+    if (isFinished) finished.push(id);
+    if (isFinished || state === 'unknown') toAdd.push(id);
+  }
   await Promise.all(finished.map((id) => queue.remove(jobIdForMessage(id))));
   await enqueueMessages(queue, toAdd, options);
   return toAdd.length;

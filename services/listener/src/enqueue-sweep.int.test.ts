@@ -24,18 +24,26 @@ describe('enqueue sweep', () => {
     await db.drop();
   });
 
-  it('walks a backlog one bounded page per run, each message once, then starts over', async () => {
-    const batches: string[][] = [];
-    const sweep = startEnqueueSweep({
+  /** A sweep run only by hand, over the test database. */
+  function startSweep(
+    enqueue: (ids: string[]) => Promise<number>,
+    onSwept: (count: number) => void = () => undefined,
+  ) {
+    return startEnqueueSweep({
       pool: db.pool,
-      enqueue: (ids) => {
-        batches.push(ids);
-        return Promise.resolve(ids.length);
-      },
+      enqueue,
       intervalMs: 3_600_000,
       graceMs: 10_000,
       log: createLogger({ service: 'sweep-test', level: 'silent' }),
-      onSwept: () => undefined,
+      onSwept,
+    });
+  }
+
+  it('walks a backlog one bounded page per run, each message once, then starts over', async () => {
+    const batches: string[][] = [];
+    const sweep = startSweep((ids) => {
+      batches.push(ids);
+      return Promise.resolve(ids.length);
     });
     const counts = [await sweep.runOnce(), await sweep.runOnce(), await sweep.runOnce()];
     expect(counts).toEqual([500, 500, 200]);
@@ -54,24 +62,11 @@ describe('enqueue sweep', () => {
 
   it('counts only the messages the queue was missing', async () => {
     const swept: number[] = [];
-    const sweep = startEnqueueSweep({
-      pool: db.pool,
-      // Every message but three still has its job waiting.
-      enqueue: () => Promise.resolve(3),
-      intervalMs: 3_600_000,
-      graceMs: 10_000,
-      log: createLogger({ service: 'sweep-test', level: 'silent' }),
-      onSwept: (count) => swept.push(count),
-    });
+    const record = (count: number) => swept.push(count);
+    // Every message but three still has its job waiting.
+    const sweep = startSweep(() => Promise.resolve(3), record);
     expect(await sweep.runOnce()).toBe(3);
-    const none = startEnqueueSweep({
-      pool: db.pool,
-      enqueue: () => Promise.resolve(0),
-      intervalMs: 3_600_000,
-      graceMs: 10_000,
-      log: createLogger({ service: 'sweep-test', level: 'silent' }),
-      onSwept: (count) => swept.push(count),
-    });
+    const none = startSweep(() => Promise.resolve(0), record);
     expect(await none.runOnce()).toBe(0);
     expect(swept).toEqual([3]);
     await Promise.all([sweep.stop(), none.stop()]);
