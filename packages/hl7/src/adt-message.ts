@@ -3,6 +3,13 @@
  * as plain unescaped strings ('' when absent or sent as the HL7 null `""`).
  */
 import { firstSegment, parseWithClient, segmentReaders, type SegmentReader } from './hl7-node-reader.js';
+import {
+  checkMergeGroups,
+  mergeGroupSegments,
+  mergeScopeOf,
+  type MergeGroup,
+  type MergeGroupSegments,
+} from './merge-groups.js';
 import { Hl7ParseError, readMessageHeader, type MessageHeader } from './message-header.js';
 import { normalizeMessageText } from './segments.js';
 
@@ -87,14 +94,20 @@ export interface AdtMessage {
   priorAccountNumber: string;
   /** MRG-5.1, the visit number being replaced (A42). */
   priorVisitNumber: string;
+  /**
+   * Merge events (see `mergeScopeOf`): every PID/MRG group in message order, the first one being
+   * what `patient`, `visit` and the `prior…` fields read; empty for other events.
+   */
+  mergeGroups: MergeGroup[];
 }
 
 /**
  * Parses an ADT message with node-hl7-client.
  * @param text - the message, normalized or not
  * @returns the fields the follow-up rules use
- * @throws {@link Hl7ParseError} for an unreadable MSH, or `missing_field` `PID-3` when no
- *   patient identifier is present
+ * @throws {@link Hl7ParseError} for an unreadable MSH, `missing_field` `PID-3` when no
+ *   patient identifier is present, or `missing_field` naming the field (e.g. `MRG-1`) when a
+ *   group of a merge event lacks what the merge needs
  */
 export function parseAdtMessage(text: string): AdtMessage {
   const normalized = normalizeMessageText(text);
@@ -114,14 +127,34 @@ export function parseAdtMessage(text: string): AdtMessage {
   const eventOccurredAt = evn.text(2);
   const pv1 = segment('PV1');
   const mrg = segment('MRG');
+  const eventType = header.triggerEvent !== '' ? header.triggerEvent : evn.text(1);
+  const mergeScope = mergeScopeOf(eventType);
+  const mergeGroups = mergeScope === null ? [] : mergeGroupSegments(message, header).map(mergeGroupOf);
+  if (mergeScope !== null) checkMergeGroups(mergeScope, mergeGroups);
   return {
     header,
-    eventType: header.triggerEvent !== '' ? header.triggerEvent : evn.text(1),
+    eventType,
     eventOccurredAt,
     recordedAt: eventOccurredAt !== '' ? eventOccurredAt : header.messageDateTime,
     patient: { identifiers, ...patientName(pid), ...patientDetails(pid) },
     visit: pv1.present ? visitOf(pv1) : null,
     diagnoses: segmentReaders(message, 'DG1', header).flatMap(diagnosisOf),
+    priorIdentifiers: identifiersOf(mrg, mrg.repetitions(1)),
+    accountNumber: pid.text(18),
+    priorAccountNumber: mrg.text(3),
+    priorVisitNumber: mrg.text(5),
+    mergeGroups,
+  };
+}
+
+function mergeGroupOf({ pid, mrg, pv1 }: MergeGroupSegments): MergeGroup {
+  return {
+    patient: {
+      identifiers: identifiersOf(pid, pid.repetitions(3)),
+      ...patientName(pid),
+      ...patientDetails(pid),
+    },
+    visit: pv1.present ? visitOf(pv1) : null,
     priorIdentifiers: identifiersOf(mrg, mrg.repetitions(1)),
     accountNumber: pid.text(18),
     priorAccountNumber: mrg.text(3),

@@ -20,6 +20,8 @@ export { buildAck, ackCodeFromAck, formatHl7Timestamp } from './ack.js';
 export type { AckCode, AckError, BuildAckOptions } from './ack.js';
 export { parseAdtMessage } from './adt-message.js';
 export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
+export { mergeScopeOf } from './merge-groups.js';
+export type { MergeGroup, MergeScope } from './merge-groups.js';
 export { splitBatch, splitBatchPayload } from './batch.js';
 export type { BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';
 export { buildBatchAck } from './batch-ack.js';
