@@ -254,9 +254,11 @@ export type MergeScope = 'patient' | 'account' | 'visit' | 'identifier';
 /** What a merge message did: `prior_unknown` and `already_merged` moved nothing. */
 export type MergeOutcome = 'merged' | 'prior_unknown' | 'already_merged';
 
-/** One row of the merge audit trail. */
+/** One row of the merge audit trail: one PID/MRG group of a merge message. */
 export interface MergeRecord {
   messageId: string;
+  /** The group's position in the message, from 1 (ADT_A39 messages may carry several). */
+  groupNumber: number;
   eventType: string;
   scope: MergeScope;
   facility: string;
@@ -270,7 +272,8 @@ export interface MergeRecord {
 }
 
 /**
- * Whether a merge message was already applied (a retried job finds its audit row and stops).
+ * Whether a merge message was already applied (a retried job finds its audit rows and stops; all
+ * groups of a message are recorded in one transaction, so one row means all of them).
  * @param db - the processing transaction
  * @param messageId - the merge message
  */
@@ -286,11 +289,12 @@ export async function hasMergeRecord(db: Queryable, messageId: string): Promise<
  */
 export async function recordMerge(db: Queryable, record: MergeRecord): Promise<void> {
   await db.query(
-    `INSERT INTO patient_merges (message_id, event_type, scope, facility, prior_key, survivor_key,
-                                 prior_patient_id, survivor_patient_id, outcome, moved)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO patient_merges (message_id, group_number, event_type, scope, facility, prior_key,
+                                 survivor_key, prior_patient_id, survivor_patient_id, outcome, moved)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       record.messageId,
+      record.groupNumber,
       record.eventType,
       record.scope,
       record.facility,
@@ -305,13 +309,14 @@ export async function recordMerge(db: Queryable, record: MergeRecord): Promise<v
 }
 
 /**
- * The merge audit trail for a patient, oldest first (as prior or survivor).
+ * The merge audit trail for a patient, oldest first and in group order (as prior or survivor).
  * @param db - pool or transaction client
  * @param patientId - patient id
  */
 export async function listPatientMerges(db: Queryable, patientId: string): Promise<MergeRecord[]> {
   const result = await db.query<{
     message_id: string;
+    group_number: number;
     event_type: string;
     scope: MergeScope;
     facility: string;
@@ -322,13 +327,14 @@ export async function listPatientMerges(db: Queryable, patientId: string): Promi
     outcome: MergeOutcome;
     moved: Record<string, unknown>;
   }>(
-    `SELECT message_id, event_type, scope, facility, prior_key, survivor_key, prior_patient_id,
-            survivor_patient_id, outcome, moved
+    `SELECT message_id, group_number, event_type, scope, facility, prior_key, survivor_key,
+            prior_patient_id, survivor_patient_id, outcome, moved
        FROM patient_merges WHERE prior_patient_id = $1 OR survivor_patient_id = $1 ORDER BY id`,
     [patientId],
   );
   return result.rows.map((r) => ({
     messageId: r.message_id,
+    groupNumber: r.group_number,
     eventType: r.event_type,
     scope: r.scope,
     facility: r.facility,

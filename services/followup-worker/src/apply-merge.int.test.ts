@@ -3,8 +3,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCareAction, listPatientMerges } from '@adt/db';
-import { applyMessage } from './apply-message.js';
-import type { TestAdt } from './testing/adt-test-messages.js';
+import { applyMessage, UnprocessableMessageError } from './apply-message.js';
+import { TEST_FACILITY, type TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, type ApplyHarness } from './testing/apply-harness.js';
 
 let controlIds = 0;
@@ -16,6 +16,29 @@ const discharge = (mrn: string, visit: string | undefined, at: string, fields: P
   adt(mrn, 'A03', at, { visit, admit: '202611160800', discharge: at, disposition: '01', ...fields });
 const merge = (survivor: string, prior: string, at = '202611210900', event = 'A40') =>
   adt(survivor, event, at, { prior: { mrn: prior }, noVisit: true });
+
+/** One PID/MRG[/PV1] group of an ADT_A39 message. */
+interface Group {
+  survivor: string;
+  prior?: string;
+  priorVisit?: string;
+  visit?: string;
+}
+
+/** A merge message (ADT_A39 structure) with one patient group per entry, in order. */
+function mergeGroups(event: string, groups: readonly Group[], at = '202611210900'): string {
+  controlIds += 1;
+  const cx = (id: string) => `${id}^^^${TEST_FACILITY}^MR`;
+  return [
+    `MSH|^~\\&|EPIC|${TEST_FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^${event}|MG${String(controlIds)}|P|2.5.1`,
+    `EVN|${event}|${at}`,
+    ...groups.flatMap((g) => [
+      `PID|1||${cx(g.survivor)}||DOE^JANE||19500101|F`,
+      `MRG|${g.prior ? cx(g.prior) : ''}||||${g.priorVisit ?? ''}`,
+      ...(g.visit ? [`PV1|1|I${'|'.repeat(17)}${g.visit}`] : []),
+    ]),
+  ].join('\r');
+}
 
 describe('applyMessage merges', () => {
   let h: ApplyHarness;
@@ -163,5 +186,114 @@ describe('applyMessage merges', () => {
       "SELECT account_number FROM encounters WHERE visit_number = 'V-M8'",
     );
     expect(encounter.rows[0]?.account_number).toBe('ACC-2');
+  });
+
+  async function mergeRows(messageId: string) {
+    const result = await h.db.pool.query<{ group_number: number; prior_key: string; outcome: string }>(
+      'SELECT group_number, prior_key, outcome FROM patient_merges WHERE message_id = $1 ORDER BY group_number',
+      [messageId],
+    );
+    return result.rows;
+  }
+
+  async function messageStatus(messageId: string) {
+    const result = await h.db.pool.query<{ status: string; status_reason: string | null }>(
+      'SELECT status, status_reason FROM inbound_messages WHERE id = $1',
+      [messageId],
+    );
+    return result.rows[0];
+  }
+
+  it('an A40 with two patient groups applies both, each with its audit row; a retry is a no-op', async () => {
+    await h.apply(discharge('P-G1-OLD', 'V-G1', '202611191400'));
+    await h.apply(discharge('P-G2-OLD', 'V-G2', '202611191500'));
+    const messageId = await h.store(
+      mergeGroups('A40', [
+        { survivor: 'P-G1-NEW', prior: 'P-G1-OLD' },
+        { survivor: 'P-G2-NEW', prior: 'P-G2-OLD' },
+      ]),
+    );
+    expect((await applyMessage(h.deps, messageId)).status).toBe('applied');
+
+    const [survivor1, survivor2] = [await patient('P-G1-NEW'), await patient('P-G2-NEW')];
+    expect((await patient('P-G1-OLD'))?.merged_into).toBe(survivor1?.id);
+    expect((await patient('P-G2-OLD'))?.merged_into).toBe(survivor2?.id);
+    expect((await h.followUpsOf('P-G1-NEW')).map((f) => f.visit)).toEqual(['V-G1']);
+    expect((await h.followUpsOf('P-G2-NEW')).map((f) => f.visit)).toEqual(['V-G2']);
+    expect([...(await h.followUpsOf('P-G1-OLD')), ...(await h.followUpsOf('P-G2-OLD'))]).toEqual([]);
+    expect(await listPatientMerges(h.db.pool, survivor1?.id ?? '')).toMatchObject([
+      { messageId, groupNumber: 1, eventType: 'A40', outcome: 'merged', survivorPatientId: survivor1?.id },
+    ]);
+    expect(await listPatientMerges(h.db.pool, survivor2?.id ?? '')).toMatchObject([
+      { messageId, groupNumber: 2, eventType: 'A40', outcome: 'merged', survivorPatientId: survivor2?.id },
+    ]);
+    expect(await messageStatus(messageId)).toEqual({
+      status: 'processed',
+      status_reason: 'merge: merged, merged',
+    });
+
+    await h.db.pool.query("UPDATE inbound_messages SET status = 'received' WHERE id = $1", [messageId]);
+    expect((await applyMessage(h.deps, messageId)).status).toBe('already_applied');
+    expect(await mergeRows(messageId)).toHaveLength(2);
+  });
+
+  it('an A39 applies its groups in message order: a second group merging the first one’s survivor takes everything along', async () => {
+    await h.apply(discharge('P-A', 'V-A', '202611191400'));
+    await h.apply(discharge('P-B', 'V-B', '202611191500'));
+    const messageId = await h.store(
+      mergeGroups('A39', [
+        { survivor: 'P-B', prior: 'P-A' },
+        { survivor: 'P-C', prior: 'P-B' },
+      ]),
+    );
+    await applyMessage(h.deps, messageId);
+
+    const [a, b, c] = [await patient('P-A'), await patient('P-B'), await patient('P-C')];
+    expect(a?.merged_into).toBe(b?.id);
+    expect(b?.merged_into).toBe(c?.id);
+    expect((await h.followUpsOf('P-C')).map((f) => f.visit)).toEqual(['V-A', 'V-B']);
+    expect(await mergeRows(messageId)).toEqual([
+      { group_number: 1, prior_key: `P-A^^^${TEST_FACILITY}`, outcome: 'merged' },
+      { group_number: 2, prior_key: `P-B^^^${TEST_FACILITY}`, outcome: 'merged' },
+    ]);
+    const identifiers = await h.db.pool.query<{ identifier: string }>(
+      'SELECT identifier FROM patient_identifiers WHERE patient_id = $1 ORDER BY identifier',
+      [c?.id],
+    );
+    expect(identifiers.rows.map((r) => r.identifier)).toEqual(['P-A', 'P-B', 'P-C']);
+  });
+
+  it('an A42 with two groups merges each prior visit into its own group’s visit', async () => {
+    await h.apply(discharge('P9', 'V-OLD9A', '202611191400'));
+    await h.apply(discharge('P9', 'V-OLD9B', '202611191500', { admit: '202611170800' }));
+    const messageId = await h.store(
+      mergeGroups('A42', [
+        { survivor: 'P9', priorVisit: 'V-OLD9A', visit: 'V-NEW9A' },
+        { survivor: 'P9', priorVisit: 'V-OLD9B', visit: 'V-NEW9B' },
+      ]),
+    );
+    await applyMessage(h.deps, messageId);
+    expect((await h.followUpsOf('P9')).map((f) => f.visit)).toEqual(['V-NEW9A', 'V-NEW9B']);
+    expect((await mergeRows(messageId)).map((r) => [r.group_number, r.prior_key, r.outcome])).toEqual([
+      [1, 'V-OLD9A', 'merged'],
+      [2, 'V-OLD9B', 'merged'],
+    ]);
+  });
+
+  it('a merge whose second group has an empty MRG-1 fails as a whole: not even the first group is applied', async () => {
+    await h.apply(discharge('P-F1-OLD', 'V-F1', '202611191400'));
+    const messageId = await h.store(
+      mergeGroups('A40', [{ survivor: 'P-F1-NEW', prior: 'P-F1-OLD' }, { survivor: 'P-F2-NEW' }]),
+    );
+    await expect(applyMessage(h.deps, messageId)).rejects.toThrow(UnprocessableMessageError);
+    const status = await messageStatus(messageId);
+    expect(status?.status).toBe('failed');
+    expect(status?.status_reason).toMatch(
+      /^MRG-1 \(prior patient identifier\) is empty in patient group 2 of 2/,
+    );
+    expect((await patient('P-F1-OLD'))?.merged_into).toBeNull();
+    expect(await patient('P-F1-NEW')).toBeUndefined();
+    expect(await mergeRows(messageId)).toEqual([]);
+    expect((await h.followUpsOf('P-F1-OLD')).map((f) => f.visit)).toEqual(['V-F1']);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * Applies merge and identifier-move messages: A40 / A34 / A18 / A39 (patient merge; PID = survivor,
  * MRG-1 = prior), A47 (identifier change, MRG-1 → PID-3), A41 (account, MRG-3 → PID-18) and A42
- * (visit, MRG-5 → PV1-19).
+ * (visit, MRG-5 → PV1-19). An ADT_A39 message (A39/A40/A41/A42) may carry several PID/MRG groups:
+ * each is a merge of its own, applied in message order in the one transaction, so a later group
+ * sees what an earlier one moved (the parse refuses the message if any group names no prior).
  *
- * Contract: runs inside the caller's transaction. Idempotent: each message leaves one row in the
- * `patient_merges` audit trail, and a retried job that finds it changes nothing. A merge naming an
- * unknown prior moves nothing and is recorded as `prior_unknown`, but the prior identifier or visit
- * is remembered as merged into the survivor, so an older event for it that arrives later lands on
- * the survivor (the same end state as in event order). Locks: the prior patient or visit first,
+ * Contract: runs inside the caller's transaction. Idempotent: each group leaves one row in the
+ * `patient_merges` audit trail, written with the merges themselves, and a retried job that finds
+ * them changes nothing. A group naming an unknown prior moves nothing and is recorded as
+ * `prior_unknown`, but the prior identifier or visit is remembered as merged into the survivor, so
+ * an older event for it that arrives later lands on the survivor (the same end state as in event
+ * order). Locks: the prior patient or visit first,
  * then the survivor, the order a late event for a merged-away key takes too.
  */
 import { duplicateFollowUpsToRetire } from '@adt/adt';
@@ -31,31 +34,14 @@ import {
   resolveMergedPatient,
   upsertPatient,
   type EncounterRecord,
+  type MergeOutcome,
   type MergeRecord,
   type MergeScope,
   type Queryable,
 } from '@adt/db';
-import type { AdtMessage, PatientIdentifier } from '@adt/hl7';
+import { mergeScopeOf, type AdtMessage, type MergeGroup, type PatientIdentifier } from '@adt/hl7';
 import { identifierKey, patientUpsert, rekeyForPatient } from './encounter-event.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
-
-const SCOPES: ReadonlyMap<string, MergeScope> = new Map([
-  ['A40', 'patient'],
-  ['A34', 'patient'],
-  ['A18', 'patient'],
-  ['A39', 'patient'],
-  ['A47', 'identifier'],
-  ['A41', 'account'],
-  ['A42', 'visit'],
-]);
-
-/**
- * What a merge message moves, or null for any other event.
- * @param eventType - the trigger event
- */
-export function mergeScopeOf(eventType: string): MergeScope | null {
-  return SCOPES.get(eventType.trim().toUpperCase()) ?? null;
-}
 
 /** What the merge needs from the message and the worker. */
 export interface MergeContext {
@@ -66,11 +52,14 @@ export interface MergeContext {
   replay: (encounter: EncounterRecord) => Promise<void>;
 }
 
-/** What a merge message did. */
-export type MergeResult = MergeRecord['outcome'] | 'already_applied';
+/** What a merge message did: each group's outcome in message order, or nothing on a retry. */
+export type MergeResult = MergeOutcome[] | 'already_applied';
+
+/** The audit row of one group before it is numbered. */
+type GroupRecord = Omit<MergeRecord, 'groupNumber'>;
 
 /**
- * Applies a merge message (see the file comment for the contract).
+ * Applies a merge message, every group in message order (see the file comment for the contract).
  * @param db - the processing transaction
  * @param context - the message and the replay hook
  */
@@ -78,13 +67,34 @@ export async function applyMerge(db: Queryable, context: MergeContext): Promise<
   const scope = mergeScopeOf(context.adt.eventType);
   if (!scope) throw new Error(`${context.adt.eventType} is not a merge event`);
   if (await hasMergeRecord(db, context.messageId)) return 'already_applied';
-  const record = await (scope === 'account'
-    ? mergeAccount(db, context)
-    : scope === 'visit'
-      ? mergeVisit(db, context)
-      : mergePatients(db, context, scope));
-  await recordMerge(db, record);
-  return record.outcome;
+  const { mergeGroups } = context.adt;
+  if (mergeGroups.length === 0) throw new UnprocessableMessageError('the merge has no PID/MRG group');
+  const outcomes: MergeOutcome[] = [];
+  for (const [index, group] of mergeGroups.entries()) {
+    const groupContext = { ...context, adt: groupMessage(context.adt, group) };
+    const record = await (scope === 'account'
+      ? mergeAccount(db, groupContext)
+      : scope === 'visit'
+        ? mergeVisit(db, groupContext)
+        : mergePatients(db, groupContext, scope));
+    await recordMerge(db, { ...record, groupNumber: index + 1 });
+    outcomes.push(record.outcome);
+  }
+  return outcomes;
+}
+
+/** The message as one group of it says it: that group's survivor, visit and prior record. */
+function groupMessage(adt: AdtMessage, group: MergeGroup): AdtMessage {
+  return {
+    ...adt,
+    patient: group.patient,
+    visit: group.visit,
+    priorIdentifiers: group.priorIdentifiers,
+    accountNumber: group.accountNumber,
+    priorAccountNumber: group.priorAccountNumber,
+    priorVisitNumber: group.priorVisitNumber,
+    mergeGroups: [group],
+  };
 }
 
 function describeKey(key: PatientIdentifier): string {
@@ -94,7 +104,7 @@ function describeKey(key: PatientIdentifier): string {
 function baseRecord(
   context: MergeContext,
   scope: MergeScope,
-): Pick<MergeRecord, 'messageId' | 'eventType' | 'scope' | 'facility'> {
+): Pick<GroupRecord, 'messageId' | 'eventType' | 'scope' | 'facility'> {
   return {
     messageId: context.messageId,
     eventType: context.adt.eventType,
@@ -103,7 +113,7 @@ function baseRecord(
   };
 }
 
-async function mergePatients(db: Queryable, context: MergeContext, scope: MergeScope): Promise<MergeRecord> {
+async function mergePatients(db: Queryable, context: MergeContext, scope: MergeScope): Promise<GroupRecord> {
   const { adt } = context;
   const priorKey = identifierKey(adt.priorIdentifiers, adt.header.sendingFacility);
   if (!priorKey) throw new UnprocessableMessageError('MRG-1 (prior patient identifier) is empty');
@@ -201,7 +211,7 @@ async function mergeEncounterInto(
   return { retired, ...moved };
 }
 
-async function mergeVisit(db: Queryable, context: MergeContext): Promise<MergeRecord> {
+async function mergeVisit(db: Queryable, context: MergeContext): Promise<GroupRecord> {
   const { adt } = context;
   const facility = adt.header.sendingFacility;
   const priorVisit = adt.priorVisitNumber;
@@ -241,7 +251,7 @@ async function mergeVisit(db: Queryable, context: MergeContext): Promise<MergeRe
   };
 }
 
-async function mergeAccount(db: Queryable, context: MergeContext): Promise<MergeRecord> {
+async function mergeAccount(db: Queryable, context: MergeContext): Promise<GroupRecord> {
   const { adt } = context;
   if (adt.priorAccountNumber === '' || adt.accountNumber === '') {
     throw new UnprocessableMessageError('A41 needs MRG-3 (prior account number) and PID-18 (account number)');

@@ -46,8 +46,8 @@ import {
   type Queryable,
   type StoredMessage,
 } from '@adt/db';
-import { decodeHl7Bytes, Hl7ParseError, parseAdtMessage, type AdtMessage } from '@adt/hl7';
-import { applyMerge, mergeScopeOf } from './apply-merge.js';
+import { decodeHl7Bytes, Hl7ParseError, mergeScopeOf, parseAdtMessage, type AdtMessage } from '@adt/hl7';
+import { applyMerge } from './apply-merge.js';
 import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
 import { planStoredReplay } from './stored-replay.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
@@ -312,7 +312,7 @@ async function applyMergeMessage(
     await markMessageProcessed(db, message.messageId, 'already applied');
     return { status: 'already_applied', eventType, ...outcome };
   }
-  await markMessageProcessed(db, message.messageId, `merge: ${result}`);
+  await markMessageProcessed(db, message.messageId, `merge: ${result.join(', ')}`);
   return { status: 'applied', eventType, ...outcome };
 }
 
