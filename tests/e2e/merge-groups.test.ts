@@ -1,0 +1,172 @@
+/**
+ * Merge messages with several patient groups (ADT_A39: `PID [PD1] MRG [PV1]` repeated) sent over a
+ * real MLLP socket: every group is applied and recorded, as a single-group merge would be.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MllpClient } from '@adt/cli';
+import { ackCodeFromAck } from '@adt/hl7';
+import { startTestStack, waitFor, type TestStack } from './stack.js';
+
+const FACILITY = 'GENERAL_HOSP';
+let controlIds = 0;
+
+function header(event: string, at: string): string[] {
+  controlIds += 1;
+  return [
+    `MSH|^~\\&|EPIC|${FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^${event}^ADT_A39|MG${String(controlIds)}|P|2.5.1`,
+    `EVN|${event}|${at}`,
+  ];
+}
+
+const pid = (mrn: string) => `PID|1||${mrn}^^^${FACILITY}^MR||DOE^JANE||19500101|F`;
+
+/** An inpatient discharge home: one `discharge` follow-up for the patient. */
+function discharge(mrn: string, visit: string): string {
+  return [
+    ...header('A03', '202611191400').map((s) => s.replace('^ADT_A39', '^ADT_A03')),
+    pid(mrn),
+    `PV1|1|I${'|'.repeat(17)}${visit}${'|'.repeat(17)}01${'|'.repeat(8)}202611160800|202611191400`,
+  ].join('\r');
+}
+
+/** A merge with one PID/MRG group per `[survivor, prior]` pair, in order. */
+function merge(event: string, pairs: readonly (readonly [string, string])[]): string {
+  return [
+    ...header(event, '202611210900'),
+    ...pairs.flatMap(([survivor, prior]) => [pid(survivor), 'PD1|||CLINIC', `MRG|${prior}^^^${FACILITY}^MR`]),
+  ].join('\r');
+}
+
+describe('merges with several patient groups over MLLP', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack('mergegroups');
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  async function send(text: string): Promise<string> {
+    const client = await MllpClient.connect('127.0.0.1', stack.listener.mllpPort);
+    try {
+      return ackCodeFromAck(await client.send(text)).code;
+    } finally {
+      await client.close();
+    }
+  }
+
+  /** Waits until every message sent so far has been processed. */
+  async function settled(): Promise<void> {
+    await waitFor(async () => {
+      const pending = await stack.db.pool.query<{ status: string }>(
+        "SELECT status FROM inbound_messages WHERE status NOT IN ('processed', 'duplicate')",
+      );
+      expect(pending.rows.filter((r) => r.status !== 'received')).toEqual([]);
+      return pending.rowCount === 0 ? true : undefined;
+    }, 15_000);
+  }
+
+  async function patients(mrns: readonly string[]) {
+    const result = await stack.db.pool.query<{ mrn: string; id: string; survivor_mrn: string | null }>(
+      `SELECT p.mrn, p.id, s.mrn AS survivor_mrn FROM patients p LEFT JOIN patients s ON s.id = p.merged_into
+        WHERE p.mrn = ANY($1::text[]) ORDER BY p.mrn`,
+      [mrns],
+    );
+    return Object.fromEntries(result.rows.map((r) => [r.mrn, r]));
+  }
+
+  async function followUpVisits(mrn: string): Promise<string[]> {
+    const result = await stack.db.pool.query<{ visit: string }>(
+      `SELECT e.visit_number AS visit FROM follow_ups f JOIN patients p ON p.id = f.patient_id
+         JOIN encounters e ON e.id = f.encounter_id WHERE p.mrn = $1 AND f.status = 'open' `,
+      [mrn],
+    );
+    // Sorted: the discharges are applied concurrently, so follow-up ids need not follow sending.
+    return result.rows.map((r) => r.visit).sort();
+  }
+
+  async function auditOf(controlId: string) {
+    const result = await stack.db.pool.query<{
+      group_number: number;
+      event_type: string;
+      prior_key: string;
+      survivor_key: string;
+      outcome: string;
+    }>(
+      `SELECT m.group_number, m.event_type, m.prior_key, m.survivor_key, m.outcome
+         FROM patient_merges m JOIN inbound_messages i ON i.id = m.message_id
+        WHERE i.control_id = $1 ORDER BY m.group_number`,
+      [controlId],
+    );
+    return result.rows;
+  }
+
+  it('an A40 with two groups merges both patients: encounters, follow-ups and audit rows', async () => {
+    expect(await send(discharge('E-OLD1', 'EV-1'))).toBe('AA');
+    expect(await send(discharge('E-OLD2', 'EV-2'))).toBe('AA');
+    await settled();
+    expect(
+      await send(
+        merge('A40', [
+          ['E-NEW1', 'E-OLD1'],
+          ['E-NEW2', 'E-OLD2'],
+        ]),
+      ),
+    ).toBe('AA');
+    const controlId = `MG${String(controlIds)}`;
+    await settled();
+
+    const rows = await patients(['E-OLD1', 'E-OLD2', 'E-NEW1', 'E-NEW2']);
+    expect(rows['E-OLD1']?.survivor_mrn).toBe('E-NEW1');
+    expect(rows['E-OLD2']?.survivor_mrn).toBe('E-NEW2');
+    expect(await followUpVisits('E-NEW1')).toEqual(['EV-1']);
+    expect(await followUpVisits('E-NEW2')).toEqual(['EV-2']);
+    expect([...(await followUpVisits('E-OLD1')), ...(await followUpVisits('E-OLD2'))]).toEqual([]);
+    expect(await auditOf(controlId)).toEqual([
+      {
+        group_number: 1,
+        event_type: 'A40',
+        prior_key: `E-OLD1^^^${FACILITY}`,
+        survivor_key: `E-NEW1^^^${FACILITY}`,
+        outcome: 'merged',
+      },
+      {
+        group_number: 2,
+        event_type: 'A40',
+        prior_key: `E-OLD2^^^${FACILITY}`,
+        survivor_key: `E-NEW2^^^${FACILITY}`,
+        outcome: 'merged',
+      },
+    ]);
+  });
+
+  it('an A39 with two groups merges both, the second into the survivor of the first', async () => {
+    expect(await send(discharge('E-OLD3', 'EV-3'))).toBe('AA');
+    expect(await send(discharge('E-OLD4', 'EV-4'))).toBe('AA');
+    expect(await send(discharge('E-NEW3', 'EV-5'))).toBe('AA');
+    await settled();
+    expect(
+      await send(
+        merge('A39', [
+          ['E-NEW3', 'E-OLD3'],
+          ['E-NEW3', 'E-OLD4'],
+        ]),
+      ),
+    ).toBe('AA');
+    const controlId = `MG${String(controlIds)}`;
+    await settled();
+
+    const rows = await patients(['E-OLD3', 'E-OLD4']);
+    expect(rows['E-OLD3']?.survivor_mrn).toBe('E-NEW3');
+    expect(rows['E-OLD4']?.survivor_mrn).toBe('E-NEW3');
+    expect(await followUpVisits('E-NEW3')).toEqual(['EV-3', 'EV-4', 'EV-5']);
+    expect(
+      (await auditOf(controlId)).map((r) => [r.group_number, r.event_type, r.prior_key, r.outcome]),
+    ).toEqual([
+      [1, 'A39', `E-OLD3^^^${FACILITY}`, 'merged'],
+      [2, 'A39', `E-OLD4^^^${FACILITY}`, 'merged'],
+    ]);
+  });
+});
