@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApiToken, createPool, migrateDatabase } from '@adt/db';
+import { createApiToken, createPool, createUser, ensureTeam, migrateDatabase, type Role } from '@adt/db';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { stopChild, trackChild } from './child-processes.js';
 
@@ -260,12 +260,20 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
       return pid;
     };
     const pids = { listener: pidOf('listener'), worker: pidOf('worker'), api: pidOf('api') };
-    const adminToken = await createApiToken(pool, { role: 'admin', team: null, name: 'bench-admin' });
-    const navigatorToken = await createApiToken(pool, {
-      role: 'navigator',
-      team: process.env.DEFAULT_TEAM ?? 'default',
-      name: 'bench-navigator',
-    });
+    // A token acts as a user: each one gets a user of its own.
+    const tokenFor = async (name: string, role: Role, team: string | null) => {
+      if (team !== null) await ensureTeam(pool, team);
+      const user = await createUser(pool, { username: name, role, teams: team === null ? [] : [team] });
+      const created = await createApiToken(pool, { userId: user.id, name });
+      if (!created) throw new Error(`token for ${name} not created`);
+      return created.token;
+    };
+    const adminToken = await tokenFor('bench-admin', 'admin', null);
+    const navigatorToken = await tokenFor(
+      'bench-navigator',
+      'navigator',
+      process.env.DEFAULT_TEAM ?? 'default',
+    );
 
     const pendingCount = async () => {
       const result = await pool.query<{ n: number }>(

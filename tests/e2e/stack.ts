@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { loadConfig, type AppConfig } from '@adt/config';
-import { createApiToken, migrateDatabase, type Role } from '@adt/db';
+import { createApiToken, createUser, ensureTeam, migrateDatabase, type Role } from '@adt/db';
 import { createLogger, type Logger } from '@adt/logging';
 import { startListener, type RunningListener } from '@adt/listener';
 import { startFollowupWorker, type RunningWorker } from '@adt/followup-worker';
@@ -70,8 +71,18 @@ export async function startTestStack(
       await stack.worker?.stop();
       stack.worker = null;
     },
-    token: (role, team = role === 'navigator' ? config.practice.defaultTeam : null) =>
-      createApiToken(db.pool, { role, team, name: `${label}-${role}` }),
+    // A token acts as a user: each one gets a user of its own with the role and team.
+    token: async (role, team = role === 'navigator' ? config.practice.defaultTeam : null) => {
+      if (team !== null) await ensureTeam(db.pool, team);
+      const user = await createUser(db.pool, {
+        username: `${label}-${role}-${randomBytes(3).toString('hex')}`.toLowerCase(),
+        role,
+        teams: team === null ? [] : [team],
+      });
+      const created = await createApiToken(db.pool, { userId: user.id, name: `${label}-${role}` });
+      if (!created) throw new Error('token not created');
+      return created.token;
+    },
     get: (path, token, headers = {}) =>
       fetch(`http://127.0.0.1:${api.port}${path}`, {
         headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -60,9 +60,10 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('skeleton');
-    const created = await cli(['create-token', '--role', 'navigator'], {
-      DATABASE_URL: stack.config.databaseUrl,
-    });
+    const env = { DATABASE_URL: stack.config.databaseUrl };
+    // A token acts as a user: the navigator first (their generated password goes to stdout).
+    await cli(['user', 'create', 'skeleton-nav', '--role', 'navigator'], env);
+    const created = await cli(['create-token', '--user', 'skeleton-nav'], env);
     token = created.stdout.trim();
   });
 

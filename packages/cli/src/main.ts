@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@adt/config';
-import { createApiToken, createPool, enqueueReplay, migrateDatabase } from './commands/database-commands.js';
+import { createPool, enqueueReplay, migrateDatabase } from './commands/database-commands.js';
 import { describeRosterImport, importRosterFile } from './commands/roster.js';
 import { sendCommand } from './commands/send.js';
 import { parseTeamRuleArgs, runTeamRuleCommand, TEAM_RULE_USAGE } from './commands/team-rule.js';
 import { parseTeamArgs, runTeamCommand, TEAM_USAGE } from './commands/team.js';
+import { parseCreateTokenArgs, parseTokenArgs, runTokenCommand, TOKEN_USAGE } from './commands/token.js';
 import { parseUserArgs, runUserCommand, USER_USAGE, type CommandIo } from './commands/user.js';
 
 const USAGE = `Usage: adt <command>
   migrate                                   apply database migrations
-  create-token --role navigator|ops|admin [--team <team>] [--name <label>]
-                                            print a new API bearer token
-  send <file-or-dir> [--host h] [--port p]  send HL7 files over MLLP, print each ACK code
+${TOKEN_USAGE}  send <file-or-dir> [--host h] [--port p]  send HL7 files over MLLP, print each ACK code
   replay <message-id> | --failed            re-run stored messages through processing
   roster import <file.csv> [--replace]      load the attributed-patient roster (columns: identifier,
                                             assigning_authority, family_name, given_name, birth_date,
@@ -38,25 +37,15 @@ async function run(argv: string[]): Promise<number> {
       process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
       return 0;
     }
-    case 'create-token': {
-      const { values } = parseArgs({
-        args: rest,
-        options: { role: { type: 'string' }, team: { type: 'string' }, name: { type: 'string' } },
-      });
-      const role = values.role;
-      if (role !== 'navigator' && role !== 'ops' && role !== 'admin') {
-        throw new Error('--role must be navigator, ops or admin');
-      }
-      // A navigator always belongs to a team; without --team it joins the default team.
-      const team = values.team ?? (role === 'navigator' ? config.practice.defaultTeam : null);
+    case 'create-token':
+    case 'token': {
+      const tokenCommand = command === 'token' ? parseTokenArgs(rest) : parseCreateTokenArgs(rest);
       const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
       try {
-        const token = await createApiToken(pool, { role, team, name: values.name ?? `${role} token` });
-        process.stdout.write(`${token}\n`);
+        return await runTokenCommand(pool, tokenCommand, io);
       } finally {
         await pool.end();
       }
-      return 0;
     }
     case 'send': {
       const { values, positionals } = parseArgs({

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@adt/config';
 import {
-  createApiToken,
   createFollowUp,
   lockEncounter,
   migrateDatabase,
@@ -15,6 +14,7 @@ import { createMetricsRegistry } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
 import { buildApp } from './app.js';
+import { createUserToken } from './testing/api-harness.js';
 
 type Who = 'none' | 'navigator' | 'ops' | 'admin' | 'otherNavigator';
 
@@ -87,10 +87,14 @@ describe('API', () => {
         registry: createMetricsRegistry('api-test'),
       },
     );
-    tokens.navigator = await createApiToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
-    tokens.otherNavigator = await createApiToken(db.pool, { role: 'navigator', team: 'south', name: 'nav2' });
-    tokens.ops = await createApiToken(db.pool, { role: 'ops', team: null, name: 'ops' });
-    tokens.admin = await createApiToken(db.pool, { role: 'admin', team: null, name: 'admin' });
+    tokens.navigator = await createUserToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
+    tokens.otherNavigator = await createUserToken(db.pool, {
+      role: 'navigator',
+      team: 'south',
+      name: 'nav2',
+    });
+    tokens.ops = await createUserToken(db.pool, { role: 'ops', team: null, name: 'ops' });
+    tokens.admin = await createUserToken(db.pool, { role: 'admin', team: null, name: 'admin' });
     followUpId = await seedFollowUp('M-OVERDUE', 'north', new Date(Date.now() - 86_400_000));
     await seedFollowUp('M-LATER', 'north', new Date(Date.now() + 3 * 86_400_000), 'high');
     await seedFollowUp('M-SOON', 'north', new Date(Date.now() + 86_400_000));

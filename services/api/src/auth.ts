@@ -53,13 +53,15 @@ export async function resolvePrincipal(
     if (!match?.[1]) return null;
     const token = await findTokenPrincipal(pool, match[1]);
     if (!token) return null;
+    // The role and teams are the owner's as they are now; the actor names the token, whose owner
+    // `GET /api/tokens` shows.
     return {
       kind: 'token',
       role: token.role,
-      teams: token.team ? [token.team] : [],
+      teams: token.teams,
       actor: `${token.role}:${token.name}#${token.tokenId}`,
       displayName: token.name,
-      userId: null,
+      userId: token.userId,
       sessionId: null,
     };
   }

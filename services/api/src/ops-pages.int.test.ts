@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, markMessageFailed, storeInboundMessage } from '@adt/db';
+import { markMessageFailed, storeInboundMessage } from '@adt/db';
 import { ADT_EVENTS_QUEUE } from '@adt/queue';
 import {
   addUser,
-  signIn,
-  startApiHarness,
   type ApiHarness,
   type BrowserSession,
+  createUserToken,
+  signIn,
+  startApiHarness,
 } from './testing/api-harness.js';
 
 type Who = 'none' | 'navigator' | 'ops' | 'admin';
@@ -20,9 +21,9 @@ describe('ops pages: /ops and the /ops/queues dashboard', () => {
   beforeAll(async () => {
     h = await startApiHarness('opspages');
     const pool = h.db.pool;
-    tokens.navigator = await createApiToken(pool, { role: 'navigator', team: 'north', name: 'nav' });
-    tokens.ops = await createApiToken(pool, { role: 'ops', team: null, name: 'ops' });
-    tokens.admin = await createApiToken(pool, { role: 'admin', team: null, name: 'admin' });
+    tokens.navigator = await createUserToken(pool, { role: 'navigator', team: 'north', name: 'nav' });
+    tokens.ops = await createUserToken(pool, { role: 'ops', team: null, name: 'ops' });
+    tokens.admin = await createUserToken(pool, { role: 'admin', team: null, name: 'admin' });
     await addUser(h, { username: 'nav', role: 'navigator', teams: ['north'] });
     await addUser(h, { username: 'ops', role: 'ops' });
     await addUser(h, { username: 'admin', role: 'admin' });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, recordAlertObservations, storeInboundMessage, storeRejectedMessage } from '@adt/db';
+import { recordAlertObservations, storeInboundMessage, storeRejectedMessage } from '@adt/db';
 import { createLogger } from '@adt/logging';
 import { metricValue, scrapeMetrics } from '@adt/testing';
 import { startApi } from './api-server.js';
-import { startApiHarness, type ApiHarness } from './testing/api-harness.js';
+import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
 
 let sequence = 0;
 
@@ -14,7 +14,7 @@ describe('ops routes: feeds, processing, alerts', () => {
 
   beforeAll(async () => {
     h = await startApiHarness('opsroutes', { ALERT_FEED_SILENT_MINUTES_BY_FACILITY: 'NIGHT_CLINIC=600' });
-    ops = await createApiToken(h.db.pool, { role: 'ops', team: null, name: 'ops' });
+    ops = await createUserToken(h.db.pool, { role: 'ops', team: null, name: 'ops' });
   });
 
   afterAll(async () => {

@@ -1,19 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@adt/config';
-import {
-  createApiToken,
-  importRosterEntries,
-  lockEncounter,
-  migrateDatabase,
-  upsertPatient,
-  withTransaction,
-} from '@adt/db';
+import { importRosterEntries, lockEncounter, migrateDatabase, upsertPatient, withTransaction } from '@adt/db';
 import { createLogger } from '@adt/logging';
 import { createMetricsRegistry } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
 import { buildApp } from './app.js';
+import { createUserToken } from './testing/api-harness.js';
 
 describe('GET /api/patients/unattributed', () => {
   let db: TestDatabase;
@@ -65,9 +59,9 @@ describe('GET /api/patients/unattributed', () => {
         registry: createMetricsRegistry('api-test'),
       },
     );
-    tokens.navigator = await createApiToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
-    tokens.ops = await createApiToken(db.pool, { role: 'ops', team: null, name: 'ops' });
-    tokens.admin = await createApiToken(db.pool, { role: 'admin', team: null, name: 'admin' });
+    tokens.navigator = await createUserToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
+    tokens.ops = await createUserToken(db.pool, { role: 'ops', team: null, name: 'ops' });
+    tokens.admin = await createUserToken(db.pool, { role: 'admin', team: null, name: 'admin' });
     for (const mrn of ['M-ON', 'M-OFF1', 'M-OFF2', 'M-OFF3']) await seedPatient(mrn);
   });
 

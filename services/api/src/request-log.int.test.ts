@@ -1,13 +1,14 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@adt/config';
-import { createApiToken, migrateDatabase } from '@adt/db';
+import { migrateDatabase } from '@adt/db';
 import { createLogger } from '@adt/logging';
 import { createMetricsRegistry } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { createUserToken } from './testing/api-harness.js';
 
 describe('API request log', () => {
   const lines: string[] = [];
@@ -50,7 +51,7 @@ describe('API request log', () => {
   });
 
   it('logs the route pattern and status, never the query or the token', async () => {
-    const token = await createApiToken(db.pool, { role: 'admin', team: null, name: 'log-test' });
+    const token = await createUserToken(db.pool, { role: 'admin', team: null, name: 'log-test' });
     const response = await app.inject({
       url: '/api/follow-ups?mrn=MRN-SECRET-4711',
       headers: { authorization: `Bearer ${token}` },

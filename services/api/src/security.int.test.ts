@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '@adt/db';
 import { DEFAULT_RATE_LIMITS } from './rate-limits.js';
 import { DEFAULT_CONTENT_SECURITY_POLICY } from './security-headers.js';
-import { cookiesAfter, startApiHarness, type ApiHarness } from './testing/api-harness.js';
+import { type ApiHarness, cookiesAfter, createUserToken, startApiHarness } from './testing/api-harness.js';
 
 // Behind a TLS-terminating proxy (TRUST_PROXY): X-Forwarded-For names the client, -Proto the scheme.
 const API_LIMIT_FOR_TEST = 20;
@@ -25,9 +24,9 @@ describe('API security: headers, rate limits, strict input, no internals in erro
     h.app.get('/api/test-only/failure', () => {
       throw new Error('relation "patients" does not exist (connecting as postgres:s3cret@db)');
     });
-    adminToken = await createApiToken(h.db.pool, { role: 'admin', team: null, name: 'sec-admin' });
-    opsToken = await createApiToken(h.db.pool, { role: 'ops', team: null, name: 'sec-ops' });
-    busyToken = await createApiToken(h.db.pool, { role: 'admin', team: null, name: 'sec-busy' });
+    adminToken = await createUserToken(h.db.pool, { role: 'admin', team: null, name: 'sec-admin' });
+    opsToken = await createUserToken(h.db.pool, { role: 'ops', team: null, name: 'sec-ops' });
+    busyToken = await createUserToken(h.db.pool, { role: 'admin', team: null, name: 'sec-busy' });
   });
 
   afterAll(async () => {

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken, MAX_FAILED_SIGN_INS } from '@adt/db';
+import { MAX_FAILED_SIGN_INS } from '@adt/db';
 import {
   addUser,
+  type ApiHarness,
+  type BrowserSession,
   cookiesAfter,
+  createUserToken,
   seedFollowUp,
   signIn,
   startApiHarness,
   TEST_PASSWORD,
-  type ApiHarness,
-  type BrowserSession,
 } from './testing/api-harness.js';
 
 describe('browser sessions: sign-in, cookies, expiry, CSRF', () => {
@@ -273,7 +274,7 @@ describe('browser sessions: sign-in, cookies, expiry, CSRF', () => {
     });
 
     it('exempts bearer-token writes (scripts), even with a stray cookie', async () => {
-      const token = await createApiToken(h.db.pool, { role: 'navigator', team: 'north', name: 'script' });
+      const token = await createUserToken(h.db.pool, { role: 'navigator', team: 'north', name: 'script' });
       const response = await h.app.inject({
         method: 'POST',
         url: `/api/follow-ups/${followUpId}/actions`,

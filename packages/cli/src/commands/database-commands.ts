@@ -2,7 +2,7 @@ import type { AppConfig } from '@adt/config';
 import { createPool, findFailedMessageIds, resetMessagesForReplay } from '@adt/db';
 import { createAdtEventsQueue, createProducerConnection, requeueMessages } from '@adt/queue';
 
-export { createApiToken, createPool, migrateDatabase } from '@adt/db';
+export { createPool, migrateDatabase } from '@adt/db';
 
 /**
  * Puts messages back to "received" and enqueues them.

@@ -1,13 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type AppConfig } from '@adt/config';
 import {
   addTeam,
+  createApiToken,
   createFollowUp,
   createUser,
+  ensureTeam,
   lockEncounter,
   migrateDatabase,
   upsertPatient,
   withTransaction,
+  type Queryable,
   type Role,
 } from '@adt/db';
 import { createLogger } from '@adt/logging';
@@ -144,6 +148,29 @@ export async function addUser(
   }
   const created = await createUser(harness.db.pool, { ...user, password: TEST_PASSWORD });
   return created.id;
+}
+
+/**
+ * A bearer token for a new user of its own (a token always acts as a user): the user has the role,
+ * the team when one is given, and no password.
+ * @param db - the test database's pool
+ * @param token - the user's role and team, and the token's label (also the start of the username)
+ * @returns the token text
+ */
+export async function createUserToken(
+  db: Queryable,
+  token: { role: Role; team: string | null; name: string },
+): Promise<string> {
+  if (token.team !== null) await ensureTeam(db, token.team);
+  const username = `${token.name.toLowerCase().replace(/[^a-z0-9._@-]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const user = await createUser(db, {
+    username,
+    role: token.role,
+    teams: token.team === null ? [] : [token.team],
+  });
+  const created = await createApiToken(db, { userId: user.id, name: token.name });
+  if (!created) throw new Error('token not created');
+  return created.token;
 }
 
 /**
