@@ -60,7 +60,7 @@ export const auditEntrySchema = z.object({
   actor: z.string(),
   action: z
     .string()
-    .describe('list, export, read, search, sign_in, sign_in_failed, sign_out, create, update'),
+    .describe('list, export, read, search, sign_in, sign_in_failed, sign_out, create, update, revoke'),
   resource: z.string(),
   resourceId: z.string().nullable(),
   remoteAddress: z.string().nullable(),

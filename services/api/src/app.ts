@@ -26,6 +26,7 @@ import { opsFeedRoutes } from './routes/ops-feed-routes.js';
 import { opsQueueDashboard } from './routes/ops-queue-dashboard.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -159,6 +160,7 @@ export async function buildApp(
   await app.register(patientRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
+  await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(webRoutes, { context });
   await app.register(opsQueueDashboard, { context });

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, storeInboundMessage } from '@adt/db';
 import {
   addUser,
+  type ApiHarness,
+  type BrowserSession,
   cookiesAfter,
+  createUserToken,
   seedFollowUp,
   signIn,
   startApiHarness,
-  type ApiHarness,
-  type BrowserSession,
 } from './testing/api-harness.js';
 
 type Who = 'none' | 'navigator' | 'ops' | 'admin' | 'otherNavigator';
@@ -74,6 +75,9 @@ const MATRIX: Row[] = [
     expected: created(adminOnly, 201),
   },
   { method: 'GET', route: '/api/audit', expected: adminOnly },
+  { method: 'GET', route: '/api/tokens', expected: adminOnly },
+  // Revoking a revoked token answers the same, so every admin row may revoke the one spare token.
+  { method: 'DELETE', route: '/api/tokens/{id}', expected: adminOnly },
   // The session routes are open: they are how one gets credentials.
   {
     method: 'GET',
@@ -112,10 +116,10 @@ describe('authorisation matrix: every /api route × caller', () => {
   beforeAll(async () => {
     h = await startApiHarness('authmatrix');
     const pool = h.db.pool;
-    tokens.navigator = await createApiToken(pool, { role: 'navigator', team: 'north', name: 'nav' });
-    tokens.otherNavigator = await createApiToken(pool, { role: 'navigator', team: 'south', name: 'nav2' });
-    tokens.ops = await createApiToken(pool, { role: 'ops', team: null, name: 'ops' });
-    tokens.admin = await createApiToken(pool, { role: 'admin', team: null, name: 'admin' });
+    tokens.navigator = await createUserToken(pool, { role: 'navigator', team: 'north', name: 'nav' });
+    tokens.otherNavigator = await createUserToken(pool, { role: 'navigator', team: 'south', name: 'nav2' });
+    tokens.ops = await createUserToken(pool, { role: 'ops', team: null, name: 'ops' });
+    tokens.admin = await createUserToken(pool, { role: 'admin', team: null, name: 'admin' });
     await addUser(h, { username: 'nav', role: 'navigator', teams: ['north'] });
     await addUser(h, { username: 'nav2', role: 'navigator', teams: ['south'] });
     await addUser(h, { username: 'ops', role: 'ops' });
@@ -147,6 +151,8 @@ describe('authorisation matrix: every /api route × caller', () => {
     });
     ids['/api/messages'] = message.id;
     ids['/api/users'] = await addUser(h, { username: 'target', role: 'ops' });
+    const spare = await createApiToken(pool, { userId: ids['/api/users'], name: 'spare' });
+    ids['/api/tokens'] = spare?.id ?? '';
   });
 
   afterAll(async () => {
