@@ -5,7 +5,8 @@
 #   node services/followup-worker/dist/main.js  follow-up worker, ops HTTP (2581)
 #   node services/api/dist/main.js              REST API and OpenAPI docs (3000), the default
 # The operator CLI is on the PATH as `adt` (node packages/cli/dist/main.js), e.g.
-#   docker compose exec api adt create-token --role admin
+#   docker compose exec api adt user create admin --role admin
+#   docker compose exec api adt create-token --user admin
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 
