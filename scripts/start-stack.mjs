@@ -10,9 +10,15 @@
  * fresh machine with a local Postgres needs no manual step. The three services start together:
  * each applies migrations at start-up under an advisory lock, so the later ones wait for the first.
  *
+ * It supervises them (scripts/supervisor.mjs): a service that exits on its own is started again
+ * after 1 s, doubling up to 30 s while it keeps exiting, and the others keep running, so a crashed
+ * worker does not take the MLLP port down. Each start logs the pid and the restart count; SIGUSR2
+ * prints every service's pid, uptime and restarts. In --dev mode node's watcher is the child, and
+ * it keeps a crashed service down until a file changes.
+ *
  * Reads `.env` from the repository root when present (variables already set in the environment
- * win). SIGINT, SIGTERM and SIGHUP stop every service gracefully; a second Ctrl-C a moment later
- * kills them. If one service exits on its own, the others are stopped and this exits non-zero.
+ * win). Only SIGINT, SIGTERM and SIGHUP stop the services, gracefully; a second Ctrl-C a moment
+ * later kills them. Exits 0 when every service stopped cleanly, 1 otherwise.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +27,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createSupervisor, formatStatus } from './supervisor.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/adt_followup';
@@ -207,11 +214,7 @@ const ports = {
 const mllpHost = localAddress(env.MLLP_HOST);
 const httpHost = localAddress(env.HTTP_HOST);
 
-/** @type {Map<string, import('node:child_process').ChildProcess>} */
-const running = new Map();
-let stopping = false;
 let stopRequestedAt = 0;
-let failed = false;
 
 /** Copies a child's output line by line, each line prefixed with the service name. */
 function pipeLines(input, output, prefix) {
@@ -226,7 +229,10 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', () => undefined);
 }
 
-function startService(service) {
+/** @param {string} name */
+function spawnService(name) {
+  const service = SERVICES.find((s) => s.name === name);
+  if (!service) throw new Error(`unknown service ${name}`);
   const nodeArgs = dev
     ? [
         '--conditions=@adt/source',
@@ -249,39 +255,21 @@ function startService(service) {
   const prefix = `[${service.name}] `;
   pipeLines(child.stdout, process.stdout, prefix);
   pipeLines(child.stderr, process.stderr, prefix);
-  running.set(service.name, child);
-
-  let ended = false;
-  const onEnd = (description) => {
-    if (ended) return;
-    ended = true;
-    running.delete(service.name);
-    if (!stopping) {
-      failed = true;
-      say(`${service.name} ${description}; stopping the others`);
-      stopAll();
-    } else if (description !== 'exited with code 0') {
-      failed = true;
-      say(`${service.name} ${description}`);
-    }
-    if (running.size === 0) {
-      say(failed ? 'stopped with errors' : 'stopped');
-      process.exit(failed ? 1 : 0);
-    }
-  };
-  child.on('error', (error) => {
-    onEnd(`could not run: ${error.message}`);
-  });
-  child.on('close', (code, signal) => {
-    onEnd(signal ? `was killed by ${signal}` : `exited with code ${code}`);
-  });
+  return child;
 }
 
+const supervisor = createSupervisor({
+  names: SERVICES.map((s) => s.name),
+  spawn: spawnService,
+  say,
+  onStopped: (exitCode) => process.exit(exitCode),
+  onRestarted: (name, restarts) => void announceReadyAgain(name, restarts),
+});
+
 function stopAll() {
-  if (stopping) return;
-  stopping = true;
+  if (supervisor.stopping) return;
   stopRequestedAt = Date.now();
-  for (const child of running.values()) child.kill('SIGTERM');
+  supervisor.stopAll();
   setTimeout(() => {
     say(`services still running after ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing them`);
     killAll();
@@ -289,7 +277,7 @@ function stopAll() {
 }
 
 function killAll() {
-  for (const child of running.values()) {
+  for (const child of supervisor.children()) {
     try {
       // The whole group: in --dev mode the service runs under node's watcher.
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -301,7 +289,7 @@ function killAll() {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (!stopping) {
+    if (!supervisor.stopping) {
       say(`${signal}: stopping listener, worker and api`);
       stopAll();
     } else if (Date.now() - stopRequestedAt > FORCE_STOP_AFTER_MS) {
@@ -310,47 +298,78 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     }
   });
 }
+// `kill -USR2 <pid of start-stack>` prints each service's pid, uptime and restarts.
+process.on('SIGUSR2', () => say(`status: ${formatStatus(supervisor.status())}`));
 process.on('exit', () => {
   // Last resort if this process dies first: do not leave services holding the ports.
-  for (const child of running.values()) child.kill('SIGTERM');
+  for (const child of supervisor.children()) child.kill('SIGTERM');
 });
 
-say(`starting listener, worker and api${dev ? ' from sources (watching for changes)' : ''}`);
-for (const service of SERVICES) startService(service);
+say(
+  `starting listener, worker and api${dev ? ' from sources (watching for changes)' : ''} ` +
+    `(pid ${process.pid}: kill -USR2 ${process.pid} prints their status)`,
+);
+supervisor.startAll();
+
+const probes = {
+  listener: `http://${mllpHost}:${ports.listenerHttp}/readyz`,
+  worker: `http://${httpHost}:${ports.workerHttp}/readyz`,
+  api: `http://${httpHost}:${ports.api}/readyz`,
+};
+
+/** The readiness of one service: 'ready', or what its /readyz said instead. */
+async function probe(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    const body = await response.text();
+    return response.ok ? 'ready' : `${response.status} ${body}`;
+  } catch {
+    return 'no answer';
+  }
+}
+
+/** Logs when a restarted service answers its /readyz again (or that it does not yet). */
+async function announceReadyAgain(name, restarts) {
+  const url = probes[name];
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = 'no answer';
+  while (!supervisor.stopping && Date.now() <= deadline) {
+    const current = supervisor.status().find((s) => s.name === name);
+    // Exited again meanwhile: its next start reports for itself.
+    if (current?.restarts !== restarts || current.pid === null) return;
+    last = await probe(url);
+    if (last === 'ready') {
+      say(`${name} ready again (restart ${restarts})`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_INTERVAL_MS));
+  }
+  if (!supervisor.stopping)
+    say(`${name} not ready ${READY_TIMEOUT_MS / 1000} s after restart ${restarts} (${url}: ${last})`);
+}
 
 /** Polls every service's /readyz and prints how to use the stack once all answer 200. */
 async function announceWhenReady() {
-  const probes = [
-    { name: 'listener', url: `http://${mllpHost}:${ports.listenerHttp}/readyz` },
-    { name: 'worker', url: `http://${httpHost}:${ports.workerHttp}/readyz` },
-    { name: 'api', url: `http://${httpHost}:${ports.api}/readyz` },
-  ];
   const last = new Map();
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!stopping) {
-    const pending = probes.filter((p) => last.get(p.name) !== 'ready');
+  while (!supervisor.stopping) {
+    const pending = Object.keys(probes).filter((name) => last.get(name) !== 'ready');
     if (pending.length === 0) break;
     if (Date.now() > deadline) {
-      for (const p of pending)
+      for (const name of pending)
         say(
-          `${p.name} not ready after ${READY_TIMEOUT_MS / 1000} s (${p.url}: ${last.get(p.name) ?? 'no answer'})`,
+          `${name} not ready after ${READY_TIMEOUT_MS / 1000} s (${probes[name]}: ${last.get(name) ?? 'no answer'})`,
         );
       return;
     }
     await Promise.all(
-      pending.map(async (p) => {
-        try {
-          const response = await fetch(p.url, { signal: AbortSignal.timeout(1_000) });
-          const body = await response.text();
-          last.set(p.name, response.ok ? 'ready' : `${response.status} ${body}`);
-        } catch {
-          last.set(p.name, 'no answer');
-        }
+      pending.map(async (name) => {
+        last.set(name, await probe(probes[name]));
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_INTERVAL_MS));
   }
-  if (stopping) return;
+  if (supervisor.stopping) return;
   const api = `http://${httpHost}:${ports.api}`;
   const portFlag = ports.mllp === 2575 ? '' : ` --port ${ports.mllp}`;
   process.stderr.write(
@@ -366,7 +385,9 @@ async function announceWhenReady() {
       `  send a message  npm run adt -- send ${FIXTURE}${portFlag}`,
       `  see the list    curl -H "Authorization: Bearer <token>" ${api}/api/worklist`,
       '',
-      '  Ctrl-C stops all three.',
+      `  status          kill -USR2 ${process.pid}   (pid, uptime and restarts of each service)`,
+      '',
+      '  A service that exits is restarted; Ctrl-C stops all three.',
       '',
       '',
     ].join('\n'),
