@@ -11,10 +11,11 @@
  * each applies migrations at start-up under an advisory lock, so the later ones wait for the first.
  *
  * It supervises them (scripts/supervisor.mjs): a service that exits on its own is started again
- * after 1 s, doubling up to 30 s while it keeps exiting, and the others keep running, so a crashed
- * worker does not take the MLLP port down. Each start logs the pid and the restart count; SIGUSR2
- * prints every service's pid, uptime and restarts. In --dev mode node's watcher is the child, and
- * it keeps a crashed service down until a file changes.
+ * after 1 s, doubling up to 30 s while it keeps exiting (back to 1 s once it stayed up a minute),
+ * and the others keep running, so a crashed worker does not take the MLLP port down. Each exit and
+ * start is logged with the restart count and the pid; SIGUSR2 prints every service's pid, uptime
+ * and restarts. In --dev mode the child is node's watcher, which keeps a crashed service down until
+ * a file changes.
  *
  * Reads `.env` from the repository root when present (variables already set in the environment
  * win). Only SIGINT, SIGTERM and SIGHUP stop the services, gracefully; a second Ctrl-C a moment
