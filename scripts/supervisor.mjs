@@ -110,9 +110,18 @@ export function createSupervisor(options) {
   function start(name) {
     const state = stateOf(name);
     state.restartTimer = null;
-    const child = options.spawn(name);
-    state.child = child;
     state.startedAt = Date.now();
+    /** @type {SupervisedChild} */
+    let child;
+    try {
+      child = options.spawn(name);
+    } catch (error) {
+      // A spawn that throws (no free process slot) must not end the supervisor and the others.
+      if (!stopping)
+        scheduleRestart(name, `could not run: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    state.child = child;
     const restart = state.restarts > 0 ? `, restart ${state.restarts.toString()}` : '';
     say(`${name} started (pid ${child.pid?.toString() ?? 'unknown'}${restart})`);
 

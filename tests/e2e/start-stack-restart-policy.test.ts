@@ -132,6 +132,34 @@ describe('start-stack supervisor', () => {
     expect(starts('worker')).toBe(2);
   });
 
+  it('retries a service whose spawn throws, without stopping the others', () => {
+    let throwing = false;
+    const lines: string[] = [];
+    let spawns = 0;
+    const supervisor = createSupervisor({
+      names: ['listener', 'worker'],
+      spawn: (name) => {
+        if (name === 'worker' && throwing) throw new Error('spawn EAGAIN');
+        spawns += 1;
+        return new FakeChild(spawns);
+      },
+      say: (line) => lines.push(line),
+      onStopped: () => undefined,
+    });
+    supervisor.startAll();
+    throwing = true;
+    const [, worker] = supervisor.children();
+    (worker as FakeChild).exit(1);
+    vi.advanceTimersByTime(1_000);
+    expect(lines.at(-1)).toBe('worker could not run: spawn EAGAIN after 0 s; restart 2 in 2 s');
+    throwing = false;
+    vi.advanceTimersByTime(2_000);
+    expect(supervisor.status().map((s) => [s.name, s.pid, s.restarts])).toEqual([
+      ['listener', 1, 0],
+      ['worker', 3, 2],
+    ]);
+  });
+
   it('logs an error of a running process (a signal it could not be sent) without restarting it', () => {
     const { latest, starts, lines } = supervise(['worker']);
     latest('worker').emit('error', new Error('kill EPERM'));
