@@ -96,6 +96,8 @@ const envSchema = z.object({
   WORKER_HTTP_PORT: port(2581),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  WORKER_LOCK_MS: positiveMs(8_000),
+  WORKER_STALLED_CHECK_MS: positiveMs(3_000),
 
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: port(3000),
@@ -159,7 +161,13 @@ export interface AppConfig {
     tls: MllpTlsSettings | null;
   };
   listener: { httpPort: number; sweepIntervalMs: number; sweepGraceMs: number };
-  worker: { httpPort: number; concurrency: number; maxAttempts: number };
+  worker: {
+    httpPort: number;
+    concurrency: number;
+    maxAttempts: number;
+    lockMs: number;
+    stalledCheckMs: number;
+  };
   api: {
     host: string;
     port: number;
@@ -292,6 +300,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       httpPort: e.WORKER_HTTP_PORT,
       concurrency: e.WORKER_CONCURRENCY,
       maxAttempts: e.WORKER_MAX_ATTEMPTS,
+      lockMs: e.WORKER_LOCK_MS,
+      stalledCheckMs: e.WORKER_STALLED_CHECK_MS,
     },
     api: {
       host: e.HTTP_HOST,

@@ -98,6 +98,10 @@ export async function enqueueMessages(
 /** Options for {@link createAdtEventsWorker}. */
 export interface WorkerOptions extends QueueOptions {
   concurrency: number;
+  /** How long a job stays locked to this worker without a renewal (renewed every half of it). */
+  lockMs: number;
+  /** How often active jobs whose lock has expired are taken back for another worker. */
+  stalledCheckMs: number;
 }
 
 /**
@@ -113,6 +117,12 @@ export function createAdtEventsWorker(
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
+    // A worker that dies mid-job leaves it active until its lock expires; a stalled job is
+    // picked up again within lockMs plus two stalled checks. Jobs are idempotent, so a stall is
+    // retried rather than failed: several stalls in a row are a crashing worker, not bad data.
+    lockDuration: options.lockMs,
+    stalledInterval: options.stalledCheckMs,
+    maxStalledCount: 3,
     autorun: true,
   });
 }

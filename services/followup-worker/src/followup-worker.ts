@@ -108,6 +108,8 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     connection,
     prefix: config.queuePrefix,
     concurrency: config.worker.concurrency,
+    lockMs: config.worker.lockMs,
+    stalledCheckMs: config.worker.stalledCheckMs,
   });
   worker.on('error', (error) => {
     log.error({ err: error }, 'worker error');
