@@ -106,11 +106,27 @@ describe('loadConfig: MLLP defences', () => {
   it('defaults to a 30 s frame deadline, connection limits, no allow-lists and plain TCP', () => {
     const { mllp } = loadConfig({});
     expect(mllp.frameTimeoutMs).toBe(30_000);
+    expect(mllp.firstFrameTimeoutMs).toBe(30_000);
+    expect(mllp.maxBufferedBytes).toBe(16 * 1024 * 1024);
     expect(mllp.maxConnections).toBe(200);
     expect(mllp.maxConnectionsPerAddress).toBe(20);
     expect(mllp.allowedAddresses).toEqual([]);
     expect(mllp.allowedFacilities.size).toBe(0);
     expect(mllp.tls).toBeNull();
+  });
+
+  it('caps buffered bytes at twice the frame limit unless set, and never below one frame', () => {
+    expect(loadConfig({ MLLP_MAX_FRAME_BYTES: '1000' }).mllp.maxBufferedBytes).toBe(2000);
+    const { mllp } = loadConfig({
+      MLLP_MAX_FRAME_BYTES: '5000',
+      MLLP_MAX_BUFFERED_BYTES: '5000',
+      MLLP_FIRST_FRAME_TIMEOUT_MS: '200',
+    });
+    expect(mllp.maxBufferedBytes).toBe(5000);
+    expect(mllp.firstFrameTimeoutMs).toBe(200);
+    expect(() => loadConfig({ MLLP_MAX_FRAME_BYTES: '1000', MLLP_MAX_BUFFERED_BYTES: '999' })).toThrow(
+      /MLLP_MAX_BUFFERED_BYTES: must be at least MLLP_MAX_FRAME_BYTES/,
+    );
   });
 
   it('reads address and facility allow-lists and TLS files', () => {

@@ -75,6 +75,8 @@ const envSchema = z.object({
     .transform((ids) => (ids.length > 0 ? ids : ['P']))
     .pipe(z.array(z.enum(['P', 'T', 'D']))),
   MLLP_FRAME_TIMEOUT_MS: positiveMs(30_000),
+  MLLP_FIRST_FRAME_TIMEOUT_MS: positiveMs(30_000),
+  MLLP_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().optional(),
   MLLP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(200),
   MLLP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   MLLP_ALLOWED_ADDRESSES: csv.pipe(
@@ -148,8 +150,19 @@ export interface AppConfig {
     idleTimeoutMs: number;
     /** MSH-11 values accepted; others get `AR` (a test feed sent to production, or the reverse). */
     processingIds: ReadonlySet<string>;
-    /** A frame must end this long after its start block, else the connection is closed (slow senders). */
+    /**
+     * A frame must end this long after its first byte, else the connection is closed (slow senders).
+     * A new start block does not restart the clock: only a completed frame does.
+     */
     frameTimeoutMs: number;
+    /** A connection must complete its first frame this long after it opens, else it is closed. */
+    firstFrameTimeoutMs: number;
+    /**
+     * Bytes one connection may hold in unfinished frames (the current one and any it abandoned since
+     * its last complete frame) before it is closed; frames waiting for their turn pause reading at
+     * the same amount. Twice `maxFrameBytes` unless set.
+     */
+    maxBufferedBytes: number;
     /** Open connections overall and from one peer address; excess connections are closed at once. */
     maxConnections: number;
     maxConnectionsPerAddress: number;
@@ -262,8 +275,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? ['MLLP_TLS_CERT_FILE: required when MLLP_TLS_CA_FILE is set']
       : []),
   ];
-  if (emailProblems.length + tlsProblems.length > 0)
-    throw new ConfigError([...emailProblems, ...tlsProblems]);
+  const bufferProblems =
+    e.MLLP_MAX_BUFFERED_BYTES !== undefined && e.MLLP_MAX_BUFFERED_BYTES < e.MLLP_MAX_FRAME_BYTES
+      ? ['MLLP_MAX_BUFFERED_BYTES: must be at least MLLP_MAX_FRAME_BYTES (one whole frame)']
+      : [];
+  const problems = [...emailProblems, ...tlsProblems, ...bufferProblems];
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -277,6 +294,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idleTimeoutMs: e.MLLP_IDLE_TIMEOUT_MS,
       processingIds: new Set(e.MLLP_PROCESSING_IDS),
       frameTimeoutMs: e.MLLP_FRAME_TIMEOUT_MS,
+      firstFrameTimeoutMs: e.MLLP_FIRST_FRAME_TIMEOUT_MS,
+      maxBufferedBytes: e.MLLP_MAX_BUFFERED_BYTES ?? 2 * e.MLLP_MAX_FRAME_BYTES,
       maxConnections: e.MLLP_MAX_CONNECTIONS,
       maxConnectionsPerAddress: e.MLLP_MAX_CONNECTIONS_PER_ADDRESS,
       allowedAddresses: e.MLLP_ALLOWED_ADDRESSES,

@@ -150,6 +150,18 @@ describe('MllpDecoder', () => {
     expect(pushAll(decoder, [chunk])).toEqual([{ abandoned: 'partial' }, { frame: MSG_A }]);
   });
 
+  it('says whether a frame is open, from its start block (even empty) to its end block', () => {
+    const decoder = new MllpDecoder({ maxFrameBytes: 1024 });
+    expect(decoder.frameOpen).toBe(false);
+    decoder.push(Buffer.from([MLLP_START]));
+    expect(decoder.frameOpen).toBe(true);
+    expect(decoder.bufferedBytes).toBe(0);
+    decoder.push(Buffer.from([0x41, MLLP_END]));
+    expect(decoder.frameOpen).toBe(true);
+    decoder.push(Buffer.from([MLLP_CR]));
+    expect(decoder.frameOpen).toBe(false);
+  });
+
   it('rejects a non-positive maxFrameBytes', () => {
     expect(() => new MllpDecoder({ maxFrameBytes: 0 })).toThrow(RangeError);
   });

@@ -82,6 +82,11 @@ export class MllpDecoder {
     return this.partsBytes;
   }
 
+  /** Whether a start block has arrived and its frame has not ended (even with no payload yet). */
+  get frameOpen(): boolean {
+    return this.state === 'in-frame';
+  }
+
   /**
    * Consumes the next chunk from the stream.
    * @param chunk - bytes as received; the decoder keeps views into it, so do not reuse the buffer

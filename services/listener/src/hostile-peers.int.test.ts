@@ -123,6 +123,13 @@ class SteadySender {
   }
 }
 
+/** A counter's value from a listener's ops endpoint; `label` (`reason="…"`) picks one series. */
+async function metricAt(httpPort: number, name: string, label = ''): Promise<number> {
+  const body = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+  const line = body.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(label));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
@@ -133,12 +140,7 @@ describe('listener under hostile MLLP peers', () => {
   let steadyClient: MllpClient;
   let steady: SteadySender;
 
-  /** A counter's value from the ops endpoint; `label` (`reason="…"`) picks one series. */
-  async function metric(name: string, label = ''): Promise<number> {
-    const body = await (await fetch(`http://127.0.0.1:${listener.httpPort}/metrics`)).text();
-    const line = body.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(label));
-    return line === undefined ? 0 : Number(line.split(' ').at(-1));
-  }
+  const metric = (name: string, label = '') => metricAt(listener.httpPort, name, label);
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'hostile_peers');
@@ -319,5 +321,115 @@ describe('listener under hostile MLLP peers', () => {
     expect(sorted.length).toBeGreaterThan(20);
     expect(new Set(steady.codes)).toEqual(new Set(['AA']));
     expect(p99).toBeLessThan(ACK_P99_BOUND_MS);
+  });
+});
+
+describe('listener under peers that hold connection slots', () => {
+  const FIRST_FRAME_MS = 300;
+  const FRAME_MS = 400;
+  const SLOTS = 5;
+  const MAX_BUFFERED_BYTES = 100_000;
+  let db: TestDatabase;
+  let listener: RunningListener;
+  const metric = (name: string, label = '') => metricAt(listener.httpPort, name, label);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(migrateDatabase, 'held_slots');
+    listener = await startListener(
+      loadConfig({
+        DATABASE_URL: db.url,
+        REDIS_URL: testRedisUrl(),
+        QUEUE_PREFIX: testQueuePrefix('slots'),
+        MLLP_HOST: '127.0.0.1',
+        MLLP_PORT: '0',
+        LISTENER_HTTP_PORT: '0',
+        MLLP_MAX_FRAME_BYTES: '65536',
+        MLLP_MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
+        // Far beyond the deadlines under test: a close within them is theirs, not the idle timeout's.
+        MLLP_IDLE_TIMEOUT_MS: '10000',
+        MLLP_FIRST_FRAME_TIMEOUT_MS: String(FIRST_FRAME_MS),
+        MLLP_FRAME_TIMEOUT_MS: String(FRAME_MS),
+        MLLP_MAX_CONNECTIONS: String(SLOTS),
+      }),
+      log,
+    );
+  });
+
+  afterAll(async () => {
+    await listener.stop();
+    await db.drop();
+  });
+
+  it('closes a connection that sends nothing within the first-frame deadline', async () => {
+    const before = await metric('adt_mllp_connections_closed_total', 'reason="first_frame_timeout"');
+    const started = Date.now();
+    const peer = await RawPeer.connect(listener.mllpPort);
+    expect(await peer.waitClosed(FIRST_FRAME_MS * 8)).toBe(true);
+    const closedAfter = (peer.closedAt ?? 0) - started;
+    expect(closedAfter).toBeGreaterThanOrEqual(FIRST_FRAME_MS - 50);
+    expect(closedAfter).toBeLessThan(FIRST_FRAME_MS * 5);
+    expect(await metric('adt_mllp_connections_closed_total', 'reason="first_frame_timeout"')).toBe(
+      before + 1,
+    );
+  });
+
+  it('closes a peer that keeps restarting its frame at the deadline of its first unfinished one', async () => {
+    const before = await metric('adt_mllp_frame_timeouts_total');
+    const peer = await RawPeer.connect(listener.mllpPort);
+    expect(await peer.exchange(adt('RESTART1'))).toBe('AA');
+    const restart = Buffer.concat([Buffer.from([MLLP_START]), Buffer.from('MSH|^~\\&|')]);
+    const started = Date.now();
+    peer.write(restart);
+    // A new start block every 50 ms: each abandons the frame before it and begins another.
+    const restarts = setInterval(() => {
+      peer.write(restart);
+    }, 50);
+    try {
+      expect(await peer.waitClosed(FRAME_MS * 6)).toBe(true);
+    } finally {
+      clearInterval(restarts);
+    }
+    const closedAfter = (peer.closedAt ?? 0) - started;
+    expect(closedAfter).toBeGreaterThanOrEqual(FRAME_MS - 50);
+    expect(closedAfter).toBeLessThan(FRAME_MS * 3);
+    expect(peer.frames).toHaveLength(1);
+    expect(await metric('adt_mllp_frame_timeouts_total')).toBe(before + 1);
+  });
+
+  it('closes a peer whose unfinished frames exceed the buffer cap, at once', async () => {
+    const before = await metric('adt_mllp_connections_closed_total', 'reason="buffer_limit"');
+    const timeoutsBefore = await metric('adt_mllp_frame_timeouts_total');
+    const peer = await RawPeer.connect(listener.mllpPort);
+    expect(await peer.exchange(adt('BUFFER1'))).toBe('AA');
+    // Two fragments, each under the frame limit, together over the cap.
+    const fragment = Buffer.concat([Buffer.from([MLLP_START]), Buffer.alloc(60_000, 'X')]);
+    peer.write(Buffer.concat([fragment, fragment]));
+    expect(await peer.waitClosed(FRAME_MS * 6)).toBe(true);
+    expect(await metric('adt_mllp_connections_closed_total', 'reason="buffer_limit"')).toBe(before + 1);
+    expect(await metric('adt_mllp_frame_timeouts_total')).toBe(timeoutsBefore);
+    expect(peer.frames).toHaveLength(1);
+  });
+
+  it('keeps serving a well-behaved sender while idle peers hold every other slot, then frees them', async () => {
+    const sender = await MllpClient.connect('127.0.0.1', listener.mllpPort);
+    try {
+      expect(ackCodeFromAck(await sender.send(adt('HELD1'))).code).toBe('AA');
+      const holders = await Promise.all(
+        Array.from({ length: SLOTS - 1 }, () => RawPeer.connect(listener.mllpPort)),
+      );
+      const turnedAway = await RawPeer.connect(listener.mllpPort);
+      expect(await turnedAway.waitClosed()).toBe(true);
+      expect(ackCodeFromAck(await sender.send(adt('HELD2'))).code).toBe('AA');
+
+      const freed = await Promise.all(holders.map((peer) => peer.waitClosed(FIRST_FRAME_MS * 8)));
+      expect(freed).toEqual(holders.map(() => true));
+      const newcomer = await RawPeer.connect(listener.mllpPort);
+      expect(await newcomer.exchange(adt('NEWCOMER1'))).toBe('AA');
+      newcomer.close();
+      // Idle for longer than the first-frame deadline, but it has sent frames: still open.
+      expect(ackCodeFromAck(await sender.send(adt('HELD3'))).code).toBe('AA');
+    } finally {
+      await sender.close();
+    }
   });
 });

@@ -19,6 +19,8 @@ export interface ListenerMetrics {
   refusedConnections: Counter<'reason'>;
   /** Connections closed because a frame did not end within the frame deadline (slow senders). */
   frameTimeouts: Counter;
+  /** Admitted connections closed for holding a slot without finishing frames: first frame late, buffer cap. */
+  closedConnections: Counter<'reason'>;
   /** TLS certificate reloads by outcome. */
   tlsReloads: Counter<'outcome'>;
   connections: Gauge;
@@ -115,6 +117,12 @@ export function createListenerMetrics(registry: Registry): ListenerMetrics {
     frameTimeouts: new Counter({
       name: 'adt_mllp_frame_timeouts_total',
       help: 'MLLP connections closed because a frame did not end within MLLP_FRAME_TIMEOUT_MS',
+      registers,
+    }),
+    closedConnections: new Counter({
+      name: 'adt_mllp_connections_closed_total',
+      help: 'MLLP connections closed by the listener, by reason: first_frame_timeout (no complete frame within MLLP_FIRST_FRAME_TIMEOUT_MS), buffer_limit (unfinished frames over MLLP_MAX_BUFFERED_BYTES)',
+      labelNames: ['reason'],
       registers,
     }),
     tlsReloads: new Counter({

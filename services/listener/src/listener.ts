@@ -101,6 +101,8 @@ export async function startListener(
     maxFrameBytes: config.mllp.maxFrameBytes,
     idleTimeoutMs: config.mllp.idleTimeoutMs,
     frameTimeoutMs: config.mllp.frameTimeoutMs,
+    firstFrameTimeoutMs: config.mllp.firstFrameTimeoutMs,
+    maxBufferedBytes: config.mllp.maxBufferedBytes,
     admission: {
       allowedAddresses: config.mllp.allowedAddresses,
       maxConnections: config.mllp.maxConnections,

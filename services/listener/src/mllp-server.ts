@@ -5,6 +5,7 @@ import type { Logger } from '@adt/logging';
 import { nextAckControlId } from './ack-control-id.js';
 import type { FrameOutcome } from './message-intake.js';
 import type { ListenerMetrics } from './listener-metrics.js';
+import { FrameGuard, type FrameGuardViolation } from './frame-guard.js';
 import { createMllpTransport } from './mllp-transport.js';
 import type { PeerAdmissionOptions } from './peer-admission.js';
 
@@ -26,8 +27,12 @@ export interface MllpServerOptions {
   port: number;
   maxFrameBytes: number;
   idleTimeoutMs: number;
-  /** A frame must end this long after its first bytes arrive, else the connection is closed. */
+  /** A frame must end this long after its first byte (new start blocks do not restart the clock). */
   frameTimeoutMs: number;
+  /** A connection must complete its first frame this long after it opens (or its TLS handshake starts). */
+  firstFrameTimeoutMs: number;
+  /** Bytes a connection may hold in unfinished frames, and in frames waiting for their turn. */
+  maxBufferedBytes: number;
   /** Allow-list and connection limits checked at connect. */
   admission: PeerAdmissionOptions;
   /** TLS (and mutual TLS) on the port; null: plain TCP. */
@@ -54,6 +59,12 @@ export interface MllpServer {
 const MAX_PENDING_FRAMES = 32;
 const GRACEFUL_CLOSE_TIMEOUT_MS = 10_000;
 const TLS_WATCH_INTERVAL_MS = 10_000;
+
+const VIOLATION_LOG: Readonly<Record<FrameGuardViolation, string>> = {
+  first_frame_timeout: 'mllp connection sent no complete frame in time; closing connection',
+  frame_timeout: 'mllp frame not completed in time; closing connection',
+  buffer_limit: 'mllp connection holds too many bytes in unfinished frames; closing connection',
+};
 
 /** What the first bytes of a non-MLLP peer look like, for the log (never the bytes themselves). */
 function probeKind(bytes: Buffer): 'tls' | 'http' | 'other' {
@@ -85,35 +96,30 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
     // Whether this peer has spoken MLLP yet: bytes outside frames from a peer that never has are
     // a probe or the wrong protocol, and the connection is closed; from one that has, noise.
     let speaksMllp = false;
-    // The frame deadline: the idle timeout alone lets a sender hold a connection (and a buffer)
-    // forever by dripping one byte just before each timeout.
-    let frameTimer: NodeJS.Timeout | null = null;
-    const stopFrameClock = () => {
-      if (frameTimer !== null) clearTimeout(frameTimer);
-      frameTimer = null;
-    };
-    const startFrameClock = () => {
-      stopFrameClock();
-      frameTimer = setTimeout(() => {
-        frameTimer = null;
-        // Paused by back-pressure: the frame is unfinished because the listener stopped reading.
-        if (socket.isPaused()) {
-          startFrameClock();
-          return;
-        }
-        metrics.frameTimeouts.inc();
-        log.warn(
-          {
-            peerAddress: connection.peerAddress,
-            bytes: decoder.bufferedBytes,
-            limitMs: options.frameTimeoutMs,
-          },
-          'mllp frame not completed in time; closing connection',
-        );
+    // Frames waiting for their turn hold memory too: reading pauses at the byte cap as at the
+    // frame count, so a pipelining sender is slowed instead of buffered without bound.
+    let queuedBytes = 0;
+    const mustPause = () => pending >= MAX_PENDING_FRAMES || queuedBytes >= options.maxBufferedBytes;
+    // The idle timeout alone lets a peer hold a slot (and a buffer) for as long as it likes: one
+    // that never finishes a frame, drips a byte before each timeout, or restarts its frame.
+    const guard = new FrameGuard({
+      firstFrameTimeoutMs: options.firstFrameTimeoutMs,
+      frameTimeoutMs: options.frameTimeoutMs,
+      maxBufferedBytes: options.maxBufferedBytes,
+      isPaused: () => socket.isPaused(),
+      onViolation: (violation, bytes) => {
+        if (violation === 'frame_timeout') metrics.frameTimeouts.inc();
+        else metrics.closedConnections.inc({ reason: violation });
+        const limit =
+          violation === 'buffer_limit'
+            ? { limitBytes: options.maxBufferedBytes }
+            : {
+                limitMs: violation === 'frame_timeout' ? options.frameTimeoutMs : options.firstFrameTimeoutMs,
+              };
+        log.warn({ peerAddress: connection.peerAddress, bytes, ...limit }, VIOLATION_LOG[violation]);
         socket.destroy();
-      }, options.frameTimeoutMs);
-      frameTimer.unref();
-    };
+      },
+    });
     socket.setTimeout(options.idleTimeoutMs);
     socket.setNoDelay(true);
     const connection: MllpConnection = {
@@ -138,7 +144,8 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
       );
     const enqueueFrame = (payload: Buffer) => {
       pending += 1;
-      if (pending >= MAX_PENDING_FRAMES) socket.pause();
+      queuedBytes += payload.length;
+      if (mustPause()) socket.pause();
       chain = chain.then(async () => {
         try {
           const outcome = await options.handleFrame(payload, connection);
@@ -151,23 +158,23 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
           );
         } finally {
           pending -= 1;
-          if (pending < MAX_PENDING_FRAMES && socket.isPaused()) socket.resume();
+          queuedBytes -= payload.length;
+          if (!mustPause() && socket.isPaused()) socket.resume();
         }
       });
       idle.set(socket, chain);
     };
     socket.on('data', (chunk: Buffer) => {
-      // A frame that ends in this chunk stops the clock; one still open after it starts (or keeps) it.
-      let frameEnded = false;
       for (const event of decoder.push(chunk)) {
-        if (event.kind !== 'garbage') frameEnded = true;
         switch (event.kind) {
           case 'frame':
             speaksMllp = true;
+            guard.frameCompleted();
             enqueueFrame(event.payload);
             break;
           case 'oversize':
             speaksMllp = true;
+            guard.frameCompleted();
             log.warn(
               { bytes: event.bytes, limit: options.maxFrameBytes },
               'mllp frame over size limit discarded',
@@ -184,6 +191,7 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
             // The sender started a new frame before ending this one (a retry after a timeout):
             // the fragment is not a message and gets no ACK; the new frame does.
             speaksMllp = true;
+            guard.frameAbandoned(event.bytes.length);
             metrics.abandonedFrames.inc();
             log.warn({ bytes: event.bytes.length }, 'unfinished mllp frame abandoned by the sender');
             break;
@@ -203,15 +211,14 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
               },
               'non-MLLP bytes from peer; closing connection',
             );
-            stopFrameClock();
+            guard.stop();
             socket.destroy();
             return;
           default:
             event satisfies never;
         }
       }
-      if (decoder.bufferedBytes === 0) stopFrameClock();
-      else if (frameTimer === null || frameEnded) startFrameClock();
+      guard.afterChunk(decoder);
     });
     socket.on('timeout', () => {
       log.info('mllp connection idle; closing');
@@ -221,7 +228,7 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
       log.debug({ err: error }, 'mllp socket error');
     });
     socket.on('close', () => {
-      stopFrameClock();
+      guard.stop();
       closing.abort();
       sockets.delete(socket);
       idle.delete(socket);
@@ -232,6 +239,7 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
     admission: options.admission,
     tls: options.tls,
     tlsWatchIntervalMs: options.tlsWatchIntervalMs ?? TLS_WATCH_INTERVAL_MS,
+    handshakeTimeoutMs: options.firstFrameTimeoutMs,
     onConnection,
     log,
     metrics,

@@ -13,6 +13,8 @@ export interface MllpTransportOptions {
   tls: MllpTlsSettings | null;
   /** How often the TLS files are checked for renewal. */
   tlsWatchIntervalMs: number;
+  /** A TLS handshake not done in this time closes the connection (a silent peer holds no slot). */
+  handshakeTimeoutMs: number;
   /** Gets every admitted connection, after the TLS handshake when TLS is on. */
   onConnection: (socket: net.Socket) => void;
   log: Logger;
@@ -43,7 +45,10 @@ export function createMllpTransport(options: MllpTransportOptions): MllpTranspor
   if (tlsSettings === null) {
     server = net.createServer();
   } else {
-    const tlsServer = tls.createServer(readTlsOptions(tlsSettings));
+    const tlsServer = tls.createServer({
+      ...readTlsOptions(tlsSettings),
+      handshakeTimeout: options.handshakeTimeoutMs,
+    });
     tlsServer.on('secureConnection', options.onConnection);
     tlsServer.on('tlsClientError', (error, socket) => {
       // Plain MLLP to the TLS port, an untrusted or missing client certificate, a scanner: the
