@@ -4,6 +4,14 @@ export type { ReadinessCheck } from './health-routes.js';
 export { createOpsServer } from './ops-server.js';
 export { stopOnSignals, runService } from './shutdown.js';
 export { registerPoolMetrics } from './pool-metrics.js';
+export {
+  FacilityLabels,
+  MAX_FACILITY_LABEL_LENGTH,
+  MAX_LEARNED_FACILITIES,
+  OTHER_LABEL,
+  triggerEventLabel,
+} from './metric-labels.js';
+export type { FacilityLabelOptions } from './metric-labels.js';
 export type { PoolStats } from './pool-metrics.js';
 export { ALERT_RUNBOOKS, evaluateAlerts, isAlertName } from './alert-rules.js';
 export type {

@@ -13,6 +13,7 @@ import {
   createOpsServer,
   registerPoolMetrics,
   startProcessAlerts,
+  triggerEventLabel,
 } from '@adt/observability';
 import {
   createAdtEventsQueue,
@@ -80,7 +81,7 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
       const { trace } = outcome;
       const jobLog = log.child({ correlationId: trace.correlationId, messageId, jobId: job.id });
       for (const c of outcome.created) metrics.followUpsCreated.inc({ kind: c.kind });
-      metrics.jobsCompleted.inc({ event: outcome.eventType });
+      metrics.jobsCompleted.inc({ event: triggerEventLabel(outcome.eventType) });
       // First runs only: a replay days later would say nothing about how fast messages flow.
       if (trace.attempts === 0 && outcome.status === 'applied') {
         metrics.processingLatency.observe(Math.max(0, Date.now() - trace.receivedAt.getTime()) / 1000);

@@ -23,7 +23,7 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
   return {
     jobsCompleted: new Counter({
       name: 'adt_jobs_completed_total',
-      help: 'Messages applied',
+      help: 'Messages applied, by trigger event (A01 to A62; anything else is counted as other)',
       labelNames: ['event'],
       registers,
     }),

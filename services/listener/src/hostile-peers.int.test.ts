@@ -307,6 +307,10 @@ describe('listener under hostile MLLP peers', () => {
       ['NOTLISTED1'],
     );
     expect(rows.rows).toEqual([{ status: 'rejected', ack_code: 'AR' }]);
+    // Counted, but not under its own name: only listed facilities are metric labels.
+    const body = await (await fetch(`http://127.0.0.1:${listener.httpPort}/metrics`)).text();
+    expect(body).not.toMatch(/OTHER_HOSP/);
+    expect(await metric('adt_messages_rejected_total', 'facility="other"')).toBeGreaterThanOrEqual(1);
     peer.close();
   });
 

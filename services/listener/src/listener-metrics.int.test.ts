@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { loadConfig } from '@adt/config';
-import { migrateDatabase } from '@adt/db';
+import { listFacilityFeeds, migrateDatabase } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import {
@@ -107,6 +107,34 @@ describe('listener metrics and correlation ids', () => {
     expect(
       metricValue(after, 'adt_parse_failures_total') - metricValue(before, 'adt_parse_failures_total'),
     ).toBe(1);
+  });
+
+  it('labels and keys only facilities with accepted traffic: invented ones count as other and make no feed', async () => {
+    const facilitySeries = (body: string) => body.split('\n').filter((l) => l.includes('facility="'));
+    const before = await scrape();
+    for (let i = 0; i < 300; i += 1) {
+      const ack = await client.send(adt(`INVENTED${i}`, { type: 'ORU^R01', facility: `INVENTED_${i}` }));
+      expect(ackCodeFromAck(ack).code).toBe('AR');
+    }
+    const after = await scrape();
+    expect(after).not.toMatch(/INVENTED_/);
+    const labels = new Set(facilitySeries(after).map((l) => /facility="([^"]*)"/.exec(l)?.[1]));
+    expect([...labels].sort()).toEqual(['METRICS_HOSP', 'other']);
+    // received, rejected and acked under `other`: a handful of series, not one per facility.
+    expect(facilitySeries(after).length - facilitySeries(before).length).toBeLessThanOrEqual(3);
+    const other = { facility: 'other', code: 'AR' };
+    expect(
+      metricValue(after, 'adt_messages_rejected_total', other) -
+        metricValue(before, 'adt_messages_rejected_total', other),
+    ).toBe(300);
+
+    const feeds = await listFacilityFeeds(db.pool, { timeZone: 'UTC', lookbackDays: 7 });
+    expect(feeds.map((f) => f.facility)).toEqual(['METRICS_HOSP']);
+    await listener.evaluateAlerts();
+    const watched = await db.pool.query<{ key: string }>(
+      `SELECT key FROM alert_states WHERE alert = 'feed_silent' ORDER BY key`,
+    );
+    expect(watched.rows.map((r) => r.key)).toEqual(['feed_silent:METRICS_HOSP']);
   });
 
   it('exposes the database pool and dependency readiness', async () => {

@@ -1,7 +1,9 @@
-import { Counter, Gauge, type Registry } from '@adt/observability';
+import { Counter, FacilityLabels, Gauge, type Registry } from '@adt/observability';
 
 /** Counters and gauges the listener moves as messages arrive. */
 export interface ListenerMetrics {
+  /** Turns MSH-4 into a `facility` label: known facilities only, the rest `other`. */
+  facilities: FacilityLabels;
   received: Counter<'facility'>;
   stored: Counter<'facility'>;
   duplicates: Counter<'facility'>;
@@ -24,17 +26,23 @@ export interface ListenerMetrics {
   /** TLS certificate reloads by outcome. */
   tlsReloads: Counter<'outcome'>;
   connections: Gauge;
-  /** Receipt time of each facility's newest message (Unix seconds): a silent feed stops moving it. */
+  /** Receipt time of each known facility's newest accepted message (Unix seconds): a silent feed stops moving it. */
   lastMessageAt: Gauge<'facility'>;
 }
 
 /**
  * Registers the listener's metrics on a registry.
  * @param registry - the service's registry
+ * @param allowedFacilities - `MLLP_ALLOWED_FACILITIES`: the facility labels when set; when empty,
+ *   facilities become labels once a message of theirs is accepted
  */
-export function createListenerMetrics(registry: Registry): ListenerMetrics {
+export function createListenerMetrics(
+  registry: Registry,
+  allowedFacilities: ReadonlySet<string> = new Set(),
+): ListenerMetrics {
   const registers = [registry];
   return {
+    facilities: new FacilityLabels({ allowed: allowedFacilities }),
     received: new Counter({
       name: 'adt_messages_received_total',
       help: 'HL7 messages whose MSH could be read',
@@ -134,7 +142,7 @@ export function createListenerMetrics(registry: Registry): ListenerMetrics {
     connections: new Gauge({ name: 'adt_mllp_connections', help: 'Open MLLP connections', registers }),
     lastMessageAt: new Gauge({
       name: 'adt_last_message_received_timestamp_seconds',
-      help: 'When the newest message of each sending facility was received (Unix time)',
+      help: 'When the newest accepted message of each known sending facility was received (Unix time)',
       labelNames: ['facility'],
       registers,
     }),

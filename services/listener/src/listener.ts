@@ -63,7 +63,7 @@ export async function startListener(
   const redis = createProducerConnection(config.redisUrl);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('listener');
-  const metrics = createListenerMetrics(registry);
+  const metrics = createListenerMetrics(registry, config.mllp.allowedFacilities);
   registerPoolMetrics(registry, pool);
   // Ids of the frames answered within 5 ms go to Redis in one addBulk: on one connection a Redis
   // write per message cost as much CPU as its commit. A failure is logged once per batch and never

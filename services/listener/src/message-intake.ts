@@ -26,6 +26,7 @@ import {
   type StoreResult,
 } from '@adt/db';
 import type { Logger } from '@adt/logging';
+import { OTHER_LABEL } from '@adt/observability';
 import { nextAckControlId } from './ack-control-id.js';
 import {
   acknowledgmentModeOf,
@@ -170,8 +171,6 @@ export class MessageIntake {
       });
     }
     const message = { raw, contentHash, peerAddress };
-    metrics.received.inc({ facility: header.sendingFacility });
-    metrics.lastMessageAt.set({ facility: header.sendingFacility }, Date.now() / 1000);
     let refusal = checkInboundMessage(header, text, this.deps.policy);
     try {
       if (refusal === null && header.triggerEvent === 'A11') {
@@ -186,6 +185,9 @@ export class MessageIntake {
         'hl7 message not stored: store unavailable',
       );
       return this.answerRefusal(trace, header, STORE_UNAVAILABLE, null);
+    } finally {
+      // Counted once answered, so a facility's first accepted message already carries its label.
+      metrics.received.inc({ facility: metrics.facilities.labelOf(header.sendingFacility) });
     }
   }
 
@@ -211,9 +213,13 @@ export class MessageIntake {
     const ack = conditionMet(mode.accept, true)
       ? buildAck({ request: header, code, ackControlId: nextAckControlId() })
       : null;
-    if (ack !== null) metrics.acked.inc({ code, facility: header.sendingFacility });
+    // Accepted traffic makes a facility a feed (and a label); refused messages never do.
+    metrics.facilities.noteAccepted(header.sendingFacility);
+    const facility = metrics.facilities.labelOf(header.sendingFacility);
+    if (facility !== OTHER_LABEL) metrics.lastMessageAt.set({ facility }, Date.now() / 1000);
+    if (ack !== null) metrics.acked.inc({ code, facility });
     if (stored.outcome === 'duplicate') {
-      metrics.duplicates.inc({ facility: header.sendingFacility });
+      metrics.duplicates.inc({ facility });
       log.info(
         { controlId: header.controlId, messageId: stored.id, originalId: stored.originalId },
         'hl7 duplicate',
@@ -227,7 +233,7 @@ export class MessageIntake {
         applicationAck: applicationAckFor(mode, stored.originalId, header),
       };
     }
-    metrics.stored.inc({ facility: header.sendingFacility });
+    metrics.stored.inc({ facility });
     if (stored.controlIdReused) {
       log.warn(
         { controlId: header.controlId, messageId: stored.id },
@@ -292,7 +298,7 @@ export class MessageIntake {
     const { metrics } = this.deps;
     const mode = acknowledgmentModeOf(header);
     const outcome = outcomeOf(refusal);
-    const facility = header?.sendingFacility ?? '';
+    const facility = metrics.facilities.labelOf(header?.sendingFacility ?? '');
     let code = commitAckCode(mode, outcome);
     let sent = conditionMet(mode.accept, false);
     if (!sent && mode.enhanced && conditionMet(mode.application, false)) {
