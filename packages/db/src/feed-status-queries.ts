@@ -2,18 +2,23 @@
  * What operations watch, read from the stored messages: whether each facility is sending, how much
  * waits for the worker, and how much failed. Postgres is the record, so these answers hold even when
  * Redis lost its queue (the sweep re-enqueues what is waiting).
+ *
+ * A feed is a sending facility with accepted traffic (`AA`/`CA`: any status but `rejected`). MSH-4
+ * is whatever a peer writes, so refused messages never make a feed: a sender inventing facilities
+ * would otherwise add a feed, and later a feed-silent alert, for each.
  */
 import type { Queryable } from './pool.js';
 
-/** A sending facility's newest message. */
+/** A sending facility's newest accepted message. */
 export interface FacilityLastMessage {
   facility: string;
   lastReceivedAt: Date;
 }
 
 /**
- * Each sending facility (MSH-4) that sent anything in the last `lookbackDays`, with the time of its
- * newest message. Reads one index entry per facility (a skip scan), not the messages.
+ * Each sending facility (MSH-4) with a message accepted in the last `lookbackDays`, with the time
+ * of its newest accepted message. Reads one index entry per such facility (a skip scan over the
+ * partial index of accepted messages), not the messages.
  * @param db - pool
  * @param lookbackDays - facilities silent for longer are no longer watched
  */
@@ -23,15 +28,17 @@ export async function listFacilityLastMessages(
 ): Promise<FacilityLastMessage[]> {
   const result = await db.query<{ facility: string; last_received_at: Date }>(
     `WITH RECURSIVE facilities AS (
-       SELECT min(sending_facility) AS facility FROM inbound_messages WHERE sending_facility <> ''
+       SELECT min(sending_facility) AS facility FROM inbound_messages
+        WHERE sending_facility <> '' AND status <> 'rejected'
        UNION ALL
-       SELECT (SELECT min(sending_facility) FROM inbound_messages WHERE sending_facility > f.facility)
+       SELECT (SELECT min(sending_facility) FROM inbound_messages
+                WHERE sending_facility > f.facility AND status <> 'rejected')
          FROM facilities f WHERE f.facility IS NOT NULL
      )
      SELECT facility, last_received_at FROM (
        SELECT f.facility,
-              (SELECT max(received_at) FROM inbound_messages m WHERE m.sending_facility = f.facility)
-                AS last_received_at
+              (SELECT max(received_at) FROM inbound_messages m
+                WHERE m.sending_facility = f.facility AND m.status <> 'rejected') AS last_received_at
          FROM facilities f WHERE f.facility IS NOT NULL
      ) latest
      WHERE last_received_at > now() - make_interval(days => $1)
@@ -53,7 +60,8 @@ export interface FacilityFeed extends FacilityLastMessage {
 }
 
 /**
- * Every facility seen in the last `lookbackDays` with today's and the last hour's traffic.
+ * Every feed (a facility with a message accepted in the last `lookbackDays`) with today's and the
+ * last hour's traffic, refused messages included.
  * @param db - pool
  * @param options - the practice time zone (for "today") and the lookback
  */

@@ -17,6 +17,7 @@ import {
   findProcessingBacklog,
   listFacilityFeeds,
   listFacilityLastMessages,
+  readStoreSnapshot,
 } from './feed-status-queries.js';
 import { findMessageTrace, storeInboundMessage, storeRejectedMessage } from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
@@ -231,6 +232,34 @@ describe('feed status and processing queries', () => {
         ackCodesToday: {},
       }),
     ]);
+  });
+
+  it('makes no feed of refused messages, whatever facility they name', async () => {
+    const refusedFrom = (facility: string) =>
+      storeRejectedMessage(db.pool, {
+        raw: Buffer.from(facility),
+        contentHash: Buffer.from(facility),
+        sendingFacility: facility,
+        ackCode: 'AR',
+        reason: 'Sending facility not allowed',
+      });
+    for (let i = 0; i < 300; i += 1) await refusedFrom(`INVENTED_${i}`);
+    // A known feed's newest message refused: its last accepted one is what shows.
+    const accepted = await store(db, { facility: 'EAST' });
+    await db.pool.query(
+      `UPDATE inbound_messages SET received_at = now() - interval '2 hours' WHERE id = $1`,
+      [accepted],
+    );
+    await refusedFrom('EAST');
+
+    const feeds = (await listFacilityFeeds(db.pool, { timeZone: 'UTC', lookbackDays: 7 })).map(
+      (f) => f.facility,
+    );
+    expect(feeds.filter((f) => f.startsWith('INVENTED'))).toEqual([]);
+    const snapshot = await readStoreSnapshot(db.pool, 60_000);
+    expect(snapshot.facilities.map((f) => f.facility)).toEqual(feeds);
+    const east = snapshot.facilities.find((f) => f.facility === 'EAST');
+    expect(Date.now() - (east?.lastReceivedAt.getTime() ?? 0)).toBeGreaterThan(110 * 60_000);
   });
 
   it('counts the backlog and the failed share', async () => {

@@ -56,7 +56,7 @@ export const opsFeedRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       preHandler: requireRole('ops', 'admin'),
       schema: {
         summary: 'Per sending facility: last message, traffic today and in the last hour, ACK codes, rejects',
-        description: `Facilities that sent anything in the last ${FEED_WATCH_DAYS} days, by name.`,
+        description: `Facilities with a message accepted in the last ${FEED_WATCH_DAYS} days, by name; refused messages make no feed.`,
         response: { 200: z.object({ asOf: isoDateTime, items: z.array(feedSchema) }), ...errors },
       },
     },
