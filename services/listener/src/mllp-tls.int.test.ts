@@ -19,6 +19,21 @@ import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'mllp-tls-test', level: 'silent' });
 const OPENSSL = '/usr/bin/openssl';
+const FIRST_FRAME_MS = 1_000;
+
+/** Milliseconds from `from` (the socket's connect or secureConnect) until the server closes it. */
+function closedAfter(socket: net.Socket, from: 'connect' | 'secureConnect'): Promise<number> {
+  return new Promise((resolve) => {
+    let started = Date.now();
+    socket.once(from, () => {
+      started = Date.now();
+    });
+    socket.on('error', () => undefined);
+    socket.once('close', () => {
+      resolve(Date.now() - started);
+    });
+  });
+}
 
 function adt(controlId: string): string {
   return [
@@ -152,6 +167,7 @@ describe('MLLP over TLS with client certificates', () => {
         MLLP_TLS_KEY_FILE: file('server.key'),
         MLLP_TLS_CA_FILE: file('ca.pem'),
         MLLP_TLS_REQUIRE_CLIENT_CERT: 'true',
+        MLLP_FIRST_FRAME_TIMEOUT_MS: String(FIRST_FRAME_MS),
       }),
       log,
       { tlsWatchIntervalMs: 100 },
@@ -190,6 +206,25 @@ describe('MLLP over TLS with client certificates', () => {
       });
     });
     expect(answer).toBe('closed');
+  });
+
+  it('closes a peer that never completes the handshake, and one that sends no frame after it, by the first-frame deadline', async () => {
+    const silentTcp = net.connect({ host: '127.0.0.1', port: listener.mllpPort });
+    const silentTls = tls.connect({
+      host: '127.0.0.1',
+      port: listener.mllpPort,
+      ca: readFileSync(file('ca.pem')),
+      cert: readFileSync(file('client.pem')),
+      key: readFileSync(file('client.key')),
+    });
+    const [tcpMs, tlsMs] = await Promise.all([
+      closedAfter(silentTcp, 'connect'),
+      closedAfter(silentTls, 'secureConnect'),
+    ]);
+    for (const ms of [tcpMs, tlsMs]) {
+      expect(ms).toBeGreaterThanOrEqual(FIRST_FRAME_MS - 100);
+      expect(ms).toBeLessThan(FIRST_FRAME_MS * 4);
+    }
   });
 
   it('picks up a renewed certificate without a restart, from the watched files and on demand', async () => {

@@ -51,8 +51,10 @@ export function createMllpTransport(options: MllpTransportOptions): MllpTranspor
     });
     tlsServer.on('secureConnection', options.onConnection);
     tlsServer.on('tlsClientError', (error, socket) => {
-      // Plain MLLP to the TLS port, an untrusted or missing client certificate, a scanner: the
-      // handshake fails and Node closes the socket; nothing is read from it.
+      // Plain MLLP to the TLS port, an untrusted or missing client certificate, a scanner, a peer
+      // that never starts the handshake: nothing is read from it. With a listener on this event
+      // Node leaves closing the socket to it (a handshake timeout would otherwise keep the slot).
+      socket.destroy();
       metrics.refusedConnections.inc({ reason: 'tls_handshake_failed' });
       log.warn(
         { err: { message: error.message }, peerAddress: normalizePeerAddress(socket.remoteAddress) },
