@@ -414,6 +414,17 @@ describe('listener under peers that hold connection slots', () => {
     expect(peer.frames).toHaveLength(1);
   });
 
+  it('slows a sender pipelining complete frames past the cap instead of closing it', async () => {
+    const peer = await RawPeer.connect(listener.mllpPort);
+    const big = (i: number) => encodeMllpFrame(`${adt(`PIPE${i}`)}\r${'NTE|1||'.padEnd(50_000, 'X')}`);
+    // Ten frames of 50 kB in one write: five times the cap, all complete.
+    peer.write(Buffer.concat(Array.from({ length: 10 }, (_, i) => big(i))));
+    expect(await peer.waitFor(() => peer.frames.length === 10 || peer.closedAt !== null, 10_000)).toBe(true);
+    expect(peer.frames.map((f) => ackCodeFromAck(f).code)).toEqual(Array.from({ length: 10 }, () => 'AA'));
+    expect(peer.closedAt).toBeNull();
+    peer.close();
+  });
+
   it('keeps serving a well-behaved sender while idle peers hold every other slot, then frees them', async () => {
     const sender = await MllpClient.connect('127.0.0.1', listener.mllpPort);
     try {
