@@ -78,6 +78,25 @@ export async function recordAlertObservations(
 }
 
 /**
+ * Drops the states of conditions an evaluation no longer produces: a feed that left the watch
+ * window, or a facility that was never a feed (refused messages once made one). Dropped quietly,
+ * without an end notice: after a flood of invented facilities, one notice each would be a second flood.
+ * @param db - pool
+ * @param observedKeys - every key of one complete evaluation
+ * @returns how many states were dropped
+ */
+export async function retireUnobservedAlerts(
+  db: Queryable,
+  observedKeys: readonly string[],
+): Promise<number> {
+  if (observedKeys.length === 0) return 0;
+  const result = await db.query(`DELETE FROM alert_states WHERE NOT (key = ANY($1::text[]))`, [
+    [...observedKeys],
+  ]);
+  return result.rowCount ?? 0;
+}
+
+/**
  * Claims every due notification for `leaseMs`: another process skips them meanwhile. The caller
  * announces each and then calls {@link markAlertNotified} or {@link deferAlertNotification}.
  * @param db - pool
@@ -164,6 +183,7 @@ export async function listAlertStates(db: Queryable): Promise<AlertState[]> {
 
 /** The alert state functions bound to a pool, in the shape the alert evaluator takes. */
 export interface AlertStateStore {
+  /** Records one complete evaluation and drops the states of conditions it no longer has. */
   record: (observations: readonly AlertObservation[]) => Promise<void>;
   claim: (leaseMs: number) => Promise<AlertNotification[]>;
   markNotified: (key: string, firing: boolean) => Promise<void>;
@@ -176,7 +196,13 @@ export interface AlertStateStore {
  */
 export function createAlertStateStore(db: Queryable): AlertStateStore {
   return {
-    record: (observations) => recordAlertObservations(db, observations),
+    record: async (observations) => {
+      await recordAlertObservations(db, observations);
+      await retireUnobservedAlerts(
+        db,
+        observations.map((o) => o.key),
+      );
+    },
     claim: (leaseMs) => claimAlertNotifications(db, leaseMs),
     markNotified: (key, firing) => markAlertNotified(db, key, firing),
     defer: (key, retryMs, error) => deferAlertNotification(db, key, retryMs, error),

@@ -8,6 +8,7 @@ import {
   listAlertStates,
   markAlertNotified,
   recordAlertObservations,
+  retireUnobservedAlerts,
   type AlertObservation,
 } from './alert-state-repository.js';
 import { createFollowUp } from './follow-up-repository.js';
@@ -363,5 +364,27 @@ describe('alert states: one notification per start and per end', () => {
     });
     await deferAlertNotification(db.pool, 'redis_unavailable', 0, 'webhook answered 502');
     expect(await claimAlertNotifications(other, 30_000)).toHaveLength(1);
+  });
+
+  it('drops, without an end notice, the states of conditions an evaluation no longer has', async () => {
+    const feed = (facility: string): AlertObservation => ({
+      key: `feed_silent:${facility}`,
+      alert: 'feed_silent',
+      labels: { facility },
+      firing: true,
+      summary: `Facility ${facility} has sent nothing`,
+    });
+    await recordAlertObservations(db.pool, [feed('KEPT'), feed('INVENTED_1'), feed('INVENTED_2')]);
+    for (const notice of await claimAlertNotifications(db.pool, 30_000)) {
+      await markAlertNotified(db.pool, notice.key, notice.firing);
+    }
+    const kept = (await listAlertStates(db.pool))
+      .map((s) => s.key)
+      .filter((k) => k !== 'feed_silent:INVENTED_1' && k !== 'feed_silent:INVENTED_2');
+    expect(await retireUnobservedAlerts(db.pool, kept)).toBe(2);
+    const keys = (await listAlertStates(db.pool)).map((s) => s.key);
+    expect(keys).toContain('feed_silent:KEPT');
+    expect(keys.filter((k) => k.includes('INVENTED'))).toEqual([]);
+    expect(await claimAlertNotifications(db.pool, 30_000)).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
 
 /** Where alert states live (Postgres, `alert_states`); see `@adt/db` `createAlertStateStore`. */
 export interface AlertStateStore {
+  /** Records every condition of one evaluation; states of conditions it no longer has are dropped. */
   record: (conditions: readonly AlertCondition[]) => Promise<void>;
   /** Claims the announcements due, for `leaseMs`. */
   claim: (leaseMs: number) => Promise<AlertNotice[]>;

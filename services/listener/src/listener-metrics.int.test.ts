@@ -130,6 +130,11 @@ describe('listener metrics and correlation ids', () => {
 
     const feeds = await listFacilityFeeds(db.pool, { timeZone: 'UTC', lookbackDays: 7 });
     expect(feeds.map((f) => f.facility)).toEqual(['METRICS_HOSP']);
+    // A condition left by a release that still made feeds of refused messages is dropped.
+    await db.pool.query(
+      `INSERT INTO alert_states (key, alert, labels, firing, summary, notified_firing)
+       VALUES ('feed_silent:INVENTED_OLD', 'feed_silent', '{"facility":"INVENTED_OLD"}', true, 'silent', true)`,
+    );
     await listener.evaluateAlerts();
     const watched = await db.pool.query<{ key: string }>(
       `SELECT key FROM alert_states WHERE alert = 'feed_silent' ORDER BY key`,
