@@ -35,6 +35,15 @@ describe('FrameGuard', () => {
     g.stop();
   });
 
+  it('keeps the first-frame deadline for a peer that sent only an oversize frame', () => {
+    const { g, violations } = guard();
+    g.afterChunk(open(50));
+    g.frameCompleted(false);
+    g.afterChunk(closed);
+    vi.advanceTimersByTime(1_000);
+    expect(violations).toEqual([['first_frame_timeout', 0]]);
+  });
+
   it('times a frame from its first byte; abandoning it for a new start block does not restart the clock', () => {
     const { g, violations } = guard();
     g.frameCompleted();

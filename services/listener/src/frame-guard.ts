@@ -46,10 +46,15 @@ export class FrameGuard {
     this.firstFrameTimer.unref();
   }
 
-  /** A frame ended (delivered, or refused as oversize): the peer speaks MLLP and gets an answer. */
-  frameCompleted(): void {
-    if (this.firstFrameTimer !== null) clearTimeout(this.firstFrameTimer);
-    this.firstFrameTimer = null;
+  /**
+   * A frame ended: delivered, or refused as oversize (its remaining bytes are discarded, not held).
+   * Only a delivered frame ends the first-frame deadline: a peer that sends nothing but oversize
+   * frames has not sent a message.
+   * @param delivered - false for an oversize frame
+   */
+  frameCompleted(delivered = true): void {
+    if (delivered && this.firstFrameTimer !== null) clearTimeout(this.firstFrameTimer);
+    if (delivered) this.firstFrameTimer = null;
     this.abandonedBytes = 0;
     this.stopFrameClock();
   }

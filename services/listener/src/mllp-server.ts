@@ -174,7 +174,7 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
             break;
           case 'oversize':
             speaksMllp = true;
-            guard.frameCompleted();
+            guard.frameCompleted(false);
             log.warn(
               { bytes: event.bytes, limit: options.maxFrameBytes },
               'mllp frame over size limit discarded',
