@@ -7,9 +7,13 @@ const REQUEST = readMessageHeader(
   'MSH|^~\\&|EPIC^1.2^ISO|STMARY|ADTFU|CLINIC|20240315083000||ADT^A03^ADT_A03|MSG00042|T|2.5.1|||AL|NE',
 );
 
-/** Splits an ACK into segments of fields. */
+/** Splits an ACK into segments of fields, checking that each segment ends with CR. */
 function fieldsOf(ack: string): string[][] {
-  return ack.split('\r').map((segment) => segment.split('|'));
+  expect(ack.endsWith('\r')).toBe(true);
+  return ack
+    .slice(0, -1)
+    .split('\r')
+    .map((segment) => segment.split('|'));
 }
 
 describe('formatHl7Timestamp', () => {
@@ -118,7 +122,7 @@ describe('buildAck', () => {
   it('keeps the request delimiters and falls back when trigger and version are absent', () => {
     const request = readMessageHeader('MSH#$*@%#APP#FAC#RCV#RFAC#2024##ADT#X9##2.3');
     const ack = buildAck({ request, code: 'CA', ackControlId: 'A5', now: NOW });
-    expect(ack).toBe('MSH#$*@%#RCV#RFAC#APP#FAC#20240315133005+0000##ACK#A5#P#2.3\rMSA#CA#X9');
+    expect(ack).toBe('MSH#$*@%#RCV#RFAC#APP#FAC#20240315133005+0000##ACK#A5#P#2.3\rMSA#CA#X9\r');
   });
 
   it('answers a v2.3 request with a two-component MSH-9 and fills ERR-1, which is all v2.3 has', () => {
@@ -155,6 +159,35 @@ describe('buildAck', () => {
         }),
       )[2]?.[1],
     ).toBe('');
+  });
+
+  it('answers v2.1 and v2.2 requests as v2.3 ones: two-component MSH-9 and ERR-1', () => {
+    for (const version of ['2.1', '2.2']) {
+      const request = readMessageHeader(`MSH|^~\\&|OLD|H|FU|PR|1994||ADT^A03|M${version}|P|${version}`);
+      const ack = buildAck({
+        request,
+        code: 'AR',
+        error: { hl7ErrorCode: '207', severity: 'E' },
+        ackControlId: 'A1',
+        now: NOW,
+      });
+      const [msh, , err] = fieldsOf(ack);
+      expect(msh?.[8]).toBe('ACK^A03');
+      expect(msh?.[11]).toBe(version);
+      expect(err?.[1]).toBe('^^^207&Application internal error&HL70357');
+    }
+  });
+
+  it('ends every segment with CR, the last one included, and nothing else', () => {
+    const ack = buildAck({
+      request: REQUEST,
+      code: 'AE',
+      text: 'PID-3 missing',
+      error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'PID', field: 3 } },
+      ackControlId: 'A2',
+      now: NOW,
+    });
+    expect(ack).toMatch(/^MSH\|[^\r\n]*\rMSA\|AE\|MSG00042\|PID-3 missing\rERR\|[^\r\n]*\r$/);
   });
 
   it('repeats the request character set in MSH-18', () => {

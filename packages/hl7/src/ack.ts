@@ -36,6 +36,9 @@ export interface BuildAckOptions {
   now?: Date;
 }
 
+/** Versions whose MSH-9 has no third component (message structure): 2.1, 2.2 and 2.3. */
+const BEFORE_MESSAGE_STRUCTURE = /^2\.(?:[12](?:\.|$)|3$)/;
+
 /** Display texts of HL7 table 0357 (message error condition codes), for ERR-3.2. */
 const HL7_ERROR_TEXT: Readonly<Record<string, string>> = {
   '0': 'Message accepted',
@@ -57,7 +60,7 @@ const HL7_ERROR_TEXT: Readonly<Record<string, string>> = {
 /**
  * Builds the acknowledgment for a received message.
  * @param o - the request header, the code and optional text and error
- * @returns the ACK text, segments joined by `\r`, without MLLP framing
+ * @returns the ACK text, each segment ended by `\r` (the last one too), without MLLP framing
  */
 export function buildAck(o: BuildAckOptions): string {
   const request = o.request;
@@ -69,7 +72,9 @@ export function buildAck(o: BuildAckOptions): string {
   const trigger = request?.triggerEvent ?? '';
   const version = nonEmpty(request?.versionId, '2.5.1');
   // MSH-9.3 (message structure) exists from v2.3.1 on.
-  const typeParts = version === '2.3' ? ['ACK', esc(trigger)] : ['ACK', esc(trigger), 'ACK'];
+  const typeParts = BEFORE_MESSAGE_STRUCTURE.test(version)
+    ? ['ACK', esc(trigger)]
+    : ['ACK', esc(trigger), 'ACK'];
   const messageType = trigger === '' ? 'ACK' : typeParts.join(component);
   const characterSet = request?.characterSet ?? '';
 
@@ -95,7 +100,8 @@ export function buildAck(o: BuildAckOptions): string {
   const msa = trimTrailingEmpty(['MSA', o.code, esc(request?.controlId ?? ''), esc(text)], 3).join(f);
   const segments = [msh, msa];
   if (o.error) segments.push(buildErr(o.error, { text, version, f, component, subcomponent, esc }));
-  return segments.join('\r');
+  // HL7 ends every segment with the segment terminator, the last one included.
+  return segments.map((segment) => `${segment}\r`).join('');
 }
 
 /**
@@ -138,7 +144,7 @@ export function formatHl7Timestamp(date: Date): string {
 
 /**
  * ERR in the v2.5+ layout: ERR-2, -3, -4 and -8 carry the error. ERR-1 (error code and
- * location), the only field before v2.5 and deprecated since, is filled for v2.3 and v2.4
+ * location), the only field before v2.5 and deprecated since, is filled for v2.1 to v2.4
  * receivers, which read nothing else.
  */
 function buildErr(
@@ -163,7 +169,7 @@ function buildErr(
   const codeParts = [esc(error.hl7ErrorCode), esc(HL7_ERROR_TEXT[error.hl7ErrorCode] ?? ''), 'HL70357'];
   const code = codeParts.join(component);
   let legacy = '';
-  if (/^2\.[34](?:\.|$)/.test(o.version)) {
+  if (/^2\.[1-4](?:\.|$)/.test(o.version)) {
     const where = error.location ? location : ['', '', ''];
     legacy = [...where, codeParts.join(o.subcomponent)].join(component);
   }

@@ -157,4 +157,14 @@ describe('parseAdtMessage', () => {
       'MSH|^~\\&|A|B|C|D|2024||ADT^A01|X|P|2.5.1\rPID|1||1\rMSH|^~\\&|A|B|C|D|2024||ADT^A01|Y|P|2.5.1';
     expect(() => parseAdtMessage(twice)).toThrow(expect.objectContaining({ code: 'bad_msh' }));
   });
+
+  it('reads a segment name in a field as a value, never as a segment', () => {
+    // PID-17 (religion) and PV1-3 (location) holding the code MSH, EVN or PID, as some feeds do.
+    const text =
+      'MSH|^~\\&|A|B|C|D|2024||ADT^A01|X5|P|2.5.1\rEVN|A01|2024\r' +
+      `PID|1||P1^^^H^MR${'|'.repeat(14)}MSH|\rPV1|1|I|MSH|EVN|PID${'|'.repeat(14)}V1`;
+    const parsed = parseAdtMessage(text);
+    expect(parsed.patient.identifiers).toEqual([{ id: 'P1', assigningAuthority: 'H', type: 'MR' }]);
+    expect(parsed.visit).toMatchObject({ assignedLocation: 'MSH', admissionType: 'EVN', visitNumber: 'V1' });
+  });
 });

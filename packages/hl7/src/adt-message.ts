@@ -2,7 +2,7 @@
  * The full parse of an ADT message for the worker: the fields the follow-up rules use,
  * as plain unescaped strings ('' when absent or sent as the HL7 null `""`).
  */
-import { firstSegment, parseWithClient, segmentReaders, type SegmentReader } from './hl7-node-reader.js';
+import { firstSegment, parseSegments, segmentReaders, type SegmentReader } from './segment-reader.js';
 import {
   checkMergeGroups,
   mergeGroupSegments,
@@ -102,7 +102,7 @@ export interface AdtMessage {
 }
 
 /**
- * Parses an ADT message with node-hl7-client.
+ * Parses an ADT message.
  * @param text - the message, normalized or not
  * @returns the fields the follow-up rules use
  * @throws {@link Hl7ParseError} for an unreadable MSH, `missing_field` `PID-3` when no
@@ -112,7 +112,7 @@ export interface AdtMessage {
 export function parseAdtMessage(text: string): AdtMessage {
   const normalized = normalizeMessageText(text);
   const header = readMessageHeader(normalized);
-  const message = parseWithClient(segmentsRead(normalized));
+  const message = parseSegments(normalized);
   const segment = (name: string): SegmentReader => firstSegment(message, name, header);
 
   const evn = segment('EVN');
@@ -160,21 +160,6 @@ function mergeGroupOf({ pid, mrg, pv1 }: MergeGroupSegments): MergeGroup {
     priorAccountNumber: mrg.text(3),
     priorVisitNumber: mrg.text(5),
   };
-}
-
-/** The segments {@link parseAdtMessage} reads; MSH stays even when repeated, so that error is kept. */
-const SEGMENTS_READ: ReadonlySet<string> = new Set(['MSH', 'EVN', 'PID', 'PV1', 'MRG', 'DG1']);
-
-/**
- * The message without the segments nothing here reads (OBX, NK1, AL1, IN1…): building the
- * library's node tree for them was most of the parse, and a 50 KB discharge summary in OBX-5 was
- * the worst of it.
- */
-function segmentsRead(normalized: string): string {
-  return normalized
-    .split('\r')
-    .filter((segment) => SEGMENTS_READ.has(segment.slice(0, 3)))
-    .join('\r');
 }
 
 function identifiersOf(segment: SegmentReader, repetitions: string[]): PatientIdentifier[] {

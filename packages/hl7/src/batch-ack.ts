@@ -21,7 +21,7 @@ export interface BuildBatchAckOptions {
  * Builds the answer to a batch: FHS (when the batch had one), BHS, the ACKs, BTS with their
  * count, FTS.
  * @param o - the received envelope, the ACKs and the answer's control ID
- * @returns the batch text, segments joined by `\r`
+ * @returns the batch text, each segment ended by `\r` (the last one too)
  */
 export function buildBatchAck(o: BuildBatchAckOptions): string {
   const { envelope } = o;
@@ -45,11 +45,12 @@ export function buildBatchAck(o: BuildBatchAckOptions): string {
     while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
     return fields.join(f);
   };
-  const segments = [
-    header('BHS', envelope.batchHeader ?? envelope.fileHeader),
-    ...o.acks,
-    `BTS${f}${o.acks.length}`,
-  ];
-  if (envelope.fileHeader === null) return segments.join('\r');
-  return [header('FHS', envelope.fileHeader), ...segments, `FTS${f}1`].join('\r');
+  // Each ACK already ends its segments with `\r`; the envelope's segments are ended the same way.
+  const batch = [
+    `${header('BHS', envelope.batchHeader ?? envelope.fileHeader)}\r`,
+    ...o.acks.map((ack) => (ack.endsWith('\r') ? ack : `${ack}\r`)),
+    `BTS${f}${o.acks.length}\r`,
+  ].join('');
+  if (envelope.fileHeader === null) return batch;
+  return `${header('FHS', envelope.fileHeader)}\r${batch}FTS${f}1\r`;
 }

@@ -81,6 +81,37 @@ describe('splitBatchPayload', () => {
   });
 });
 
+describe('splitBatchPayload trailer counts', () => {
+  const MSG = 'MSH|^~\\&|A|B|C|D|2024||ADT^A01|1|P|2.5.1\rPID|1||P1';
+
+  it('accepts BTS-1 and FTS-1 that match what arrived, and empty counts', () => {
+    const ok = splitBatchPayload(bytes('FHS|^~\\&', 'BHS|^~\\&', MSG, MSG, 'BTS|2', 'FTS|1'));
+    expect(ok?.countMismatch).toBeNull();
+    expect(splitBatchPayload(bytes('BHS|^~\\&', MSG, 'BTS', 'FTS|'))?.countMismatch).toBeNull();
+  });
+
+  it('reports a BTS-1 that disagrees with the messages of its batch', () => {
+    const lost = splitBatchPayload(bytes('FHS|^~\\&', 'BHS|^~\\&', MSG, 'BTS|3', 'FTS|1'));
+    expect(lost?.countMismatch).toEqual({ segment: 'BTS', declared: '3', received: 1 });
+    const second = splitBatchPayload(bytes('BHS|^~\\&', MSG, 'BTS|1', 'BHS|^~\\&', MSG, MSG, 'BTS|1'));
+    expect(second?.countMismatch).toEqual({ segment: 'BTS', declared: '1', received: 2 });
+    expect(splitBatchPayload(bytes('BHS|^~\\&', MSG, 'BTS|one'))?.countMismatch).toMatchObject({
+      declared: 'one',
+    });
+  });
+
+  it('reports an FTS-1 that disagrees with the batches of the file', () => {
+    const payload = splitBatchPayload(bytes('FHS|^~\\&', 'BHS|^~\\&', MSG, 'BTS|1', 'FTS|2'));
+    expect(payload?.countMismatch).toEqual({ segment: 'FTS', declared: '2', received: 1 });
+  });
+
+  it('returns an envelope without messages for a batch that holds no MSH', () => {
+    const empty = splitBatchPayload(bytes('BHS|^~\\&|LAB|H|||||||B1', 'BTS|0'));
+    expect(empty?.messages).toEqual([]);
+    expect(empty?.envelope.batchHeader?.controlId).toBe('B1');
+  });
+});
+
 describe('buildBatchAck', () => {
   const NOW = new Date('2026-11-18T19:00:00Z');
 
@@ -97,11 +128,13 @@ describe('buildBatchAck', () => {
     if (!envelope) throw new Error('expected a batch');
     const ack = buildBatchAck({
       envelope,
-      acks: ['MSH|a\rMSA|AA|1', 'MSH|b\rMSA|AE|2'],
+      acks: ['MSH|a\rMSA|AA|1\r', 'MSH|b\rMSA|AE|2\r'],
       controlId: 'R1',
       now: NOW,
     });
-    expect(ack.split('\r')).toEqual([
+    // Every segment ends with CR, the last one included, and none is doubled.
+    expect(ack.endsWith('FTS|1\r')).toBe(true);
+    expect(ack.slice(0, -1).split('\r')).toEqual([
       'FHS|^~\\&|FU|CLINIC|LAB|STMARY|20261118190000+0000||||R1|F01',
       'BHS|^~\\&|FU|CLINIC|LAB|STMARY|20261118190000+0000||||R1|B77',
       'MSH|a',
@@ -117,7 +150,7 @@ describe('buildBatchAck', () => {
     const envelope = splitBatchPayload(bytes(MSG1, MSG2))?.envelope;
     if (!envelope) throw new Error('expected a batch');
     expect(buildBatchAck({ envelope, acks: [], controlId: 'R2', now: NOW })).toBe(
-      'BHS|^~\\&|||||20261118190000+0000||||R2\rBTS|0',
+      'BHS|^~\\&|||||20261118190000+0000||||R2\rBTS|0\r',
     );
   });
 });

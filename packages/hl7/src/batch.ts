@@ -70,11 +70,23 @@ export interface BatchEnvelope {
   batchHeader: BatchHeader | null;
 }
 
+/** A trailer whose count disagrees with what the frame holds. */
+export interface BatchCountMismatch {
+  /** `BTS` (BTS-1, messages in the batch) or `FTS` (FTS-1, batches in the file). */
+  segment: 'BTS' | 'FTS';
+  /** The count as sent. */
+  declared: string;
+  /** What arrived. */
+  received: number;
+}
+
 /** A batch split into its messages. */
 export interface BatchPayload {
   envelope: BatchEnvelope;
   /** Each message's bytes exactly as received (line endings included), in order. */
   messages: Buffer[];
+  /** The first BTS-1 or FTS-1 count that does not match the messages or batches received. */
+  countMismatch: BatchCountMismatch | null;
 }
 
 interface SegmentRange {
@@ -111,15 +123,18 @@ export function splitBatchPayload(payload: Buffer): BatchPayload | null {
   let fileHeader: BatchHeader | null = null;
   let batchHeader: BatchHeader | null = null;
   let delimiters: { fieldSeparator: string; encodingCharacters: string } | null = null;
+  const counts = new TrailerCounts();
   for (const segment of segments) {
     const bytes = payload.subarray(segment.start, segment.end);
     if (segment.name === 'MSH') {
       current = { start: segment.start, end: segment.end };
       groups.push(current);
       delimiters ??= delimitersOf(view.slice(segment.start, segment.end));
+      counts.message();
     } else if (ENVELOPE_SEGMENTS.has(segment.name)) {
       // A trailer or a new batch header ends the message before it.
       current = undefined;
+      counts.envelope(segment.name, view.slice(segment.start, segment.end));
       if (segment.name === 'FHS' || segment.name === 'BHS') {
         const text = decodeHl7Bytes(bytes);
         const found = delimitersOf(text);
@@ -140,7 +155,46 @@ export function splitBatchPayload(payload: Buffer): BatchPayload | null {
       batchHeader,
     },
     messages: groups.map((group) => payload.subarray(group.start, group.end)),
+    countMismatch: counts.mismatch,
   };
+}
+
+/**
+ * Compares BTS-1 (messages in the batch) and FTS-1 (batches in the file) with what arrived: a count
+ * that disagrees means part of the batch was lost or the sender built it wrong.
+ */
+class TrailerCounts {
+  private batches = 0;
+  private messagesInBatch = 0;
+  private messagesInFile = 0;
+  mismatch: BatchCountMismatch | null = null;
+
+  message(): void {
+    this.messagesInBatch += 1;
+    this.messagesInFile += 1;
+  }
+
+  envelope(name: string, segment: string): void {
+    if (name === 'BHS') {
+      this.batches += 1;
+      this.messagesInBatch = 0;
+    } else if (name === 'BTS') {
+      this.check('BTS', segment, this.messagesInBatch);
+      this.messagesInBatch = 0;
+    } else if (name === 'FTS') {
+      // A file of messages without BHS holds one implicit batch.
+      const batches = this.batches > 0 ? this.batches : this.messagesInFile > 0 ? 1 : 0;
+      this.check('FTS', segment, batches);
+    }
+  }
+
+  private check(name: 'BTS' | 'FTS', segment: string, received: number): void {
+    if (this.mismatch !== null) return;
+    // Field 1, first component; an empty count is not checked (it is optional in HL7).
+    const declared = (segment.slice(4).split(segment.charAt(3), 1)[0] ?? '').split('^', 1)[0]?.trim() ?? '';
+    if (declared === '' || (/^\d+$/.test(declared) && Number(declared) === received)) return;
+    this.mismatch = { segment: name, declared, received };
+  }
 }
 
 /** Non-blank segments of a Latin-1 view, skipping a leading byte order mark and blanks. */

@@ -4,7 +4,8 @@
  */
 export { MLLP_START, MLLP_END, MLLP_CR, encodeMllpFrame, MllpDecoder } from './mllp-decoder.js';
 export type { MllpDecoderEvent, MllpDecoderOptions } from './mllp-decoder.js';
-export { normalizeMessageText } from './segments.js';
+export { normalizeMessageText, findControlCharacter } from './segments.js';
+export type { ControlCharacter } from './segments.js';
 export { decodeHl7Bytes, declaredCharacterSet, encodeHl7Text } from './character-set.js';
 export {
   readMessageHeader,
@@ -19,10 +20,12 @@ export type { Hl7Delimiters } from './escape.js';
 export { buildAck, ackCodeFromAck, formatHl7Timestamp } from './ack.js';
 export type { AckCode, AckError, BuildAckOptions } from './ack.js';
 export { parseAdtMessage } from './adt-message.js';
+export { findAdtMessageProblem, MAX_IDENTIFIER_LENGTH } from './adt-requirements.js';
+export type { AdtMessageProblem } from './adt-requirements.js';
 export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
 export { mergeScopeOf } from './merge-groups.js';
 export type { MergeGroup, MergeScope } from './merge-groups.js';
 export { splitBatch, splitBatchPayload } from './batch.js';
-export type { BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';
+export type { BatchCountMismatch, BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';
 export { buildBatchAck } from './batch-ack.js';
 export type { BuildBatchAckOptions } from './batch-ack.js';

@@ -5,10 +5,9 @@
  * is a merge of its own. A group that cannot be applied refuses the whole message: applying only
  * some groups of a message would leave the sender's and this system's records disagreeing.
  */
-import type { Message } from 'node-hl7-client';
 import type { AdtPatient, AdtVisit, PatientIdentifier } from './adt-message.js';
 import type { Hl7Delimiters } from './escape.js';
-import { SegmentReader } from './hl7-node-reader.js';
+import { SegmentReader, segmentNameOf, type MessageSegments } from './segment-reader.js';
 import { Hl7ParseError } from './message-header.js';
 
 /** What a merge message moves: a patient, an account (PID-18), a visit (PV1-19) or an identifier. */
@@ -62,11 +61,14 @@ export interface MergeGroupSegments {
  * @param message - the parsed message
  * @param delimiters - the message's delimiters
  */
-export function mergeGroupSegments(message: Message, delimiters: Hl7Delimiters): MergeGroupSegments[] {
+export function mergeGroupSegments(
+  message: MessageSegments,
+  delimiters: Hl7Delimiters,
+): MergeGroupSegments[] {
   const absent = new SegmentReader(undefined, delimiters);
   const groups: MergeGroupSegments[] = [];
-  message.forEach((segment) => {
-    const name = segment.name;
+  message.segments.forEach((segment) => {
+    const name = segmentNameOf(segment, message.fieldSeparator);
     if (name !== 'PID' && name !== 'MRG' && name !== 'PV1') return;
     const reader = new SegmentReader(segment, delimiters);
     const slot = name === 'PID' ? 'pid' : name === 'MRG' ? 'mrg' : 'pv1';

@@ -67,6 +67,15 @@ describe('readMessageHeader', () => {
     expect(header).toMatchObject({ messageCode: 'ADT', triggerEvent: '', messageStructure: '' });
   });
 
+  it('reads MSH-15 and MSH-16 holding only spaces as not valued', () => {
+    const header = readMessageHeader('MSH|^~\\&|A|B|C|D|2024||ADT^A01|X|P|2.5.1|||   | ');
+    expect(header).toMatchObject({ acceptAckType: '', applicationAckType: '' });
+    expect(readMessageHeader('MSH|^~\\&|A|B|C|D|2024||ADT^A01|X|P|2.5.1||| AL |NE')).toMatchObject({
+      acceptAckType: 'AL',
+      applicationAckType: 'NE',
+    });
+  });
+
   it('reads the HL7 null "" as empty', () => {
     expect(readMessageHeader('MSH|^~\\&|""|B|C|D|2024||ADT^A01|X|P|2.5').sendingApplication).toBe('');
   });

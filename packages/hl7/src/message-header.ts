@@ -121,8 +121,9 @@ export function readMessageHeader(text: string): MessageHeader {
     controlId: value(raw(10)),
     processingId: firstComponent(11),
     versionId: firstComponent(12),
-    acceptAckType: firstComponent(15),
-    applicationAckType: firstComponent(16),
+    // Spaces alone do not value a field: such a message asks for the original acknowledgment mode.
+    acceptAckType: firstComponent(15).trim(),
+    applicationAckType: firstComponent(16).trim(),
     characterSet: firstComponent(18),
   };
   requireField(header.messageCode, 'MSH-9', 'message type');

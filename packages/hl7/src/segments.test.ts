@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normalizeMessageText } from './segments.js';
+import { findControlCharacter, normalizeMessageText } from './segments.js';
 
 describe('normalizeMessageText', () => {
   it('leaves a canonical message unchanged', () => {
@@ -18,5 +18,18 @@ describe('normalizeMessageText', () => {
 
   it('drops a trailing separator and whitespace-only segments', () => {
     expect(normalizeMessageText('MSH|^~\\&|A\r  \rPID|1\r')).toBe('MSH|^~\\&|A\rPID|1');
+  });
+});
+
+describe('findControlCharacter', () => {
+  it('names the first control character and its segment; tab and the segment separator are text', () => {
+    expect(findControlCharacter('MSH|^~\\&|A\rPID|1\tx')).toBeNull();
+    expect(findControlCharacter('MSH|^~\\&|A\rPID|1\rPV1|1|I|4W\u0000')).toEqual({
+      code: 0,
+      segment: 'PV1',
+      segmentNumber: 3,
+    });
+    expect(findControlCharacter('MSH|^~\\&|A\rPID|\u001b[31m')).toMatchObject({ code: 0x1b, segment: 'PID' });
+    expect(findControlCharacter('MSH|^~\\&|A\rZ\u007f')).toMatchObject({ code: 0x7f, segment: 'Z' });
   });
 });

@@ -1,44 +1,53 @@
 /**
- * A thin, throw-free layer over node-hl7-client's message tree (internal to this package).
+ * The segments of one message and a throw-free reader of their fields (internal to this package).
  *
- * The library's quirks this hides, checked against 3.2.0:
- * - a path to a missing segment or field yields an empty node whose `toRaw()` throws
- *   "Method not implemented", so only `toArray()` and indexes are used here;
- * - numeric `get(n)` is a 0-based child index (on a segment, child 0 is its name);
- * - its `\Xhh\` decoding always reads bytes as Latin-1, so values are unescaped with
- *   {@link unescapeHl7}, which prefers UTF-8.
+ * Segments are found at segment boundaries only: the text is normalized (`\r` between segments),
+ * so a line is a segment and a value is never one. node-hl7-client is not used for this: it looks
+ * for `MSH|` anywhere in the text, so a facility or religion code `MSH` in a field reads as a second
+ * message, and building its node tree cost most of the parse.
  */
-import { Message, type HL7Node } from 'node-hl7-client';
 import { unescapeHl7, type Hl7Delimiters } from './escape.js';
 import { Hl7ParseError } from './message-header.js';
 
-/**
- * Parses normalized message text with node-hl7-client, turning its errors into {@link Hl7ParseError}.
- * @param text - normalized text of one message
- * @returns the library's message tree
- */
-export function parseWithClient(text: string): Message {
-  try {
-    return new Message({ text });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (/multiple MSH/i.test(reason)) {
-      throw new Hl7ParseError(
-        'bad_msh',
-        'The message contains more than one MSH segment; send one message per frame or a batch (FHS/BHS)',
-        'MSH',
-      );
-    }
-    throw new Hl7ParseError('not_hl7', `The HL7 parser rejected the message: ${reason}`);
-  }
+/** A message split into segments, in message order. */
+export interface MessageSegments {
+  /** Each segment's text, without separators. */
+  readonly segments: readonly string[];
+  /** MSH-1, which also ends every segment name. */
+  readonly fieldSeparator: string;
 }
 
 /**
- * Reads fields of one segment (or of an absent one, which reads as empty). node-hl7-client finds
- * the segments; their fields are split here from the segment's raw text, because the library builds
- * an event-emitting node for every field, repetition and component it is asked about, and that was
- * most of the worker's parse time.
+ * Splits normalized message text into its segments.
+ * @param text - normalized text of one message (see `normalizeMessageText`), starting with MSH
+ * @returns the segments
+ * @throws {@link Hl7ParseError} when the text holds more than one MSH segment
  */
+export function parseSegments(text: string): MessageSegments {
+  const fieldSeparator = text.charAt(3);
+  const segments = text === '' ? [] : text.split('\r');
+  const headers = segments.filter((segment) => segmentNameOf(segment, fieldSeparator) === 'MSH').length;
+  if (headers > 1) {
+    throw new Hl7ParseError(
+      'bad_msh',
+      'The message contains more than one MSH segment; send one message per frame or a batch (FHS/BHS)',
+      'MSH',
+    );
+  }
+  return { segments, fieldSeparator };
+}
+
+/**
+ * The name of a segment: the text before its first field separator (a bare name has none).
+ * @param segment - one segment's text
+ * @param fieldSeparator - MSH-1
+ */
+export function segmentNameOf(segment: string, fieldSeparator: string): string {
+  const end = segment.indexOf(fieldSeparator);
+  return end < 0 ? segment : segment.slice(0, end);
+}
+
+/** Reads fields of one segment (or of an absent one, which reads as empty). */
 export class SegmentReader {
   private readonly fields: string[];
   private readonly component: string;
@@ -46,14 +55,14 @@ export class SegmentReader {
   private readonly subcomponent: string;
 
   /**
-   * @param segment - a segment node, or undefined when the message lacks it
+   * @param segment - the segment's text, or undefined when the message lacks it
    * @param delimiters - the message's delimiters, for splitting and unescaping
    */
   constructor(
-    segment: HL7Node | undefined,
+    segment: string | undefined,
     private readonly delimiters: Hl7Delimiters,
   ) {
-    this.fields = segment === undefined ? [] : segment.toRaw().split(delimiters.fieldSeparator);
+    this.fields = segment === undefined ? [] : segment.split(delimiters.fieldSeparator);
     this.component = delimiters.encodingCharacters.charAt(0);
     this.repetition = delimiters.encodingCharacters.charAt(1);
     this.subcomponent = delimiters.encodingCharacters.charAt(3);
@@ -106,23 +115,31 @@ export class SegmentReader {
 
 /**
  * Every occurrence of a segment, in message order.
- * @param message - a parsed message
+ * @param message - the message's segments
  * @param name - segment name such as `DG1`
  * @param delimiters - the message's delimiters
  */
-export function segmentReaders(message: Message, name: string, delimiters: Hl7Delimiters): SegmentReader[] {
-  return message
-    .get(name)
-    .toArray()
+export function segmentReaders(
+  message: MessageSegments,
+  name: string,
+  delimiters: Hl7Delimiters,
+): SegmentReader[] {
+  return message.segments
+    .filter((segment) => segmentNameOf(segment, message.fieldSeparator) === name)
     .map((segment) => new SegmentReader(segment, delimiters));
 }
 
 /**
  * The first occurrence of a segment; reads as empty when the segment is absent.
- * @param message - a parsed message
+ * @param message - the message's segments
  * @param name - segment name such as `PID`
  * @param delimiters - the message's delimiters
  */
-export function firstSegment(message: Message, name: string, delimiters: Hl7Delimiters): SegmentReader {
-  return new SegmentReader(message.get(name).toArray()[0], delimiters);
+export function firstSegment(
+  message: MessageSegments,
+  name: string,
+  delimiters: Hl7Delimiters,
+): SegmentReader {
+  const found = message.segments.find((segment) => segmentNameOf(segment, message.fieldSeparator) === name);
+  return new SegmentReader(found, delimiters);
 }
