@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readMessageHeader } from '@adt/hl7';
 import {
   acknowledgmentModeOf,
   applicationAckCode,
@@ -13,6 +14,12 @@ describe('acknowledgmentModeOf', () => {
   it('is original mode when MSH-15 and MSH-16 are empty or the MSH is unreadable', () => {
     expect(mode('', '')).toEqual({ enhanced: false, accept: 'AL', application: 'NE' });
     expect(acknowledgmentModeOf(null)).toEqual({ enhanced: false, accept: 'AL', application: 'NE' });
+  });
+
+  it('is original mode when MSH-15 and MSH-16 hold only spaces (AA, not CA)', () => {
+    const header = readMessageHeader('MSH|^~\\&|A|F|R|RF|2026||ADT^A01|C1|P|2.5.1|||  |   ');
+    expect(acknowledgmentModeOf(header)).toEqual({ enhanced: false, accept: 'AL', application: 'NE' });
+    expect(commitAckCode(acknowledgmentModeOf(header), 'accept')).toBe('AA');
   });
 
   it('is enhanced when either field is valued; empty MSH-15 means AL, empty MSH-16 NE', () => {

@@ -27,9 +27,54 @@ describe('checkInboundMessage', () => {
   });
 
   it('refuses unsupported versions with AR 203', () => {
-    const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.2', PID]);
-    expect(refusal?.ackCode).toBe('AR');
-    expect(refusal?.error.hl7ErrorCode).toBe('203');
+    for (const version of ['2.0', '2.9', '3.0', 'X']) {
+      const refusal = check([`MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|${version}`, PID]);
+      expect(refusal?.ackCode).toBe('AR');
+      expect(refusal?.error.hl7ErrorCode).toBe('203');
+    }
+  });
+
+  it('accepts HL7 2.1 and 2.2 ADT, whose PID and PV1 read the same way', () => {
+    expect(check(['MSH|^~\\&|A|F|R|RF|19940101||ADT^A03|C1|P|2.1', PID, 'PV1|1|I'])).toBeNull();
+    expect(check(['MSH|^~\\&|A|F|R|RF|19940101||ADT^A01|C1|P|2.2', PID, 'PV1|1|I'])).toBeNull();
+  });
+
+  it('refuses header identifiers that cannot be stored with AR 102 naming the field', () => {
+    const longId = check([`MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|${'9'.repeat(4000)}|P|2.5.1`, PID]);
+    expect(longId).toMatchObject({
+      ackCode: 'AR',
+      error: { hl7ErrorCode: '102', location: { segment: 'MSH', field: 10 } },
+    });
+    expect(longId?.text).toContain('MSH-10 (message control ID) is 4000 characters long');
+    const longFacility = check([`MSH|^~\\&|A|${'F'.repeat(200)}|R|RF|20261118||ADT^A01|C1|P|2.5.1`, PID]);
+    expect(longFacility?.error.location).toEqual({ segment: 'MSH', field: 4 });
+    expect(check([`MSH|^~\\&|A|${'F'.repeat(199)}|R|RF|20261118||ADT^A01|C1|P|2.5.1`, PID])).toBeNull();
+    const nul = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C\\X00\\1|P|2.5.1', PID]);
+    expect(nul?.error.location).toEqual({ segment: 'MSH', field: 10 });
+  });
+
+  it('refuses control characters in the body with AR 102 naming the segment', () => {
+    const refusal = check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.5.1', PID, 'PV1|1|I|4W\u0000']);
+    expect(refusal).toMatchObject({
+      ackCode: 'AR',
+      error: { hl7ErrorCode: '102', location: { segment: 'PV1' } },
+    });
+    expect(refusal?.text).toContain('0x00');
+  });
+
+  it('accepts a segment name as a field value', () => {
+    const msh = 'MSH|^~\\&|A|F|R|RF|20261118||ADT^A01|C1|P|2.5.1';
+    expect(check([msh, `${PID}${'|'.repeat(12)}MSH|`, 'PV1|1|I|MSH|'])).toBeNull();
+  });
+
+  it('answers AE 101 for a merge whose MRG-1 is empty, with the rule the worker applies', () => {
+    const msh = 'MSH|^~\\&|A|F|R|RF|20261118||ADT^A40^ADT_A39|C1|P|2.5.1';
+    const refusal = check([msh, 'EVN|A40', PID, 'MRG|']);
+    expect(refusal).toMatchObject({
+      ackCode: 'AE',
+      error: { hl7ErrorCode: '101', location: { segment: 'MRG', field: 1 } },
+    });
+    expect(check([msh, 'EVN|A40', PID, 'MRG|OLD1^^^HOSP^MR'])).toBeNull();
   });
 
   it('refuses a processing id mismatch with AR', () => {

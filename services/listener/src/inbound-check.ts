@@ -1,4 +1,13 @@
-import { triggerEventOf, type AckError, type MessageHeader } from '@adt/hl7';
+import {
+  findAdtMessageProblem,
+  findControlCharacter,
+  Hl7ParseError,
+  MAX_IDENTIFIER_LENGTH,
+  parseAdtMessage,
+  triggerEventOf,
+  type AckError,
+  type MessageHeader,
+} from '@adt/hl7';
 
 /** Why a readable message is refused, with the ACK code, ERR content and the text for MSA-3. */
 export interface InboundRefusal {
@@ -7,7 +16,24 @@ export interface InboundRefusal {
   error: AckError;
 }
 
-const SUPPORTED_VERSION = /^2\.[3-8](\.\d+)?$/;
+// 2.1 and 2.2 read PID and PV1 the same way as later versions for everything processing uses.
+const SUPPORTED_VERSION = /^2\.[1-8](\.\d+)?$/;
+
+/** HL7 table 0357 code for a message that cannot be read, by reason. */
+const PARSE_ERROR_CODES: Readonly<Record<Hl7ParseError['code'], string>> = {
+  not_hl7: '100',
+  bad_msh: '102',
+  missing_field: '101',
+};
+
+/** The MSH fields stored in indexed columns, which must fit an index row. */
+const BOUNDED_HEADER_FIELDS = [
+  [3, 'sending application', 'sendingApplication'],
+  [4, 'sending facility', 'sendingFacility'],
+  [5, 'receiving application', 'receivingApplication'],
+  [6, 'receiving facility', 'receivingFacility'],
+  [10, 'message control ID', 'controlId'],
+] as const;
 
 /** What the listener accepts: processing ids and which message types it handles. */
 export interface InboundPolicy {
@@ -16,21 +42,34 @@ export interface InboundPolicy {
   allowedFacilities?: ReadonlySet<string>;
 }
 
-/** Whether PID-3 has a repetition whose ID (CX.1) is neither empty nor the HL7 null `""`. */
-function pidIdentifierPresent(text: string, header: MessageHeader): boolean {
-  const f = header.fieldSeparator;
-  const [component = '^', repetition = '~'] = header.encodingCharacters;
-  const pid = text.split('\r').find((segment) => segment.startsWith(`PID${f}`));
-  const pid3 = pid?.split(f)[3] ?? '';
-  return pid3.split(repetition).some((rep) => {
-    const id = (rep.split(component, 1)[0] ?? '').trim();
-    return id !== '' && id !== '""';
-  });
+/**
+ * The refusal for a message that cannot be read: `AE` for a missing field (the message is HL7 but
+ * lacks what processing needs), `AR` otherwise.
+ * @param error - what the parser reported
+ */
+export function refusalForParseError(error: Hl7ParseError): InboundRefusal {
+  const [segment = 'MSH', field] = (error.field ?? 'MSH').split('-');
+  const fieldNumber = Number(field);
+  return {
+    ackCode: error.code === 'missing_field' && segment !== 'MSH' ? 'AE' : 'AR',
+    text: error.message,
+    error: {
+      hl7ErrorCode: PARSE_ERROR_CODES[error.code],
+      severity: 'E',
+      location: {
+        segment,
+        ...(Number.isInteger(fieldNumber) && fieldNumber > 0 ? { field: fieldNumber } : {}),
+      },
+    },
+  };
 }
 
 /**
- * Checks a message whose MSH could be read against what the ADT port accepts (interfaces spec):
- * an allowed sending facility (when a list is set), ADT only, HL7 2.3 to 2.8, the expected processing id, a trigger event and a patient identifier.
+ * Checks a message whose MSH could be read against what the ADT port accepts (interfaces spec) and
+ * what processing needs, so a message answered AA/CA is one the worker can apply: an allowed sending
+ * facility (when a list is set), header identifiers that fit the store, ADT only, HL7 2.1 to 2.8,
+ * the expected processing id, a trigger event, no control characters, and the full ADT parse with
+ * the worker's own requirements ({@link findAdtMessageProblem}).
  * @param header - the message's MSH
  * @param text - the normalised message text (segments separated by CR)
  * @param policy - accepted processing ids
@@ -49,6 +88,8 @@ export function checkInboundMessage(
       error: { hl7ErrorCode: '207', severity: 'E', location: { segment: 'MSH', field: 4 } },
     };
   }
+  const unstorable = checkHeaderFields(header);
+  if (unstorable !== null) return unstorable;
   if (header.messageCode !== 'ADT') {
     return {
       ackCode: 'AR',
@@ -59,7 +100,7 @@ export function checkInboundMessage(
   if (!SUPPORTED_VERSION.test(header.versionId)) {
     return {
       ackCode: 'AR',
-      text: `Unsupported HL7 version ${header.versionId || '(empty)'} in MSH-12: versions 2.3 to 2.8 are accepted`,
+      text: `Unsupported HL7 version ${header.versionId || '(empty)'} in MSH-12: versions 2.1 to 2.8 are accepted`,
       error: { hl7ErrorCode: '203', severity: 'E', location: { segment: 'MSH', field: 12 } },
     };
   }
@@ -78,12 +119,51 @@ export function checkInboundMessage(
       error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'MSH', field: 9 } },
     };
   }
-  if (!pidIdentifierPresent(text, header)) {
+  return checkContent(text);
+}
+
+/** Header identifiers must fit the store's indexes and hold no control characters (`\X00\`). */
+function checkHeaderFields(header: MessageHeader): InboundRefusal | null {
+  for (const [field, label, key] of BOUNDED_HEADER_FIELDS) {
+    const value = header[key];
+    const tooLong = value.length > MAX_IDENTIFIER_LENGTH;
+    if (!tooLong && findControlCharacter(value) === null) continue;
     return {
-      ackCode: 'AE',
-      text: 'PID-3 (patient identifier list) is missing: the message cannot be matched to a patient',
-      error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'PID', field: 3 } },
+      ackCode: 'AR',
+      text: tooLong
+        ? `MSH-${field} (${label}) is ${value.length} characters long; at most ${MAX_IDENTIFIER_LENGTH} are accepted`
+        : `MSH-${field} (${label}) decodes to a control character; check the sender`,
+      error: { hl7ErrorCode: '102', severity: 'E', location: { segment: 'MSH', field } },
     };
   }
   return null;
+}
+
+/** The body: no control characters, then the worker's parse and requirements. */
+function checkContent(text: string): InboundRefusal | null {
+  const control = findControlCharacter(text);
+  if (control !== null) {
+    const hex = control.code.toString(16).padStart(2, '0');
+    return {
+      ackCode: 'AR',
+      text: `Segment ${control.segment || '(unnamed)'} (segment ${control.segmentNumber}) contains the control character 0x${hex}; HL7 text carries control characters only as escapes (\\Xhh\\): check the sender's encoding`,
+      error: { hl7ErrorCode: '102', severity: 'E', location: { segment: control.segment || 'MSH' } },
+    };
+  }
+  try {
+    const problem = findAdtMessageProblem(parseAdtMessage(text));
+    if (problem === null) return null;
+    return {
+      ackCode: 'AE',
+      text: problem.text,
+      error: {
+        hl7ErrorCode: problem.hl7ErrorCode,
+        severity: 'E',
+        ...(problem.location ? { location: problem.location } : {}),
+      },
+    };
+  } catch (error) {
+    if (error instanceof Hl7ParseError) return refusalForParseError(error);
+    throw error;
+  }
 }

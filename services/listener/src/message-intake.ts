@@ -13,10 +13,13 @@ import {
   decodeHl7Bytes,
   encodeHl7Text,
   Hl7ParseError,
+  MAX_IDENTIFIER_LENGTH,
   normalizeMessageText,
   readMessageHeader,
   splitBatchPayload,
   triggerEventOf,
+  type BatchCountMismatch,
+  type BatchEnvelope,
   type MessageHeader,
 } from '@adt/hl7';
 import {
@@ -37,7 +40,12 @@ import {
 } from './acknowledgment-mode.js';
 import type { ApplicationAckRequest } from './application-ack.js';
 import { checkCancelVisit } from './cancel-visit-check.js';
-import { checkInboundMessage, type InboundPolicy, type InboundRefusal } from './inbound-check.js';
+import {
+  checkInboundMessage,
+  refusalForParseError,
+  type InboundPolicy,
+  type InboundRefusal,
+} from './inbound-check.js';
 import type { ListenerMetrics } from './listener-metrics.js';
 import { TurnBatcher } from './turn-batcher.js';
 
@@ -70,12 +78,8 @@ const STORE_UNAVAILABLE: InboundRefusal = {
   error: { hl7ErrorCode: '207', severity: 'E' },
 };
 
-/** HL7 table 0357 code for an unreadable MSH, by reason. */
-const PARSE_ERROR_CODES: Readonly<Record<Hl7ParseError['code'], string>> = {
-  not_hl7: '100',
-  bad_msh: '102',
-  missing_field: '101',
-};
+/** Header values stored with a rejected message are cut to this length, so the row always fits. */
+const MAX_STORED_HEADER_CHARS = MAX_IDENTIFIER_LENGTH;
 
 // Group commit: up to 64 rows per INSERT and two INSERTs in flight keep one connection's ACK
 // almost as fast as alone while 32 connections share commits.
@@ -127,7 +131,16 @@ export class MessageIntake {
       };
     }
     const outcomes: MessageOutcome[] = [];
-    for (const message of batch.messages) outcomes.push(await this.handleMessage(message, peerAddress));
+    if (batch.messages.length === 0) {
+      outcomes.push(await this.refuseEmptyBatch(payload, batch.envelope, peerAddress));
+    } else {
+      // A trailer count that disagrees means messages were lost on the way or the batch was built
+      // wrong: none is accepted, so a resend of the whole batch is processed once, in full.
+      const refusal = batchCountRefusal(batch.countMismatch);
+      for (const message of batch.messages) {
+        outcomes.push(await this.handleMessage(message, peerAddress, refusal ?? undefined));
+      }
+    }
     // The batch is answered even when no message asked for an ACK: a batch sender waits for one
     // answer per frame, and BTS-1 = 0 tells it there is nothing to read.
     const answer = buildBatchAck({
@@ -142,7 +155,33 @@ export class MessageIntake {
     };
   }
 
-  private async handleMessage(raw: Buffer, peerAddress: string | null): Promise<MessageOutcome> {
+  /** A batch envelope with no message inside: stored as rejected and answered AR (ERR 100). */
+  private async refuseEmptyBatch(
+    payload: Buffer,
+    envelope: BatchEnvelope,
+    peerAddress: string | null,
+  ): Promise<MessageOutcome> {
+    const correlationId = randomUUID();
+    const trace: Trace = { correlationId, log: this.deps.log.child({ correlationId }) };
+    const text = normalizeMessageText(decodeHl7Bytes(payload));
+    const contentHash = createHash('sha256').update(text).digest();
+    const segment = envelope.batchHeader !== null ? 'BHS' : 'FHS';
+    return this.refuse(trace, { raw: payload, contentHash, peerAddress }, envelopeHeader(envelope, segment), {
+      ackCode: 'AR',
+      text: `The batch holds no message: a ${segment} batch must contain at least one MSH message. Nothing was processed`,
+      error: { hl7ErrorCode: '100', severity: 'E', location: { segment } },
+    });
+  }
+
+  /**
+   * @param batchRefusal - set when the batch the message came in is refused as a whole: the message
+   *   is stored as rejected with this reason instead of being checked
+   */
+  private async handleMessage(
+    raw: Buffer,
+    peerAddress: string | null,
+    batchRefusal?: InboundRefusal,
+  ): Promise<MessageOutcome> {
     const { metrics } = this.deps;
     // Given at receipt and stored with the message, so the worker's lines carry it too.
     const correlationId = randomUUID();
@@ -159,19 +198,12 @@ export class MessageIntake {
     } catch (error) {
       if (!(error instanceof Hl7ParseError)) throw error;
       metrics.parseFailures.inc();
-      const field = Number(error.field?.split('-')[1]);
-      return this.refuse(trace, { raw, contentHash, peerAddress }, null, {
-        ackCode: 'AR',
-        text: error.message,
-        error: {
-          hl7ErrorCode: PARSE_ERROR_CODES[error.code],
-          severity: 'E',
-          location: { segment: 'MSH', ...(Number.isInteger(field) && field > 0 ? { field } : {}) },
-        },
-      });
+      const refusal = refusalForParseError(error);
+      // The MSH could not be read: whatever the parser reported, the message is refused as a whole.
+      return this.refuse(trace, { raw, contentHash, peerAddress }, null, { ...refusal, ackCode: 'AR' });
     }
     const message = { raw, contentHash, peerAddress };
-    let refusal = checkInboundMessage(header, text, this.deps.policy);
+    let refusal = batchRefusal ?? checkInboundMessage(header, text, this.deps.policy);
     try {
       if (refusal === null && header.triggerEvent === 'A11') {
         refusal = await checkCancelVisit(this.deps.pool, text, header);
@@ -263,13 +295,14 @@ export class MessageIntake {
     try {
       messageId = await storeRejectedMessage(pool, {
         ...message,
-        sendingApplication: header?.sendingApplication ?? '',
-        sendingFacility: header?.sendingFacility ?? '',
-        controlId: header?.controlId ?? '',
-        messageType: header ? messageTypeOf(header) : '',
-        versionId: header?.versionId ?? '',
+        // Cut and cleaned: a refusal may be about these very values (too long, or a NUL escape).
+        sendingApplication: storable(header?.sendingApplication ?? ''),
+        sendingFacility: storable(header?.sendingFacility ?? ''),
+        controlId: storable(header?.controlId ?? ''),
+        messageType: storable(header ? messageTypeOf(header) : ''),
+        versionId: storable(header?.versionId ?? ''),
         ackCode: code,
-        reason: refusal.text,
+        reason: refusal.text.replaceAll('\u0000', '\uFFFD'),
         correlationId,
       });
     } catch (storeError) {
@@ -322,6 +355,51 @@ export class MessageIntake {
       : null;
     return { ack, messageId, enqueue: false, applicationAck: null };
   }
+}
+
+/**
+ * The refusal of every message of a batch whose BTS-1 or FTS-1 disagrees with what arrived.
+ * @param mismatch - from the batch split; null when the counts agree
+ */
+function batchCountRefusal(mismatch: BatchCountMismatch | null): InboundRefusal | null {
+  if (mismatch === null) return null;
+  const counted = mismatch.segment === 'BTS' ? 'messages in its batch' : 'batches in the file';
+  return {
+    ackCode: 'AR',
+    text: `${mismatch.segment}-1 declares ${mismatch.declared} ${counted} but ${mismatch.received} arrived: the batch is incomplete or miscounted, so none of its messages was accepted. Resend the whole batch`,
+    error: { hl7ErrorCode: '100', severity: 'E', location: { segment: mismatch.segment, field: 1 } },
+  };
+}
+
+/**
+ * The header a refused batch envelope is answered and stored under: its parties and control ID
+ * (BHS-11, else FHS-11), and the envelope segment's name as the message type.
+ */
+function envelopeHeader(envelope: BatchEnvelope, segment: 'BHS' | 'FHS'): MessageHeader {
+  const received = envelope.batchHeader ?? envelope.fileHeader;
+  return {
+    fieldSeparator: envelope.fieldSeparator,
+    encodingCharacters: envelope.encodingCharacters,
+    sendingApplication: received?.sendingApplication ?? '',
+    sendingFacility: received?.sendingFacility ?? '',
+    receivingApplication: received?.receivingApplication ?? '',
+    receivingFacility: received?.receivingFacility ?? '',
+    messageDateTime: '',
+    messageCode: segment,
+    triggerEvent: '',
+    messageStructure: '',
+    controlId: received?.controlId ?? '',
+    processingId: '',
+    versionId: '',
+    acceptAckType: '',
+    applicationAckType: '',
+    characterSet: '',
+  };
+}
+
+/** A header value as a rejected row keeps it: at most {@link MAX_STORED_HEADER_CHARS}, no NUL. */
+function storable(value: string): string {
+  return value.slice(0, MAX_STORED_HEADER_CHARS).replaceAll('\u0000', '\uFFFD');
 }
 
 function outcomeOf(refusal: InboundRefusal): IntakeOutcome {
