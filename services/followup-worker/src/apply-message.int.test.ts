@@ -227,4 +227,18 @@ describe('applyMessage', () => {
     expect(row.rows[0]?.status).toBe('failed');
     expect(row.rows[0]?.status_reason).toContain('PID');
   });
+
+  it('marks a stored A40 without MRG-1 failed with the reason the listener gives, without retrying', async () => {
+    const id = await store(
+      'MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118||ADT^A40|W9|P|2.5.1\rEVN|A40\r' +
+        'PID|1||M-W9^^^GENERAL_HOSP^MR\rMRG|',
+    );
+    await expect(applyMessage(deps, id)).rejects.toBeInstanceOf(UnprocessableMessageError);
+    const row = await db.pool.query<{ status: string; status_reason: string }>(
+      'SELECT status, status_reason FROM inbound_messages WHERE id = $1',
+      [id],
+    );
+    expect(row.rows[0]).toMatchObject({ status: 'failed' });
+    expect(row.rows[0]?.status_reason).toMatch(/^MRG-1 \(prior patient identifier\) is empty/);
+  });
 });

@@ -9,8 +9,9 @@
  * an older one makes the worker replay the whole encounter in event order, so the result is the
  * in-order one whatever the arrival order (see `stored-replay.ts`). A28/A31 change the patient only;
  * merges and identifier moves are applied by `apply-merge.ts`.
- * Errors: database errors propagate (the job retries); a message that cannot be parsed is marked
- * failed and raises {@link UnprocessableMessageError} (no retry).
+ * Errors: database errors propagate (the job retries); a message that cannot be parsed, or lacks
+ * what processing needs (`findAdtMessageProblem`, which the listener checks before its ACK), is
+ * marked failed and raises {@link UnprocessableMessageError} (no retry).
  */
 import type pg from 'pg';
 import {
@@ -46,7 +47,14 @@ import {
   type Queryable,
   type StoredMessage,
 } from '@adt/db';
-import { decodeHl7Bytes, Hl7ParseError, mergeScopeOf, parseAdtMessage, type AdtMessage } from '@adt/hl7';
+import {
+  decodeHl7Bytes,
+  findAdtMessageProblem,
+  Hl7ParseError,
+  mergeScopeOf,
+  parseAdtMessage,
+  type AdtMessage,
+} from '@adt/hl7';
 import { applyMerge } from './apply-merge.js';
 import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
 import { planStoredReplay } from './stored-replay.js';
@@ -176,6 +184,12 @@ async function applyStoredMessage(
     const reason = error instanceof Hl7ParseError ? error.message : 'message could not be parsed';
     await markMessageFailed(deps.pool, messageId, reason);
     throw new UnprocessableMessageError(reason);
+  }
+  // The listener refuses such messages before answering; one stored earlier, or replayed, stops here.
+  const problem = findAdtMessageProblem(adt);
+  if (problem !== null) {
+    await markMessageFailed(deps.pool, messageId, problem.text);
+    throw new UnprocessableMessageError(problem.text);
   }
 
   const zone = deps.zoneForFacility(adt.header.sendingFacility);
