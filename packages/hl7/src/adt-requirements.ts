@@ -81,6 +81,8 @@ function needsVisits(adt: AdtMessage): AdtMessageProblem | null {
 
 function tooLongIdentifier(adt: AdtMessage): AdtMessageProblem | null {
   const checks: [string, number, string, string][] = [
+    // Part of the encounter key when PV1-19 and PV1-44 are empty.
+    ['MSH', 9, 'trigger event', adt.eventType],
     ...identifierChecks('PID', 3, 'patient identifier', adt.patient.identifiers),
     ...identifierChecks('MRG', 1, 'prior patient identifier', adt.priorIdentifiers),
     ['PID', 18, 'patient account number', adt.accountNumber],
