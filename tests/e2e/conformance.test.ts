@@ -4,7 +4,7 @@
  * ERR segment and stored as `rejected` with the reason. No frame leaves no trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackCodeFromAck } from '@adt/hl7';
+import { ackCodeFromAck, MLLP_END, MLLP_START } from '@adt/hl7';
 import { MllpPeer } from './mllp-peer.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
@@ -182,14 +182,18 @@ describe('HL7 conformance over MLLP, with processing', () => {
   });
 
   it('ends every ACK segment with CR, the last one too, right before the end block', async () => {
-    const accepted = await peer.sendForFrame(adt('CR1'));
-    expect(accepted.raw.toString('latin1')).toMatch(/^\x0bMSH\|[^\r]*\rMSA\|AA\|CR1\r\x1c\r$/);
-    const refused = await peer.sendForFrame(adt('CR2', { event: 'A40' }));
-    expect(refused.raw.toString('latin1')).toMatch(/\rMSA\|AE\|CR2\|[^\r]*\rERR\|[^\r]*\r\x1c\r$/);
-    const batch = await peer.sendForFrame(`BHS|^~\\&|EPIC|GH||||||||BCR\r${adt('CR3')}\rBTS|1`);
-    expect(batch.raw.toString('latin1')).toMatch(
-      /^\x0bBHS\|[^\r]*\rMSH\|[^\r]*\rMSA\|AA\|CR3\rBTS\|1\r\x1c\r$/,
+    /** The payload, after checking the frame is `0x0B payload 0x1C 0x0D` and the payload ends with CR. */
+    const framed = (frame: { raw: Buffer }): string => {
+      expect(frame.raw[0]).toBe(MLLP_START);
+      expect([...frame.raw.subarray(-3)]).toEqual([0x0d, MLLP_END, 0x0d]);
+      return frame.raw.subarray(1, -2).toString('latin1');
+    };
+    expect(framed(await peer.sendForFrame(adt('CR1')))).toMatch(/^MSH\|[^\r]*\rMSA\|AA\|CR1\r$/);
+    expect(framed(await peer.sendForFrame(adt('CR2', { event: 'A40' })))).toMatch(
+      /^MSH\|[^\r]*\rMSA\|AE\|CR2\|[^\r]*\rERR\|[^\r]*\r$/,
     );
+    const batch = await peer.sendForFrame(`BHS|^~\\&|EPIC|GH||||||||BCR\r${adt('CR3')}\rBTS|1`);
+    expect(framed(batch)).toMatch(/^BHS\|[^\r]*\rMSH\|[^\r]*\rMSA\|AA\|CR3\rBTS\|1\r$/);
     await settled('CR3');
   });
 
