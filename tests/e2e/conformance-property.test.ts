@@ -99,7 +99,15 @@ const hostileValue = fc.oneof(
   fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000c', '\u001b', '\u007f'),
   fc.constantFrom('MSH', 'MSH|', 'EVN|A01', 'PID|1||X', 'BHS|^~\\&', 'FHS', 'BTS|9', '\rMSH|^~\\&|X|Y'),
   fc.constantFrom('\\X00\\', '\\X0D\\', '\\E\\', '\\', '""', '\\H\\', '\\X\\'),
-  fc.constantFrom('X'.repeat(250), '9'.repeat(4_000), 'É'.repeat(300), '0000', '00000000', '99999999999999'),
+  fc.constantFrom(
+    'X'.repeat(250),
+    '9'.repeat(4_000),
+    'É'.repeat(300),
+    '0000',
+    '00000101',
+    '00000000',
+    '99991231235959-1400',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );

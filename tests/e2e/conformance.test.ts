@@ -172,6 +172,11 @@ describe('HL7 conformance over MLLP, with processing', () => {
     await expectProcessed('SPC2', adt('SPC2', { msh15: 'AL', msh16: 'NE' }), 'CA');
   });
 
+  it('processes dates the store cannot hold (year 0000) as absent rather than failing', async () => {
+    const message = adt('Y0').replace('19500101', '00000101').replaceAll('20261118130000', '0000');
+    await expectProcessed('Y0', message);
+  });
+
   it('accepts and processes HL7 2.1 and 2.2 ADT', async () => {
     await expectProcessed('V21', adt('V21', { version: '2.1' }));
     await expectProcessed('V22', adt('V22', { version: '2.2' }));

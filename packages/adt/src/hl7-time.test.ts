@@ -59,6 +59,7 @@ describe('parseHl7Timestamp', () => {
     ['offset minutes 60', '20240101120000-0560'],
     ['short offset', '20240101120000-05'],
     ['trailing garbage', '20240101X'],
+    ['year 0000', '00000101120000'],
   ])('returns null for %s', (_name, raw) => {
     expect(parseHl7Timestamp(raw, NEW_YORK)).toBeNull();
   });
@@ -87,6 +88,7 @@ describe('parseHl7Date', () => {
     ['impossible date', '19810229'],
     ['ISO format', '1980-01-15'],
     ['text', 'unknown'],
+    ['year 0000, which the database cannot store', '00000101'],
   ])('returns null for %s', (_name, raw) => {
     expect(parseHl7Date(raw)).toBeNull();
   });

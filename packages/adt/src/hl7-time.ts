@@ -61,8 +61,9 @@ function splitDtm(raw: string): DtmParts | null {
     }
     parts.offsetMinutes = (sign === '-' ? -1 : 1) * (hours * MINUTES_PER_HOUR + minutes);
   }
-  // Luxon accepts hour 24 as "next midnight"; the DTM grammar does not.
-  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
+  // Luxon accepts hour 24 as "next midnight"; the DTM grammar does not. Year 0000 names no year
+  // (1 BC is followed by AD 1), and Postgres refuses it as a date.
+  if (parts.year === 0 || parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
     return null;
   }
   return parts;
