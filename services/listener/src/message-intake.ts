@@ -18,7 +18,6 @@ import {
   readMessageHeader,
   splitBatchPayload,
   triggerEventOf,
-  type BatchCountMismatch,
   type BatchEnvelope,
   type MessageHeader,
 } from '@adt/hl7';
@@ -39,6 +38,7 @@ import {
   type IntakeOutcome,
 } from './acknowledgment-mode.js';
 import type { ApplicationAckRequest } from './application-ack.js';
+import { batchCountRefusal, emptyBatchRefusal, envelopeHeader } from './batch-refusal.js';
 import { checkCancelVisit } from './cancel-visit-check.js';
 import {
   checkInboundMessage,
@@ -165,12 +165,12 @@ export class MessageIntake {
     const trace: Trace = { correlationId, log: this.deps.log.child({ correlationId }) };
     const text = normalizeMessageText(decodeHl7Bytes(payload));
     const contentHash = createHash('sha256').update(text).digest();
-    const segment = envelope.batchHeader !== null ? 'BHS' : 'FHS';
-    return this.refuse(trace, { raw: payload, contentHash, peerAddress }, envelopeHeader(envelope, segment), {
-      ackCode: 'AR',
-      text: `The batch holds no message: a ${segment} batch must contain at least one MSH message. Nothing was processed`,
-      error: { hl7ErrorCode: '100', severity: 'E', location: { segment } },
-    });
+    return this.refuse(
+      trace,
+      { raw: payload, contentHash, peerAddress },
+      envelopeHeader(envelope),
+      emptyBatchRefusal(envelope),
+    );
   }
 
   /**
@@ -355,46 +355,6 @@ export class MessageIntake {
       : null;
     return { ack, messageId, enqueue: false, applicationAck: null };
   }
-}
-
-/**
- * The refusal of every message of a batch whose BTS-1 or FTS-1 disagrees with what arrived.
- * @param mismatch - from the batch split; null when the counts agree
- */
-function batchCountRefusal(mismatch: BatchCountMismatch | null): InboundRefusal | null {
-  if (mismatch === null) return null;
-  const counted = mismatch.segment === 'BTS' ? 'messages in its batch' : 'batches in the file';
-  return {
-    ackCode: 'AR',
-    text: `${mismatch.segment}-1 declares ${mismatch.declared} ${counted} but ${mismatch.received} arrived: the batch is incomplete or miscounted, so none of its messages was accepted. Resend the whole batch`,
-    error: { hl7ErrorCode: '100', severity: 'E', location: { segment: mismatch.segment, field: 1 } },
-  };
-}
-
-/**
- * The header a refused batch envelope is answered and stored under: its parties and control ID
- * (BHS-11, else FHS-11), and the envelope segment's name as the message type.
- */
-function envelopeHeader(envelope: BatchEnvelope, segment: 'BHS' | 'FHS'): MessageHeader {
-  const received = envelope.batchHeader ?? envelope.fileHeader;
-  return {
-    fieldSeparator: envelope.fieldSeparator,
-    encodingCharacters: envelope.encodingCharacters,
-    sendingApplication: received?.sendingApplication ?? '',
-    sendingFacility: received?.sendingFacility ?? '',
-    receivingApplication: received?.receivingApplication ?? '',
-    receivingFacility: received?.receivingFacility ?? '',
-    messageDateTime: '',
-    messageCode: segment,
-    triggerEvent: '',
-    messageStructure: '',
-    controlId: received?.controlId ?? '',
-    processingId: '',
-    versionId: '',
-    acceptAckType: '',
-    applicationAckType: '',
-    characterSet: '',
-  };
 }
 
 /** A header value as a rejected row keeps it: at most {@link MAX_STORED_HEADER_CHARS}, no NUL. */
