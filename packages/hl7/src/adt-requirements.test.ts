@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdtMessage } from './adt-message.js';
+import { Hl7ParseError } from './message-header.js';
 import { findAdtMessageProblem, MAX_IDENTIFIER_LENGTH } from './adt-requirements.js';
 
 const MSH = (event: string): string => `MSH|^~\\&|A|H|C|D|2024||ADT^${event}|X1|P|2.5.1\rEVN|${event}|2024`;
@@ -11,33 +12,31 @@ describe('findAdtMessageProblem', () => {
     expect(problemOf(`${MSH('A40')}\rPID|1||P1^^^H^MR\rMRG|P0^^^H^MR`)).toBeNull();
   });
 
-  it('refuses a patient merge or identifier change whose MRG-1 is empty or absent', () => {
+  it('leaves merge fields to the parse, which refuses a group without its prior or survivor', () => {
+    const fieldOf = (text: string): string | undefined => {
+      try {
+        parseAdtMessage(text);
+      } catch (error) {
+        if (error instanceof Hl7ParseError) return error.field;
+        throw error;
+      }
+      return undefined;
+    };
     for (const event of ['A40', 'A34', 'A18', 'A39', 'A47']) {
-      expect(problemOf(`${MSH(event)}\rPID|1||P1^^^H^MR\rMRG|^^^H^MR`)).toMatchObject({
-        hl7ErrorCode: '101',
-        location: { segment: 'MRG', field: 1 },
-      });
-      expect(problemOf(`${MSH(event)}\rPID|1||P1^^^H^MR`)?.text).toContain('MRG-1');
+      expect(fieldOf(`${MSH(event)}\rPID|1||P1^^^H^MR\rMRG|^^^H^MR`)).toBe('MRG-1');
+      expect(fieldOf(`${MSH(event)}\rPID|1||P1^^^H^MR`)).toBe('MRG-1');
     }
+    expect(fieldOf(`${MSH('A41')}\rPID|1||P1^^^H^MR\rMRG|P1`)).toBe('MRG-3');
+    expect(fieldOf(`${MSH('A41')}\rPID|1||P1^^^H^MR\rMRG|P1||AC1`)).toBe('PID-18');
+    expect(fieldOf(`${MSH('A42')}\rPID|1||P1^^^H^MR\rMRG|P1`)).toBe('MRG-5');
+    expect(fieldOf(`${MSH('A42')}\rPID|1||P1^^^H^MR\rMRG|P1||||V0\rPV1|1|I`)).toBe('PV1-19');
   });
 
-  it('refuses an A41 without MRG-3 or PID-18 and an A42 without MRG-5 or PV1-19', () => {
-    expect(problemOf(`${MSH('A41')}\rPID|1||P1^^^H^MR\rMRG|P1`)?.location).toEqual({
-      segment: 'MRG',
-      field: 3,
-    });
-    expect(problemOf(`${MSH('A41')}\rPID|1||P1^^^H^MR\rMRG|P1||AC1`)?.location).toEqual({
-      segment: 'PID',
-      field: 18,
-    });
-    expect(problemOf(`${MSH('A42')}\rPID|1||P1^^^H^MR\rMRG|P1`)?.location).toEqual({
-      segment: 'MRG',
-      field: 5,
-    });
-    expect(problemOf(`${MSH('A42')}\rPID|1||P1^^^H^MR\rMRG|P1||||V0\rPV1|1|I`)?.location).toEqual({
-      segment: 'PV1',
-      field: 19,
-    });
+  it('refuses an identifier too long in a later merge group', () => {
+    const long = 'M'.repeat(MAX_IDENTIFIER_LENGTH + 1);
+    expect(
+      problemOf(`${MSH('A40')}\rPID|1||P1^^^H^MR\rMRG|P0^^^H^MR\rPID|2||P2^^^H^MR\rMRG|${long}^^^H^MR`),
+    ).toMatchObject({ hl7ErrorCode: '102', location: { segment: 'MRG', field: 1 } });
   });
 
   it('refuses identifiers too long to key a stored record, at the limit and not below', () => {

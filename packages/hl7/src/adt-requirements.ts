@@ -23,60 +23,14 @@ export interface AdtMessageProblem {
 }
 
 /**
- * Merge events and what each moves from MRG to PID/PV1 (HL7 v2 chapter 3.6): the fields the merge
- * cannot do without.
- */
-const MERGE_REQUIREMENTS: ReadonlyMap<string, (adt: AdtMessage) => AdtMessageProblem | null> = new Map([
-  ['A40', needsPriorPatient],
-  ['A34', needsPriorPatient],
-  ['A18', needsPriorPatient],
-  ['A39', needsPriorPatient],
-  ['A47', needsPriorPatient],
-  ['A41', needsAccounts],
-  ['A42', needsVisits],
-]);
-
-/**
- * Checks a parsed ADT message against what processing needs: the merge fields of merge events,
- * identifiers short enough to key stored records, and values the database can hold.
- * @param adt - the parsed message (`parseAdtMessage` has already required PID-3)
+ * Checks a parsed ADT message against what processing needs beyond what the parse itself refuses
+ * (PID-3, and every merge group's prior and surviving record): identifiers short enough to key
+ * stored records, and values the database can hold.
+ * @param adt - the parsed message
  * @returns the first problem found, or null when the message can be applied
  */
 export function findAdtMessageProblem(adt: AdtMessage): AdtMessageProblem | null {
-  return (
-    MERGE_REQUIREMENTS.get(adt.eventType.trim().toUpperCase())?.(adt) ??
-    tooLongIdentifier(adt) ??
-    nulCharacter(adt)
-  );
-}
-
-function needsPriorPatient(adt: AdtMessage): AdtMessageProblem | null {
-  if (adt.priorIdentifiers.length > 0) return null;
-  return missing(
-    'MRG',
-    1,
-    `MRG-1 (prior patient identifier) is empty: ${eventOf(adt)} merges the patient in MRG-1 into the one in PID-3`,
-  );
-}
-
-function needsAccounts(adt: AdtMessage): AdtMessageProblem | null {
-  if (adt.priorAccountNumber === '') {
-    return missing('MRG', 3, 'MRG-3 (prior account number) is empty: A41 moves that account to PID-18');
-  }
-  if (adt.accountNumber === '') {
-    return missing('PID', 18, 'PID-18 (patient account number) is empty: A41 moves MRG-3 to it');
-  }
-  return null;
-}
-
-function needsVisits(adt: AdtMessage): AdtMessageProblem | null {
-  if (adt.priorVisitNumber === '') {
-    return missing('MRG', 5, 'MRG-5 (prior visit number) is empty: A42 moves that visit to PV1-19');
-  }
-  if ((adt.visit?.visitNumber ?? '') === '') {
-    return missing('PV1', 19, 'PV1-19 (visit number) is empty: A42 moves MRG-5 to it');
-  }
-  return null;
+  return tooLongIdentifier(adt) ?? nulCharacter(adt);
 }
 
 function tooLongIdentifier(adt: AdtMessage): AdtMessageProblem | null {
@@ -89,6 +43,15 @@ function tooLongIdentifier(adt: AdtMessage): AdtMessageProblem | null {
     ['MRG', 3, 'prior account number', adt.priorAccountNumber],
     ['MRG', 5, 'prior visit number', adt.priorVisitNumber],
     ['PV1', 19, 'visit number', adt.visit?.visitNumber ?? ''],
+    // Every patient group of a merge keys records of its own.
+    ...adt.mergeGroups.flatMap((group): [string, number, string, string][] => [
+      ...identifierChecks('PID', 3, 'patient identifier', group.patient.identifiers),
+      ...identifierChecks('MRG', 1, 'prior patient identifier', group.priorIdentifiers),
+      ['PID', 18, 'patient account number', group.accountNumber],
+      ['MRG', 3, 'prior account number', group.priorAccountNumber],
+      ['MRG', 5, 'prior visit number', group.priorVisitNumber],
+      ['PV1', 19, 'visit number', group.visit?.visitNumber ?? ''],
+    ]),
   ];
   const found = checks.find(([, , , value]) => value.length > MAX_IDENTIFIER_LENGTH);
   if (found === undefined) return null;
@@ -127,12 +90,4 @@ function containsNul(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsNul);
   if (value !== null && typeof value === 'object') return Object.values(value).some(containsNul);
   return false;
-}
-
-function missing(segment: string, field: number, text: string): AdtMessageProblem {
-  return { hl7ErrorCode: '101', location: { segment, field }, text };
-}
-
-function eventOf(adt: AdtMessage): string {
-  return adt.eventType.trim().toUpperCase();
 }
