@@ -165,6 +165,13 @@ describe('HL7 conformance over MLLP, with processing', () => {
     await expectRejected('MRG3', adt('MRG3', { event: 'A34', mrg: 'MRG|^^^GH^MR' }), 'AE', /MRG\^1\^1/);
     await expectRejected('MRG4', adt('MRG4', { event: 'A42', mrg: 'MRG|P1^^^GH^MR' }), 'AE', /MRG\^1\^5/);
     await expectProcessed('MRG5', adt('MRG5', { event: 'A40', mrg: 'MRG|MRN-OLD5^^^GH^MR' }));
+    // A second patient group whose MRG-1 is empty refuses the whole message, its first group too.
+    await expectRejected(
+      'MRG6',
+      adt('MRG6', { event: 'A40', mrg: 'MRG|MRN-OLD6^^^GH^MR\rPID|2||MRN-B6^^^GH^MR\rMRG|' }),
+      'AE',
+      /\rERR\|\|MRG\^1\^1\|101/,
+    );
   });
 
   it('answers MSH-15/MSH-16 holding only spaces in original mode: AA, not CA', async () => {
