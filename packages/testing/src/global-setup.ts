@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { StartedTestContainer } from 'testcontainers';
+import { TEST_RUN_ID_VARIABLE, dropTemplateDatabases } from './test-database.js';
 
 function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
@@ -32,7 +34,9 @@ function dockerAvailable(): boolean {
 
 /**
  * Vitest global setup: use `DATABASE_URL`/`REDIS_URL` or the local services; where neither
- * answers and a Docker engine exists, start throw-away containers with testcontainers.
+ * answers and a Docker engine exists, start throw-away containers with testcontainers. Names the
+ * run (the test workers inherit its environment) so its test databases copy one migrated
+ * template, dropped at the end.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const started: StartedTestContainer[] = [];
@@ -61,7 +65,10 @@ export default async function setup(): Promise<() => Promise<void>> {
       `Tests need Postgres (${pgUrl}) and Redis (${redisUrl}); start them or set DATABASE_URL/REDIS_URL.`,
     );
   }
+  const runId = randomBytes(5).toString('hex');
+  process.env[TEST_RUN_ID_VARIABLE] = runId;
   return async () => {
+    await dropTemplateDatabases(runId);
     await Promise.all(started.map((c) => c.stop()));
   };
 }
