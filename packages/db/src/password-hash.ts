@@ -2,7 +2,11 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 // OWASP's scrypt settings for 32 MiB of memory per hash (N=2^15, r=8, p=3): as costly to guess as
 // N=2^17/p=1 for an attacker, with a quarter of the memory per sign-in on the server.
-const COST_LOG2 = 15;
+/** The scrypt cost (log2 of N) of new hashes unless {@link setPasswordHashCost} changes it. */
+export const DEFAULT_PASSWORD_HASH_COST_LOG2 = 15;
+const MIN_COST_LOG2 = 4;
+const MAX_COST_LOG2 = 20;
+let costLog2 = DEFAULT_PASSWORD_HASH_COST_LOG2;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 3;
 const KEY_BYTES = 32;
@@ -30,14 +34,31 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, length: 
 }
 
 /**
+ * Sets the scrypt cost of hashes made from now on in this process. Production keeps the default;
+ * test runs, which create and sign in users by the hundred, lower it. A stored hash names its own
+ * cost, so hashes made at any cost keep verifying.
+ * @param log2 - log2 of scrypt's N, 4 to 20
+ */
+export function setPasswordHashCost(log2: number): void {
+  if (!Number.isInteger(log2) || log2 < MIN_COST_LOG2 || log2 > MAX_COST_LOG2) {
+    throw new RangeError(
+      `The password hash cost must be an integer from ${MIN_COST_LOG2} to ${MAX_COST_LOG2}`,
+    );
+  }
+  costLog2 = log2;
+  // The decoy must cost what a real check costs, or timing would tell unknown usernames apart.
+  decoyHash = undefined;
+}
+
+/**
  * Hashes a password with scrypt and a random salt, in the self-describing form
  * `$scrypt$ln=15,r=8,p=3$<salt>$<key>` (base64), so the cost can be raised later.
  * @param password - the password as typed
  */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, { N: 2 ** COST_LOG2, r: BLOCK_SIZE, p: PARALLELISM }, KEY_BYTES);
-  return `${PREFIX}ln=${COST_LOG2},r=${BLOCK_SIZE},p=${PARALLELISM}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await derive(password, salt, { N: 2 ** costLog2, r: BLOCK_SIZE, p: PARALLELISM }, KEY_BYTES);
+  return `${PREFIX}ln=${costLog2},r=${BLOCK_SIZE},p=${PARALLELISM}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 /**
