@@ -1,15 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
+import { serviceTestPreset } from '@adt/testing/vitest-preset';
 
-export default defineConfig({
-  resolve: { conditions: ['@adt/source'] },
-  ssr: { resolve: { conditions: ['@adt/source'] } },
+export default mergeConfig(serviceTestPreset, {
   test: {
-    // The JSON report and the run's errors feed the summary printed after `npm test`.
-    reporters: ['default', 'json', '@adt/testing/run-errors-reporter'],
-    outputFile: { json: 'test-results/vitest.json' },
     include: ['e2e/**/*.test.ts', 'bench/**/*.test.ts'],
-    globalSetup: ['@adt/testing/global-setup'],
+    setupFiles: ['./vitest.setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
   },
 });

@@ -1,14 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
+import { unitTestPreset } from './vitest-preset.js';
 
-export default defineConfig({
-  resolve: { conditions: ['@adt/source'] },
-  ssr: { resolve: { conditions: ['@adt/source'] } },
-  test: {
-    // The JSON report and the run's errors feed the summary printed after `npm test`.
-    reporters: ['default', 'json', './src/run-errors-reporter.ts'],
-    outputFile: { json: 'test-results/vitest.json' },
-    passWithNoTests: true,
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-  },
-});
+export default mergeConfig(unitTestPreset, { test: { passWithNoTests: true } });
