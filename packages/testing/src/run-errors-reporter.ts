@@ -58,6 +58,18 @@ export default class RunErrorsReporter implements Reporter {
           stack: shortStack(error.stack),
         });
       }
+      // A failing beforeAll/afterAll inside a describe fails that suite, not the file or a test.
+      for (const suite of testModule.children.allSuites()) {
+        for (const error of suite.errors()) {
+          errors.push({
+            kind: 'file',
+            file,
+            test: suite.fullName,
+            message: error.message,
+            stack: shortStack(error.stack),
+          });
+        }
+      }
       for (const test of testModule.children.allTests()) {
         const result = test.result();
         if (result.state !== 'failed') continue;
