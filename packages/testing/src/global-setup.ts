@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { StartedTestContainer } from 'testcontainers';
-import { TEST_RUN_ID_VARIABLE, dropTemplateDatabases } from './test-database.js';
+import {
+  TEST_RUN_ID_VARIABLE,
+  dropAbandonedTemplateDatabases,
+  dropTemplateDatabases,
+  newTestRunId,
+} from './test-database.js';
 
 function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
@@ -65,7 +69,8 @@ export default async function setup(): Promise<() => Promise<void>> {
       `Tests need Postgres (${pgUrl}) and Redis (${redisUrl}); start them or set DATABASE_URL/REDIS_URL.`,
     );
   }
-  const runId = randomBytes(5).toString('hex');
+  await dropAbandonedTemplateDatabases();
+  const runId = newTestRunId();
   process.env[TEST_RUN_ID_VARIABLE] = runId;
   return async () => {
     await dropTemplateDatabases(runId);

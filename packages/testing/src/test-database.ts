@@ -103,7 +103,7 @@ export async function createTestDatabase(
   const name = `adt_${label.replace(/[^a-z0-9]/gi, '').toLowerCase()}_${randomBytes(5).toString('hex')}`;
   const url = withDatabase(serverUrl(), name);
   const runId = process.env[TEST_RUN_ID_VARIABLE];
-  if (runId !== undefined && /^[a-z0-9]+$/.test(runId)) {
+  if (runId !== undefined && /^[a-z0-9_]+$/.test(runId)) {
     await withAdmin((admin) => createFromTemplate(admin, name, runId, migrate));
   } else {
     await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
@@ -133,19 +133,46 @@ export async function createTestDatabase(
   };
 }
 
+// A run that was killed never dropped its templates; no run lasts this long.
+const ABANDONED_TEMPLATE_AGE_MS = 24 * 60 * 60_000;
+
+/**
+ * A new run's id: when it started (so templates left by a killed run can be recognised) and a
+ * random part (runs of several workspaces overlap).
+ */
+export function newTestRunId(now = Date.now()): string {
+  return `${now.toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+async function dropDatabasesWhere(keep: (name: string) => boolean): Promise<void> {
+  await withAdmin(async (admin) => {
+    const templates = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [TEMPLATE_PREFIX],
+    );
+    for (const { datname } of templates.rows) {
+      if (!keep(datname)) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  });
+}
+
 /**
  * Drops the template databases of one run (the global setup's teardown).
  * @param runId - the run's {@link TEST_RUN_ID_VARIABLE}
  */
 export async function dropTemplateDatabases(runId: string): Promise<void> {
-  await withAdmin(async (admin) => {
-    const templates = await admin.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
-      [`${TEMPLATE_PREFIX}${runId}_`],
-    );
-    for (const { datname } of templates.rows) {
-      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-    }
+  await dropDatabasesWhere((name) => !name.startsWith(`${TEMPLATE_PREFIX}${runId}_`));
+}
+
+/**
+ * Drops templates of runs that started more than a day ago: runs that were killed before their
+ * teardown.
+ * @param now - the current time in ms
+ */
+export async function dropAbandonedTemplateDatabases(now = Date.now()): Promise<void> {
+  await dropDatabasesWhere((name) => {
+    const started = Number.parseInt(name.slice(TEMPLATE_PREFIX.length).split('_')[0] ?? '', 36);
+    return Number.isNaN(started) || now - started < ABANDONED_TEMPLATE_AGE_MS;
   });
 }
 
