@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { appendCareAction, createUser, userActor } from '@adt/db';
+import { appendCareAction, createUser, resolveDefaultTeam, userActor } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
@@ -164,7 +164,7 @@ describe('navigator inbox in a browser', () => {
       username: 'sortiz',
       displayName: 'Sam Ortiz, RN',
       role: 'navigator',
-      teams: [stack.config.practice.defaultTeam],
+      teams: [await resolveDefaultTeam(stack.db.pool, stack.config.practice.defaultTeam)],
       password: PASSWORD,
     });
   });

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { loadConfig, type AppConfig } from '@adt/config';
-import { createApiToken, createUser, ensureTeam, migrateDatabase, type Role } from '@adt/db';
+import {
+  createApiToken,
+  createUser,
+  ensureTeam,
+  migrateDatabase,
+  resolveDefaultTeam,
+  type Role,
+} from '@adt/db';
 import { createLogger, type Logger } from '@adt/logging';
 import { startListener, type RunningListener } from '@adt/listener';
 import { startFollowupWorker, type RunningWorker } from '@adt/followup-worker';
@@ -72,7 +79,14 @@ export async function startTestStack(
       stack.worker = null;
     },
     // A token acts as a user: each one gets a user of its own with the role and team.
-    token: async (role, team = role === 'navigator' ? config.practice.defaultTeam : null) => {
+    // A navigator without a team named joins the team unassigned follow-ups go to.
+    token: async (role, named) => {
+      const team =
+        named !== undefined
+          ? named
+          : role === 'navigator'
+            ? await resolveDefaultTeam(db.pool, config.practice.defaultTeam)
+            : null;
       if (team !== null) await ensureTeam(db.pool, team);
       const user = await createUser(db.pool, {
         username: `${label}-${role}-${randomBytes(3).toString('hex')}`.toLowerCase(),

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@adt/config';
 import { createPool, enqueueReplay, migrateDatabase } from './commands/database-commands.js';
+import { loadEnvFile, REPOSITORY_ENV_FILE } from './env-file.js';
 import { describeRosterImport, importRosterFile } from './commands/roster.js';
 import { sendCommand } from './commands/send.js';
 import { parseTeamRuleArgs, runTeamRuleCommand, TEAM_RULE_USAGE } from './commands/team-rule.js';
@@ -30,6 +31,8 @@ const io: CommandIo = {
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // The same settings as the services `npm start` runs: `.env`, under what the shell sets.
+  loadEnvFile(REPOSITORY_ENV_FILE);
   const config = loadConfig();
   switch (command) {
     case 'migrate': {
@@ -124,7 +127,7 @@ async function run(argv: string[]): Promise<number> {
       const teamCommand = parseTeamArgs(rest);
       const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
       try {
-        return await runTeamCommand(pool, teamCommand, io);
+        return await runTeamCommand(pool, teamCommand, io, config.practice.defaultTeam);
       } finally {
         await pool.end();
       }

@@ -114,7 +114,12 @@ const envSchema = z.object({
     z.array(z.iso.date({ message: 'must be a comma-separated list of YYYY-MM-DD' })),
   ),
   OBSERVATION_CODES: csv.transform((codes) => (codes.length > 0 ? codes : ['OBS'])),
-  DEFAULT_TEAM: z.string().min(1).default('default'),
+  // Unset (or empty): the team marked default in the database decides.
+  DEFAULT_TEAM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((team) => (team ? team : null)),
 
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   PRUNE_INTERVAL_MS: positiveMs(60 * 60_000),
@@ -197,7 +202,11 @@ export interface AppConfig {
     timeZone: string;
     holidays: ReadonlySet<string>;
     observationCodes: ReadonlySet<string>;
-    defaultTeam: string;
+    /**
+     * `DEFAULT_TEAM`: pins the team for follow-ups no roster entry or team rule assigns; null
+     * (not set) leaves it to the team marked default in the database (the first team added).
+     */
+    defaultTeam: string | null;
   };
   /** Raw HL7 kept this many days, then pruned by the worker (see docs/operations.md#retention). */
   retention: { days: number; pruneIntervalMs: number };

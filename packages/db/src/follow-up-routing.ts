@@ -19,6 +19,7 @@ import {
 import { createFollowUp, type FollowUpChanges } from './follow-up-repository.js';
 import type { Queryable } from './pool.js';
 import type { RosterAttribution } from './roster-repository.js';
+import { FALLBACK_DEFAULT_TEAM } from './team-repository.js';
 
 /** ED history is read this far back; the risk rules look at most 12 calendar months back. */
 const ED_HISTORY_LOOKBACK_DAYS = 400;
@@ -40,8 +41,11 @@ export interface RoutingEncounter {
 
 /** Practice settings routing needs. */
 export interface RoutingSettings {
-  /** `DEFAULT_TEAM`: the team when neither the roster nor a rule names one. */
-  defaultTeam: string;
+  /**
+   * `DEFAULT_TEAM`: the team when neither the roster nor a rule names one; null (not set) uses the
+   * team marked default, else `default`.
+   */
+  defaultTeam: string | null;
   /** Practice zone (length of stay counts its midnights). */
   zone: string;
 }
@@ -167,7 +171,7 @@ export async function createRoutedFollowUp(
   encounter: RoutingEncounter,
   settings: RoutingSettings,
 ): Promise<RoutedCreation> {
-  const { attribution, teamRules } = await findRoutingInputs(db, encounter.patientId);
+  const { attribution, teamRules, markedDefaultTeam } = await findRoutingInputs(db, encounter.patientId);
   if (attribution.rosterLoaded && !attribution.enrolled) return { status: 'unattributed' };
   const team = chooseTeam(
     {
@@ -177,7 +181,7 @@ export async function createRoutedFollowUp(
       patientClass: encounter.patientClass,
     },
     teamRules,
-    settings.defaultTeam,
+    settings.defaultTeam ?? markedDefaultTeam ?? FALLBACK_DEFAULT_TEAM,
   );
   const risk = await assessEncounterRisk(db, encounter, settings.zone);
   const { priority, visitDueBy } = prioritizeByRisk(
@@ -205,8 +209,8 @@ export async function createRoutedFollowUp(
 
 /**
  * What routing reads besides the encounter: the patient's roster attribution (as
- * `findRosterAttribution`) and the team rules in the order routing tries them (as `listTeamRules`),
- * in one round trip. The rules are read even for a patient off the roster; that costs nothing
+ * `findRosterAttribution`), the team rules in the order routing tries them (as `listTeamRules`)
+ * and the team marked default (as `findDefaultTeam`), in one round trip. The rules are read even for a patient off the roster; that costs nothing
  * next to a second statement.
  * @param db - the processing transaction
  * @param patientId - patient id
@@ -214,13 +218,14 @@ export async function createRoutedFollowUp(
 export async function findRoutingInputs(
   db: Queryable,
   patientId: string,
-): Promise<{ attribution: RosterAttribution; teamRules: TeamRule[] }> {
+): Promise<{ attribution: RosterAttribution; teamRules: TeamRule[]; markedDefaultTeam: string | null }> {
   // One row per rule (one row with null rule columns when there is none), each carrying the
   // patient's attribution; roster_enrollments has at most one row per patient.
   const result = await db.query<{
     roster_loaded: boolean;
     enrolled: boolean;
     team: string | null;
+    default_team: string | null;
     rule_id: string | null;
     rule_facility: string | null;
     rule_kind: FollowUpKind | null;
@@ -230,6 +235,7 @@ export async function findRoutingInputs(
   }>(
     `SELECT EXISTS (SELECT 1 FROM roster_entries WHERE removed_at IS NULL) AS roster_loaded,
             e.patient_id IS NOT NULL AS enrolled, NULLIF(e.team, '') AS team,
+            (SELECT name FROM teams WHERE is_default) AS default_team,
             r.id AS rule_id, r.facility AS rule_facility, r.kind AS rule_kind,
             r.patient_class AS rule_patient_class, r.team AS rule_team, r.priority AS rule_priority
        FROM (SELECT 1) one
@@ -258,6 +264,7 @@ export async function findRoutingInputs(
       team: first?.team ?? null,
     },
     teamRules: orderTeamRules(teamRules),
+    markedDefaultTeam: first?.default_team ?? null,
   };
 }
 

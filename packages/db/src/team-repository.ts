@@ -1,4 +1,5 @@
-import type { Queryable } from './pool.js';
+import type pg from 'pg';
+import { withTransaction, type Queryable } from './pool.js';
 
 /** A team as admins manage it: navigators belong to teams, follow-ups are routed to one. */
 export interface Team {
@@ -6,8 +7,17 @@ export interface Team {
   displayName: string;
   /** Usernames of the members, alphabetical. */
   members: string[];
+  /** Whether follow-ups that neither the roster nor a team rule assigns go here. */
+  isDefault: boolean;
   createdAt: Date;
 }
+
+/**
+ * The team unassigned follow-ups go to in an installation where no team is marked default and
+ * `DEFAULT_TEAM` is not set (before the first team is added, and in installations that routed to it
+ * before teams could be marked).
+ */
+export const FALLBACK_DEFAULT_TEAM = 'default';
 
 /** Raised when a team is added twice. */
 export class TeamExistsError extends Error {
@@ -36,32 +46,42 @@ interface TeamRow {
   name: string;
   display_name: string;
   members: string[];
+  is_default: boolean;
   created_at: Date;
 }
 
 const TEAM_SELECT = `
-  SELECT t.name, t.display_name, t.created_at,
+  SELECT t.name, t.display_name, t.is_default, t.created_at,
          coalesce(array_agg(u.username ORDER BY u.username) FILTER (WHERE u.id IS NOT NULL), '{}') AS members
     FROM teams t
     LEFT JOIN team_memberships m ON m.team = t.name
     LEFT JOIN users u ON u.id = m.user_id`;
 
 function toTeam(row: TeamRow): Team {
-  return { name: row.name, displayName: row.display_name, members: row.members, createdAt: row.created_at };
+  return {
+    name: row.name,
+    displayName: row.display_name,
+    members: row.members,
+    isDefault: row.is_default,
+    createdAt: row.created_at,
+  };
 }
 
+// The first team of an installation becomes its default team. Two first teams added at the same
+// instant cannot both take the flag: the unique index refuses the second insert.
+const INSERT_TEAM = `
+  INSERT INTO teams (name, display_name, is_default)
+  VALUES ($1, $2, NOT EXISTS (SELECT 1 FROM teams WHERE is_default))
+  ON CONFLICT (name) DO NOTHING RETURNING name`;
+
 /**
- * Adds a team.
- * @param db - pool
+ * Adds a team; the first team of an installation becomes its default team.
  * @param team - its name (as follow-ups and rules carry it) and a name for people
  * @throws TeamExistsError when the name is taken
  */
 export async function addTeam(db: Queryable, team: { name: string; displayName?: string }): Promise<Team> {
   if (!isValidTeamName(team.name)) throw new Error('A team name may not be empty or start/end with spaces');
-  const inserted = await db.query(
-    'INSERT INTO teams (name, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING name',
-    [team.name, team.displayName ?? ''],
-  );
+  const inserted = await db.query(INSERT_TEAM, [team.name, team.displayName ?? '']);
   if (inserted.rowCount === 0) throw new TeamExistsError(team.name);
   const added = await findTeam(db, team.name);
   if (!added) throw new Error('team vanished after insert');
@@ -69,12 +89,55 @@ export async function addTeam(db: Queryable, team: { name: string; displayName?:
 }
 
 /**
- * Registers a team if it is not yet (the default team, which routing uses without anyone adding it).
- * @param db - pool
+ * Registers a team if it is not yet (the default team, which routing uses without anyone adding
+ * it); like {@link addTeam}, the first team of an installation becomes its default team.
  * @param name - team name
  */
 export async function ensureTeam(db: Queryable, name: string): Promise<void> {
-  await db.query('INSERT INTO teams (name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+  await db.query(INSERT_TEAM, [name, '']);
+}
+
+/**
+ * The team marked default (see {@link setDefaultTeam}), or null when none is.
+ */
+export async function findDefaultTeam(db: Queryable): Promise<string | null> {
+  const result = await db.query<{ name: string }>('SELECT name FROM teams WHERE is_default');
+  return result.rows[0]?.name ?? null;
+}
+
+/**
+ * Where follow-ups nobody assigns go: `DEFAULT_TEAM` when set, else the team marked default, else
+ * {@link FALLBACK_DEFAULT_TEAM}.
+ * @param configured - the `DEFAULT_TEAM` setting, null when not set
+ */
+export async function resolveDefaultTeam(db: Queryable, configured: string | null): Promise<string> {
+  return configured ?? (await findDefaultTeam(db)) ?? FALLBACK_DEFAULT_TEAM;
+}
+
+/**
+ * Marks a team as the one follow-ups nobody assigns go to (the mark moves from the previous one).
+ * Follow-ups already routed stay where they are.
+ * @param pool - pool (the change is one transaction)
+ * @param name - an existing team
+ * @throws UnknownTeamError when no such team was added
+ */
+export async function setDefaultTeam(pool: pg.Pool, name: string): Promise<void> {
+  await withTransaction(pool, async (db) => {
+    // The unique index is checked row by row: clear the old mark before setting the new one.
+    await db.query('UPDATE teams SET is_default = false WHERE is_default AND name <> $1', [name]);
+    const marked = await db.query('UPDATE teams SET is_default = true WHERE name = $1', [name]);
+    if (marked.rowCount === 0) throw new UnknownTeamError([name]);
+  });
+}
+
+/**
+ * Refuses team names nobody added.
+ * @param names - team names to check
+ * @throws UnknownTeamError naming the missing ones
+ */
+export async function assertTeamsExist(db: Queryable, names: readonly string[]): Promise<void> {
+  const missing = await missingTeams(db, [...new Set(names)]);
+  if (missing.length > 0) throw new UnknownTeamError(missing);
 }
 
 /**

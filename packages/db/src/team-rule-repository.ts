@@ -1,5 +1,6 @@
 import { orderTeamRules, type FollowUpKind, type TeamRule } from '@adt/adt';
 import type { Queryable } from './pool.js';
+import { assertTeamsExist } from './team-repository.js';
 
 /** A rule to add; null match fields are wildcards. */
 export interface NewTeamRule {
@@ -39,8 +40,10 @@ function toRule(row: TeamRuleRow): TeamRule {
  * @param db - pool or transaction client
  * @param rule - match fields, team and priority
  * @returns the stored rule
+ * @throws UnknownTeamError when the rule names a team nobody added
  */
 export async function addTeamRule(db: Queryable, rule: NewTeamRule): Promise<TeamRule> {
+  await assertTeamsExist(db, [rule.team]);
   const result = await db.query<TeamRuleRow>(
     `INSERT INTO team_rules (facility, kind, patient_class, team, priority)
      VALUES ($1, $2, $3, $4, $5)

@@ -1,6 +1,6 @@
 import type { Queryable } from './pool.js';
 import { hashPassword, passwordProblem } from './password-hash.js';
-import { missingTeams, UnknownTeamError } from './team-repository.js';
+import { assertTeamsExist } from './team-repository.js';
 import type { Role } from './token-repository.js';
 
 /** A person who signs in to the inbox. */
@@ -67,11 +67,6 @@ function toUser(row: UserRow): User {
     lastSignInAt: row.last_sign_in_at,
     createdAt: row.created_at,
   };
-}
-
-async function assertTeamsExist(db: Queryable, teams: readonly string[]): Promise<void> {
-  const missing = await missingTeams(db, teams);
-  if (missing.length > 0) throw new UnknownTeamError(missing);
 }
 
 /**

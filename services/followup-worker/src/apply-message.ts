@@ -82,7 +82,8 @@ type AppliedChanges = Omit<ApplyOutcome, 'trace'>;
 export interface ApplyDeps {
   pool: pg.Pool;
   rules: RulesConfig;
-  defaultTeam: string;
+  /** `DEFAULT_TEAM`; null routes to the team marked default (see `RoutingSettings`). */
+  defaultTeam: string | null;
   /** Zone for timestamps without an offset (the sending facility's; default the practice's). */
   zoneForFacility: (facility: string) => string;
 }
@@ -93,7 +94,7 @@ const DEMOGRAPHICS_ONLY_EVENTS: ReadonlySet<string> = new Set(['A28', 'A31']);
 async function applyEffects(
   db: Queryable,
   effects: readonly FollowUpEffect[],
-  context: { encounter: EncounterRecord; messageId: string; team: string; zone: string },
+  context: { encounter: EncounterRecord; messageId: string; team: string | null; zone: string },
 ): Promise<ApplyOutcome['created']> {
   const created: ApplyOutcome['created'] = [];
   // A replay names the follow-ups it creates (`ref`) so later effects of the plan can reach them;

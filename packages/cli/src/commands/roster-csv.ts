@@ -10,7 +10,7 @@
  * | `given_name` | no | given name |
  * | `birth_date` | no | `YYYY-MM-DD` (or `YYYYMMDD`) |
  * | `sex` | no | HL7 administrative sex: `F`, `M`, `O`, `U`, `A`, `N`, `X` |
- * | `team` | no | the team inbox that follows the patient; empty lets the team rules choose |
+ * | `team` | no | the team inbox that follows the patient (a team added with `adt team add`); empty lets the team rules choose |
  * | `pcp` | no | primary care provider |
  *
  * Every column must be present in the header, even when its values are empty; other columns are

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import {
   countUnattributedPatients,
   importRoster,
+  missingTeams,
   type createPool,
   type BackfillOutcome,
   type BackfillSettings,
@@ -36,18 +37,32 @@ export async function importRosterFile(
   options: { replace: boolean; backfill: Omit<BackfillSettings, 'now'> },
 ): Promise<RosterImportReport> {
   const parsed = parseRosterCsv(await readFile(file, 'utf8'));
+  // A team nobody added would be an inbox nobody reads: such rows are rejected like bad ones.
+  const unknownTeams = new Set(
+    await missingTeams(pool, [...new Set(parsed.rows.map((row) => row.entry.team).filter(Boolean))]),
+  );
+  const rows = parsed.rows.filter((row) => !unknownTeams.has(row.entry.team));
+  const problems = [
+    ...parsed.problems,
+    ...parsed.rows
+      .filter((row) => unknownTeams.has(row.entry.team))
+      .map((row) => ({
+        line: row.line,
+        message: `no team ${row.entry.team}; add it first (adt team add <name>)`,
+      })),
+  ].sort((a, b) => a.line - b.line);
   const report: RosterImportReport = {
     imported: null,
-    rejected: parsed.problems,
+    rejected: problems,
     ignoredColumns: parsed.ignoredColumns,
     backfill: null,
     unattributed: 0,
   };
-  const blocked = options.replace && parsed.problems.length > 0;
-  if (parsed.rows.length > 0 && !blocked) {
+  const blocked = options.replace && problems.length > 0;
+  if (rows.length > 0 && !blocked) {
     const { imported, backfill } = await importRoster(
       pool,
-      parsed.rows.map((row) => row.entry),
+      rows.map((row) => row.entry),
       { replace: options.replace, actor: 'cli', backfill: options.backfill },
     );
     report.imported = imported;

@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util';
-import { addTeam, changeTeamMembership, listTeams, type createPool } from '@adt/db';
+import {
+  addTeam,
+  changeTeamMembership,
+  FALLBACK_DEFAULT_TEAM,
+  findDefaultTeam,
+  listTeams,
+  setDefaultTeam,
+  type createPool,
+} from '@adt/db';
 import type { CommandIo } from './user.js';
 
 type DatabasePool = ReturnType<typeof createPool>;
@@ -8,11 +16,15 @@ type DatabasePool = ReturnType<typeof createPool>;
 export type TeamCommand =
   | { action: 'add'; name: string; displayName: string }
   | { action: 'list' }
+  | { action: 'default'; team: string | null }
   | { action: 'add-member' | 'remove-member'; team: string; username: string };
 
 /** Usage lines for `team`. */
 export const TEAM_USAGE = `  team add <team> [--name "<display name>"] add a team (the name follow-ups, roster and rules use)
   team list                                 list teams and their members
+  team default [<team>]                     show or choose the team follow-ups go to when no roster
+                                            entry or team rule names one (the first team added;
+                                            DEFAULT_TEAM, when set, overrides it)
   team add-member <team> <username>         put a user on a team (a navigator sees its follow-ups)
   team remove-member <team> <username>      take a user off a team
 `;
@@ -37,6 +49,8 @@ export function parseTeamArgs(args: readonly string[]): TeamCommand {
     }
     case 'list':
       return { action: 'list' };
+    case 'default':
+      return { action: 'default', team: rest[0] ?? null };
     case 'add-member':
     case 'remove-member': {
       const [team, username] = rest;
@@ -45,7 +59,7 @@ export function parseTeamArgs(args: readonly string[]): TeamCommand {
     }
     case undefined:
     default:
-      throw new Error(`team needs add, list, add-member or remove-member\n${TEAM_USAGE}`);
+      throw new Error(`team needs add, list, default, add-member or remove-member\n${TEAM_USAGE}`);
   }
 }
 
@@ -54,24 +68,53 @@ export function parseTeamArgs(args: readonly string[]): TeamCommand {
  * @param pool - database pool
  * @param command - the parsed command
  * @param io - output
+ * @param configuredDefaultTeam - `DEFAULT_TEAM`, null when not set (it overrides the marked team)
  * @returns the exit code (1 when the user does not exist)
  */
 export async function runTeamCommand(
   pool: DatabasePool,
   command: TeamCommand,
   io: CommandIo,
+  configuredDefaultTeam: string | null,
 ): Promise<number> {
+  const overridden = (team: string) =>
+    configuredDefaultTeam !== null && configuredDefaultTeam !== team
+      ? ` (but DEFAULT_TEAM=${configuredDefaultTeam} is set and overrides it)`
+      : '';
   switch (command.action) {
     case 'add': {
       const team = await addTeam(pool, { name: command.name, displayName: command.displayName });
-      io.err(`added team ${team.name}`);
+      io.err(
+        team.isDefault
+          ? `added team ${team.name}; as the first team, it gets the follow-ups no roster entry or team rule assigns${overridden(team.name)}`
+          : `added team ${team.name}`,
+      );
       return 0;
     }
     case 'list': {
-      io.out(['team', 'name', 'members'].join('\t'));
+      io.out(['team', 'name', 'default', 'members'].join('\t'));
       for (const team of await listTeams(pool)) {
-        io.out([team.name, team.displayName, team.members.join(',') || '-'].join('\t'));
+        io.out(
+          [team.name, team.displayName, team.isDefault ? 'yes' : '-', team.members.join(',') || '-'].join(
+            '\t',
+          ),
+        );
       }
+      return 0;
+    }
+    case 'default': {
+      if (command.team !== null) {
+        await setDefaultTeam(pool, command.team);
+        io.err(
+          `follow-ups no roster entry or team rule assigns now go to ${command.team}${overridden(command.team)}; ` +
+            'those already routed stay where they are',
+        );
+        return 0;
+      }
+      const marked = await findDefaultTeam(pool);
+      io.out(configuredDefaultTeam ?? marked ?? FALLBACK_DEFAULT_TEAM);
+      if (configuredDefaultTeam !== null) io.err('set by DEFAULT_TEAM');
+      else if (marked === null) io.err('no team added yet; the first team added becomes the default');
       return 0;
     }
     case 'add-member':

@@ -20,11 +20,14 @@ describe('adt user / adt team', () => {
   let db: TestDatabase;
   const user = (args: string[], stdin = '') => {
     const io = capture(stdin);
-    return runUserCommand(db.pool, parseUserArgs(args), io, 'default').then((code) => ({ code, ...io }));
+    return runUserCommand(db.pool, parseUserArgs(args), io, null).then((code) => ({ code, ...io }));
   };
-  const team = (args: string[]) => {
+  const team = (args: string[], configuredDefaultTeam: string | null = null) => {
     const io = capture();
-    return runTeamCommand(db.pool, parseTeamArgs(args), io).then((code) => ({ code, ...io }));
+    return runTeamCommand(db.pool, parseTeamArgs(args), io, configuredDefaultTeam).then((code) => ({
+      code,
+      ...io,
+    }));
   };
 
   beforeAll(async () => {
@@ -55,8 +58,10 @@ describe('adt user / adt team', () => {
     });
   });
 
-  it('adds a team, then a navigator on it with a password from stdin who can sign in', async () => {
-    expect((await team(['add', 'north', '--name', 'North clinic'])).code).toBe(0);
+  it('adds a team, the first one becoming the default, then a navigator on it with a password from stdin who can sign in', async () => {
+    const added = await team(['add', 'north', '--name', 'North clinic']);
+    expect(added.code).toBe(0);
+    expect(added.stderr[0]).toMatch(/^added team north; as the first team, it gets the follow-ups/);
     const created = await user(
       [
         'create',
@@ -82,6 +87,8 @@ describe('adt user / adt team', () => {
     await expect(user(['create', 'x', '--role', 'navigator', '--team', 'nowhere'])).rejects.toThrow(
       /No team nowhere; add it first/,
     );
+    await expect(team(['add-member', 'nowhere', 'jrivera'])).rejects.toThrow(/No team nowhere; add it first/);
+    await expect(team(['default', 'nowhere'])).rejects.toThrow(/No team nowhere; add it first/);
     await expect(user(['create', 'jrivera', '--role', 'ops'])).rejects.toThrow(/already exists/);
   });
 
@@ -91,19 +98,40 @@ describe('adt user / adt team', () => {
     expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
     expect(await checkCredentials(db.pool, 'float', password ?? '')).toMatchObject({
       ok: true,
-      user: { teams: ['default'] },
+      user: { teams: ['north'] },
     });
   });
 
   it('manages memberships and lists users and teams', async () => {
-    expect((await team(['add-member', 'north', 'float'])).code).toBe(0);
-    expect((await team(['add-member', 'north', 'ghost'])).code).toBe(1);
+    expect((await team(['add', 'south'])).stderr).toEqual(['added team south']);
+    expect((await team(['add-member', 'south', 'float'])).code).toBe(0);
+    expect((await team(['add-member', 'south', 'ghost'])).code).toBe(1);
     const teams = await team(['list']);
-    expect(teams.stdout).toContain('north\tNorth clinic\tfloat,jrivera');
+    expect(teams.stdout).toEqual([
+      'team\tname\tdefault\tmembers',
+      'north\tNorth clinic\tyes\tfloat,jrivera',
+      'south\t\t-\tfloat',
+    ]);
     expect((await team(['remove-member', 'north', 'float'])).code).toBe(0);
     const users = await user(['list']);
     expect(users.stdout[0]).toBe('username\tname\trole\tteams\tstatus\tlast_sign_in');
-    expect(users.stdout.find((l) => l.startsWith('float\t'))).toMatch(/\tnavigator\tdefault\tactive\t/);
+    expect(users.stdout.find((l) => l.startsWith('float\t'))).toMatch(/\tnavigator\tsouth\tactive\t/);
+  });
+
+  it('shows and moves the default team; DEFAULT_TEAM, when set, overrides it', async () => {
+    expect((await team(['default'])).stdout).toEqual(['north']);
+    const moved = await team(['default', 'south']);
+    expect(moved.code).toBe(0);
+    expect(moved.stderr[0]).toMatch(/now go to south; those already routed stay where they are$/);
+    expect((await team(['default'])).stdout).toEqual(['south']);
+    expect((await team(['list'])).stdout.filter((l) => l.includes('\tyes\t'))).toEqual([
+      'south\t\tyes\tfloat',
+    ]);
+    const pinned = await team(['default'], 'west');
+    expect(pinned.stdout).toEqual(['west']);
+    expect(pinned.stderr).toEqual(['set by DEFAULT_TEAM']);
+    expect((await team(['default', 'north'], 'west')).stderr[0]).toMatch(/but DEFAULT_TEAM=west is set/);
+    expect((await team(['default'])).stdout).toEqual(['north']);
   });
 
   it('disables a user, ending their sessions, and enables them again', async () => {

@@ -4,6 +4,7 @@ import {
   createUser,
   ensureTeam,
   findUserByUsername,
+  resolveDefaultTeam,
   listUsers,
   setUserPassword,
   updateUser,
@@ -146,20 +147,22 @@ async function passwordFor(
  * @param pool - database pool
  * @param command - the parsed command
  * @param io - output and stdin
- * @param defaultTeam - the team a navigator joins when created without --team
+ * @param configuredDefaultTeam - `DEFAULT_TEAM` (null when not set): with the team marked
+ *   default, decides the team a navigator joins when created without --team
  * @returns the exit code
  */
 export async function runUserCommand(
   pool: DatabasePool,
   command: UserCommand,
   io: CommandIo,
-  defaultTeam: string,
+  configuredDefaultTeam: string | null,
 ): Promise<number> {
   switch (command.action) {
     case 'create': {
       let teams = command.teams;
       if (command.role === 'navigator' && teams.length === 0) {
-        // Like create-token: a navigator always belongs to a team.
+        // A navigator always belongs to a team: without --team, the one unassigned follow-ups go to.
+        const defaultTeam = await resolveDefaultTeam(pool, configuredDefaultTeam);
         await ensureTeam(pool, defaultTeam);
         teams = [defaultTeam];
       }
