@@ -131,6 +131,20 @@ export async function setDefaultTeam(pool: pg.Pool, name: string): Promise<void>
 }
 
 /**
+ * Whether a team is one to filter by: added, or carried by a follow-up (one routed by a
+ * `DEFAULT_TEAM` that names no added team, or to `default` before any team was added).
+ * @param name - team name
+ */
+export async function isKnownTeam(db: Queryable, name: string): Promise<boolean> {
+  const result = await db.query<{ known: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM teams WHERE name = $1)
+            OR EXISTS (SELECT 1 FROM follow_ups WHERE team = $1) AS known`,
+    [name],
+  );
+  return result.rows[0]?.known ?? false;
+}
+
+/**
  * Refuses team names nobody added.
  * @param names - team names to check
  * @throws UnknownTeamError naming the missing ones

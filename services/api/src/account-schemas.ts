@@ -51,6 +51,9 @@ export const teamSchema = z.object({
   name: z.string(),
   displayName: z.string(),
   members: z.array(z.string()).describe('usernames'),
+  isDefault: z
+    .boolean()
+    .describe('follow-ups no roster entry or team rule assigns go here (unless DEFAULT_TEAM is set)'),
   createdAt: isoDateTime,
 });
 

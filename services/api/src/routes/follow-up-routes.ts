@@ -12,6 +12,7 @@ import {
   worklistFingerprint,
 } from '@adt/db';
 import { assertTeamAccess, HttpError, principalOf, requireRole, visibleTeam } from '../auth.js';
+import { assertKnownTeam } from '../team-filter.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
 import { annotateFollowUps } from '../follow-up-annotations.js';
@@ -68,6 +69,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const principal = principalOf(request);
       const q = request.query;
       const team = visibleTeam(principal, q.team);
+      await assertKnownTeam(pool, team);
       const now = new Date();
       const date = q.date ?? localDate(now, zone);
       const endOfDay = endOfLocalDay(date, zone);
@@ -122,6 +124,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
     },
     async (request) => {
       const team = visibleTeam(principalOf(request), request.query.team);
+      await assertKnownTeam(pool, team);
       return { fingerprint: await worklistFingerprint(pool, team) };
     },
   );
@@ -150,12 +153,14 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const principal = principalOf(request);
       const q = request.query;
       const cursor = decodeCursor(q.cursor);
+      const team = visibleTeam(principal, q.team);
+      await assertKnownTeam(pool, team);
       const items = await searchFollowUps(pool, {
         mrn: q.mrn,
         kind: q.kind,
         status: q.status,
         facility: q.facility,
-        team: visibleTeam(principal, q.team),
+        team,
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
         beforeId: cursor && 'beforeId' in cursor ? cursor.beforeId : undefined,
