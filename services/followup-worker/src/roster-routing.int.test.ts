@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addTeam,
   addTeamRule,
   countUnattributedPatients,
   importRoster,
@@ -154,6 +155,9 @@ describe('roster, team routing and risk', () => {
     });
 
   it('without a roster routes every patient: first matching team rule, else the default team', async () => {
+    // Rules name teams that were added (DEFAULT_TEAM, pinned to `default` here, overrides the marked one).
+    await addTeam(db.pool, { name: 'ed-team' });
+    await addTeam(db.pool, { name: 'inpatient-team' });
     await addTeamRule(db.pool, {
       facility: 'GENERAL_HOSP',
       kind: 'ed_visit',

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase } from '@adt/db';
+import { addTeam, migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { describeRosterImport, importRosterFile } from './roster.js';
 
@@ -23,6 +23,8 @@ describe('roster import <file.csv>', () => {
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'cliroster');
     dir = await mkdtemp(path.join(os.tmpdir(), 'adt-roster-'));
+    await addTeam(db.pool, { name: 'north' });
+    await addTeam(db.pool, { name: 'south' });
   });
 
   afterAll(async () => {
@@ -95,5 +97,23 @@ describe('roster import <file.csv>', () => {
     );
     expect(back.imported).toMatchObject({ inserted: 0, reactivated: 1 });
     expect(back.imported?.enrolledEntryIds).toHaveLength(1);
+  });
+
+  it('rejects the rows naming a team nobody added, by line; with --replace they stop the import', async () => {
+    const file = await rosterFile('teams.csv', [
+      'M1,GH,Doe,Jane,1950-01-01,F,south,',
+      'M3,GH,Poe,Pat,1970-03-03,F,nowhere,',
+      'M2,GH,Roe,Rich,1960-02-02,M,,',
+    ]);
+    const replaced = await importRosterFile(db.pool, file, { replace: true, backfill });
+    expect(replaced.imported).toBeNull();
+    expect(describeRosterImport(replaced, true).err).toEqual([
+      'line 3: no team nowhere; add it first (adt team add <name>)',
+    ]);
+
+    const merged = await importRosterFile(db.pool, file, { replace: false, backfill });
+    expect(merged.imported).toMatchObject({ inserted: 0, updated: 2 });
+    expect(describeRosterImport(merged, false).out[0]).toMatch(/; 1 rows rejected$/);
+    expect((await activeEntries()).map((e) => e.identifier)).toEqual(['M1', 'M2']);
   });
 });
