@@ -115,18 +115,37 @@ export async function resolveDefaultTeam(db: Queryable, configured: string | nul
 }
 
 /**
- * Marks a team as the one follow-ups nobody assigns go to (the mark moves from the previous one).
- * Follow-ups already routed stay where they are.
+ * Marks a team as the one follow-ups nobody assigns go to; the mark moves from the previous one
+ * (which, before any team was marked, is {@link FALLBACK_DEFAULT_TEAM}). Follow-ups already routed
+ * stay where they are unless `moveOpen` asks to move the previous team's open and in-progress ones.
  * @param pool - pool (the change is one transaction)
  * @param name - an existing team
+ * @param options - `moveOpen`: also move the previous default team's open follow-ups
+ * @returns the previous default team and how many follow-ups moved
  * @throws UnknownTeamError when no such team was added
  */
-export async function setDefaultTeam(pool: pg.Pool, name: string): Promise<void> {
-  await withTransaction(pool, async (db) => {
+export async function setDefaultTeam(
+  pool: pg.Pool,
+  name: string,
+  options: { moveOpen?: boolean } = {},
+): Promise<{ previous: string; moved: number }> {
+  return withTransaction(pool, async (db) => {
+    const marked = await db.query<{ name: string }>('SELECT name FROM teams WHERE is_default FOR UPDATE');
+    const previous = marked.rows[0]?.name ?? FALLBACK_DEFAULT_TEAM;
     // The unique index is checked row by row: clear the old mark before setting the new one.
     await db.query('UPDATE teams SET is_default = false WHERE is_default AND name <> $1', [name]);
-    const marked = await db.query('UPDATE teams SET is_default = true WHERE name = $1', [name]);
-    if (marked.rowCount === 0) throw new UnknownTeamError([name]);
+    const set = await db.query('UPDATE teams SET is_default = true WHERE name = $1', [name]);
+    if (set.rowCount === 0) throw new UnknownTeamError([name]);
+    let moved = 0;
+    if (options.moveOpen && previous !== name) {
+      const result = await db.query(
+        `UPDATE follow_ups SET team = $2, updated_at = now()
+          WHERE team = $1 AND status IN ('open', 'in_progress')`,
+        [previous, name],
+      );
+      moved = result.rowCount ?? 0;
+    }
+    return { previous, moved };
   });
 }
 

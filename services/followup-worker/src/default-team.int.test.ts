@@ -48,11 +48,21 @@ describe('the default team', () => {
     expect(await routedTeam()).toBe('north');
   });
 
-  it('moves with `team default`; follow-ups already routed stay', async () => {
-    await setDefaultTeam(h.db.pool, 'south');
+  it('moves with `team default`; follow-ups already routed stay unless asked to move the open ones', async () => {
+    const teams = async () =>
+      (await h.db.pool.query<{ team: string }>('SELECT team FROM follow_ups ORDER BY id')).rows.map(
+        (r) => r.team,
+      );
+    expect(await setDefaultTeam(h.db.pool, 'south')).toEqual({ previous: 'north', moved: 0 });
     expect(await routedTeam()).toBe('south');
-    const earlier = await h.db.pool.query<{ team: string }>('SELECT team FROM follow_ups ORDER BY id');
-    expect(earlier.rows.map((r) => r.team)).toEqual(['default', 'north', 'south']);
+    expect(await teams()).toEqual(['default', 'north', 'south']);
+
+    expect(await setDefaultTeam(h.db.pool, 'north', { moveOpen: true })).toEqual({
+      previous: 'south',
+      moved: 1,
+    });
+    expect(await teams()).toEqual(['default', 'north', 'north']);
+    await setDefaultTeam(h.db.pool, 'south');
   });
 
   it('gives way to DEFAULT_TEAM when it is set, and to a matching team rule', async () => {

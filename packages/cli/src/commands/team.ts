@@ -16,15 +16,16 @@ type DatabasePool = ReturnType<typeof createPool>;
 export type TeamCommand =
   | { action: 'add'; name: string; displayName: string }
   | { action: 'list' }
-  | { action: 'default'; team: string | null }
+  | { action: 'default'; team: string | null; moveOpen: boolean }
   | { action: 'add-member' | 'remove-member'; team: string; username: string };
 
 /** Usage lines for `team`. */
 export const TEAM_USAGE = `  team add <team> [--name "<display name>"] add a team (the name follow-ups, roster and rules use)
   team list                                 list teams and their members
-  team default [<team>]                     show or choose the team follow-ups go to when no roster
+  team default [<team> [--move-open]]       show or choose the team follow-ups go to when no roster
                                             entry or team rule names one (the first team added;
-                                            DEFAULT_TEAM, when set, overrides it)
+                                            DEFAULT_TEAM, when set, overrides it); --move-open also
+                                            moves the previous default team's open follow-ups
   team add-member <team> <username>         put a user on a team (a navigator sees its follow-ups)
   team remove-member <team> <username>      take a user off a team
 `;
@@ -49,8 +50,16 @@ export function parseTeamArgs(args: readonly string[]): TeamCommand {
     }
     case 'list':
       return { action: 'list' };
-    case 'default':
-      return { action: 'default', team: rest[0] ?? null };
+    case 'default': {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        options: { 'move-open': { type: 'boolean', default: false } },
+      });
+      const team = positionals[0] ?? null;
+      if (team === null && values['move-open']) throw new Error('team default --move-open needs a team');
+      return { action: 'default', team, moveOpen: values['move-open'] };
+    }
     case 'add-member':
     case 'remove-member': {
       const [team, username] = rest;
@@ -104,10 +113,14 @@ export async function runTeamCommand(
     }
     case 'default': {
       if (command.team !== null) {
-        await setDefaultTeam(pool, command.team);
+        const { previous, moved } = await setDefaultTeam(pool, command.team, { moveOpen: command.moveOpen });
         io.err(
-          `follow-ups no roster entry or team rule assigns now go to ${command.team}${overridden(command.team)}; ` +
-            'those already routed stay where they are',
+          `follow-ups no roster entry or team rule assigns now go to ${command.team}${overridden(command.team)}`,
+        );
+        io.err(
+          command.moveOpen
+            ? `moved ${moved} open follow-ups from ${previous} to ${command.team}`
+            : `follow-ups already routed stay where they are (--move-open moves those open in ${previous})`,
         );
         return 0;
       }

@@ -122,7 +122,10 @@ describe('adt user / adt team', () => {
     expect((await team(['default'])).stdout).toEqual(['north']);
     const moved = await team(['default', 'south']);
     expect(moved.code).toBe(0);
-    expect(moved.stderr[0]).toMatch(/now go to south; those already routed stay where they are$/);
+    expect(moved.stderr).toEqual([
+      'follow-ups no roster entry or team rule assigns now go to south',
+      'follow-ups already routed stay where they are (--move-open moves those open in north)',
+    ]);
     expect((await team(['default'])).stdout).toEqual(['south']);
     expect((await team(['list'])).stdout.filter((l) => l.includes('\tyes\t'))).toEqual([
       'south\t\tyes\tfloat',
