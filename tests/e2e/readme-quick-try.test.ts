@@ -19,6 +19,11 @@ async function quickTryCommands(): Promise<string[]> {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
+interface ApiError {
+  error: string;
+  message: string;
+}
+
 interface WorklistItem {
   kind: string;
   team: string;
@@ -92,13 +97,8 @@ describe('the README quick try on a fresh database', () => {
       const body = (await response.json()) as { items: WorklistItem[] };
       return body.items.length > 0 ? body.items : undefined;
     }, 10_000);
-    expect(items).toEqual([
-      expect.objectContaining({
-        kind: 'discharge',
-        team: 'north',
-        patient: expect.objectContaining({ mrn: 'MRN100234' }),
-      }),
-    ]);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ kind: 'discharge', team: 'north', patient: { mrn: 'MRN100234' } });
   });
 
   it('refuses a team nobody added in the CLI, naming it and what to do', async () => {
@@ -135,10 +135,9 @@ describe('the README quick try on a fresh database', () => {
       teams: ['nowhere'],
     });
     expect(created.status).toBe(400);
-    expect(await created.json()).toMatchObject({
-      error: 'unknown_team',
-      message: expect.stringContaining('nowhere'),
-    });
+    const refusal = (await created.json()) as ApiError;
+    expect(refusal.error).toBe('unknown_team');
+    expect(refusal.message).toContain('No team nowhere');
 
     const users = (await (await api('GET', '/api/users')).json()) as {
       items: { id: string; username: string }[];
@@ -155,10 +154,9 @@ describe('the README quick try on a fresh database', () => {
     ]) {
       const response = await api('GET', url);
       expect(response.status, url).toBe(404);
-      expect(await response.json(), url).toMatchObject({
-        error: 'unknown_team',
-        message: expect.stringContaining('No team nowhere'),
-      });
+      const body = (await response.json()) as ApiError;
+      expect(body.error, url).toBe('unknown_team');
+      expect(body.message, url).toContain('No team nowhere');
     }
     // A team that exists still filters, and shows the follow-up the quick try routed.
     const north = (await (await api('GET', '/api/worklist?team=north')).json()) as { items: WorklistItem[] };
@@ -166,6 +164,6 @@ describe('the README quick try on a fresh database', () => {
     const teams = (await (await api('GET', '/api/teams')).json()) as {
       items: { name: string; isDefault: boolean }[];
     };
-    expect(teams.items).toContainEqual(expect.objectContaining({ name: 'north', isDefault: true }));
+    expect(teams.items.filter((t) => t.isDefault).map((t) => t.name)).toEqual(['north']);
   });
 });
