@@ -22,6 +22,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 
+  it('leaves DEFAULT_TEAM unset (the database decides) unless it names a team', () => {
+    expect(loadConfig({}).practice.defaultTeam).toBeNull();
+    expect(loadConfig({ DEFAULT_TEAM: '' }).practice.defaultTeam).toBeNull();
+    expect(loadConfig({ DEFAULT_TEAM: ' north ' }).practice.defaultTeam).toBe('north');
+  });
+
   it('reads holidays and booleans', () => {
     const config = loadConfig({ PRACTICE_HOLIDAYS: '2026-12-25, 2027-01-01', MIGRATE_ON_START: 'false' });
     expect(config.practice.holidays.has('2026-12-25')).toBe(true);
