@@ -117,7 +117,9 @@ export async function resolveDefaultTeam(db: Queryable, configured: string | nul
 /**
  * Marks a team as the one follow-ups nobody assigns go to; the mark moves from the previous one
  * (which, before any team was marked, is {@link FALLBACK_DEFAULT_TEAM}). Follow-ups already routed
- * stay where they are unless `moveOpen` asks to move the previous team's open and in-progress ones.
+ * stay where they are unless `moveOpen` asks to move the open and in-progress ones of the previous
+ * default team, and of {@link FALLBACK_DEFAULT_TEAM} while no team by that name was added (those
+ * were routed there before the first team existed).
  * @param pool - pool (the change is one transaction)
  * @param name - an existing team
  * @param options - `moveOpen`: also move the previous default team's open follow-ups
@@ -136,16 +138,14 @@ export async function setDefaultTeam(
     await db.query('UPDATE teams SET is_default = false WHERE is_default AND name <> $1', [name]);
     const set = await db.query('UPDATE teams SET is_default = true WHERE name = $1', [name]);
     if (set.rowCount === 0) throw new UnknownTeamError([name]);
-    let moved = 0;
-    if (options.moveOpen && previous !== name) {
-      const result = await db.query(
-        `UPDATE follow_ups SET team = $2, updated_at = now()
-          WHERE team = $1 AND status IN ('open', 'in_progress')`,
-        [previous, name],
-      );
-      moved = result.rowCount ?? 0;
-    }
-    return { previous, moved };
+    if (!options.moveOpen) return { previous, moved: 0 };
+    const result = await db.query(
+      `UPDATE follow_ups SET team = $1, updated_at = now()
+        WHERE status IN ('open', 'in_progress') AND team <> $1
+          AND (team = $2 OR (team = $3 AND NOT EXISTS (SELECT 1 FROM teams WHERE name = $3)))`,
+      [name, previous, FALLBACK_DEFAULT_TEAM],
+    );
+    return { previous, moved: result.rowCount ?? 0 };
   });
 }
 

@@ -119,7 +119,7 @@ export async function runTeamCommand(
         );
         io.err(
           command.moveOpen
-            ? `moved ${moved} open follow-ups from ${previous} to ${command.team}`
+            ? `moved ${moved} open follow-ups to ${command.team}`
             : `follow-ups already routed stay where they are (--move-open moves those open in ${previous})`,
         );
         return 0;
