@@ -9,8 +9,13 @@ const SQL_WORDS =
   /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|WHERE|ORDER BY|GROUP BY|VALUES|CREATE|DROP|ALTER)\b/;
 // A constant fragment (`${USER_SELECT}`), possibly adjusted with literals only.
 const CONSTANT_FRAGMENT = /^[A-Z][A-Z0-9_]*(\.replace\('[^']*', '[^']*'\))?$/;
-// CREATE/DROP DATABASE takes no parameters; the name is built from [a-z0-9_] only, just above.
-const ALLOWED = new Set(['packages/testing/src/test-database.ts:name']);
+// CREATE/DROP DATABASE takes no parameters; test database and template names are built from
+// [a-z0-9_] only, and stale templates are dropped by the names pg_database lists under the prefix.
+const ALLOWED = new Set([
+  'packages/testing/src/test-database.ts:name',
+  'packages/testing/src/test-database.ts:template',
+  'packages/testing/src/test-database.ts:datname',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
