@@ -332,6 +332,8 @@ describe('navigator inbox in a browser', () => {
     await page.locator('#rows tr[data-id]').first().locator('.patient-link').click();
     await page.waitForURL(/\/follow-ups\/\d+$/);
     await page.getByRole('heading', { name: 'RIVERA, MARIA ELENA' }).waitFor();
+    // The title lands in history, tab lists and screen shares: it names the follow-up, not the patient.
+    expect(await page.title()).toMatch(/^Follow-up \d+ · Follow-up inbox$/);
     expect(await page.locator('main').textContent()).toContain('Interactive contact due (TCM)');
     expect(await page.locator('main').textContent()).toContain('Face-to-face visit due by');
     expect(await page.locator('main').textContent()).toContain('Heart failure, unspecified');
@@ -384,6 +386,13 @@ describe('navigator inbox in a browser', () => {
     expect(audit.rows.map((r) => `${r.action}:${r.resource}`)).toEqual(
       expect.arrayContaining(['sign_in:session', 'list:worklist', 'export:worklist', 'read:follow_up']),
     );
+  });
+
+  it('does not follow a sign-in link to another site', async () => {
+    // The browser drops the TAB: "/\t/evil.example" would be "//evil.example", another host.
+    await page.goto(`${base}/sign-in?next=/%09/evil.example`);
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(new URL(page.url()).origin).toBe(new URL(base).origin);
   });
 
   it('signs out', async () => {

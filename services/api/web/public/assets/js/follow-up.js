@@ -37,7 +37,8 @@ let busy = false;
 async function load() {
   try {
     detail = /** @type {Detail} */ (await api(`/api/follow-ups/${id}`));
-    document.title = `${detail.patient.name} · Follow-up inbox`;
+    // Titles end up in browser history, tab lists and screen shares: no patient data in them.
+    document.title = `Follow-up ${detail.id} · Follow-up inbox`;
     render(detail);
   } catch (error) {
     replace(

@@ -3,6 +3,7 @@
 // and the browser returns to the page it came from (only ever a page of this site).
 import { ApiError, loadSession, signIn } from './api.js';
 import { required } from './dom.js';
+import { sameSiteNextPage } from './next-page.js';
 
 const form = required('#sign-in', HTMLFormElement);
 const username = required('#username', HTMLInputElement);
@@ -10,11 +11,9 @@ const password = required('#password', HTMLInputElement);
 const error = required('#error', HTMLElement);
 const submit = required('#submit', HTMLButtonElement);
 
-/** Where to go after signing in: a same-site path from ?next=, else the worklist. */
+/** Where to go after signing in: a page of this site from ?next=, else the worklist. */
 function nextPage() {
-  const next = new URLSearchParams(window.location.search).get('next') ?? '/';
-  // "//host" and "/\host" would leave the site.
-  return /^\/(?![/\\])/.test(next) ? next : '/';
+  return sameSiteNextPage(new URLSearchParams(window.location.search).get('next'), window.location.origin);
 }
 
 /** @param {string} message */
