@@ -29,8 +29,9 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { isApiRoute } from './route-match.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { CSRF_COOKIE, CSRF_HEADER } from './session-cookie.js';
+import { CSRF_COOKIE, CSRF_HEADER, CSRF_HMAC_KEY, csrfBinding } from './session-cookie.js';
 
 /**
  * Builds the API application (routes, auth, OpenAPI, error handling) without listening.
@@ -101,6 +102,9 @@ export async function buildApp(
   await app.register(csrfProtection, {
     cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
+    // Tokens are bound to the session: one issued to another browser's session is refused.
+    getUserInfo: csrfBinding,
+    csrfOpts: { hmacKey: CSRF_HMAC_KEY },
     // The header only: a form post from another site cannot set it.
     getToken: (request) => {
       const token = request.headers[CSRF_HEADER];
@@ -110,7 +114,7 @@ export async function buildApp(
 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRoute(request)) return;
     request.principal = await resolvePrincipal(
       context.pool,
       request,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { isApiRoute, isSignIn } from './route-match.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -11,7 +12,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @param request - the request, with `principal` already resolved
  */
 export function needsCsrfCheck(request: FastifyRequest): boolean {
-  if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return false;
+  if (SAFE_METHODS.has(request.method) || !isApiRoute(request)) return false;
   if (request.principal) return request.principal.kind === 'session';
-  return request.method === 'POST' && request.url.split('?')[0] === '/api/session';
+  return isSignIn(request);
 }

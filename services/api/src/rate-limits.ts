@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { HttpError } from './auth.js';
+import { isApiRoute, isSignIn } from './route-match.js';
 
 /** How many requests one caller may make per minute. */
 export interface RateLimitSettings {
@@ -19,10 +20,6 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = { signInPerMinute: 10, api
 
 const RATE_LIMIT_WINDOW_MS = 60_000;
 
-function isSignIn(request: FastifyRequest): boolean {
-  return request.method === 'POST' && request.url.split('?')[0] === '/api/session';
-}
-
 /**
  * Registers the rate limits on every `/api` route registered after it (pages, assets, health and
  * the queue dashboard are not counted). The counts live in this process: with several API
@@ -35,7 +32,7 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
     global: true,
     timeWindow: RATE_LIMIT_WINDOW_MS,
     // Route-level onRequest hooks run after the app's, so the caller is already resolved here.
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRoute(request),
     max: (request) => (isSignIn(request) ? settings.signInPerMinute : settings.apiPerMinute),
     // Sign-in counts by address (there is no caller yet); the API by caller, so a ward of navigators
     // behind one hospital address does not share one budget. Behind a proxy the address is the

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
+import { matchedRoute } from './route-match.js';
 
 /**
  * The policy of every response that does not set its own: nothing may load, nothing may frame it.
@@ -34,7 +35,8 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     referrerPolicy: { policy: 'no-referrer' },
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (!OWN_POLICY_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+    const route = matchedRoute(request) ?? '';
+    if (!OWN_POLICY_PREFIXES.some((prefix) => route === prefix || route.startsWith(`${prefix}/`))) {
       void reply.header('content-security-policy', DEFAULT_CONTENT_SECURITY_POLICY);
     }
     if (request.protocol === 'https') {

@@ -50,14 +50,41 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 }
 
 /**
- * A CSRF token for the page. With `fresh`, the secret is replaced too (at sign-in and sign-out, so a
- * token seen before cannot be used in the new session).
+ * Key of the HMAC inside CSRF tokens. Not a secret: a token is worthless without the browser's own
+ * CSRF secret cookie (httpOnly), and it is bound to the session by the session token, which only
+ * that browser holds. A constant keeps tokens valid across API instances.
+ */
+export const CSRF_HMAC_KEY = 'adt-followup/csrf-session-binding';
+
+/** What a CSRF token of a browser without a session is bound to (the sign-in page). */
+const SIGNED_OUT = 'signed-out';
+
+/**
+ * What the CSRF token of this request must be bound to: the session cookie of a signed-in browser,
+ * so a token issued to another session (a planted CSRF cookie with its token) is refused.
+ * @param request - a request whose principal is resolved
+ */
+export function csrfBinding(request: FastifyRequest): string {
+  if (request.principal?.kind !== 'session') return SIGNED_OUT;
+  return readSessionCookie(request) ?? SIGNED_OUT;
+}
+
+/**
+ * A CSRF token for the page, bound to the session. With `fresh`, the secret is replaced too (at
+ * sign-in and sign-out, so a token seen before cannot be used in the new session).
  * @param request - the request being answered
  * @param reply - its reply
- * @param fresh - start from a new secret
+ * @param options - start from a new secret; the session token the answer starts (sign-in), or
+ *   null when it ends one (sign-out); by default the request's own session
  */
-export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, fresh = false): string {
+export function csrfTokenFor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { fresh?: boolean; sessionToken?: string | null } = {},
+): string {
   // generateCsrf reuses the secret in the request's cookie; forgetting it makes a new one.
-  if (fresh) request.cookies[CSRF_COOKIE] = undefined;
-  return reply.generateCsrf(cookieOptions(request));
+  if (options.fresh) request.cookies[CSRF_COOKIE] = undefined;
+  const userInfo =
+    options.sessionToken === undefined ? csrfBinding(request) : (options.sessionToken ?? SIGNED_OUT);
+  return reply.generateCsrf({ ...cookieOptions(request), userInfo });
 }

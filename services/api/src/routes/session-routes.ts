@@ -40,10 +40,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     request: FastifyRequest,
     reply: FastifyReply,
     principal: Principal | null,
-    fresh = false,
+    csrf: { fresh?: boolean; sessionToken?: string | null } = {},
   ) => ({
     user: principal ? toWhoJson(principal) : null,
-    csrfToken: csrfTokenFor(request, reply, fresh),
+    csrfToken: csrfTokenFor(request, reply, csrf),
     practiceTimeZone: config.practice.timeZone,
     idleTimeoutMs: config.api.sessionIdleTimeoutMs,
   });
@@ -52,7 +52,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     request: FastifyRequest,
     reply: FastifyReply,
     user: User,
-  ): Promise<Principal> => {
+  ): Promise<{ principal: Principal; token: string }> => {
     const previous = readSessionCookie(request);
     if (previous) await revokeSession(pool, previous);
     const session = await createSession(pool, {
@@ -62,7 +62,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       userAgent: request.headers['user-agent'] ?? null,
     });
     setSessionCookie(request, reply, session.token);
-    return {
+    const principal: Principal = {
       kind: 'session',
       role: user.role,
       teams: user.teams,
@@ -71,6 +71,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       userId: user.id,
       sessionId: session.sessionId,
     };
+    return { principal, token: session.token };
   };
 
   app.get(
@@ -120,7 +121,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         }
         throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
       }
-      const principal = await startSession(request, reply, checked.user);
+      const { principal, token } = await startSession(request, reply, checked.user);
       await recordAudit(pool, {
         actor: principal.actor,
         action: 'sign_in',
@@ -129,7 +130,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         remoteAddress: request.ip,
       });
       await deleteEndedSessions(pool, ENDED_SESSION_KEEP_MS);
-      return sessionJson(request, reply, principal, true);
+      return sessionJson(request, reply, principal, { fresh: true, sessionToken: token });
     },
   );
 
@@ -155,7 +156,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
           remoteAddress: request.ip,
         });
       }
-      return sessionJson(request, reply, null, true);
+      return sessionJson(request, reply, null, { fresh: true, sessionToken: null });
     },
   );
 
@@ -187,7 +188,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         throw error;
       }
       // Every session ended with the old password; this browser carries on in a new one.
-      const renewed = await startSession(request, reply, user);
+      const { principal: renewed, token } = await startSession(request, reply, user);
       await recordAudit(pool, {
         actor: renewed.actor,
         action: 'update',
@@ -195,7 +196,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         resourceId: user.id,
         remoteAddress: request.ip,
       });
-      return sessionJson(request, reply, renewed, true);
+      return sessionJson(request, reply, renewed, { fresh: true, sessionToken: token });
     },
   );
   return Promise.resolve();

@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * The pattern of the route a request matched (`/api/follow-ups/:id`), or undefined when none did.
+ * Checks decide on this, never on `request.url`: routing decodes percent-escapes, so
+ * `/%61pi/session` reaches the `/api/session` route while its raw URL does not start with `/api/`.
+ * @param request - a request past routing (every hook from onRequest on)
+ */
+export function matchedRoute(request: FastifyRequest): string | undefined {
+  return request.routeOptions.url;
+}
+
+/**
+ * Whether the request reached a JSON API route (`/api/…`).
+ * @param request - the request
+ */
+export function isApiRoute(request: FastifyRequest): boolean {
+  return matchedRoute(request)?.startsWith('/api/') === true;
+}
+
+/**
+ * Whether the request is a sign-in (`POST /api/session`).
+ * @param request - the request
+ */
+export function isSignIn(request: FastifyRequest): boolean {
+  return request.method === 'POST' && matchedRoute(request) === '/api/session';
+}
