@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StoredAuditEntry, Team, User } from '@adt/db';
 import type { Principal } from './auth.js';
+import { lineText } from './input-schemas.js';
 
 const isoDateTime = z.string().describe('ISO-8601 instant');
 const role = z.enum(['navigator', 'ops', 'admin']);
@@ -13,10 +14,8 @@ export const usernameSchema = z
   .regex(/^[a-z0-9][a-z0-9._@-]{0,99}$/, 'must be letters, digits and . _ @ - (at most 100)');
 
 /** A team name as follow-ups carry it. */
-export const teamNameSchema = z
-  .string()
-  .min(1)
-  .max(100)
+export const teamNameSchema = lineText(100)
+  .pipe(z.string().min(1))
   .refine((name) => name === name.trim(), 'may not start or end with spaces');
 
 /** Who is signed in, as the inbox shows it. */

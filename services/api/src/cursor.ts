@@ -1,5 +1,14 @@
 import { HttpError } from './auth.js';
 
+/** A bigint id, as the lists page by. */
+const ID = /^[1-9][0-9]{0,17}$/;
+/** Far beyond any list an offset pages through, and small enough for SQL's OFFSET. */
+const MAX_OFFSET = 10_000_000;
+
+function isOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_OFFSET;
+}
+
 /** Position in a list, opaque to clients. */
 export type Cursor = { offset: number } | { beforeId: string };
 
@@ -20,9 +29,8 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null) {
-      if ('offset' in value && typeof value.offset === 'number' && value.offset >= 0)
-        return { offset: value.offset };
-      if ('beforeId' in value && typeof value.beforeId === 'string' && /^\d+$/.test(value.beforeId)) {
+      if ('offset' in value && isOffset(value.offset)) return { offset: value.offset };
+      if ('beforeId' in value && typeof value.beforeId === 'string' && ID.test(value.beforeId)) {
         return { beforeId: value.beforeId };
       }
     }

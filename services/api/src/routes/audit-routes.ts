@@ -6,6 +6,7 @@ import { auditEntrySchema, toAuditEntryJson } from '../account-schemas.js';
 import type { ApiContext } from '../api-context.js';
 import { toCsv } from '../csv.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { cursorParam, filterText, idParam, limitParam } from '../input-schemas.js';
 import { errorSchema, pageSchema } from '../schemas.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
@@ -29,19 +30,16 @@ export const auditRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
         description:
           '`followUpId` finds every entry that touched a follow-up: its detail reads, and the lists, searches and exports that showed it. `format=csv` gives CSV (up to `limit` rows).',
         querystring: z.object({
-          actor: z.string().min(1).optional(),
-          action: z.string().min(1).optional(),
-          resource: z.string().min(1).optional(),
-          resourceId: z.string().min(1).optional(),
-          followUpId: z
-            .string()
-            .regex(/^\d{1,18}$/)
-            .optional(),
+          actor: filterText().optional(),
+          action: filterText().optional(),
+          resource: filterText().optional(),
+          resourceId: filterText().optional(),
+          followUpId: idParam('follow-up').optional(),
           from: instant.optional(),
           to: instant.optional(),
           format: z.enum(['json', 'csv']).optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().optional(),
+          limit: limitParam,
+          cursor: cursorParam,
         }),
         response: {
           200: pageSchema(auditEntrySchema).or(z.string().describe('CSV, when asked for')),

@@ -16,6 +16,7 @@ import { assertKnownTeam } from '../team-filter.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
 import { annotateFollowUps } from '../follow-up-annotations.js';
+import { cursorParam, filterText, freeText, idParam, limitParam, lineText } from '../input-schemas.js';
 import {
   careActionSchema,
   careActionTypes,
@@ -29,7 +30,7 @@ import {
 } from '../schemas.js';
 import { worklistToCsv } from '../worklist-csv.js';
 
-const limit = z.coerce.number().int().min(1).max(1000).default(100);
+const limit = limitParam;
 const followUpRoles = ['navigator', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
@@ -53,11 +54,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. `Accept: text/csv` or `format=csv` gives CSV.',
         querystring: z.object({
           date: z.iso.date().optional(),
-          team: z.string().min(1).optional(),
+          team: filterText().optional(),
           status: z.enum(['open', 'in_progress']).optional(),
           format: z.enum(['json', 'csv']).optional(),
           limit,
-          cursor: z.string().optional(),
+          cursor: cursorParam,
         }),
         response: {
           200: pageSchema(followUpSchema).or(z.string().describe('CSV, when asked for')),
@@ -118,7 +119,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         summary: 'A fingerprint of the worklist that changes when a follow-up is added, updated or acted on',
         description:
           'For live updates: poll this (it carries no patient data and is not audit-logged) and reload the worklist when the fingerprint changes.',
-        querystring: z.object({ team: z.string().min(1).optional() }),
+        querystring: z.object({ team: filterText().optional() }),
         response: { 200: z.object({ fingerprint: z.string() }), ...errors },
       },
     },
@@ -136,15 +137,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       schema: {
         summary: 'Search follow-ups',
         querystring: z.object({
-          mrn: z.string().min(1).optional(),
+          mrn: filterText().optional(),
           kind: z.enum(['discharge', 'ed_visit']).optional(),
           status: z.enum(['open', 'in_progress', 'done', 'cancelled']).optional(),
-          facility: z.string().min(1).optional(),
-          team: z.string().min(1).optional(),
+          facility: filterText().optional(),
+          team: filterText().optional(),
           from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
           to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
           limit,
-          cursor: z.string().optional(),
+          cursor: cursorParam,
         }),
         response: { 200: pageSchema(followUpSchema), ...errors },
       },
@@ -189,7 +190,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       preHandler: requireRole(...followUpRoles),
       schema: {
         summary: 'One follow-up with patient, encounter, source messages and action history',
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a follow-up id') }),
+        params: z.object({ id: idParam('follow-up') }),
         response: { 200: followUpDetailSchema, ...errors },
       },
     },
@@ -222,11 +223,11 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         summary: 'Log a continuity-of-care action (append-only); `close` ends the follow-up',
         description:
           '`claim` takes the follow-up (the latest claim names who works it). Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD); `close` reached | unreachable | declined | seen_elsewhere | readmitted | other.',
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a follow-up id') }),
+        params: z.object({ id: idParam('follow-up') }),
         body: z.strictObject({
           type: z.enum(careActionTypes),
-          outcome: z.string().trim().min(1).max(200).optional(),
-          note: z.string().max(4000).optional(),
+          outcome: lineText(200).pipe(z.string().trim().min(1)).optional(),
+          note: freeText(4000).optional(),
           at: z.iso.datetime({ offset: true }).optional(),
         }),
         response: { 201: careActionSchema, ...errors, 409: errorSchema },

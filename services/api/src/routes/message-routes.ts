@@ -13,6 +13,7 @@ import { requeueMessages } from '@adt/queue';
 import { HttpError, requireRole } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
+import { cursorParam, filterText, idParam, limitParam } from '../input-schemas.js';
 import { errorSchema, messageSchema, pageSchema, toMessageJson } from '../schemas.js';
 
 const opsRoles = ['ops', 'admin'] as const;
@@ -22,7 +23,7 @@ const historyEntrySchema = z.object({
   event: z.string().describe('received, retransmission, applied, processed, failed, rejected or waiting'),
   detail: z.string(),
 });
-const idParams = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a message id') });
+const idParams = z.object({ id: idParam('message') });
 
 /**
  * Stored inbound messages for operations: search, one message with its raw HL7, and replay.
@@ -40,14 +41,14 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       schema: {
         summary: 'Stored inbound messages, newest first',
         querystring: z.object({
-          controlId: z.string().min(1).optional(),
-          mrn: z.string().min(1).optional(),
-          facility: z.string().min(1).optional(),
+          controlId: filterText().optional(),
+          mrn: filterText().optional(),
+          facility: filterText().optional(),
           status: z.enum(['received', 'processed', 'duplicate', 'rejected', 'failed']).optional(),
           from: z.iso.datetime({ offset: true }).optional().describe('Received at or after (ISO-8601)'),
           to: z.iso.datetime({ offset: true }).optional().describe('Received before (ISO-8601)'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().optional(),
+          limit: limitParam,
+          cursor: cursorParam,
         }),
         response: { 200: pageSchema(messageSchema), ...errors },
       },

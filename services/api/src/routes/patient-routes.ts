@@ -4,6 +4,7 @@ import { countUnattributedPatients, listUnattributedPatients, recordAudit } from
 import { requireRole } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
+import { cursorParam, limitParam } from '../input-schemas.js';
 import { errorSchema } from '../schemas.js';
 
 const opsRoles = ['ops', 'admin'] as const;
@@ -37,8 +38,8 @@ export const patientRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         summary: 'Patients with ADT events who are not on the loaded roster (no follow-ups are created)',
         description: 'Newest patient first. Empty when no roster is loaded: then every patient is routed.',
         querystring: z.object({
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().optional(),
+          limit: limitParam,
+          cursor: cursorParam,
         }),
         response: {
           200: z.object({

@@ -17,6 +17,7 @@ import {
 import { HttpError, principalOf, type Principal } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { sessionSchema, toWhoJson } from '../account-schemas.js';
+import { filterText, passwordText } from '../input-schemas.js';
 import { errorSchema } from '../schemas.js';
 import { clearSessionCookie, csrfTokenFor, readSessionCookie, setSessionCookie } from '../session-cookie.js';
 
@@ -95,7 +96,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         description:
           'Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row lock the account for 15 minutes.',
         security: [],
-        body: z.strictObject({ username: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
+        body: z.strictObject({ username: filterText(200), password: passwordText.pipe(z.string().min(1)) }),
         response: { 200: sessionSchema, ...errors },
       },
     },
@@ -166,8 +167,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       schema: {
         summary: 'Change your own password (ends your other sessions)',
         body: z.strictObject({
-          currentPassword: z.string().min(1).max(1024),
-          newPassword: z.string().min(1).max(1024),
+          currentPassword: passwordText.pipe(z.string().min(1)),
+          newPassword: passwordText.pipe(z.string().min(1)),
         }),
         response: { 200: sessionSchema, ...errors },
       },

@@ -25,6 +25,7 @@ import {
   usernameSchema,
   userSchema,
 } from '../account-schemas.js';
+import { idParam, lineText, passwordText } from '../input-schemas.js';
 import { errorSchema } from '../schemas.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -72,10 +73,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
         description: 'A navigator needs at least one team. Without a password the user cannot sign in yet.',
         body: z.strictObject({
           username: usernameSchema,
-          displayName: z.string().trim().max(200).default(''),
+          displayName: lineText(200).pipe(z.string().trim()).default(''),
           role,
           teams: z.array(teamNameSchema).max(50).default([]),
-          password: z.string().max(1024).optional(),
+          password: passwordText.optional(),
         }),
         response: { 201: userSchema, ...errors },
       },
@@ -108,13 +109,13 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
         summary: "Change a user's name, role, teams, disabled state or password",
         description:
           'Disabling ends the sessions and API tokens of the user at once; so does a new password.',
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a user id') }),
+        params: z.object({ id: idParam('user') }),
         body: z.strictObject({
-          displayName: z.string().trim().max(200).optional(),
+          displayName: lineText(200).pipe(z.string().trim()).optional(),
           role: role.optional(),
           teams: z.array(teamNameSchema).max(50).optional(),
           disabled: z.boolean().optional(),
-          password: z.string().max(1024).optional(),
+          password: passwordText.optional(),
         }),
         response: { 200: userSchema, ...errors },
       },
@@ -123,7 +124,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       const { password, ...change } = request.body;
       const principal = principalOf(request);
       if (
-        request.params.id === principal.userId &&
+        principal.userId !== null &&
+        BigInt(request.params.id) === BigInt(principal.userId) &&
         (change.disabled === true || (change.role && change.role !== 'admin'))
       ) {
         // The last admin locking themselves out needs a database session to undo.
@@ -176,7 +178,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       schema: {
         summary: 'Add a team',
         description: 'The name is what follow-ups, roster entries and team rules carry.',
-        body: z.strictObject({ name: teamNameSchema, displayName: z.string().trim().max(200).default('') }),
+        body: z.strictObject({
+          name: teamNameSchema,
+          displayName: lineText(200).pipe(z.string().trim()).default(''),
+        }),
         response: { 201: teamSchema, ...errors },
       },
     },

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+// Control characters are never part of a name, code or filter, and Postgres refuses NUL in text
+// outright: both are turned away here with a 400 instead of failing in the database with a 500.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// Free text (notes) may span lines and carry tabs; other control characters are still refused.
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * A one-line string (a filter, a name, a code): at most `max` characters, no control characters.
+ * @param max - the longest accepted
+ */
+export function lineText(max = 200) {
+  return z
+    .string()
+    .max(max)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'may not contain control characters');
+}
+
+/**
+ * A one-line filter value: {@link lineText} that is not empty.
+ * @param max - the longest accepted
+ */
+export function filterText(max = 200) {
+  return lineText(max).pipe(z.string().min(1));
+}
+
+/**
+ * Free text such as a note: line breaks and tabs allowed, other control characters not.
+ * @param max - the longest accepted
+ */
+export function freeText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine(
+      (text) => !CONTROL_CHARACTERS_BUT_LINE_BREAKS.test(text),
+      'may not contain control characters other than line breaks and tabs',
+    );
+}
+
+/** A password as typed: any printable text up to 1024 characters, never NUL (scrypt takes bytes). */
+export const passwordText = z
+  .string()
+  .max(1024)
+  .refine((text) => !text.includes('\u0000'), 'may not contain NUL characters');
+
+/**
+ * A database id in a path, in its one canonical spelling: `7`, never `07` or `+7`, and small enough
+ * for a bigint. Ids compare as strings elsewhere, so a second spelling of one id must not pass.
+ * @param what - the thing identified, for the message
+ */
+export function idParam(what: string) {
+  return z.string().regex(/^[1-9][0-9]{0,17}$/, `must be a ${what} id (digits, no leading zero)`);
+}
+
+/** The opaque `cursor` of list endpoints (its content is checked by `decodeCursor`). */
+export const cursorParam = z.string().max(200).optional();
+
+/** Page size of list endpoints. */
+export const limitParam = z.coerce.number().int().min(1).max(1000).default(100);
