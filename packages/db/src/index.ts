@@ -19,6 +19,7 @@ export * from './password-hash.js';
 export * from './team-repository.js';
 export * from './user-repository.js';
 export * from './credential-check.js';
+export * from './sign-in-failures.js';
 export * from './session-repository.js';
 export * from './follow-up-claims.js';
 export * from './audit-queries.js';

@@ -36,4 +36,10 @@ describe('password hashing (scrypt)', () => {
     expect(passwordProblem('short')).toMatch(/12 characters/);
     expect(passwordProblem('twelve chars')).toBeNull();
   });
+
+  it('refuses a password of spaces alone, however long', () => {
+    expect(passwordProblem(' '.repeat(16))).toMatch(/only spaces/);
+    expect(passwordProblem('\t \u00a0'.repeat(8))).toMatch(/only spaces/);
+    expect(passwordProblem('  twelve chars  ')).toBeNull();
+  });
 });

@@ -102,6 +102,8 @@ export async function verifyDecoyPassword(password: string): Promise<false> {
  * @param password - the proposed password
  */
 export function passwordProblem(password: string): string | null {
+  // Spaces alone pass a length rule but are the first thing a guesser tries.
+  if (password.trim() === '') return 'The password may not be only spaces';
   if (password.length < MIN_PASSWORD_LENGTH) {
     return `The password needs at least ${MIN_PASSWORD_LENGTH} characters`;
   }

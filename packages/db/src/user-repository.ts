@@ -170,6 +170,8 @@ export async function updateUser(
     [id, change.displayName?.trim() ?? null, change.role ?? null, change.disabled ?? null],
   );
   if (updated.rowCount === 0) return null;
+  // Enabling an account is also how an admin lifts sign-in locks early.
+  if (change.disabled === false) await clearSignInFailuresOf(db, id);
   if (change.teams) {
     const teams = [...new Set(change.teams)];
     await db.query(
@@ -185,6 +187,12 @@ export async function updateUser(
     ]);
   }
   return findUserById(db, id);
+}
+
+async function clearSignInFailuresOf(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM sign_in_failures WHERE username = (SELECT username FROM users WHERE id = $1)', [
+    id,
+  ]);
 }
 
 /**
@@ -206,6 +214,7 @@ export async function setUserPassword(db: Queryable, id: string, password: strin
     [id, await hashPassword(password)],
   );
   await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+  await clearSignInFailuresOf(db, id);
   return updated.rowCount === 1;
 }
 

@@ -5,6 +5,7 @@ import {
   checkCredentials,
   createSession,
   deleteEndedSessions,
+  deleteStaleSignInFailures,
   findUserById,
   findUserByUsername,
   recordAudit,
@@ -94,7 +95,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       schema: {
         summary: 'Sign in with username and password (sets the session cookie)',
         description:
-          'Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row lock the account for 15 minutes.',
+          'Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row for one username from one address lock sign-in for that username from that address (1 minute, doubling with each further failure up to 15 minutes); other addresses are not affected. Unknown usernames get the same answers.',
         security: [],
         body: z.strictObject({ username: filterText(200), password: passwordText.pipe(z.string().min(1)) }),
         response: { 200: sessionSchema, ...errors },
@@ -102,7 +103,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const checked = await checkCredentials(pool, username, password);
+      const checked = await checkCredentials(pool, username, password, request.ip);
       if (!checked.ok) {
         // An unknown name may be a password typed into the wrong box: it is not written down.
         const known = await findUserByUsername(pool, username);
@@ -117,7 +118,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
           throw new HttpError(
             401,
             'locked',
-            `Too many wrong passwords: this account is locked until ${checked.lockedUntil.toISOString()}. Ask an admin to unlock it sooner.`,
+            `Too many wrong passwords: signing in with this username from your address is locked until ${checked.lockedUntil.toISOString()}. An admin can lift it sooner by setting a new password.`,
           );
         }
         throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
@@ -131,6 +132,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         remoteAddress: request.ip,
       });
       await deleteEndedSessions(pool, ENDED_SESSION_KEEP_MS);
+      await deleteStaleSignInFailures(pool);
       return sessionJson(request, reply, principal, { fresh: true, sessionToken: token });
     },
   );
@@ -180,7 +182,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       }
       const user = await findUserById(pool, principal.userId);
       if (!user) throw new HttpError(401, 'unauthenticated', 'Sign in first');
-      const checked = await checkCredentials(pool, user.username, request.body.currentPassword);
+      const checked = await checkCredentials(pool, user.username, request.body.currentPassword, request.ip);
       if (!checked.ok) throw new HttpError(403, 'invalid_credentials', 'The current password is wrong');
       try {
         await setUserPassword(pool, user.id, request.body.newPassword);
