@@ -14,6 +14,14 @@ describe('loadConfig', () => {
     expect([...config.practice.observationCodes]).toEqual(['OBS']);
   });
 
+  it('binds the unauthenticated ops ports to loopback unless told otherwise', () => {
+    expect(loadConfig({}).ops.host).toBe('127.0.0.1');
+    expect(loadConfig({ OPS_HTTP_HOST: '0.0.0.0' }).ops.host).toBe('0.0.0.0');
+    // The MLLP and API ports face senders and browsers: they keep listening on every interface.
+    expect(loadConfig({}).mllp.host).toBe('0.0.0.0');
+    expect(loadConfig({}).api.host).toBe('0.0.0.0');
+  });
+
   it('defaults the API rate limits to production values and reads them from the environment', () => {
     expect(loadConfig({}).api.rateLimits).toEqual({ signInPerMinute: 10, apiPerMinute: 1200 });
     expect(

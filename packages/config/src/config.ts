@@ -91,6 +91,9 @@ const envSchema = z.object({
   MLLP_TLS_KEY_FILE: z.string().min(1).optional(),
   MLLP_TLS_CA_FILE: z.string().min(1).optional(),
   MLLP_TLS_REQUIRE_CLIENT_CERT: bool(false),
+  // The ops ports (/healthz, /readyz, unauthenticated /metrics) answer on this machine only
+  // unless told otherwise; containers set 0.0.0.0 and publish the port to loopback or a scraper.
+  OPS_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LISTENER_HTTP_PORT: port(2580),
   SWEEP_INTERVAL_MS: positiveMs(5_000),
   SWEEP_GRACE_MS: positiveMs(10_000),
@@ -178,6 +181,8 @@ export interface AppConfig {
     /** TLS on the MLLP port (PEM files, reloaded when they change); null: plain TCP. */
     tls: MllpTlsSettings | null;
   };
+  /** Address the listener's and the worker's ops HTTP servers bind to (loopback by default). */
+  ops: { host: string };
   listener: { httpPort: number; sweepIntervalMs: number; sweepGraceMs: number };
   worker: {
     httpPort: number;
@@ -319,6 +324,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             }
           : null,
     },
+    ops: { host: e.OPS_HTTP_HOST },
     listener: {
       httpPort: e.LISTENER_HTTP_PORT,
       sweepIntervalMs: e.SWEEP_INTERVAL_MS,

@@ -33,6 +33,8 @@ export interface AlertEvaluatorOptions {
   /** Reads the stored messages' snapshot; rejects when Postgres does not answer. */
   readStore: () => Promise<StoreSnapshot>;
   redisReachable: () => Promise<boolean>;
+  /** Whether the ADT events queue is paused; rejects when Redis does not answer. */
+  queuePaused?: () => Promise<boolean>;
   state: AlertStateStore;
   /** Targets; with none, states are recorded (ops page) and nothing is sent. */
   notifiers: readonly AlertNotifier[];
@@ -109,8 +111,9 @@ export function startAlertEvaluator(options: AlertEvaluatorOptions): AlertEvalua
     } catch (error) {
       log.error({ err: error }, 'alert evaluation could not read Postgres');
     }
+    const queuePaused = options.queuePaused ? await options.queuePaused().catch(() => null) : null;
     const conditions = evaluateAlerts(
-      { store, redisReachable: await options.redisReachable().catch(() => false) },
+      { store, redisReachable: await options.redisReachable().catch(() => false), queuePaused },
       options.thresholds,
       new Date(),
     );

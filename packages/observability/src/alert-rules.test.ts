@@ -87,4 +87,31 @@ describe('evaluateAlerts', () => {
     expect(firing(null, false)).toEqual(['database_unavailable', 'redis_unavailable']);
     expect(evaluateAlerts({ store: null, redisReachable: true }, thresholds, NOW)).toHaveLength(2);
   });
+
+  it('fires queue_paused while the queue is paused, even when Postgres cannot be read', () => {
+    const paused = evaluateAlerts({ store: quiet, redisReachable: true, queuePaused: true }, thresholds, NOW);
+    expect(paused.find((c) => c.key === 'queue_paused')).toMatchObject({
+      alert: 'queue_paused',
+      firing: true,
+      summary: expect.stringContaining('resume it with POST /api/ops/queue/resume') as unknown,
+    });
+    expect(
+      evaluateAlerts({ store: null, redisReachable: true, queuePaused: true }, thresholds, NOW).find(
+        (c) => c.key === 'queue_paused',
+      )?.firing,
+    ).toBe(true);
+    const running = evaluateAlerts(
+      { store: quiet, redisReachable: true, queuePaused: false },
+      thresholds,
+      NOW,
+    );
+    expect(running.find((c) => c.key === 'queue_paused')?.firing).toBe(false);
+    // Unknown (Redis down): the condition keeps its last state rather than clearing.
+    const unknown = evaluateAlerts(
+      { store: quiet, redisReachable: false, queuePaused: null },
+      thresholds,
+      NOW,
+    );
+    expect(unknown.find((c) => c.key === 'queue_paused')).toBeUndefined();
+  });
 });

@@ -1,17 +1,23 @@
 /**
  * The in-product alert conditions, as pure functions of what was measured. They mirror the
  * Prometheus rules in infra/prometheus/alerts.yml for sites that run no Prometheus: a silent feed,
- * a processing backlog, failed messages, and an unreachable Postgres or Redis.
+ * a processing backlog, failed messages, a paused queue, and an unreachable Postgres or Redis.
  */
 
 /** The alerts the product raises itself; each has a section in docs/operations.md. */
 export type AlertName =
-  'feed_silent' | 'queue_backlog' | 'failure_rate' | 'database_unavailable' | 'redis_unavailable';
+  | 'feed_silent'
+  | 'queue_backlog'
+  | 'queue_paused'
+  | 'failure_rate'
+  | 'database_unavailable'
+  | 'redis_unavailable';
 
 /** Runbook section of each alert. */
 export const ALERT_RUNBOOKS: Readonly<Record<AlertName, string>> = {
   feed_silent: 'docs/operations.md#feed-silent',
   queue_backlog: 'docs/operations.md#queue-backlog',
+  queue_paused: 'docs/operations.md#queue-paused',
   failure_rate: 'docs/operations.md#failed-messages',
   database_unavailable: 'docs/operations.md#database-unavailable',
   redis_unavailable: 'docs/operations.md#redis-unavailable',
@@ -50,6 +56,8 @@ export interface OperationsSnapshot {
   /** Null when Postgres did not answer. */
   store: StoreSnapshot | null;
   redisReachable: boolean;
+  /** Whether the ADT events queue is paused; null or absent when it could not be read. */
+  queuePaused?: boolean | null;
 }
 
 /** Limits of the conditions (from `AppConfig.alerts`). */
@@ -132,6 +140,18 @@ function failureCondition(store: StoreSnapshot, thresholds: AlertThresholds): Al
   };
 }
 
+function pausedCondition(paused: boolean): AlertCondition {
+  return {
+    key: 'queue_paused',
+    alert: 'queue_paused',
+    labels: {},
+    firing: paused,
+    summary: paused
+      ? 'The ADT events queue is paused: messages are stored and acknowledged but not processed; resume it with POST /api/ops/queue/resume'
+      : 'The ADT events queue is running',
+  };
+}
+
 /**
  * Evaluates every condition. When Postgres cannot be read only the readiness conditions are
  * evaluated: the others keep their last state until it answers again.
@@ -165,6 +185,7 @@ export function evaluateAlerts(
         : 'Redis does not answer: messages are stored and acknowledged but not processed',
     },
   ];
+  if (typeof snapshot.queuePaused === 'boolean') conditions.push(pausedCondition(snapshot.queuePaused));
   if (snapshot.store === null) return conditions;
   return [
     ...conditions,

@@ -1,6 +1,7 @@
 export { createMetricsRegistry, Counter, Gauge, Histogram, Registry } from './metrics.js';
 export { registerHealthRoutes } from './health-routes.js';
-export type { ReadinessCheck } from './health-routes.js';
+export type { ReadinessCheck, ReadinessProblem } from './health-routes.js';
+export { QUEUE_PAUSED_REASON, queueActiveCheck } from './readiness-checks.js';
 export { createOpsServer } from './ops-server.js';
 export { stopOnSignals, runService } from './shutdown.js';
 export { registerPoolMetrics } from './pool-metrics.js';

@@ -22,7 +22,11 @@ describe('ops server', () => {
     dbUp = false;
     const notReady = await app.inject({ url: '/readyz' });
     expect(notReady.statusCode).toBe(503);
-    expect(notReady.json()).toEqual({ status: 'not_ready', checks: { postgres: false } });
+    expect(notReady.json()).toEqual({
+      status: 'not_ready',
+      checks: { postgres: false },
+      reasons: { postgres: 'postgres is not reachable' },
+    });
     const metrics = await app.inject({ url: '/metrics' });
     expect(metrics.body).toContain('adt_unit_total{service="unit"} 3');
     expect(metrics.body).toContain('nodejs_heap_size_used_bytes');
@@ -47,6 +51,24 @@ describe('ops server', () => {
     const after = (await app.inject({ url: '/metrics' })).body;
     expect(after).toContain('adt_db_pool_clients{state="waiting",service="pool"} 4');
     expect(after).toContain('adt_db_pool_clients{state="idle",service="pool"} 0');
+    await app.close();
+  });
+
+  it('says why it is not ready when a check gives a reason', async () => {
+    const app = createOpsServer({
+      registry: createMetricsRegistry('unit3'),
+      checks: [
+        { name: 'postgres', check: () => Promise.resolve(true) },
+        { name: 'queue', check: () => Promise.resolve({ ok: false, reason: 'the queue is paused' }) },
+      ],
+    });
+    const response = await app.inject({ url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      status: 'not_ready',
+      checks: { postgres: true, queue: false },
+      reasons: { queue: 'the queue is paused' },
+    });
     await app.close();
   });
 

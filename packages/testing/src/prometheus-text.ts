@@ -23,11 +23,14 @@ export function metricValue(
 }
 
 /**
- * Fetches `/metrics` from a service's HTTP port.
+ * Fetches `/metrics` from a service's HTTP port (the API's needs an ops or admin bearer token).
  * @param port - the ops (or API) HTTP port on 127.0.0.1
+ * @param bearerToken - credential for the API port
  */
-export async function scrapeMetrics(port: number): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+export async function scrapeMetrics(port: number, bearerToken?: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: bearerToken ? { authorization: `Bearer ${bearerToken}` } : {},
+  });
   if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
   return response.text();
 }

@@ -62,7 +62,9 @@ export const auditEntrySchema = z.object({
   actor: z.string(),
   action: z
     .string()
-    .describe('list, export, read, search, sign_in, sign_in_failed, sign_out, create, update, revoke'),
+    .describe(
+      'list, export, read, search, sign_in, sign_in_failed, sign_out, create, update, revoke, denied (a 403)',
+    ),
   resource: z.string(),
   resourceId: z.string().nullable(),
   remoteAddress: z.string().nullable(),

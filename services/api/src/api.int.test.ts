@@ -234,7 +234,11 @@ describe('API', () => {
   it('serves health, metrics and the OpenAPI document', async () => {
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
-    expect((await app.inject({ url: '/metrics' })).body).toContain('process_cpu_user_seconds_total');
+    const metrics = await app.inject({
+      url: '/metrics',
+      headers: { authorization: `Bearer ${tokens.ops ?? ''}` },
+    });
+    expect(metrics.body).toContain('process_cpu_user_seconds_total');
     const openapi = await app.inject({ url: '/docs/json' });
     expect(openapi.statusCode).toBe(200);
     expect(Object.keys(openapi.json<{ paths: object }>().paths)).toEqual(

@@ -13,8 +13,9 @@ import {
 import { isDatabaseReachable } from '@adt/db';
 import { isRedisReachable } from '@adt/queue';
 import type { Logger } from '@adt/logging';
-import { registerHealthRoutes, type Registry } from '@adt/observability';
-import { HttpError, resolvePrincipal } from './auth.js';
+import { queueActiveCheck, registerHealthRoutes, type Registry } from '@adt/observability';
+import { assertRole, HttpError, resolvePrincipal } from './auth.js';
+import { auditRefusals } from './refusal-audit.js';
 import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
@@ -24,6 +25,7 @@ import { messageRoutes } from './routes/message-routes.js';
 import { opsAlertRoutes } from './routes/ops-alert-routes.js';
 import { opsFeedRoutes } from './routes/ops-feed-routes.js';
 import { opsQueueDashboard } from './routes/ops-queue-dashboard.js';
+import { opsQueueRoutes } from './routes/ops-queue-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
@@ -52,6 +54,7 @@ export async function buildApp(
     trustProxy: context.config.api.trustProxy,
   });
   await registerSecurityHeaders(base);
+  auditRefusals(base, context.pool);
   base.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -68,7 +71,18 @@ export async function buildApp(
     checks: [
       { name: 'postgres', check: () => isDatabaseReachable(context.pool) },
       { name: 'redis', check: () => isRedisReachable(context.redis) },
+      // A paused queue processes nothing; replays from this API would wait behind it.
+      queueActiveCheck(context.queue),
     ],
+    // This port is the public one: the metrics (route names, volumes, queue depth) are for ops.
+    metricsGuard: async (request) => {
+      request.principal = await resolvePrincipal(
+        context.pool,
+        request,
+        context.config.api.sessionIdleTimeoutMs,
+      );
+      assertRole(request.principal, ['ops', 'admin']);
+    },
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -161,6 +175,7 @@ export async function buildApp(
   await app.register(messageRoutes, { context });
   await app.register(opsFeedRoutes, { context });
   await app.register(opsAlertRoutes, { context });
+  await app.register(opsQueueRoutes, { context });
   await app.register(patientRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });

@@ -54,6 +54,7 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/api/ops/feeds', expected: opsOnly },
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },
+  { method: 'POST', route: '/api/ops/queue/resume', expected: opsOnly },
   { method: 'GET', route: '/api/users', expected: adminOnly },
   {
     method: 'POST',

@@ -94,21 +94,31 @@ export function principalOf(request: FastifyRequest): Principal {
 }
 
 /**
+ * The caller when they hold one of the roles; else a 401 (no valid credential) or 403 (HttpError).
+ * @param principal - the caller, if any
+ * @param roles - roles allowed
+ */
+export function assertRole(principal: Principal | null, roles: readonly Role[]): Principal {
+  if (!principal)
+    throw new HttpError(401, 'unauthenticated', 'Sign in or send Authorization: Bearer <token>');
+  if (!roles.includes(principal.role)) {
+    throw new HttpError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}`);
+  }
+  return principal;
+}
+
+/**
  * A pre-handler that answers 401 without a valid credential and 403 for a role not listed.
  * @param roles - roles allowed on the route
  */
 export function requireRole(...roles: Role[]) {
   return (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void => {
-    const principal = request.principal;
-    if (!principal) {
-      done(new HttpError(401, 'unauthenticated', 'Sign in or send Authorization: Bearer <token>'));
-      return;
+    try {
+      assertRole(request.principal, roles);
+      done();
+    } catch (error) {
+      done(error as Error);
     }
-    if (!roles.includes(principal.role)) {
-      done(new HttpError(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}`));
-      return;
-    }
-    done();
   };
 }
 

@@ -129,7 +129,7 @@ describe('ops routes: feeds, processing, alerts', () => {
     );
     try {
       await api.app.inject({ url: '/api/ops/feeds', headers: { authorization: `Bearer ${ops}` } });
-      const body = await scrapeMetrics(api.port);
+      const body = await scrapeMetrics(api.port, ops);
       expect(
         metricValue(body, 'adt_db_pool_clients', { state: 'total', service: 'api' }),
       ).toBeGreaterThanOrEqual(1);

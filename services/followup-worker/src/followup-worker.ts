@@ -12,6 +12,7 @@ import {
   createMetricsRegistry,
   createOpsServer,
   registerPoolMetrics,
+  queueActiveCheck,
   startProcessAlerts,
   triggerEventLabel,
 } from '@adt/observability';
@@ -144,7 +145,7 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     })();
   });
 
-  const alerts = startProcessAlerts({ config, pool, redis: producer, log, registry });
+  const alerts = startProcessAlerts({ config, pool, redis: producer, queue, log, registry });
   const retention = startRetentionJob({
     pool,
     retentionDays: config.retention.days,
@@ -159,9 +160,10 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
       { name: 'postgres', check: () => isDatabaseReachable(pool) },
       { name: 'redis', check: () => isRedisReachable(connection) },
       { name: 'worker', check: () => Promise.resolve(worker.isRunning()) },
+      queueActiveCheck(queue),
     ],
   });
-  await ops.listen({ port: config.worker.httpPort, host: config.api.host });
+  await ops.listen({ port: config.worker.httpPort, host: config.ops.host });
   const address = ops.server.address();
   const httpPort = typeof address === 'object' && address ? address.port : config.worker.httpPort;
 

@@ -132,7 +132,7 @@ export async function startListener(
       metrics.swept.inc(count);
     },
   });
-  const alerts = startProcessAlerts({ config, pool, redis, log, registry });
+  const alerts = startProcessAlerts({ config, pool, redis, queue, log, registry });
   const ops = createOpsServer({
     registry,
     checks: [
@@ -140,7 +140,7 @@ export async function startListener(
       { name: 'redis', check: () => isRedisReachable(redis) },
     ],
   });
-  await ops.listen({ port: config.listener.httpPort, host: config.mllp.host });
+  await ops.listen({ port: config.listener.httpPort, host: config.ops.host });
   const address = ops.server.address();
   const httpPort = typeof address === 'object' && address ? address.port : config.listener.httpPort;
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAuditEntries } from '@adt/db';
-import { requireRole } from '../auth.js';
+import { listAuditEntries, recordAudit } from '@adt/db';
+import { principalOf, requireRole } from '../auth.js';
 import { auditEntrySchema, toAuditEntryJson } from '../account-schemas.js';
 import type { ApiContext } from '../api-context.js';
 import { toCsv } from '../csv.js';
@@ -62,6 +62,27 @@ export const auditRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
         limit: q.limit + 1,
       });
       const page = items.slice(0, q.limit);
+      // The log names who read which patient: reading it is itself on the record.
+      await recordAudit(pool, {
+        actor: principalOf(request).actor,
+        action: q.format === 'csv' ? 'export' : 'list',
+        resource: 'audit_log',
+        remoteAddress: request.ip,
+        detail: {
+          count: page.length,
+          filters: Object.fromEntries(
+            Object.entries({
+              actor: q.actor,
+              action: q.action,
+              resource: q.resource,
+              resourceId: q.resourceId,
+              followUpId: q.followUpId,
+              from: q.from,
+              to: q.to,
+            }).filter(([, value]) => value !== undefined),
+          ),
+        },
+      });
       if (q.format === 'csv') {
         const csv = toCsv(
           ['id', 'at', 'actor', 'action', 'resource', 'resource_id', 'remote_address', 'detail'],

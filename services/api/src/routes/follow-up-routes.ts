@@ -13,6 +13,7 @@ import {
 } from '@adt/db';
 import { assertTeamAccess, HttpError, principalOf, requireRole, visibleTeam } from '../auth.js';
 import { assertKnownTeam } from '../team-filter.js';
+import { assertCareActionTime } from '../care-action-time.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
 import { annotateFollowUps } from '../follow-up-annotations.js';
@@ -222,7 +223,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       schema: {
         summary: 'Log a continuity-of-care action (append-only); `close` ends the follow-up',
         description:
-          '`claim` takes the follow-up (the latest claim names who works it). Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD); `close` reached | unreachable | declined | seen_elsewhere | readmitted | other.',
+          "`at` (default now) lies between the follow-up's event and now plus 5 minutes. `claim` takes the follow-up (the latest claim names who works it). Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD); `close` reached | unreachable | declined | seen_elsewhere | readmitted | other.",
         params: z.object({ id: idParam('follow-up') }),
         body: z.strictObject({
           type: z.enum(careActionTypes),
@@ -237,8 +238,13 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const principal = principalOf(request);
       const body = request.body;
       const action = await withTransaction(pool, async (db) => {
-        const found = await db.query<{ team: string; status: string }>(
-          'SELECT team, status FROM follow_ups WHERE id = $1 FOR UPDATE',
+        // The event time: the discharge a follow-up follows up, or the ED visit; never after creation.
+        const found = await db.query<{ team: string; status: string; event_at: Date }>(
+          `SELECT f.team, f.status,
+                  least(f.created_at, coalesce(CASE WHEN f.kind = 'discharge' THEN e.discharged_at END,
+                                               e.admitted_at, f.created_at)) AS event_at
+             FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id
+            WHERE f.id = $1 FOR UPDATE OF f`,
           [request.params.id],
         );
         const row = found.rows[0];
@@ -251,12 +257,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
             `The follow-up is ${row.status}; actions can no longer be added`,
           );
         }
+        const now = new Date();
+        const at = body.at ? new Date(body.at) : now;
+        assertCareActionTime(at, row.event_at, now);
         return appendCareAction(db, {
           followUpId: request.params.id,
           type: body.type,
           outcome: body.outcome ?? null,
           note: body.note ?? null,
-          at: body.at ? new Date(body.at) : new Date(),
+          at,
           actor: principal.actor,
         });
       });

@@ -24,7 +24,9 @@ const DASHBOARD_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// The dashboard only looks: pausing, emptying or adding jobs would change processing outside the
+// audit log. Changes go through the API (`POST /api/messages/:id/replay`, `/api/ops/queue/resume`).
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403): FastifyReply {
   // A person opening the page gets the sign-in page; the dashboard's own fetches get JSON.
@@ -40,9 +42,9 @@ function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403)
 
 /**
  * The BullMQ dashboard (bull-board) over the ADT events queue at `/ops/queues`, for ops and admin
- * (bearer token or session cookie). It can retry, promote and remove jobs, so its writes are also
- * refused when the browser says they come from another site (the session cookie is SameSite=Strict
- * already; this does not rest on that alone).
+ * (bearer token or session cookie), read-only: bull-board's own read-only mode hides its buttons
+ * and refuses its queue actions, and every request other than GET or HEAD is refused here before
+ * bull-board sees it (405), so no route of a later bull-board version can slip through.
  * @param app - the Fastify instance
  * @param options - shared API context
  */
@@ -50,7 +52,7 @@ export const opsQueueDashboard: FastifyPluginAsync<{ context: ApiContext }> = as
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(context.queue)],
+    queues: [new BullMQAdapter(context.queue, { readOnlyMode: true })],
     serverAdapter,
     options: { uiConfig: { boardTitle: 'ADT follow-up queues' } },
   });
@@ -69,11 +71,16 @@ export const opsQueueDashboard: FastifyPluginAsync<{ context: ApiContext }> = as
           .header('referrer-policy', 'no-referrer')
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'no-store');
+        // Written down for the audit of refusals.
+        request.principal = principal;
         if (!principal) return refuse(request, reply, 401);
         if (principal.role !== 'ops' && principal.role !== 'admin') return refuse(request, reply, 403);
-        const site = request.headers['sec-fetch-site'];
-        if (!SAFE_METHODS.has(request.method) && site !== undefined && site !== 'same-origin') {
-          return reply.code(403).send({ error: 'cross_site', message: 'Cross-site request refused' });
+        if (!READ_METHODS.has(request.method)) {
+          return reply.code(405).header('allow', 'GET, HEAD').send({
+            error: 'read_only',
+            message:
+              'The queue dashboard is read-only: replay messages with POST /api/messages/:id/replay, resume a paused queue with POST /api/ops/queue/resume',
+          });
         }
         return undefined;
       });

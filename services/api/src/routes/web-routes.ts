@@ -60,6 +60,7 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
           request,
           context.config.api.sessionIdleTimeoutMs,
         );
+        request.principal = principal;
         if (!principal) {
           const next = encodeURIComponent(request.url);
           return reply.redirect(`/sign-in?next=${next}`, 303);
