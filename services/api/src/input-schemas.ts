@@ -70,3 +70,21 @@ export const cursorParam = z.string().max(200).optional();
 
 /** Page size of list endpoints. */
 export const limitParam = z.coerce.number().int().min(1).max(1000).default(100);
+
+// Postgres has no year 0 (ISO's 1 BC) and the product no use for dates before its patients' births:
+// a year outside this range is a typo, answered 400 instead of failing in the database.
+const EARLIEST_YEAR = 1900;
+const inRange = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= 9999;
+};
+const yearMessage = `must be in the years ${EARLIEST_YEAR} to 9999`;
+
+/** A calendar date `YYYY-MM-DD`. */
+export const dateText = z.iso.date().refine(inRange, yearMessage);
+
+/** An ISO-8601 instant with its offset (`2026-11-23T14:00:00-05:00`). */
+export const instantText = z.iso.datetime({ offset: true }).refine(inRange, yearMessage);
+
+/** An instant, or a date meaning its midnight UTC (filters). */
+export const instantOrDateText = instantText.or(dateText);

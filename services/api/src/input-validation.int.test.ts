@@ -75,6 +75,16 @@ describe('bad input gets a 400, never a 500', () => {
     }
   });
 
+  it.each([
+    '/api/worklist?date=0000-01-01',
+    '/api/follow-ups?from=0000-01-01T00:00:00Z',
+    '/api/follow-ups?to=0000-12-31',
+    '/api/messages?from=0000-01-01T00:00:00Z',
+    '/api/audit?to=0000-01-01',
+  ])('refuses the year 0 in %s (Postgres has none)', async (url) => {
+    expect((await get(url)).statusCode).toBe(400);
+  });
+
   it('refuses a cursor longer than any the API returns', async () => {
     expect((await get(`/api/follow-ups?cursor=${'A'.repeat(5000)}`)).statusCode).toBe(400);
   });

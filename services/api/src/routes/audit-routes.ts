@@ -6,11 +6,11 @@ import { auditEntrySchema, toAuditEntryJson } from '../account-schemas.js';
 import type { ApiContext } from '../api-context.js';
 import { toCsv } from '../csv.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { cursorParam, filterText, idParam, limitParam } from '../input-schemas.js';
+import { cursorParam, filterText, idParam, instantOrDateText, limitParam } from '../input-schemas.js';
 import { errorSchema, pageSchema } from '../schemas.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
-const instant = z.iso.datetime({ offset: true }).or(z.iso.date());
+const instant = instantOrDateText;
 
 /**
  * The audit log for admins: who read or changed what, when and from where, newest first; as JSON

@@ -17,7 +17,17 @@ import { assertCareActionTime } from '../care-action-time.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
 import { annotateFollowUps } from '../follow-up-annotations.js';
-import { cursorParam, filterText, freeText, idParam, limitParam, lineText } from '../input-schemas.js';
+import {
+  cursorParam,
+  dateText,
+  filterText,
+  freeText,
+  idParam,
+  instantOrDateText,
+  instantText,
+  limitParam,
+  lineText,
+} from '../input-schemas.js';
 import {
   careActionSchema,
   careActionTypes,
@@ -54,7 +64,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         description:
           'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. `Accept: text/csv` or `format=csv` gives CSV.',
         querystring: z.object({
-          date: z.iso.date().optional(),
+          date: dateText.optional(),
           team: filterText().optional(),
           status: z.enum(['open', 'in_progress']).optional(),
           format: z.enum(['json', 'csv']).optional(),
@@ -143,8 +153,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           status: z.enum(['open', 'in_progress', 'done', 'cancelled']).optional(),
           facility: filterText().optional(),
           team: filterText().optional(),
-          from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-          to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+          from: instantOrDateText.optional(),
+          to: instantOrDateText.optional(),
           limit,
           cursor: cursorParam,
         }),
@@ -229,7 +239,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           type: z.enum(careActionTypes),
           outcome: lineText(200).pipe(z.string().trim().min(1)).optional(),
           note: freeText(4000).optional(),
-          at: z.iso.datetime({ offset: true }).optional(),
+          at: instantText.optional(),
         }),
         response: { 201: careActionSchema, ...errors, 409: errorSchema },
       },

@@ -13,7 +13,7 @@ import { requeueMessages } from '@adt/queue';
 import { HttpError, requireRole } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
-import { cursorParam, filterText, idParam, limitParam } from '../input-schemas.js';
+import { cursorParam, filterText, idParam, instantText, limitParam } from '../input-schemas.js';
 import { errorSchema, messageSchema, pageSchema, toMessageJson } from '../schemas.js';
 
 const opsRoles = ['ops', 'admin'] as const;
@@ -45,8 +45,8 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
           mrn: filterText().optional(),
           facility: filterText().optional(),
           status: z.enum(['received', 'processed', 'duplicate', 'rejected', 'failed']).optional(),
-          from: z.iso.datetime({ offset: true }).optional().describe('Received at or after (ISO-8601)'),
-          to: z.iso.datetime({ offset: true }).optional().describe('Received before (ISO-8601)'),
+          from: instantText.optional().describe('Received at or after (ISO-8601)'),
+          to: instantText.optional().describe('Received before (ISO-8601)'),
           limit: limitParam,
           cursor: cursorParam,
         }),
