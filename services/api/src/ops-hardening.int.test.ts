@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '@adt/db';
 import {
   ADT_EVENTS_QUEUE,
   createAdtEventsQueue,
@@ -9,7 +8,13 @@ import {
   type Queue,
   type Redis,
 } from '@adt/queue';
-import { addUser, seedFollowUp, startApiHarness, type ApiHarness } from './testing/api-harness.js';
+import {
+  addUser,
+  createUserToken,
+  seedFollowUp,
+  startApiHarness,
+  type ApiHarness,
+} from './testing/api-harness.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -23,9 +28,9 @@ describe('operations cannot change processing unaudited, and see when it stops',
     h = await startApiHarness('opshardening');
     redis = createProducerConnection(h.config.redisUrl);
     queue = createAdtEventsQueue({ connection: redis, prefix: h.config.queuePrefix });
-    tokens.ops = await createApiToken(h.db.pool, { role: 'ops', team: null, name: 'oh-ops' });
-    tokens.admin = await createApiToken(h.db.pool, { role: 'admin', team: null, name: 'oh-admin' });
-    tokens.navigator = await createApiToken(h.db.pool, { role: 'navigator', team: 'north', name: 'oh-nav' });
+    tokens.ops = await createUserToken(h.db.pool, { role: 'ops', team: null, name: 'oh-ops' });
+    tokens.admin = await createUserToken(h.db.pool, { role: 'admin', team: null, name: 'oh-admin' });
+    tokens.navigator = await createUserToken(h.db.pool, { role: 'navigator', team: 'north', name: 'oh-nav' });
     await addUser(h, { username: 'oh-nav', role: 'navigator', teams: ['north'] });
   });
 
