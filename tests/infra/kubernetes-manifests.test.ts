@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { unknownFieldErrors } from './kubernetes-fields.js';
 import { schemaErrors } from './kubernetes-schemas.js';
 import { buildKustomization, podSpecOf, type KubernetesObject } from './kustomize-build.js';
 import { parseQuantity, policyViolations } from './manifest-policy.js';
@@ -135,6 +136,24 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     const deployments = objects.filter((object) => object.kind === 'Deployment');
     for (const deployment of deployments)
       expect(deployment.metadata.labels?.['app.kubernetes.io/component']).not.toBe('migrate');
+  });
+});
+
+describe('fields', () => {
+  // One type-check for both overlays (building the program is the slow part), with a copy of the
+  // listener that misspells a field, to show that an unknown field is reported.
+  it('uses no field Kubernetes does not know', () => {
+    const objects = overlays.flatMap(render);
+    const misspelt = structuredClone(find(objects, 'Deployment', 'adt-listener'));
+    misspelt.metadata.name = 'misspelt';
+    const container = containerOf(misspelt) as TestContainer & { readinessprobe?: unknown };
+    container.readinessprobe = container.readinessProbe;
+    delete container.readinessProbe;
+    expect(unknownFieldErrors([...objects, misspelt])).toEqual([
+      expect.stringMatching(
+        /^Deployment\/misspelt: .*'"readinessprobe"' does not exist in type 'IContainer'/,
+      ),
+    ]);
   });
 });
 
