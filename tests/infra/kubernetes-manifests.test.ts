@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { unknownFieldErrors } from './kubernetes-fields.js';
 import { schemaErrors } from './kubernetes-schemas.js';
 import { buildKustomization, podSpecOf, type KubernetesObject } from './kustomize-build.js';
@@ -289,5 +289,31 @@ describe('the checks find what they are for', () => {
         'PodDisruptionBudget/adt-worker: data/spec/unhealthyPodEvictionPolicy must be equal to one of the allowed values',
       ),
     ]);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  interface ComposeService {
+    command?: string[];
+    ports?: string[];
+    profiles?: string[];
+    environment?: Record<string, string>;
+  }
+  const compose = parse(readFileSync(path.join(repository, 'docker-compose.yml'), 'utf8'), {
+    merge: true,
+  }) as {
+    services: Record<string, ComposeService>;
+  };
+
+  it('scales workers on one box: the scale profile runs the worker with no published port to clash', () => {
+    const worker = compose.services.worker;
+    const extra = compose.services['worker-scale'];
+    expect(extra?.profiles).toEqual(['scale']);
+    expect(extra?.command).toEqual(worker?.command);
+    expect(extra?.environment).toEqual(worker?.environment);
+    expect(extra?.ports ?? []).toEqual([]);
+    // Without the profile, one box runs as before: one worker, its ops port on the host's loopback.
+    expect(worker?.profiles).toBeUndefined();
+    expect(worker?.ports).toEqual(['127.0.0.1:2581:2581']);
   });
 });
