@@ -7,7 +7,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { unknownFieldErrors } from './kubernetes-fields.js';
 import { schemaErrors } from './kubernetes-schemas.js';
 import { buildKustomization, podSpecOf, type KubernetesObject } from './kustomize-build.js';
-import { parseQuantity, policyViolations } from './manifest-policy.js';
+import { parseQuantity, podLabels, policyViolations, selects } from './manifest-policy.js';
 
 const repository = path.resolve(import.meta.dirname, '../..');
 const overlaysDirectory = path.join(repository, 'infra/kubernetes/overlays');
@@ -185,6 +185,37 @@ describe('the manifests and the image agree', () => {
     expect(dockerfile).toContain('/usr/local/bin/adt');
     for (const object of objects.filter((candidate) => podSpecOf(candidate)))
       expect((podSpecOf(object)?.securityContext as { runAsUser?: number }).runAsUser).toBe(1000);
+  });
+
+  /** Ports the NetworkPolicies let a workload's pods connect to. */
+  const egressPorts = (workload: KubernetesObject) =>
+    objects
+      .filter((object) => object.kind === 'NetworkPolicy')
+      .map(
+        (object) =>
+          object.spec as {
+            podSelector?: Parameters<typeof selects>[0];
+            egress?: { ports?: { port?: number | string }[] }[];
+          },
+      )
+      .filter((spec) => selects(spec.podSelector, podLabels(workload)))
+      .flatMap((spec) => (spec.egress ?? []).flatMap((rule) => (rule.ports ?? []).map((port) => port.port)));
+
+  it.each(['adt-listener', 'adt-worker'])(
+    '%s, which sends the in-product alerts, gets their destinations and may reach them',
+    (deployment) => {
+      const workload = find(objects, 'Deployment', deployment);
+      const env = containerOf(workload).env ?? [];
+      for (const variable of ['ALERT_WEBHOOK_URL', 'ALERT_SMTP_URL'])
+        expect(env.find((candidate) => candidate.name === variable)?.valueFrom).toEqual({
+          secretKeyRef: { name: 'adt-followup-secrets', key: variable, optional: true },
+        });
+      expect(egressPorts(workload)).toEqual(expect.arrayContaining([443, 587, 5432, 6379, 53]));
+    },
+  );
+
+  it('lets the API reach Postgres, Redis and DNS, and nothing else', () => {
+    expect(new Set(egressPorts(find(objects, 'Deployment', 'adt-api')))).toEqual(new Set([53, 5432, 6379]));
   });
 
   it('routes MLLP to the listener with the sender`s address kept, and the Ingress to the API', () => {

@@ -51,6 +51,11 @@ interface PodSpec {
 
 interface LabelSelector {
   matchLabels?: Record<string, string>;
+  matchExpressions?: {
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }[];
 }
 
 /** Variables that carry credentials: never written into a manifest, always from a Secret. */
@@ -76,11 +81,32 @@ export function parseQuantity(quantity: string): number {
   return Number(match[1]) * (match[2] ? (factors[match[2]] ?? 1) : 1);
 }
 
-function selects(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  return Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels?.[key] === value);
+/**
+ * Whether a label selector selects an object with these labels.
+ * @param selector - a label selector (matchLabels and matchExpressions)
+ * @param labels - the object's labels
+ */
+export function selects(
+  selector: LabelSelector | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
+  const byLabel = Object.entries(selector?.matchLabels ?? {}).every(
+    ([key, value]) => labels?.[key] === value,
+  );
+  return (
+    byLabel &&
+    (selector?.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
+      const value = labels?.[key];
+      if (operator === 'Exists') return value !== undefined;
+      if (operator === 'DoesNotExist') return value === undefined;
+      const listed = value !== undefined && values.includes(value);
+      return operator === 'In' ? listed : !listed;
+    })
+  );
 }
 
-function podLabels(object: KubernetesObject): Record<string, string> | undefined {
+/** The labels of a workload's pods. */
+export function podLabels(object: KubernetesObject): Record<string, string> | undefined {
   return (object.spec as { template?: { metadata?: { labels?: Record<string, string> } } }).template?.metadata
     ?.labels;
 }
