@@ -94,7 +94,7 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       objects.flatMap((object) => podSpecOf(object)?.containers.map((c) => c.image) ?? []),
     );
     expect(images.size).toBe(1);
-    expect([...images][0]).toMatch(/^[^:]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/);
+    expect([...images][0]).toMatch(/^[^@]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/);
   });
 
   it('scales workers on the waiting-jobs gauge the worker exposes, and on CPU', () => {
