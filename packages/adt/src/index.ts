@@ -12,6 +12,23 @@ export {
   isBusinessDay,
   localDate,
 } from './business-days.js';
+export type {
+  ActionPerson,
+  CareActionDecision,
+  CareActionRefusal,
+  CareActionRefusalCode,
+  CareActionRequest,
+  CareActionType,
+  CloseOutcome,
+  FollowUpActionState,
+  StatusEffect,
+} from './care-action-rules.js';
+export {
+  CARE_ACTION_TYPES,
+  CLOSE_OUTCOMES,
+  UNREACHABLE_MIN_ATTEMPTS,
+  decideCareAction,
+} from './care-action-rules.js';
 export type { CharlsonGroup, CodedDiagnosis } from './charlson.js';
 export { charlsonGroups, charlsonIndex } from './charlson.js';
 export type { DispositionGroup } from './disposition.js';
