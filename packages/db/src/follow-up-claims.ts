@@ -2,7 +2,10 @@ import type { Queryable } from './pool.js';
 
 /** What the care-action log says about a follow-up at a glance: who works it, how many tries. */
 export interface CareActionSummary {
-  /** The latest claim, or null when nobody claimed the follow-up. */
+  /**
+   * Who holds the follow-up: the actor of the latest claim, or the receiver of the latest hand-off
+   * (null when nobody claimed it), and since when.
+   */
   claim: { actor: string; at: Date } | null;
   /** Contact attempts that did not reach the patient (no answer, voicemail, wrong number). */
   failedAttempts: number;
@@ -36,8 +39,8 @@ export async function summarizeCareActions(
               AS reached
        FROM unnest($1::bigint[]) AS f(id)
        LEFT JOIN LATERAL (
-         SELECT a.actor, a.at FROM care_actions a
-          WHERE a.follow_up_id = f.id AND a.type = 'claim' ORDER BY a.id DESC LIMIT 1
+         SELECT coalesce(a.handed_to, a.actor) AS actor, a.at FROM care_actions a
+          WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1
        ) claim ON true`,
     [followUpIds],
   );

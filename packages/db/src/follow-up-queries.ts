@@ -1,4 +1,4 @@
-import type { FollowUpKind, FollowUpStatus, Priority, RiskFlag } from '@adt/adt';
+import type { CareActionType, FollowUpKind, FollowUpStatus, Priority, RiskFlag } from '@adt/adt';
 import type { Queryable } from './pool.js';
 
 /** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */
@@ -212,17 +212,14 @@ export interface CareAction {
   at: Date;
   actor: string;
   recordedAt: Date;
+  /** Who held the follow-up before a take-over or a hand-off. */
+  previousHolder: string | null;
+  /** Who received a hand-off. */
+  handedTo: string | null;
 }
 
-/** The kinds of continuity-of-care action a navigator logs; `claim` takes the follow-up. */
-export type CareActionType =
-  | 'contact_attempt'
-  | 'contact_made'
-  | 'appointment_scheduled'
-  | 'med_reconciliation'
-  | 'note'
-  | 'close'
-  | 'claim';
+/** The kinds of continuity-of-care action a navigator logs (see `@adt/adt`'s care-action rules). */
+export type { CareActionType } from '@adt/adt';
 
 /** A source message of a follow-up's encounter. */
 export interface SourceMessage {
@@ -296,8 +293,10 @@ export async function listCareActions(db: Queryable, followUpId: string): Promis
     at: Date;
     actor: string;
     recorded_at: Date;
+    previous_holder: string | null;
+    handed_to: string | null;
   }>(
-    `SELECT id, type, outcome, note, at, actor, recorded_at FROM care_actions
+    `SELECT id, type, outcome, note, at, actor, recorded_at, previous_holder, handed_to FROM care_actions
       WHERE follow_up_id = $1 ORDER BY recorded_at, id`,
     [followUpId],
   );
@@ -309,14 +308,29 @@ export async function listCareActions(db: Queryable, followUpId: string): Promis
     at: r.at,
     actor: r.actor,
     recordedAt: r.recorded_at,
+    previousHolder: r.previous_holder,
+    handedTo: r.handed_to,
   }));
 }
 
+const STATUS_AFTER_ACTION = {
+  // A close ends the follow-up; the outcome is why.
+  close: `UPDATE follow_ups SET status = 'done', status_reason = $2, closed_at = now(), updated_at = now()
+           WHERE id = $1 AND status IN ('open', 'in_progress')`,
+  // A reopen undoes a close: worked on before, so in progress, with no close reason or time.
+  reopen: `UPDATE follow_ups SET status = 'in_progress', status_reason = NULL, closed_at = NULL, updated_at = now()
+            WHERE id = $1 AND status = 'done'`,
+  // Any other action starts an open follow-up.
+  start: `UPDATE follow_ups SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status = 'open'`,
+} as const;
+
 /**
  * Appends an action and moves the follow-up along: the first action starts it (in progress), a
- * close ends it (done). Runs in the caller's transaction.
+ * close ends it (done), a reopen returns a closed one to in progress. Runs in the caller's
+ * transaction; whether the action is allowed is the caller's decision.
  * @param db - a transaction client
- * @param action - follow-up, action type, optional outcome/note, when it happened and who logged it
+ * @param action - follow-up, action type, optional outcome/note, when it happened and who logged
+ *   it; for a take-over or a hand-off, the previous holder, and for a hand-off, the receiver
  */
 export async function appendCareAction(
   db: Queryable,
@@ -327,21 +341,34 @@ export async function appendCareAction(
     note: string | null;
     at: Date;
     actor: string;
+    previousHolder?: string | null;
+    handedTo?: string | null;
   },
 ): Promise<CareAction> {
+  const previousHolder = action.previousHolder ?? null;
+  const handedTo = action.handedTo ?? null;
   const inserted = await db.query<{ id: string; recorded_at: Date }>(
-    `INSERT INTO care_actions (follow_up_id, type, outcome, note, at, actor)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, recorded_at`,
-    [action.followUpId, action.type, action.outcome, action.note, action.at, action.actor],
+    `INSERT INTO care_actions (follow_up_id, type, outcome, note, at, actor, previous_holder, handed_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, recorded_at`,
+    [
+      action.followUpId,
+      action.type,
+      action.outcome,
+      action.note,
+      action.at,
+      action.actor,
+      previousHolder,
+      handedTo,
+    ],
   );
   const row = inserted.rows[0];
   if (!row) throw new Error('insert returned no row');
-  await db.query(
-    action.type === 'close'
-      ? `UPDATE follow_ups SET status = 'done', status_reason = $2, closed_at = now(), updated_at = now()
-          WHERE id = $1 AND status IN ('open', 'in_progress')`
-      : `UPDATE follow_ups SET status = 'in_progress', updated_at = now() WHERE id = $1 AND status = 'open'`,
-    action.type === 'close' ? [action.followUpId, action.outcome] : [action.followUpId],
-  );
-  return { id: row.id, recordedAt: row.recorded_at, ...action, type: action.type };
+  if (action.type === 'close') {
+    await db.query(STATUS_AFTER_ACTION.close, [action.followUpId, action.outcome]);
+  } else {
+    await db.query(action.type === 'reopen' ? STATUS_AFTER_ACTION.reopen : STATUS_AFTER_ACTION.start, [
+      action.followUpId,
+    ]);
+  }
+  return { ...action, id: row.id, recordedAt: row.recorded_at, previousHolder, handedTo };
 }
