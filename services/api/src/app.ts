@@ -148,7 +148,9 @@ export async function buildApp(
       return reply.code(400).send({ error: 'bad_request', message: `Invalid request: ${detail.join('; ')}` });
     }
     if (error instanceof HttpError)
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+      return reply
+        .code(error.statusCode)
+        .send({ ...error.detail, error: error.code, message: error.message });
     // Errors thrown by plugins may lack a code although the type says otherwise.
     const code: unknown = error.code;
     if (typeof code === 'string' && code.startsWith('FST_CSRF_')) {

@@ -23,13 +23,17 @@ declare module 'fastify' {
   }
 }
 
-/** HTTP error with a status the error handler sends as is (4xx messages are shown to the caller). */
+/**
+ * HTTP error with a status the error handler sends as is (4xx messages are shown to the caller);
+ * `detail` adds fields to the answer beside `error` and `message` (the route's schema lists them).
+ */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly detail: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }

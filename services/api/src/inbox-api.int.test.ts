@@ -94,9 +94,16 @@ describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
     expect(detail.actions).toEqual([expect.objectContaining({ type: 'claim', actorName: 'Jo Rivera, RN' })]);
   });
 
-  it('a later claim by someone else takes over; the first stays in the log', async () => {
+  it('a colleague takes it over only when asking to; the first claim stays in the log', async () => {
     const float = await signIn(h.app, 'float');
-    await send('POST', `/api/follow-ups/${ids.soon}/actions`, float, { type: 'claim' });
+    const stale = await send('POST', `/api/follow-ups/${ids.soon}/actions`, float, { type: 'claim' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ holder: { name: string } }>().holder.name).toBe('Jo Rivera, RN');
+    const taken = await send('POST', `/api/follow-ups/${ids.soon}/actions`, float, {
+      type: 'claim',
+      takeOver: true,
+    });
+    expect(taken.statusCode).toBe(201);
     const detail = (await get(`/api/follow-ups/${ids.soon}`, nav)).json<{
       claimedBy: { name: string };
       actions: { type: string }[];

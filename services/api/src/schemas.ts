@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARE_ACTION_TYPES } from '@adt/adt';
 import type { CareAction, CareActionSummary, FollowUpDetail, FollowUpView, StoredMessage } from '@adt/db';
 
 const isoDateTime = z.string().describe('ISO-8601 instant');
@@ -45,22 +46,19 @@ export const followUpSchema = z.object({
   claimedBy: z
     .object({ actor: z.string(), name: z.string(), at: isoDateTime })
     .nullable()
-    .describe('Who took the follow-up (the latest claim action)'),
+    .describe('Who holds the follow-up: the latest claim, or the colleague of the latest hand-off'),
   failedAttempts: z
     .number()
     .int()
     .describe('Contact attempts that did not reach the patient; TCM asks for two when unreachable'),
 });
 
-export const careActionTypes = [
-  'contact_attempt',
-  'contact_made',
-  'appointment_scheduled',
-  'med_reconciliation',
-  'note',
-  'close',
-  'claim',
-] as const;
+export const careActionTypes = CARE_ACTION_TYPES;
+
+const personSchema = z.object({
+  actor: z.string().describe('As stored: `user:<username>`, or an API token'),
+  name: z.string().describe('As people know them'),
+});
 
 export const careActionSchema = z.object({
   id: z.string(),
@@ -71,6 +69,22 @@ export const careActionSchema = z.object({
   actor: z.string(),
   actorName: z.string().describe('The actor as people know them'),
   recordedAt: isoDateTime,
+  previousHolder: personSchema
+    .nullable()
+    .describe('On a take-over (`claim` with `takeOver`) or a `hand_off`: who held the follow-up before'),
+  handedTo: personSchema.nullable().describe('On a `hand_off`: the colleague who holds the follow-up now'),
+});
+
+/** The colleague holding a follow-up, in a 409 answer to a claim. */
+export const holderSchema = personSchema.extend({
+  username: z.string().nullable().describe('Their username (null when the claim came from an API token)'),
+});
+
+/** A 409 answer: the follow-up's state does not allow the action; a claim names the holder. */
+export const conflictSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  holder: holderSchema.optional().describe('On `claimed`: the colleague holding the follow-up'),
 });
 
 export const followUpDetailSchema = followUpSchema.extend({
@@ -118,7 +132,10 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** What the care-action log adds to a follow-up: its claim and attempts, and names for actors. */
+/**
+ * What the care-action log adds to a follow-up: its holder (latest claim or hand-off) and
+ * attempts, and names for actors.
+ */
 export interface FollowUpAnnotations {
   summaries: ReadonlyMap<string, CareActionSummary>;
   names: ReadonlyMap<string, string>;
@@ -179,9 +196,12 @@ export function toCareActionJson(
   a: CareAction,
   names: ReadonlyMap<string, string> = new Map(),
 ): z.infer<typeof careActionSchema> {
+  const person = (actor: string | null) => (actor ? { actor, name: names.get(actor) ?? actor } : null);
   return {
     ...a,
     actorName: names.get(a.actor) ?? a.actor,
+    previousHolder: person(a.previousHolder),
+    handedTo: person(a.handedTo),
     at: a.at.toISOString(),
     recordedAt: a.recordedAt.toISOString(),
   };

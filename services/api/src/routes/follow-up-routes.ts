@@ -2,18 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { endOfLocalDay, localDate } from '@adt/adt';
 import {
-  appendCareAction,
   findActorNames,
   findFollowUpDetail,
   listWorklist,
   recordAudit,
   searchFollowUps,
-  withTransaction,
+  type CareAction,
   worklistFingerprint,
 } from '@adt/db';
 import { assertTeamAccess, HttpError, principalOf, requireRole, visibleTeam } from '../auth.js';
 import { assertKnownTeam } from '../team-filter.js';
-import { assertCareActionTime } from '../care-action-time.js';
+import { usernameSchema } from '../account-schemas.js';
+import { logCareAction } from '../log-care-action.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { ApiContext } from '../api-context.js';
 import { annotateFollowUps } from '../follow-up-annotations.js';
@@ -31,6 +31,7 @@ import {
 import {
   careActionSchema,
   careActionTypes,
+  conflictSchema,
   errorSchema,
   followUpDetailSchema,
   followUpSchema,
@@ -44,6 +45,22 @@ import { worklistToCsv } from '../worklist-csv.js';
 const limit = limitParam;
 const followUpRoles = ['navigator', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+const CARE_ACTION_DESCRIPTION = [
+  "`at` (default now) lies between the follow-up's event and now plus 5 minutes.",
+  '`claim` takes the follow-up. A follow-up held by a colleague answers 409 `claimed` with `holder` (actor, name, username) unless the body has `"takeOver": true`; the take-over is logged with `previousHolder`.',
+  "`hand_off` with `to: <username>` passes the follow-up to a colleague who is a member of its team (404 `unknown_user`, 400 `receiver_not_on_team` otherwise); passing on a colleague's follow-up needs `takeOver` too.",
+  '`close` ends the follow-up. Outcomes: reached | unreachable | declined | seen_elsewhere | readmitted | other; `unreachable` needs two logged contact attempts (TCM; 409 `too_few_attempts`), `other` needs a note (400 `note_required`).',
+  "`reopen` returns a closed (done) follow-up to in progress; the close stays in the log (409 `not_closed` on an open one, `cancelled` on one the hospital's messages cancelled).",
+  'Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD).',
+].join(' ');
+
+/** Everyone a care-action log names: who logged each action, and who held or received it. */
+function actorsOf(actions: readonly CareAction[]): string[] {
+  return actions.flatMap((a) =>
+    [a.actor, a.previousHolder, a.handedTo].filter((x): x is string => x !== null),
+  );
+}
 
 /**
  * Follow-up routes: the daily worklist (JSON or CSV), search, detail and care actions. Navigators
@@ -210,11 +227,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const detail = await findFollowUpDetail(pool, request.params.id);
       if (!detail) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
       assertTeamAccess(principal, detail.team);
-      const annotations = await annotateFollowUps(
-        pool,
-        [detail],
-        detail.actions.map((a) => a.actor),
-      );
+      const annotations = await annotateFollowUps(pool, [detail], actorsOf(detail.actions));
       await recordAudit(pool, {
         actor: principal.actor,
         action: 'read',
@@ -231,55 +244,27 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
     {
       preHandler: requireRole(...followUpRoles),
       schema: {
-        summary: 'Log a continuity-of-care action (append-only); `close` ends the follow-up',
-        description:
-          "`at` (default now) lies between the follow-up's event and now plus 5 minutes. `claim` takes the follow-up (the latest claim names who works it). Suggested outcomes: `contact_attempt` no_answer | voicemail | wrong_number; `appointment_scheduled` the visit date (YYYY-MM-DD); `close` reached | unreachable | declined | seen_elsewhere | readmitted | other.",
+        summary:
+          'Log a continuity-of-care action (append-only); `close` ends the follow-up, `reopen` undoes a close',
+        description: CARE_ACTION_DESCRIPTION,
         params: z.object({ id: idParam('follow-up') }),
         body: z.strictObject({
           type: z.enum(careActionTypes),
           outcome: lineText(200).pipe(z.string().trim().min(1)).optional(),
           note: freeText(4000).optional(),
           at: instantText.optional(),
+          takeOver: z
+            .boolean()
+            .optional()
+            .describe('`claim`, `hand_off`: take the follow-up although a colleague holds it'),
+          to: usernameSchema.optional().describe('`hand_off`: the username of a colleague on the team'),
         }),
-        response: { 201: careActionSchema, ...errors, 409: errorSchema },
+        response: { 201: careActionSchema, ...errors, 409: conflictSchema },
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const body = request.body;
-      const action = await withTransaction(pool, async (db) => {
-        // The event time: the discharge a follow-up follows up, or the ED visit; never after creation.
-        const found = await db.query<{ team: string; status: string; event_at: Date }>(
-          `SELECT f.team, f.status,
-                  least(f.created_at, coalesce(CASE WHEN f.kind = 'discharge' THEN e.discharged_at END,
-                                               e.admitted_at, f.created_at)) AS event_at
-             FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id
-            WHERE f.id = $1 FOR UPDATE OF f`,
-          [request.params.id],
-        );
-        const row = found.rows[0];
-        if (!row) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
-        assertTeamAccess(principal, row.team);
-        if (row.status === 'done' || row.status === 'cancelled') {
-          throw new HttpError(
-            409,
-            'closed',
-            `The follow-up is ${row.status}; actions can no longer be added`,
-          );
-        }
-        const now = new Date();
-        const at = body.at ? new Date(body.at) : now;
-        assertCareActionTime(at, row.event_at, now);
-        return appendCareAction(db, {
-          followUpId: request.params.id,
-          type: body.type,
-          outcome: body.outcome ?? null,
-          note: body.note ?? null,
-          at,
-          actor: principal.actor,
-        });
-      });
-      const names = await findActorNames(pool, [action.actor]);
+      const action = await logCareAction(pool, principalOf(request), request.params.id, request.body);
+      const names = await findActorNames(pool, actorsOf([action]));
       return reply.code(201).send(toCareActionJson(action, names));
     },
   );
