@@ -58,3 +58,13 @@ export async function lockFollowUpForAction(db: Queryable, id: string): Promise<
     activeDuplicate: row.active_duplicate,
   };
 }
+
+/**
+ * The team a follow-up belongs to, or null when there is no such follow-up.
+ * @param db - pool
+ * @param id - follow-up id
+ */
+export async function findFollowUpTeam(db: Queryable, id: string): Promise<string | null> {
+  const result = await db.query<{ team: string }>('SELECT team FROM follow_ups WHERE id = $1', [id]);
+  return result.rows[0]?.team ?? null;
+}

@@ -206,3 +206,24 @@ export async function missingTeams(db: Queryable, names: readonly string[]): Pro
   );
   return result.rows.map((r) => r.name);
 }
+
+/** A team member as a colleague sees them: to hand a follow-up to. */
+export interface TeamMember {
+  username: string;
+  displayName: string;
+}
+
+/**
+ * The members of a team whose accounts are not disabled, by name.
+ * @param db - pool
+ * @param team - team name
+ */
+export async function listActiveTeamMembers(db: Queryable, team: string): Promise<TeamMember[]> {
+  const result = await db.query<{ username: string; display_name: string }>(
+    `SELECT u.username, u.display_name FROM team_memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.team = $1 AND u.disabled_at IS NULL
+      ORDER BY coalesce(nullif(u.display_name, ''), u.username), u.username`,
+    [team],
+  );
+  return result.rows.map((r) => ({ username: r.username, displayName: r.display_name || r.username }));
+}

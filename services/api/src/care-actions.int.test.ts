@@ -140,6 +140,24 @@ describe('care actions: claims, take-overs, hand-offs, close rules and reopening
     expect((await detail(id)).actions).toEqual([]);
   });
 
+  it('lists the colleagues a follow-up can go to: its team only', async () => {
+    const id = await followUp();
+    const listed = await h.app.inject({
+      url: `/api/follow-ups/${id}/colleagues`,
+      headers: { cookie: jo.cookie },
+    });
+    expect(listed.statusCode).toBe(200);
+    const names = listed.json<{ items: { username: string; name: string }[] }>().items.map((c) => c.username);
+    expect(names).toEqual(expect.arrayContaining(['jrivera', 'sortiz']));
+    expect(names).not.toContain('kim');
+    const kim = await signIn(h.app, 'kim');
+    const other = await h.app.inject({
+      url: `/api/follow-ups/${id}/colleagues`,
+      headers: { cookie: kim.cookie },
+    });
+    expect(other.statusCode).toBe(403);
+  });
+
   it('passing on a colleague’s follow-up needs takeOver too', async () => {
     const id = await followUp();
     await act(sam, id, { type: 'claim' });

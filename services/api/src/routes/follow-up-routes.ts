@@ -4,6 +4,8 @@ import { endOfLocalDay, localDate } from '@adt/adt';
 import {
   findActorNames,
   findFollowUpDetail,
+  findFollowUpTeam,
+  listActiveTeamMembers,
   listWorklist,
   recordAudit,
   searchFollowUps,
@@ -236,6 +238,29 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         remoteAddress: request.ip,
       });
       return toFollowUpDetailJson(detail, annotations);
+    },
+  );
+
+  app.get(
+    '/api/follow-ups/:id/colleagues',
+    {
+      preHandler: requireRole(...followUpRoles),
+      schema: {
+        summary: 'Who a follow-up can be handed to: the active members of its team',
+        description: 'For `hand_off`; carries no patient data.',
+        params: z.object({ id: idParam('follow-up') }),
+        response: {
+          200: z.object({ items: z.array(z.object({ username: z.string(), name: z.string() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const team = await findFollowUpTeam(pool, request.params.id);
+      if (team === null) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
+      assertTeamAccess(principalOf(request), team);
+      const members = await listActiveTeamMembers(pool, team);
+      return { items: members.map((m) => ({ username: m.username, name: m.displayName })) };
     },
   );
 

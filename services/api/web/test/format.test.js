@@ -71,6 +71,13 @@ describe('wording', () => {
       'Closed — Unable to reach after attempts',
     );
     expect(actionLabel({ type: 'claim', outcome: null })).toBe('Claimed');
+    expect(actionLabel({ type: 'claim', outcome: null, previousHolder: { name: 'Sam Ortiz, RN' } })).toBe(
+      'Took over from Sam Ortiz, RN',
+    );
+    expect(actionLabel({ type: 'hand_off', outcome: null, handedTo: { name: 'Sam Ortiz, RN' } })).toBe(
+      'Handed to Sam Ortiz, RN',
+    );
+    expect(actionLabel({ type: 'reopen', outcome: null })).toBe('Reopened');
   });
 
   it('formats and dials phone numbers', () => {

@@ -13,12 +13,14 @@ export class ApiError extends Error {
    * @param {number} status - HTTP status
    * @param {string} code - the API's error code
    * @param {string} message - a message for people
+   * @param {Record<string, unknown>} [body] - the whole answer, for fields beside the message
    */
-  constructor(status, code, message) {
+  constructor(status, code, message, body = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.body = body;
   }
 }
 
@@ -89,7 +91,12 @@ export async function api(path, options = {}) {
   /** @type {any} */
   const json = text ? JSON.parse(text) : null;
   if (response.ok) return json;
-  const error = new ApiError(response.status, json?.error ?? 'error', json?.message ?? response.statusText);
+  const error = new ApiError(
+    response.status,
+    json?.error ?? 'error',
+    json?.message ?? response.statusText,
+    json && typeof json === 'object' ? json : {},
+  );
   if (response.status === 401 && path !== '/api/session') goToSignIn();
   if (response.status === 403 && error.code === 'csrf' && !options.background) {
     // The CSRF secret changed (signed in elsewhere in this browser): fetch a new token, try once more.

@@ -1,12 +1,16 @@
 // @ts-check
-// One-click care actions on a follow-up: claim, call outcomes, care steps, note and close.
+// One-click care actions on a follow-up: claim (or take over, after asking), hand off to a
+// colleague, call outcomes, care steps, note, and close (after asking, and only by the close rules).
+import { api } from './api.js';
+import { confirmDialog } from './confirm-dialog.js';
 import { h, required, toast } from './dom.js';
-import { ATTEMPT_OUTCOMES, CLOSE_OUTCOMES, localDate } from './format.js';
+import { ATTEMPT_OUTCOMES, CLOSE_OUTCOMES, UNREACHABLE_MIN_ATTEMPTS, localDate } from './format.js';
 
 /**
  * @typedef {import('./follow-up-panels.js').Detail} Detail
- * @typedef {{ type: string, outcome?: string, note?: string }} NewAction
- * @typedef {{ zone: string, me: import('./api.js').Who, log: (action: NewAction, done: string) => Promise<void> }} ActionContext
+ * @typedef {{ type: string, outcome?: string, note?: string, takeOver?: boolean, to?: string }} NewAction
+ * @typedef {{ ok: boolean, message: string }} LogResult
+ * @typedef {{ zone: string, me: import('./api.js').Who, log: (action: NewAction, done: string) => Promise<LogResult>, confirmTakeOver: (holder: string) => Promise<boolean> }} ActionContext
  */
 
 /**
@@ -40,25 +44,8 @@ export function actionsPanel(d, ctx) {
     h(
       'div.actions',
       null,
-      mine
-        ? null
-        : h(
-            'div.action-block',
-            null,
-            h(
-              'div.action-group',
-              null,
-              h(
-                'button.button-primary',
-                {
-                  type: 'button',
-                  onclick: () => void log({ type: 'claim' }, 'Claimed: the team sees you are on it'),
-                },
-                d.claimedBy ? `Take over from ${d.claimedBy.name}` : 'Claim this follow-up',
-              ),
-              h('span.muted', null, d.claimedBy ? '' : 'Let the team know you are working on it.'),
-            ),
-          ),
+      mine ? null : claimBlock(d, ctx),
+      handOffBlock(d, ctx),
       h(
         'div.action-block',
         { role: 'group', 'aria-labelledby': 'call-title' },
@@ -167,41 +154,178 @@ export function actionsPanel(d, ctx) {
           ),
         ),
       ),
+      closeBlock(d, ctx),
+    ),
+  );
+}
+
+/**
+ * Claim a follow-up nobody holds, or take over a colleague's after saying who holds it.
+ * @param {Detail} d - the follow-up
+ * @param {ActionContext} ctx - how to log, and how to ask before a take-over
+ */
+function claimBlock(d, ctx) {
+  const holder = d.claimedBy;
+  return h(
+    'div.action-block',
+    null,
+    h(
+      'div.action-group',
+      null,
       h(
-        'div.action-block',
-        { role: 'group', 'aria-labelledby': 'close-title' },
-        h('h3', { id: 'close-title' }, 'Close the follow-up'),
+        'button.button-primary',
+        {
+          type: 'button',
+          onclick: async () => {
+            if (!holder) {
+              await ctx.log({ type: 'claim' }, 'Claimed: the team sees you are on it');
+            } else if (await ctx.confirmTakeOver(holder.name)) {
+              await ctx.log({ type: 'claim', takeOver: true }, `Taken over from ${holder.name}`);
+            }
+          },
+        },
+        holder ? `Take over from ${holder.name}` : 'Claim this follow-up',
+      ),
+      h('span.muted', null, holder ? '' : 'Let the team know you are working on it.'),
+    ),
+  );
+}
+
+/**
+ * Hand the follow-up to a colleague on its team (they then hold it).
+ * @param {Detail} d - the follow-up
+ * @param {ActionContext} ctx - who is signed in, and how to log
+ */
+function handOffBlock(d, ctx) {
+  const select = /** @type {HTMLSelectElement} */ (
+    h('select', { id: 'hand-off-to' }, h('option', { value: '' }, 'Choose a colleague…'))
+  );
+  void api(`/api/follow-ups/${d.id}/colleagues`, { background: true })
+    .then((answer) => {
+      const { items } = /** @type {{ items: { username: string, name: string }[] }} */ (answer);
+      for (const colleague of items) {
+        const actor = `user:${colleague.username}`;
+        if (actor === ctx.me.actor || actor === d.claimedBy?.actor) continue;
+        select.append(h('option', { value: colleague.username }, colleague.name));
+      }
+    })
+    .catch(() => undefined);
+  return h(
+    'div.action-block',
+    { role: 'group', 'aria-labelledby': 'hand-off-title' },
+    h('h3', { id: 'hand-off-title' }, 'Hand off'),
+    h(
+      'div.action-group',
+      null,
+      h('div.field', null, h('label', { for: 'hand-off-to' }, 'Hand off to'), select),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            const to = valueOf('#hand-off-to');
+            if (!to) {
+              toast('Choose the colleague first.');
+              select.focus();
+              return;
+            }
+            const name = select.selectedOptions[0]?.textContent ?? to;
+            void ctx.log({ type: 'hand_off', to }, `Handed to ${name}`);
+          },
+        },
+        'Hand off',
+      ),
+    ),
+  );
+}
+
+/**
+ * Close the follow-up: an outcome, a note when it is "other", two logged attempts before
+ * "unable to reach" (TCM), and a confirmation.
+ * @param {Detail} d - the follow-up
+ * @param {ActionContext} ctx - how to log
+ */
+function closeBlock(d, ctx) {
+  const problem = h('p.notice.notice-error', { id: 'close-problem', role: 'alert', hidden: true });
+  /** @param {string} text - why the follow-up was not closed */
+  const explain = (text) => {
+    problem.textContent = text;
+    problem.removeAttribute('hidden');
+  };
+  /** @type {Record<string, string>} */
+  const labels = CLOSE_OUTCOMES;
+  return h(
+    'div.action-block',
+    { role: 'group', 'aria-labelledby': 'close-title' },
+    h('h3', { id: 'close-title' }, 'Close the follow-up'),
+    h(
+      'div.action-group',
+      null,
+      h(
+        'div.field',
+        null,
+        h('label', { for: 'close-outcome' }, 'Outcome'),
         h(
-          'div.action-group',
-          null,
-          h(
-            'div.field',
-            null,
-            h('label', { for: 'close-outcome' }, 'Outcome'),
-            h(
-              'select',
-              { id: 'close-outcome' },
-              h('option', { value: '' }, 'Choose…'),
-              Object.entries(CLOSE_OUTCOMES).map(([value, label]) => h('option', { value }, label)),
-            ),
-          ),
-          h(
-            'button.button-danger',
-            {
-              type: 'button',
-              onclick: () => {
-                const outcome = valueOf('#close-outcome');
-                if (!outcome) {
-                  toast('Choose an outcome to close the follow-up.');
-                  required('#close-outcome', HTMLSelectElement).focus();
-                  return;
-                }
-                void log({ type: 'close', outcome, note: valueOf('#note') }, 'Follow-up closed');
-              },
-            },
-            'Close follow-up',
-          ),
+          'select',
+          { id: 'close-outcome' },
+          h('option', { value: '' }, 'Choose…'),
+          Object.entries(CLOSE_OUTCOMES).map(([value, label]) => h('option', { value }, label)),
         ),
+      ),
+    ),
+    h(
+      'div.field',
+      null,
+      h('label', { for: 'close-note' }, 'Closing note (needed for “Other”)'),
+      h('textarea', { id: 'close-note', rows: 2 }),
+    ),
+    problem,
+    h(
+      'div.action-group',
+      null,
+      h(
+        'button.button-danger',
+        {
+          type: 'button',
+          onclick: async () => {
+            problem.setAttribute('hidden', '');
+            const outcome = valueOf('#close-outcome');
+            const note = valueOf('#close-note');
+            if (!outcome) {
+              toast('Choose an outcome to close the follow-up.');
+              required('#close-outcome', HTMLSelectElement).focus();
+              return;
+            }
+            if (outcome === 'unreachable' && d.failedAttempts < UNREACHABLE_MIN_ATTEMPTS) {
+              const logged =
+                d.failedAttempts === 0
+                  ? 'none is'
+                  : d.failedAttempts === 1
+                    ? 'one is'
+                    : `${d.failedAttempts} are`;
+              explain(
+                `Not closed: “Unable to reach” needs at least ${UNREACHABLE_MIN_ATTEMPTS} logged call attempts (TCM), and ${logged} logged. Log each call first.`,
+              );
+              return;
+            }
+            if (outcome === 'other' && !note) {
+              explain('Not closed: write a closing note saying why before closing as “Other”.');
+              required('#close-note', HTMLTextAreaElement).focus();
+              return;
+            }
+            const label = labels[outcome] ?? outcome;
+            const yes = await confirmDialog({
+              title: 'Close this follow-up?',
+              text: `Outcome: ${label}. It leaves the worklist for the whole team. If it was a mistake, reopen it from its page.`,
+              confirm: 'Close follow-up',
+              danger: true,
+            });
+            if (!yes) return;
+            const result = await ctx.log({ type: 'close', outcome, note }, 'Follow-up closed');
+            if (!result.ok && result.message) explain(`Not closed: ${result.message}`);
+          },
+        },
+        'Close follow-up',
       ),
     ),
   );

@@ -14,7 +14,7 @@ import {
 
 /**
  * @typedef {import('./worklist-row.js').FollowUp} FollowUp
- * @typedef {{ id: string, type: string, outcome: string | null, note: string | null, at: string, actor: string, actorName: string, recordedAt: string }} CareAction
+ * @typedef {{ id: string, type: string, outcome: string | null, note: string | null, at: string, actor: string, actorName: string, recordedAt: string, previousHolder: { actor: string, name: string } | null, handedTo: { actor: string, name: string } | null }} CareAction
  * @typedef {{ messageId: string, eventType: string, occurredAt: string, receivedAt: string, controlId: string, note: string | null }} SourceMessage
  * @typedef {FollowUp & { statusReason: string | null, createdAt: string, patient: FollowUp['patient'] & { assigningAuthority: string }, sourceMessages: SourceMessage[], actions: CareAction[] }} Detail
  */

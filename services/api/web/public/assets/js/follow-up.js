@@ -15,6 +15,7 @@ import {
   telHref,
 } from './format.js';
 import { actionsPanel } from './follow-up-actions.js';
+import { confirmDialog } from './confirm-dialog.js';
 import { deadlinesPanel, encounterPanel, sourcesPanel, timelinePanel } from './follow-up-panels.js';
 import { startShell } from './shell.js';
 
@@ -56,26 +57,74 @@ async function load() {
   }
 }
 
+/** @param {boolean} enabled - whether the action buttons take clicks */
+function setButtons(enabled) {
+  for (const button of content.querySelectorAll('.actions-card button, .reopen-button')) {
+    if (enabled) button.removeAttribute('disabled');
+    else button.setAttribute('disabled', '');
+  }
+}
+
 /**
- * Logs a care action, then shows the follow-up again.
- * @param {{ type: string, outcome?: string, note?: string }} action - what to log
+ * Asks before taking a follow-up a colleague holds: two people must not call the same patient.
+ * @param {string} holder - the colleague's name
+ */
+function confirmTakeOver(holder) {
+  return confirmDialog({
+    title: 'Take over this follow-up?',
+    text: `${holder} is working on this follow-up. If you take it over, the team sees your name instead and the timeline records that you took it over from ${holder}. Let them know, so the patient is not called twice.`,
+    confirm: `Take over from ${holder}`,
+    danger: true,
+  });
+}
+
+/**
+ * Logs a care action, then shows the follow-up again. A claim or hand-off that finds a colleague
+ * holding the follow-up (they claimed it after this page was opened) asks before taking it over.
+ * @param {import('./follow-up-actions.js').NewAction} action - what to log
  * @param {string} done - the confirmation to show
+ * @returns {Promise<import('./follow-up-actions.js').LogResult>}
  */
 async function log(action, done) {
-  if (busy) return;
+  if (busy) return { ok: false, message: '' };
   busy = true;
-  for (const button of content.querySelectorAll('.actions-card button')) button.setAttribute('disabled', '');
+  setButtons(false);
+  /** @type {string | null} */
+  let holder = null;
   try {
     await api(`/api/follow-ups/${id}/actions`, { method: 'POST', body: action });
     toast(done);
     announce.textContent = done;
     await load();
+    return { ok: true, message: '' };
   } catch (error) {
-    toast(error instanceof ApiError ? error.message : 'Not saved: check the connection and try again.');
-    for (const button of content.querySelectorAll('.actions-card button')) button.removeAttribute('disabled');
+    if (error instanceof ApiError && error.code === 'claimed' && !action.takeOver) {
+      const named = /** @type {{ name?: unknown } | undefined} */ (error.body.holder);
+      holder = typeof named?.name === 'string' ? named.name : 'A colleague';
+    } else {
+      const message =
+        error instanceof ApiError ? error.message : 'Not saved: check the connection and try again.';
+      toast(message);
+      setButtons(true);
+      return { ok: false, message };
+    }
   } finally {
     busy = false;
   }
+  if (await confirmTakeOver(holder)) return log({ ...action, takeOver: true }, done);
+  // Show who holds it now.
+  await load();
+  return { ok: false, message: '' };
+}
+
+/** Reopens a closed follow-up after asking: the close stays in the timeline. */
+async function reopen() {
+  const yes = await confirmDialog({
+    title: 'Reopen this follow-up?',
+    text: 'It goes back on the worklist as in progress. The close stays in the timeline, with a note that you reopened it.',
+    confirm: 'Reopen follow-up',
+  });
+  if (yes) await log({ type: 'reopen' }, 'Reopened: the follow-up is back on the worklist');
 }
 
 /** @param {Detail} d */
@@ -92,7 +141,7 @@ function render(d) {
         'div',
         null,
         deadlinesPanel(d, { zone, me }),
-        active ? actionsPanel(d, { zone, me, log }) : null,
+        active ? actionsPanel(d, { zone, me, log, confirmTakeOver }) : null,
         timelinePanel(d, { zone, me }),
       ),
       h(
@@ -180,9 +229,14 @@ function closedNotice(d) {
   const reason = d.statusReason ? ` (${d.statusReason.replaceAll('_', ' ')})` : '';
   return d.status === 'done'
     ? h(
-        'p.notice.notice-done',
+        'div.notice.notice-done.closed-notice',
         { role: 'status' },
-        `This follow-up is closed${reason}. The log below is kept as it was.`,
+        h('p', null, `This follow-up is closed${reason}. The log below is kept as it was.`),
+        h(
+          'button.reopen-button.no-print',
+          { type: 'button', onclick: () => void reopen() },
+          'Reopen follow-up',
+        ),
       )
     : h('p.notice', { role: 'status' }, `This follow-up was cancelled${reason}: no call is needed.`);
 }

@@ -229,6 +229,9 @@ export const ATTEMPT_OUTCOMES = /** @type {const} */ ({
   wrong_number: 'Wrong number',
 });
 
+/** Fewer logged attempts than this and a follow-up cannot be closed as unreachable (TCM). */
+export const UNREACHABLE_MIN_ATTEMPTS = 2;
+
 /** Outcomes a follow-up is closed with. */
 export const CLOSE_OUTCOMES = /** @type {const} */ ({
   reached: 'Reached — follow-up arranged',
@@ -240,8 +243,8 @@ export const CLOSE_OUTCOMES = /** @type {const} */ ({
 });
 
 /**
- * A care action for people: "Call attempt — no answer".
- * @param {{ type: string, outcome: string | null }} action - the logged action
+ * A care action for people: "Call attempt — no answer", "Took over from Sam Ortiz, RN".
+ * @param {{ type: string, outcome: string | null, previousHolder?: { name: string } | null, handedTo?: { name: string } | null }} action - the logged action
  */
 export function actionLabel(action) {
   /** @type {Record<string, string>} */
@@ -251,7 +254,11 @@ export function actionLabel(action) {
   const outcome = action.outcome ?? '';
   switch (action.type) {
     case 'claim':
-      return 'Claimed';
+      return action.previousHolder ? `Took over from ${action.previousHolder.name}` : 'Claimed';
+    case 'hand_off':
+      return `Handed to ${action.handedTo?.name ?? 'a colleague'}`;
+    case 'reopen':
+      return 'Reopened';
     case 'contact_attempt':
       return `Call attempt — ${(attempts[outcome] ?? outcome) || 'not reached'}`;
     case 'contact_made':
