@@ -354,9 +354,12 @@ describe('navigator inbox in a browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'follow-up.png'), fullPage: true });
   });
 
-  it('closes it: the action log and the list reflect it', async () => {
+  it('closes it after confirming: the action log and the list reflect it', async () => {
     await page.getByLabel('Outcome').selectOption('unreachable');
     await page.getByRole('button', { name: 'Close follow-up' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Close this follow-up?' });
+    expect(await dialog.textContent()).toContain('Outcome: Unable to reach after attempts');
+    await dialog.getByRole('button', { name: 'Close follow-up' }).click();
     await page.getByText('This follow-up is closed').waitFor();
     const timeline = await page.locator('#timeline').textContent();
     expect(timeline).toContain('Closed — Unable to reach after attempts');
@@ -386,6 +389,119 @@ describe('navigator inbox in a browser', () => {
     expect(audit.rows.map((r) => `${r.action}:${r.resource}`)).toEqual(
       expect.arrayContaining(['sign_in:session', 'list:worklist', 'export:worklist', 'read:follow_up']),
     );
+  });
+
+  it('asks before taking over a colleague’s follow-up, naming them, and logs the take-over', async () => {
+    const id = await followUpIdOf('MRN310442');
+    await page.goto(`${base}/follow-ups/${id}`);
+    await page.getByRole('heading', { name: 'CHEN, LINDA' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Claimed by Sam Ortiz, RN');
+
+    await page.getByRole('button', { name: 'Take over from Sam Ortiz, RN' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Take over this follow-up?' });
+    expect(await dialog.textContent()).toContain('Sam Ortiz, RN is working on this follow-up');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'take-over.png') });
+    // Cancel changes nothing.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const claims = () =>
+      stack.db.pool.query<{ actor: string; previous_holder: string | null }>(
+        "SELECT actor, previous_holder FROM care_actions WHERE follow_up_id = $1 AND type = 'claim' ORDER BY id",
+        [id],
+      );
+    expect((await claims()).rows).toEqual([{ actor: 'user:sortiz', previous_holder: null }]);
+
+    await page.getByRole('button', { name: 'Take over from Sam Ortiz, RN' }).click();
+    await dialog.getByRole('button', { name: 'Take over from Sam Ortiz, RN' }).click();
+    await page.getByText('Claimed by you').waitFor();
+    await page.locator('#timeline').getByText('Took over from Sam Ortiz, RN').waitFor();
+    expect((await claims()).rows).toEqual([
+      { actor: 'user:sortiz', previous_holder: null },
+      { actor: 'user:jrivera', previous_holder: 'user:sortiz' },
+    ]);
+  });
+
+  it('a page opened before a colleague claimed the follow-up asks instead of taking it silently', async () => {
+    const id = await followUpIdOf('MRN118305');
+    await page.goto(`${base}/follow-ups/${id}`);
+    await page.getByRole('heading', { name: 'NGUYEN, THANH' }).waitFor();
+    // Sam claims it while the page is open.
+    await appendCareAction(stack.db.pool, {
+      followUpId: id,
+      type: 'claim',
+      outcome: null,
+      note: null,
+      at: new Date(),
+      actor: userActor('sortiz'),
+    });
+    await page.getByRole('button', { name: 'Claim this follow-up' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Take over this follow-up?' });
+    expect(await dialog.textContent()).toContain('Sam Ortiz, RN is working on this follow-up');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Claimed by Sam Ortiz, RN').waitFor();
+    const mine = await stack.db.pool.query(
+      "SELECT 1 FROM care_actions WHERE follow_up_id = $1 AND actor = 'user:jrivera'",
+      [id],
+    );
+    expect(mine.rowCount).toBe(0);
+  });
+
+  it('explains the close rules, closes after confirming, and reopens', async () => {
+    const id = await followUpIdOf('MRN200871');
+    await page.goto(`${base}/follow-ups/${id}`);
+    await page.getByRole('heading', { name: 'OKAFOR, JAMES A' }).waitFor();
+    const closeButton = page.locator('.actions-card').getByRole('button', { name: 'Close follow-up' });
+    const problem = page.locator('#close-problem');
+
+    // One attempt overnight: not enough to close as unable to reach (TCM asks for two).
+    await page.getByLabel('Outcome').selectOption('unreachable');
+    await closeButton.click();
+    await problem.waitFor();
+    expect(await problem.getAttribute('role')).toBe('alert');
+    expect(await problem.textContent()).toContain(
+      'needs at least 2 logged call attempts (TCM), and one is logged',
+    );
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'close-refused.png') });
+    // Nor is the server fooled by a page that skips the check.
+    const refused = await page.evaluate(async (followUpId) => {
+      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/follow-ups/${followUpId}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ type: 'close', outcome: 'unreachable' }),
+      });
+      return { status: response.status, body: (await response.json()) as { error: string } };
+    }, id);
+    expect(refused).toMatchObject({ status: 409, body: { error: 'too_few_attempts' } });
+
+    // "Other" needs a closing note.
+    await page.getByLabel('Outcome').selectOption('other');
+    await closeButton.click();
+    await page.getByText('write a closing note saying why').waitFor();
+    await page.getByLabel('Closing note').fill('Moved to his daughter’s in Ohio; new practice there.');
+    await closeButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Close this follow-up?' });
+    expect(await dialog.textContent()).toContain('Outcome: Other (see note)');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const status = async () =>
+      (await stack.db.pool.query<{ status: string }>('SELECT status FROM follow_ups WHERE id = $1', [id]))
+        .rows[0]?.status;
+    expect(await status()).toBe('in_progress');
+    await closeButton.click();
+    await dialog.getByRole('button', { name: 'Close follow-up' }).click();
+    await page.getByText('This follow-up is closed (other)').waitFor();
+    expect(await status()).toBe('done');
+
+    // Closed by mistake: reopen it. The close stays in the timeline.
+    await page.getByRole('button', { name: 'Reopen follow-up' }).click();
+    const reopen = page.getByRole('dialog', { name: 'Reopen this follow-up?' });
+    await reopen.getByRole('button', { name: 'Reopen follow-up' }).click();
+    await page.locator('#timeline').getByText('Reopened').waitFor();
+    expect(await page.locator('#timeline').textContent()).toContain('Closed — Other (see note)');
+    expect(await status()).toBe('in_progress');
+    expect(await page.locator('.actions-card').count()).toBe(1);
   });
 
   it('does not follow a sign-in link to another site', async () => {
