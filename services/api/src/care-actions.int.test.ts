@@ -219,6 +219,18 @@ describe('care actions: claims, take-overs, hand-offs, close rules and reopening
     expect(again.json<{ error: string }>().error).toBe('not_closed');
   });
 
+  it('does not reopen one whose visit has a newer open follow-up', async () => {
+    const mrn = 'M-CARE-REDISCHARGED';
+    const dueAt = new Date(Date.now() + 86_400_000);
+    const first = await seedFollowUp(h.db, { mrn, team: 'north', dueAt });
+    await act(jo, first, { type: 'close', outcome: 'reached' });
+    // The same visit gets a new follow-up (a re-discharge after an A13).
+    await seedFollowUp(h.db, { mrn, team: 'north', dueAt });
+    const response = await act(jo, first, { type: 'reopen' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json<{ error: string }>().error).toBe('active_duplicate');
+  });
+
   it('does not reopen one the hospital’s messages cancelled', async () => {
     const id = await followUp();
     await h.db.pool.query(

@@ -106,15 +106,41 @@ export async function logCareAction(
     const now = new Date();
     const at = body.at ? new Date(body.at) : now;
     assertCareActionTime(at, row.eventAt, now);
-    return appendCareAction(db, {
-      followUpId,
-      type: body.type,
-      outcome: body.outcome ?? null,
-      note: body.note ?? null,
-      at,
-      actor: principal.actor,
-      previousHolder: decision.previousHolder?.actor ?? null,
-      handedTo: decision.handedTo?.actor ?? null,
-    });
+    try {
+      return await appendCareAction(db, {
+        followUpId,
+        type: body.type,
+        outcome: body.outcome ?? null,
+        note: body.note ?? null,
+        at,
+        actor: principal.actor,
+        previousHolder: decision.previousHolder?.actor ?? null,
+        handedTo: decision.handedTo?.actor ?? null,
+      });
+    } catch (error) {
+      // A new follow-up for the visit created between the check and the reopen (the worker locks the
+      // encounter, not this follow-up): the unique index has the last word.
+      if (isUniqueViolation(error, ONE_ACTIVE_PER_KIND)) {
+        throw new HttpError(
+          409,
+          'active_duplicate',
+          'A newer follow-up for this visit is open; work on that one instead',
+        );
+      }
+      throw error;
+    }
   });
+}
+
+const ONE_ACTIVE_PER_KIND = 'follow_ups_one_active_per_kind';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === '23505' &&
+    'constraint' in error &&
+    error.constraint === constraint
+  );
 }
