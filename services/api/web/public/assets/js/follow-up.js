@@ -121,7 +121,7 @@ async function log(action, done) {
 async function reopen() {
   const yes = await confirmDialog({
     title: 'Reopen this follow-up?',
-    text: 'It goes back on the worklist as in progress. The close stays in the timeline, with a note that you reopened it.',
+    text: 'It goes back on the worklist as in progress. The close stays in the timeline, followed by a “Reopened” entry with your name.',
     confirm: 'Reopen follow-up',
   });
   if (yes) await log({ type: 'reopen' }, 'Reopened: the follow-up is back on the worklist');
