@@ -5,6 +5,17 @@
 export type { AdtEventInput } from './adt-event.js';
 export { DEFAULT_OBSERVATION_CODES, isEdVisit, isInpatientLikeDischarge } from './adt-event.js';
 export type { BusinessCalendar } from './business-days.js';
+export type { CensusClass, CensusEncounter, CensusFollowUp, NoFollowUpReason } from './census.js';
+export {
+  ED_STAY_WITHOUT_DISCHARGE_MS,
+  censusClassOf,
+  censusFollowUpKind,
+  isInHospital,
+  noFollowUpReason,
+  postAcuteDestination,
+  reasonForVisit,
+  stayEndedAt,
+} from './census.js';
 export {
   addBusinessDays,
   addCalendarDays,
