@@ -28,3 +28,4 @@ export * from './alert-state-repository.js';
 export * from './feed-status-queries.js';
 export * from './retention-repository.js';
 export * from './message-history-queries.js';
+export * from './census-queries.js';

@@ -20,6 +20,7 @@ import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { censusRoutes } from './routes/census-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { messageRoutes } from './routes/message-routes.js';
 import { opsAlertRoutes } from './routes/ops-alert-routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(
 
   await registerRateLimits(base, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   await app.register(followUpRoutes, { context });
+  await app.register(censusRoutes, { context });
   await app.register(messageRoutes, { context });
   await app.register(opsFeedRoutes, { context });
   await app.register(opsAlertRoutes, { context });

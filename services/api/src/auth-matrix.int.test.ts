@@ -39,6 +39,7 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/api/worklist', expected: followUps },
   { method: 'GET', route: '/api/worklist/changes', expected: followUps },
   { method: 'GET', route: '/api/follow-ups', expected: followUps },
+  { method: 'GET', route: '/api/census', expected: followUps },
   { method: 'GET', route: '/api/follow-ups/{id}', expected: ownFollowUp },
   { method: 'GET', route: '/api/follow-ups/{id}/colleagues', expected: ownFollowUp },
   {
