@@ -11,7 +11,7 @@ import {
   upsertPatient,
   withTransaction,
 } from '@adt/db';
-import { addUser, createUserToken, startApiHarness, type ApiHarness } from './testing/api-harness.js';
+import { addUser, createUserToken, signIn, startApiHarness, type ApiHarness } from './testing/api-harness.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -384,5 +384,19 @@ describe('GET /api/census', () => {
     const unknown = await get(admin, '?team=nowhere');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ error: 'unknown_team' });
+  });
+
+  it('serves the census page to people signed in, under the pages’ content policy', async () => {
+    const anonymous = await h.app.inject({ url: '/census?team=north' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/sign-in?next=%2Fcensus%3Fteam%3Dnorth');
+    const session = await signIn(h.app, 'admin');
+    const page = await h.app.inject({ url: '/census', headers: { cookie: session.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.body).toContain('<title>Census · Follow-up inbox</title>');
+    expect(page.body).toContain('src="/assets/js/census.js"');
+    const script = await h.app.inject({ url: '/assets/js/census.js' });
+    expect(script.statusCode).toBe(200);
   });
 });

@@ -75,6 +75,7 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   const hidden = { schema: { hide: true } };
   app.get('/', hidden, page('worklist.html', { signedIn: true }));
   app.get('/follow-ups/:id', hidden, page('follow-up.html', { signedIn: true }));
+  app.get('/census', hidden, page('census.html', { signedIn: true }));
   app.get('/audit', hidden, page('audit.html', { signedIn: true }));
   app.get('/ops', hidden, page('ops.html', { signedIn: true, roles: ['ops', 'admin'] }));
   app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
