@@ -37,3 +37,12 @@ const NO_FOLLOW_UP_REASONS = {
 export function noFollowUpReasonLabel(reason) {
   return NO_FOLLOW_UP_REASONS[reason] ?? reason.replaceAll('_', ' ');
 }
+
+/**
+ * An assigned location (PV1-3, point of care^room^bed^facility) for people: "3EAST, room 301, bed A".
+ * @param {string} location - PV1-3 as sent
+ */
+export function locationLabel(location) {
+  const [unit = '', room = '', bed = ''] = location.split('^').map((part) => part.trim());
+  return [unit, room && `room ${room}`, bed && `bed ${bed}`].filter(Boolean).join(', ');
+}

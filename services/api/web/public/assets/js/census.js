@@ -3,7 +3,7 @@
 // from GET /api/census (audited). Each list pages on with its own "show more" button.
 import { api, ApiError } from './api.js';
 import { h, append, replace, required } from './dom.js';
-import { censusClassLabel, noFollowUpReasonLabel } from './census-format.js';
+import { censusClassLabel, locationLabel, noFollowUpReasonLabel } from './census-format.js';
 import { eventLabel, formatDateTime, mrnLabel } from './format.js';
 import { startShell } from './shell.js';
 
@@ -163,7 +163,7 @@ function patientCell(e) {
 
 /** @param {CensusEntry} e */
 function facilityText(e) {
-  return [e.facility, e.location].filter(Boolean).join(' · ');
+  return [e.facility, locationLabel(e.location)].filter(Boolean).join(' · ');
 }
 
 /** @param {CensusEntry} e */
