@@ -40,9 +40,11 @@ export interface CensusRow {
 }
 
 /**
- * Encounters that had an event since `since`, and those still open (no discharge stored, no A03 or
- * A11 applied, patient alive) whatever their age: a long stay stays on the census. Merged-away
- * encounters are left out (their survivor carries the events).
+ * Encounters that had an event since `since`, and inpatient and observation stays still open (no
+ * discharge stored, no A03 or A11 applied, patient alive) whatever their age: a long stay stays on
+ * the census. Clinic registrations and ED visits that never get a discharge do not pile up here:
+ * the census shows them only while recent. This only narrows the reading; the census rules decide.
+ * Merged-away encounters are left out (their survivor carries the events).
  */
 const CENSUS_CANDIDATES = `
   SELECT e.id, e.facility, e.visit_number, e.patient_class, e.hospital_service, e.patient_type,
@@ -72,7 +74,11 @@ const CENSUS_CANDIDATES = `
    WHERE e.merged_into IS NULL
      AND (e.last_event_at >= $1
           OR (e.discharged_at IS NULL AND NOT p.deceased
-              AND COALESCE(ende.event_type, 'A13') = 'A13'))`;
+              AND COALESCE(ende.event_type, 'A13') = 'A13'
+              AND (upper(btrim(e.patient_class)) = 'I'
+                   OR (upper(btrim(e.patient_class)) = 'O'
+                       AND (upper(btrim(e.hospital_service)) = ANY ($2)
+                            OR upper(btrim(e.patient_type)) = ANY ($2))))))`;
 
 interface CensusDbRow {
   id: string;
@@ -105,12 +111,16 @@ interface CensusDbRow {
 /**
  * The census candidates (see {@link CENSUS_CANDIDATES}), newest event first.
  * @param db - pool
- * @param since - the start of the window for encounters that are not open
+ * @param query - `since`: the start of the window for encounters that are not open;
+ *   `observationCodes`: the site's observation codes
  */
-export async function listCensusCandidates(db: Queryable, since: Date): Promise<CensusRow[]> {
+export async function listCensusCandidates(
+  db: Queryable,
+  query: { since: Date; observationCodes: ReadonlySet<string> },
+): Promise<CensusRow[]> {
   const result = await db.query<CensusDbRow>(
     `${CENSUS_CANDIDATES} ORDER BY e.last_event_at DESC NULLS LAST, e.id DESC`,
-    [since],
+    [query.since, [...query.observationCodes].map((code) => code.trim().toUpperCase())],
   );
   return result.rows.map((row) => ({
     encounterId: row.id,

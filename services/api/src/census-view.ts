@@ -80,7 +80,7 @@ export async function buildCensus(
   const { now, observationCodes } = options;
   const windowStart = new Date(now.getTime() - CENSUS_WINDOW_DAYS * DAY_MS);
   const [rows, rules, defaultTeam] = await Promise.all([
-    listCensusCandidates(pool, windowStart),
+    listCensusCandidates(pool, { since: windowStart, observationCodes }),
     listTeamRules(pool),
     resolveDefaultTeam(pool, options.defaultTeam),
   ]);

@@ -159,7 +159,19 @@ describe('GET /api/census', () => {
     south = await createUserToken(pool, { role: 'navigator', team: 'south', name: 'nav-south' });
     ops = await createUserToken(pool, { role: 'ops', team: null, name: 'ops' });
     await addUser(h, { username: 'admin', role: 'admin' });
-    const rostered = ['ADM-IN', 'ADM-OBS', 'ED-NOW', 'SNF', 'DIED', 'CANCELLED', 'CLINIC', 'HOME', 'OLD-SNF'];
+    const rostered = [
+      'ADM-IN',
+      'ADM-OBS',
+      'ED-NOW',
+      'SNF',
+      'DIED',
+      'CANCELLED',
+      'CLINIC',
+      'HOME',
+      'OLD-SNF',
+      'LONG-STAY',
+      'OLD-CLINIC',
+    ];
     await withTransaction(pool, (db) =>
       importRosterEntries(
         db,
@@ -253,6 +265,20 @@ describe('GET /api/census', () => {
       events: [{ type: 'A03', at: ago(1 * DAY_MS) }],
       followUp: { kind: 'discharge', team: 'north' },
     });
+    // A long stay stays on the census; an old clinic registration without a discharge does not.
+    await seedEncounter(h, {
+      mrn: 'LONG-STAY',
+      patientClass: 'I',
+      admittedAt: ago(60 * DAY_MS),
+      events: [{ type: 'A01', at: ago(60 * DAY_MS) }],
+    });
+    await seedEncounter(h, {
+      mrn: 'OLD-CLINIC',
+      patientClass: 'O',
+      hospitalService: 'CLN',
+      admittedAt: ago(45 * DAY_MS),
+      events: [{ type: 'A04', at: ago(45 * DAY_MS) }],
+    });
     await seedEncounter(h, {
       mrn: 'SOUTH-IN',
       patientClass: 'I',
@@ -276,7 +302,7 @@ describe('GET /api/census', () => {
   it('lists who is in hospital now, with class, since and the reason for the visit', async () => {
     const body = await census(admin);
     expect(body.windowDays).toBe(30);
-    expect(mrns(body.inHospital)).toEqual(['ED-NOW', 'ADM-OBS', 'SOUTH-IN', 'ADM-IN']);
+    expect(mrns(body.inHospital)).toEqual(['ED-NOW', 'ADM-OBS', 'SOUTH-IN', 'ADM-IN', 'LONG-STAY']);
     expect(entry(body.inHospital, 'ADM-IN')).toMatchObject({
       censusClass: 'inpatient',
       since: ago(2 * DAY_MS).toISOString(),
@@ -328,7 +354,7 @@ describe('GET /api/census', () => {
       ...(body.noFollowUp?.items ?? []),
     ];
     expect(new Set(all.map((e) => e.team))).toEqual(new Set(['north']));
-    expect(mrns(body.inHospital)).toEqual(['ED-NOW', 'ADM-OBS', 'ADM-IN']);
+    expect(mrns(body.inHospital)).toEqual(['ED-NOW', 'ADM-OBS', 'ADM-IN', 'LONG-STAY']);
     expect(mrns(body.noFollowUp)).not.toContain('OFF-ROSTER');
     const other = await census(south);
     expect(mrns(other.inHospital)).toEqual(['SOUTH-IN']);
@@ -347,7 +373,7 @@ describe('GET /api/census', () => {
     );
     expect(audit.rows[0]?.actor).toMatch(/^navigator:nav-north#/);
     expect(audit.rows[0]?.detail.section).toBe('in_hospital');
-    expect(audit.rows[0]?.detail.encounterIds).toHaveLength(3);
+    expect(audit.rows[0]?.detail.encounterIds).toHaveLength(4);
   });
 
   it('pages one section with its cursor', async () => {
