@@ -279,6 +279,19 @@ describe('GET /api/census', () => {
       admittedAt: ago(45 * DAY_MS),
       events: [{ type: 'A04', at: ago(45 * DAY_MS) }],
     });
+    // An A03 without PV1-45, then an A08: the stay has ended although no discharge time is stored.
+    await seedEncounter(h, {
+      mrn: 'A03-NO-PV1-45',
+      patientClass: 'I',
+      admittedAt: ago(5 * DAY_MS),
+      disposition: '01',
+      events: [
+        { type: 'A01', at: ago(5 * DAY_MS) },
+        { type: 'A03', at: ago(2 * DAY_MS) },
+        { type: 'A08', at: ago(1 * DAY_MS) },
+      ],
+      followUp: { kind: 'discharge', team: 'north' },
+    });
     await seedEncounter(h, {
       mrn: 'SOUTH-IN',
       patientClass: 'I',

@@ -83,10 +83,14 @@ async function load(older) {
 /** @param {AuditEntry} e */
 function row(e) {
   const ids = Array.isArray(e.detail?.followUpIds) ? /** @type {unknown[]} */ (e.detail.followUpIds) : null;
+  const encounters = Array.isArray(e.detail?.encounterIds)
+    ? /** @type {unknown[]} */ (e.detail.encounterIds)
+    : null;
   const what = [
     e.resource.replace('follow_up', 'follow-up').replaceAll('_', ' '),
     e.resourceId ? `#${e.resourceId}` : null,
     ids ? `(${ids.length} follow-up${ids.length === 1 ? '' : 's'})` : null,
+    encounters ? `(${encounters.length} encounter${encounters.length === 1 ? '' : 's'})` : null,
     typeof e.detail?.date === 'string' ? `for ${e.detail.date}` : null,
     typeof e.detail?.team === 'string' ? `team ${e.detail.team}` : null,
     typeof e.detail?.reason === 'string' ? `— ${e.detail.reason}` : null,
