@@ -43,11 +43,18 @@ export interface StoredFollowUp extends ExistingFollowUp {
 
 /**
  * Why a follow-up is cancelled. The rules use the first four; `merged` retires a duplicate when
- * two records of one encounter are merged, and `superseded` one that a late, older event showed
- * never applied (the in-order result has no such follow-up).
+ * two records of one encounter are merged, `superseded` one that a late, older event showed
+ * never applied (the in-order result has no such follow-up), and `readmitted` one whose patient
+ * was readmitted and whose readmission's discharge brought its own follow-up.
  */
 export type CancelReason =
-  'deceased' | 'admitted' | 'visit_cancelled' | 'discharge_cancelled' | 'merged' | 'superseded';
+  | 'deceased'
+  | 'admitted'
+  | 'visit_cancelled'
+  | 'discharge_cancelled'
+  | 'merged'
+  | 'superseded'
+  | 'readmitted';
 
 /** The fields of a follow-up the rules set. */
 export interface FollowUpValues {

@@ -83,6 +83,15 @@ export {
   lengthOfStayPoints,
   prioritizeByRisk,
 } from './lace.js';
+export type { SupersededCandidate, SupersessionPlan } from './readmission.js';
+export {
+  ED_STAY_LIMIT_HOURS,
+  HOSPITAL_STAY_CLASSES,
+  READMISSION_WINDOW_DAYS,
+  isFollowUpOverdue,
+  isReadmission,
+  planSupersession,
+} from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
 export type { VisitDiagnosis, VisitState } from './visit-state.js';

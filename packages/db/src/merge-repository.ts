@@ -15,7 +15,8 @@ export interface MergePatient {
 
 /**
  * Finds and locks the patient an identifier names: the patient keyed by it, else one that was
- * seen with it among its PID-3 repetitions.
+ * seen with it among its PID-3 repetitions (several patients may share one, e.g. an HIE id: one
+ * that carries it as its MR identifier first, then the oldest).
  * @param db - the processing transaction
  * @param identifier - identifier and assigning authority
  */
@@ -33,7 +34,7 @@ export async function findPatientByIdentifier(
       await db.query<{ id: string; merged_into: string | null }>(
         `SELECT p.id, p.merged_into FROM patient_identifiers i JOIN patients p ON p.id = i.patient_id
           WHERE i.assigning_authority = $1 AND i.identifier = $2
-          ORDER BY p.id LIMIT 1 FOR UPDATE OF p`,
+          ORDER BY (i.identifier_type = 'MR') DESC, p.id LIMIT 1 FOR UPDATE OF p`,
         [identifier.assigningAuthority, identifier.id],
       )
     ).rows[0];
@@ -210,10 +211,14 @@ export async function movePatientRecords(
   priorId: string,
   survivorId: string,
 ): Promise<{ identifiers: number; followUps: number }> {
-  const identifiers = await db.query(`UPDATE patient_identifiers SET patient_id = $2 WHERE patient_id = $1`, [
-    priorId,
-    survivorId,
-  ]);
+  // The survivor may already carry an identifier of the prior patient (a shared HIE id): one row.
+  await db.query(
+    `INSERT INTO patient_identifiers (patient_id, assigning_authority, identifier, identifier_type)
+     SELECT $2, assigning_authority, identifier, identifier_type FROM patient_identifiers WHERE patient_id = $1
+     ON CONFLICT DO NOTHING`,
+    [priorId, survivorId],
+  );
+  const identifiers = await db.query(`DELETE FROM patient_identifiers WHERE patient_id = $1`, [priorId]);
   const followUps = await db.query(
     `UPDATE follow_ups SET patient_id = $2, updated_at = now() WHERE patient_id = $1`,
     [priorId, survivorId],

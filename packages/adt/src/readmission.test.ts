@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { isFollowUpOverdue, isReadmission, planSupersession } from './readmission.js';
+
+const ZONE = 'America/New_York';
+
+describe('isReadmission', () => {
+  const discharge = new Date('2026-03-02T15:00:00Z'); // 2 March, 10:00 local
+
+  it('counts an admission up to the end of the 30th practice day after the discharge', () => {
+    expect(isReadmission(discharge, new Date('2026-04-01T03:30:00Z'), ZONE)).toBe(true); // 31 March 23:30
+    expect(isReadmission(discharge, new Date('2026-04-01T16:00:00Z'), ZONE)).toBe(true); // 1 April
+    expect(isReadmission(discharge, new Date('2026-04-02T14:00:00Z'), ZONE)).toBe(false); // 2 April
+  });
+
+  it('does not count an admission before or at the discharge', () => {
+    expect(isReadmission(discharge, discharge, ZONE)).toBe(false);
+    expect(isReadmission(discharge, new Date('2026-03-01T12:00:00Z'), ZONE)).toBe(false);
+  });
+});
+
+describe('isFollowUpOverdue', () => {
+  const now = new Date('2026-03-05T12:00:00Z');
+  const past = new Date('2026-03-04T12:00:00Z');
+
+  it('is overdue when past due, still to do and the patient is not in hospital', () => {
+    expect(isFollowUpOverdue({ dueAt: past, status: 'open', patientInHospital: false }, now)).toBe(true);
+    expect(isFollowUpOverdue({ dueAt: past, status: 'in_progress', patientInHospital: false }, now)).toBe(
+      true,
+    );
+  });
+
+  it('stops the clock while the patient is in hospital', () => {
+    expect(isFollowUpOverdue({ dueAt: past, status: 'open', patientInHospital: true }, now)).toBe(false);
+  });
+
+  it('is never overdue when done, cancelled or not yet due', () => {
+    expect(isFollowUpOverdue({ dueAt: past, status: 'done', patientInHospital: false }, now)).toBe(false);
+    expect(isFollowUpOverdue({ dueAt: past, status: 'cancelled', patientInHospital: false }, now)).toBe(
+      false,
+    );
+    expect(isFollowUpOverdue({ dueAt: now, status: 'open', patientInHospital: false }, now)).toBe(false);
+  });
+});
+
+describe('planSupersession', () => {
+  it('cancels follow-ups without logged work and keeps those with some', () => {
+    expect(
+      planSupersession([
+        { id: '1', actions: [] },
+        { id: '2', actions: ['claim'] },
+        { id: '3', actions: ['claim', 'contact_attempt'] },
+        { id: '4', actions: ['note'] },
+      ]),
+    ).toEqual({ cancel: ['1', '2'], keep: ['3', '4'] });
+  });
+});

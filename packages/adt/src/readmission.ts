@@ -1,0 +1,78 @@
+/**
+ * Readmission and "back in hospital" rules: which stays put a patient in hospital, what counts as
+ * a readmission after a discharge, and what happens to the earlier follow-up when the
+ * readmission's own discharge brings a new one. The database finds the same person's stays
+ * (`@adt/db`); these rules decide.
+ */
+import { addCalendarDays, localDate } from './business-days.js';
+
+/** An admission no later than this many days (practice dates) after a discharge is a readmission. */
+export const READMISSION_WINDOW_DAYS = 30;
+
+/**
+ * An ED visit whose departure is never sent (many ED feeds send none) stops counting as "in
+ * hospital" this long after the arrival.
+ */
+export const ED_STAY_LIMIT_HOURS = 24;
+
+/**
+ * Patient classes (PV1-2) whose open encounter means the patient is in a hospital bed or the ED:
+ * inpatient, emergency, and outpatient when it is an observation stay (see
+ * `isInpatientLikeDischarge`).
+ */
+export const HOSPITAL_STAY_CLASSES: readonly string[] = ['I', 'E', 'O'];
+
+/**
+ * Whether an admission is a readmission after a discharge: after it, and on a practice date no
+ * later than the discharge's practice date + {@link READMISSION_WINDOW_DAYS}.
+ * @param dischargedAt - the discharge the follow-up is about
+ * @param admittedAt - a later admission of the same person
+ * @param zone - practice time zone
+ */
+export function isReadmission(dischargedAt: Date, admittedAt: Date, zone: string): boolean {
+  if (admittedAt.getTime() <= dischargedAt.getTime()) return false;
+  const last = addCalendarDays(localDate(dischargedAt, zone), READMISSION_WINDOW_DAYS);
+  return localDate(admittedAt, zone) <= last;
+}
+
+/**
+ * Whether a follow-up's clock counts as overdue: past due, still to do, and the patient is not in
+ * hospital (nobody phones a patient in a hospital bed; the clock resumes when they leave).
+ * @param followUp - due time, status and whether the patient is in hospital now
+ * @param overdueBefore - the instant due times are compared with (now for today's list)
+ */
+export function isFollowUpOverdue(
+  followUp: { dueAt: Date; status: string; patientInHospital: boolean },
+  overdueBefore: Date,
+): boolean {
+  const active = followUp.status === 'open' || followUp.status === 'in_progress';
+  return active && !followUp.patientInHospital && followUp.dueAt.getTime() < overdueBefore.getTime();
+}
+
+/** An earlier follow-up of the same person that a readmission's discharge follow-up supersedes. */
+export interface SupersededCandidate {
+  id: string;
+  /** Types of the care actions logged on it (`contact_attempt`, `claim`, …). */
+  actions: readonly string[];
+}
+
+/** What to do with the earlier follow-ups: cancel as `readmitted`, or keep and flag. */
+export interface SupersessionPlan {
+  cancel: string[];
+  keep: string[];
+}
+
+/**
+ * The earlier follow-ups a readmission's discharge follow-up takes over: cancelled (reason
+ * `readmitted`) when no work was logged on them, else kept, flagged, so the logged work stays
+ * visible and its measures count. A claim alone is not work: it only says who took it.
+ * @param candidates - earlier open or in-progress follow-ups whose discharge the readmission followed
+ */
+export function planSupersession(candidates: readonly SupersededCandidate[]): SupersessionPlan {
+  const plan: SupersessionPlan = { cancel: [], keep: [] };
+  for (const candidate of candidates) {
+    const worked = candidate.actions.some((kind) => kind !== 'claim');
+    (worked ? plan.keep : plan.cancel).push(candidate.id);
+  }
+  return plan;
+}

@@ -1,0 +1,21 @@
+-- Up Migration
+
+-- An identifier several stored patients share (an HIE or enterprise id sent as another PID-3
+-- repetition by several hospitals) is kept for each of them: it is what ties one person's records
+-- together. It used to be stored for the first patient that sent it only. A patient's identity is
+-- still its key in `patients` (MR identifier + assigning authority), which stays unique.
+ALTER TABLE patient_identifiers DROP CONSTRAINT patient_identifiers_pkey;
+ALTER TABLE patient_identifiers
+  ADD CONSTRAINT patient_identifiers_pkey PRIMARY KEY (patient_id, assigning_authority, identifier, identifier_type);
+-- The primary key now leads with the patient.
+DROP INDEX patient_identifiers_patient;
+-- Same-person links and lookups by identifier.
+CREATE INDEX patient_identifiers_identifier ON patient_identifiers (assigning_authority, identifier);
+
+-- Stays not yet ended: the in-hospital check starts from them.
+CREATE INDEX encounters_open ON encounters (patient_class, admitted_at)
+  WHERE discharged_at IS NULL AND merged_into IS NULL;
+
+-- The follow-up of a readmission's discharge that took over this one (cancelled as `readmitted`
+-- when no work was logged on it, else kept and flagged).
+ALTER TABLE follow_ups ADD COLUMN superseded_by bigint REFERENCES follow_ups (id);
