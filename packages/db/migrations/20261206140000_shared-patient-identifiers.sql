@@ -12,6 +12,9 @@ DROP INDEX patient_identifiers_patient;
 -- Same-person links and lookups by identifier.
 CREATE INDEX patient_identifiers_identifier ON patient_identifiers (assigning_authority, identifier);
 
+-- Same-person links through merges, followed both ways.
+CREATE INDEX patients_merged_into ON patients (merged_into) WHERE merged_into IS NOT NULL;
+
 -- Stays not yet ended: the in-hospital check starts from them.
 CREATE INDEX encounters_open ON encounters (patient_class, admitted_at)
   WHERE discharged_at IS NULL AND merged_into IS NULL;

@@ -1,4 +1,12 @@
-import type { CareActionType, FollowUpKind, FollowUpStatus, Priority, RiskFlag } from '@adt/adt';
+import {
+  DEFAULT_OBSERVATION_CODES,
+  type CareActionType,
+  type FollowUpKind,
+  type FollowUpStatus,
+  type Priority,
+  type RiskFlag,
+} from '@adt/adt';
+import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 import type { Queryable } from './pool.js';
 
 /** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */
@@ -126,22 +134,34 @@ export interface WorklistQuery {
   status?: 'open' | 'in_progress' | undefined;
   offset: number;
   limit: number;
+  /** Observation codes (`OBSERVATION_CODES`) for the in-hospital check; default `OBS`. */
+  observationCodes?: ReadonlySet<string> | undefined;
+  /** The current instant for the in-hospital check; default now. */
+  now?: Date | undefined;
 }
 
 /**
  * The daily follow-up list: open and in-progress follow-ups existing by the end of the day,
  * overdue first, then by due time, then by risk: high priority first, then the higher LACE score.
+ * A follow-up whose patient (the same person, at any facility) is in hospital now is not overdue:
+ * its clock waits until they leave.
  * @param db - pool
  * @param query - day bounds, filters and page
  */
 export async function listWorklist(db: Queryable, query: WorklistQuery): Promise<FollowUpView[]> {
+  const [codes, edSince] = inHospitalParameters({
+    observationCodes: query.observationCodes ?? DEFAULT_OBSERVATION_CODES,
+    now: query.now ?? new Date(),
+  });
   const result = await db.query<FollowUpRow>(
-    `${FOLLOW_UP_SELECT}
+    `WITH RECURSIVE ${inHospitalFollowUpsCte('$7::text[]', '$8::timestamptz')}
+     ${FOLLOW_UP_SELECT}
+       LEFT JOIN in_hospital_follow_ups ih ON ih.follow_up_id = f.id
       WHERE f.status IN ('open', 'in_progress')
         AND f.created_at <= $1
         AND ($3::text IS NULL OR f.team = $3)
         AND ($4::text IS NULL OR f.status = $4)
-      ORDER BY (f.due_at < $2) DESC, f.due_at ASC, (f.priority = 'high') DESC,
+      ORDER BY (f.due_at < $2 AND ih.follow_up_id IS NULL) DESC, f.due_at ASC, (f.priority = 'high') DESC,
                f.risk_score DESC NULLS LAST, f.id ASC
       OFFSET $5 LIMIT $6`,
     [
@@ -151,6 +171,8 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
       query.status ?? null,
       query.offset,
       query.limit,
+      codes,
+      edSince,
     ],
   );
   return result.rows.map(toView);

@@ -9,6 +9,8 @@ export * from './encounter-repository.js';
 export * from './follow-up-repository.js';
 export * from './merge-repository.js';
 export * from './follow-up-queries.js';
+export * from './same-person.js';
+export * from './follow-up-whereabouts.js';
 export * from './token-repository.js';
 export * from './audit-repository.js';
 export * from './roster-repository.js';

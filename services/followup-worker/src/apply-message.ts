@@ -7,7 +7,8 @@
  * locked for the transaction, so events of one encounter apply one at a time across workers. The
  * newest event of its encounter (EVN-2/MSH-7, then arrival) is applied on top of the stored state;
  * an older one makes the worker replay the whole encounter in event order, so the result is the
- * in-order one whatever the arrival order (see `stored-replay.ts`). A28/A31 change the patient only;
+ * in-order one whatever the arrival order (see `stored-replay.ts`). A new discharge follow-up of a
+ * readmission supersedes the earlier one (see `readmission-supersession.ts`). A28/A31 change the patient only;
  * merges and identifier moves are applied by `apply-merge.ts`.
  * Errors: database errors propagate (the job retries); a message that cannot be parsed, or lacks
  * what processing needs (`findAdtMessageProblem`, which the listener checks before its ACK), is
@@ -57,6 +58,7 @@ import {
 } from '@adt/hl7';
 import { applyMerge } from './apply-merge.js';
 import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
+import { supersedeEarlierFollowUps } from './readmission-supersession.js';
 import { planStoredReplay } from './stored-replay.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
 
@@ -110,7 +112,11 @@ async function applyEffects(
           defaultTeam: context.team,
           zone: context.zone,
         });
-        if (routed.status === 'created') created.push({ kind: effect.kind, followUpId: routed.followUpId });
+        if (routed.status === 'created') {
+          created.push({ kind: effect.kind, followUpId: routed.followUpId });
+          if (effect.kind === 'discharge')
+            await supersedeEarlierFollowUps(db, routed.followUpId, context.zone);
+        }
         if (effect.ref !== undefined)
           refs.set(effect.ref, routed.status === 'created' ? routed.followUpId : null);
         break;

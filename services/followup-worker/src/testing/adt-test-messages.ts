@@ -37,6 +37,10 @@ export interface TestAdt {
   prior?: { mrn?: string; account?: string; visit?: string };
   /** Leave PV1 out (merges, demographics). */
   noVisit?: boolean;
+  /** MSH-4; default {@link TEST_FACILITY}. */
+  facility?: string;
+  /** Further PID-3 repetitions after the MR one, as sent (e.g. an HIE id `HIE123^^^HIE^PI`). */
+  otherIdentifiers?: readonly string[];
 }
 
 /** The facility every test message comes from. */
@@ -53,13 +57,14 @@ function segment(name: string, fields: Record<number, string>): string {
  * @param m - what it says
  */
 export function adtMessage(m: TestAdt): string {
-  const authority = m.authority ?? TEST_FACILITY;
+  const facility = m.facility ?? TEST_FACILITY;
+  const authority = m.authority ?? facility;
   const segments = [
-    `MSH|^~\\&|EPIC|${TEST_FACILITY}|FOLLOWUP|PRACTICE|${m.at}||ADT^${m.event}|${m.controlId}|P|2.5.1`,
+    `MSH|^~\\&|EPIC|${facility}|FOLLOWUP|PRACTICE|${m.at}||ADT^${m.event}|${m.controlId}|P|2.5.1`,
     `EVN|${m.event}|${m.at}`,
     segment('PID', {
       1: '1',
-      3: `${m.mrn}^^^${authority}^MR`,
+      3: [`${m.mrn}^^^${authority}^MR`, ...(m.otherIdentifiers ?? [])].join('~'),
       5: `${m.familyName ?? 'DOE'}^JANE`,
       7: '19500101',
       8: 'F',

@@ -1,0 +1,231 @@
+/**
+ * Where the patient of a follow-up is now and whether they went back in: the same person's open
+ * hospital stay at any facility (`patientInHospital`), an admission within the readmission window
+ * after the discharge the follow-up is about (`readmittedAt`), and the follow-up that superseded
+ * it. "Same person" is {@link samePersonCte}. Reads only; the rules (window, ED limit) come from
+ * `@adt/adt`.
+ */
+import { ED_STAY_LIMIT_HOURS, READMISSION_WINDOW_DAYS } from '@adt/adt';
+import type { Queryable } from './pool.js';
+import { samePersonCte } from './same-person.js';
+
+/** The settings the checks read: practice zone, observation codes, the current instant. */
+export interface WhereaboutsSettings {
+  /** Practice time zone (the readmission window counts practice dates). */
+  zone: string;
+  /** Hospital service / patient type codes of an observation stay (`OBSERVATION_CODES`). */
+  observationCodes: ReadonlySet<string>;
+  /** The current instant (ED visits without a departure stop counting after a while). */
+  now: Date;
+}
+
+/** The same person's stay that has not ended. */
+export interface HospitalStay {
+  facility: string;
+  /** PV1-3 as sent, e.g. `4W^401^A`. */
+  location: string;
+  patientClass: string;
+  /** Admission (PV1-44), else when the stay was first recorded. */
+  since: Date;
+}
+
+/** What {@link findFollowUpWhereabouts} tells about one follow-up. */
+export interface FollowUpWhereabouts {
+  patientInHospital: HospitalStay | null;
+  readmittedAt: Date | null;
+  /** The readmission's discharge follow-up that took this one over. */
+  supersededBy: string | null;
+}
+
+/**
+ * SQL condition: encounter `e` is a hospital stay that has not ended (inpatient, observation, or
+ * an ED visit no older than the ED limit). Parameters: `$codes` (upper-case observation codes,
+ * text[]) and `$edSince` (timestamptz), given as their placeholders.
+ */
+function openStayCondition(e: string, codes: string, edSince: string): string {
+  return `${e}.discharged_at IS NULL AND ${e}.merged_into IS NULL
+    AND (upper(${e}.patient_class) = 'I'
+         OR (upper(${e}.patient_class) = 'E' AND COALESCE(${e}.admitted_at, ${e}.created_at) >= ${edSince})
+         OR (upper(${e}.patient_class) = 'O'
+             AND (upper(${e}.hospital_service) = ANY(${codes}) OR upper(${e}.patient_type) = ANY(${codes}))))`;
+}
+
+/** SQL condition: encounter `e` is an admission (inpatient or observation stay). */
+function admissionCondition(e: string, codes: string): string {
+  return `${e}.merged_into IS NULL AND ${e}.admitted_at IS NOT NULL
+    AND (upper(${e}.patient_class) = 'I'
+         OR (upper(${e}.patient_class) = 'O'
+             AND (upper(${e}.hospital_service) = ANY(${codes}) OR upper(${e}.patient_type) = ANY(${codes}))))`;
+}
+
+/** SQL: when the event a follow-up is about happened (discharge, else arrival, else creation). */
+function eventTime(f: string, fe: string): string {
+  return `COALESCE(${fe}.discharged_at, ${fe}.admitted_at, ${f}.created_at)`;
+}
+
+/**
+ * The parameters the stay conditions (and {@link inHospitalFollowUpsCte}) read: upper-case
+ * observation codes and the ED limit instant.
+ * @param settings - observation codes and the current instant
+ */
+export function inHospitalParameters(settings: Omit<WhereaboutsSettings, 'zone'>): [string[], Date] {
+  return [
+    [...settings.observationCodes].map((code) => code.trim().toUpperCase()),
+    new Date(settings.now.getTime() - ED_STAY_LIMIT_HOURS * 3_600_000),
+  ];
+}
+
+/**
+ * The CTEs `open_stays` and `in_hospital_follow_ups(follow_up_id)` for the worklist: starting
+ * from the stays that have not ended (few), the same person's active follow-ups whose event came
+ * before the stay. Put in a `WITH RECURSIVE` list.
+ * @param codes - placeholder of the upper-case observation codes
+ * @param edSince - placeholder of the ED limit instant
+ */
+export function inHospitalFollowUpsCte(codes: string, edSince: string): string {
+  return `open_stays AS MATERIALIZED (
+      SELECT e.id, e.patient_id, COALESCE(e.admitted_at, e.created_at) AS since
+        FROM encounters e WHERE ${openStayCondition('e', codes, edSince)}
+    ),
+    ${samePersonCte('SELECT DISTINCT patient_id FROM open_stays')},
+    in_hospital_follow_ups AS MATERIALIZED (
+      SELECT DISTINCT hf.id AS follow_up_id
+        FROM open_stays st
+        JOIN same_person sp ON sp.seed = st.patient_id
+        JOIN follow_ups hf ON hf.patient_id = sp.patient_id AND hf.status IN ('open', 'in_progress')
+        JOIN encounters hfe ON hfe.id = hf.encounter_id
+       WHERE hf.encounter_id <> st.id AND st.since > ${eventTime('hf', 'hfe')}
+    )`;
+}
+
+/**
+ * Where the patient of each follow-up is now, whether they were readmitted, and what superseded
+ * the follow-up: one query for a page of follow-ups.
+ * @param db - pool or transaction client
+ * @param followUpIds - the follow-ups shown
+ * @param settings - zone, observation codes and the current instant
+ */
+export async function findFollowUpWhereabouts(
+  db: Queryable,
+  followUpIds: readonly string[],
+  settings: WhereaboutsSettings,
+): Promise<Map<string, FollowUpWhereabouts>> {
+  const found = new Map<string, FollowUpWhereabouts>();
+  if (followUpIds.length === 0) return found;
+  const [codes, edSince] = inHospitalParameters(settings);
+  const result = await db.query<{
+    follow_up_id: string;
+    superseded_by: string | null;
+    facility: string | null;
+    assigned_location: string | null;
+    patient_class: string | null;
+    since: Date | null;
+    readmitted_at: Date | null;
+  }>(
+    `WITH RECURSIVE seeds AS MATERIALIZED (
+       SELECT f.id AS follow_up_id, f.patient_id, f.encounter_id, f.superseded_by,
+              ${eventTime('f', 'fe')} AS event_at
+         FROM follow_ups f JOIN encounters fe ON fe.id = f.encounter_id
+        WHERE f.id = ANY($1::bigint[])
+     ),
+     ${samePersonCte('SELECT DISTINCT patient_id FROM seeds')}
+     SELECT s.follow_up_id, s.superseded_by, stay.facility, stay.assigned_location, stay.patient_class,
+            stay.since, readmission.admitted_at AS readmitted_at
+       FROM seeds s
+       LEFT JOIN LATERAL (
+         SELECT e.facility, e.assigned_location, e.patient_class, COALESCE(e.admitted_at, e.created_at) AS since
+           FROM same_person sp JOIN encounters e ON e.patient_id = sp.patient_id
+          WHERE sp.seed = s.patient_id AND e.id <> s.encounter_id
+            AND ${openStayCondition('e', '$3::text[]', '$4::timestamptz')}
+            AND COALESCE(e.admitted_at, e.created_at) > s.event_at
+          ORDER BY since DESC, e.id DESC LIMIT 1
+       ) stay ON true
+       LEFT JOIN LATERAL (
+         SELECT min(e.admitted_at) AS admitted_at
+           FROM same_person sp JOIN encounters e ON e.patient_id = sp.patient_id
+          WHERE sp.seed = s.patient_id AND e.id <> s.encounter_id
+            AND ${admissionCondition('e', '$3::text[]')}
+            AND e.admitted_at > s.event_at
+            AND (e.admitted_at AT TIME ZONE $2)::date <= (s.event_at AT TIME ZONE $2)::date + $5::int
+       ) readmission ON true`,
+    [followUpIds, settings.zone, codes, edSince, READMISSION_WINDOW_DAYS],
+  );
+  for (const row of result.rows) {
+    found.set(row.follow_up_id, {
+      patientInHospital:
+        row.since !== null
+          ? {
+              facility: row.facility ?? '',
+              location: row.assigned_location ?? '',
+              patientClass: row.patient_class ?? '',
+              since: row.since,
+            }
+          : null,
+      readmittedAt: row.readmitted_at,
+      supersededBy: row.superseded_by,
+    });
+  }
+  return found;
+}
+
+/** An earlier follow-up a readmission's discharge follow-up may supersede. */
+export interface SupersessionCandidate {
+  id: string;
+  /** Types of the care actions logged on it. */
+  actions: string[];
+}
+
+/**
+ * The same person's active follow-ups of earlier encounters whose event the new follow-up's
+ * encounter was admitted after, within the readmission window: what a readmission's discharge
+ * follow-up takes over. Locks them.
+ * @param db - the processing transaction
+ * @param followUpId - the readmission's new discharge follow-up
+ * @param zone - practice time zone
+ */
+export async function findSupersessionCandidates(
+  db: Queryable,
+  followUpId: string,
+  zone: string,
+): Promise<SupersessionCandidate[]> {
+  const result = await db.query<{ id: string; actions: string[] }>(
+    `WITH RECURSIVE readmission AS MATERIALIZED (
+       SELECT f.id, f.patient_id, f.encounter_id, e.admitted_at
+         FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id
+        WHERE f.id = $1 AND e.admitted_at IS NOT NULL
+     ),
+     ${samePersonCte('SELECT patient_id FROM readmission')}
+     SELECT f.id,
+            ARRAY(SELECT a.type FROM care_actions a WHERE a.follow_up_id = f.id ORDER BY a.id) AS actions
+       FROM readmission r
+       JOIN same_person sp ON sp.seed = r.patient_id
+       JOIN follow_ups f ON f.patient_id = sp.patient_id
+       JOIN encounters fe ON fe.id = f.encounter_id
+      WHERE f.id <> r.id AND f.encounter_id <> r.encounter_id AND f.status IN ('open', 'in_progress')
+        AND f.superseded_by IS NULL
+        AND r.admitted_at > ${eventTime('f', 'fe')}
+        AND (r.admitted_at AT TIME ZONE $2)::date <= (${eventTime('f', 'fe')} AT TIME ZONE $2)::date + $3::int
+      ORDER BY f.id
+        FOR UPDATE OF f`,
+    [followUpId, zone, READMISSION_WINDOW_DAYS],
+  );
+  return result.rows;
+}
+
+/**
+ * Marks follow-ups as taken over by a readmission's discharge follow-up.
+ * @param db - the processing transaction
+ * @param ids - the earlier follow-ups
+ * @param supersededBy - the new follow-up
+ */
+export async function markFollowUpsSuperseded(
+  db: Queryable,
+  ids: readonly string[],
+  supersededBy: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE follow_ups SET superseded_by = $2, updated_at = now() WHERE id = ANY($1::bigint[])`,
+    [ids, supersededBy],
+  );
+}
