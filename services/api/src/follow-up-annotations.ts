@@ -1,23 +1,49 @@
-import { findActorNames, summarizeCareActions, type FollowUpView, type Queryable } from '@adt/db';
+import type { AppConfig } from '@adt/config';
+import {
+  findActorNames,
+  findFollowUpWhereabouts,
+  summarizeCareActions,
+  type FollowUpView,
+  type Queryable,
+} from '@adt/db';
 import type { FollowUpAnnotations } from './schemas.js';
+
+/** What {@link annotateFollowUps} needs besides the follow-ups. */
+export interface AnnotationSettings {
+  /** Practice zone and observation codes (the in-hospital and readmission checks). */
+  practice: Pick<AppConfig['practice'], 'timeZone' | 'observationCodes'>;
+  /** The current instant; default now. */
+  now?: Date;
+  /** Due before this instant is overdue; default `now` (the worklist of a later day: its end). */
+  overdueBefore?: Date;
+}
 
 /**
  * Reads what the lists and the detail show beside each follow-up: the latest claim, the failed
- * attempts, and names for people of the claimants and of `actors`.
+ * attempts, names for people of the claimants and of `actors`, and where the patient is now
+ * (in hospital, readmitted), all in a few queries for the whole page.
  * @param db - pool
  * @param followUps - the follow-ups shown
  * @param actors - further actors to name (the detail's action log)
+ * @param settings - practice settings and the instants overdue is judged at
  */
 export async function annotateFollowUps(
   db: Queryable,
   followUps: readonly Pick<FollowUpView, 'id'>[],
-  actors: readonly string[] = [],
+  actors: readonly string[],
+  settings: AnnotationSettings,
 ): Promise<FollowUpAnnotations> {
-  const summaries = await summarizeCareActions(
-    db,
-    followUps.map((f) => f.id),
-  );
+  const ids = followUps.map((f) => f.id);
+  const now = settings.now ?? new Date();
+  const [summaries, whereabouts] = await Promise.all([
+    summarizeCareActions(db, ids),
+    findFollowUpWhereabouts(db, ids, {
+      zone: settings.practice.timeZone,
+      observationCodes: settings.practice.observationCodes,
+      now,
+    }),
+  ]);
   const claimants = [...summaries.values()].flatMap((s) => (s.claim ? [s.claim.actor] : []));
   const names = await findActorNames(db, [...claimants, ...actors]);
-  return { summaries, names };
+  return { summaries, names, whereabouts, overdueBefore: settings.overdueBefore ?? now };
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { CARE_ACTION_TYPES } from '@adt/adt';
-import type { CareAction, CareActionSummary, FollowUpDetail, FollowUpView, StoredMessage } from '@adt/db';
+import { CARE_ACTION_TYPES, isFollowUpOverdue } from '@adt/adt';
+import type {
+  CareAction,
+  CareActionSummary,
+  FollowUpDetail,
+  FollowUpView,
+  FollowUpWhereabouts,
+  StoredMessage,
+} from '@adt/db';
 
 const isoDateTime = z.string().describe('ISO-8601 instant');
 
@@ -51,6 +58,33 @@ export const followUpSchema = z.object({
     .number()
     .int()
     .describe('Contact attempts that did not reach the patient; TCM asks for two when unreachable'),
+  patientInHospital: z
+    .object({
+      facility: z.string().describe('Sending facility (MSH-4) of the stay'),
+      location: z.string().describe('Assigned location (PV1-3) as sent'),
+      patientClass: z.string().describe('PV1-2: I inpatient, O observation, E emergency'),
+      since: isoDateTime.describe('Admission (PV1-44), else when the stay was first recorded'),
+    })
+    .nullable()
+    .describe(
+      "An open inpatient, observation or ED stay (ED: arrival within 24 h) of the same person at any facility that began after this follow-up's event; null otherwise. Same person: the same record after merges, or any record sharing a PID-3 identifier and assigning authority with it, directly or through a chain",
+    ),
+  readmittedAt: isoDateTime
+    .nullable()
+    .describe(
+      'The first inpatient or observation admission of the same person after the discharge (or ED visit) this follow-up is about, within 30 days (practice dates); null otherwise',
+    ),
+  supersededBy: z
+    .string()
+    .nullable()
+    .describe(
+      "The readmission's discharge follow-up that took this one over: it is then cancelled as `readmitted`, or kept when work was logged on it",
+    ),
+  overdue: z
+    .boolean()
+    .describe(
+      'Past due and still open or in progress, and the patient is not in hospital: the clock does not count while they are',
+    ),
 });
 
 export const careActionTypes = CARE_ACTION_TYPES;
@@ -133,15 +167,24 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /**
- * What the care-action log adds to a follow-up: its holder (latest claim or hand-off) and
- * attempts, and names for actors.
+ * What is read beside a follow-up: from the care-action log its holder (latest claim or hand-off)
+ * and attempts, and names for actors; where the patient is now and whether they were readmitted;
+ * the instant overdue is judged at.
  */
 export interface FollowUpAnnotations {
   summaries: ReadonlyMap<string, CareActionSummary>;
   names: ReadonlyMap<string, string>;
+  whereabouts: ReadonlyMap<string, FollowUpWhereabouts>;
+  /** Due before this instant is overdue (now, or the end of the worklist's day). */
+  overdueBefore: Date;
 }
 
-const NO_ANNOTATIONS: FollowUpAnnotations = { summaries: new Map(), names: new Map() };
+const NO_ANNOTATIONS: FollowUpAnnotations = {
+  summaries: new Map(),
+  names: new Map(),
+  whereabouts: new Map(),
+  overdueBefore: new Date(0),
+};
 
 /**
  * The JSON form of a follow-up.
@@ -154,6 +197,8 @@ export function toFollowUpJson(
 ): z.infer<typeof followUpSchema> {
   const summary = annotations.summaries.get(f.id);
   const claim = summary?.claim ?? null;
+  const whereabouts = annotations.whereabouts.get(f.id);
+  const stay = whereabouts?.patientInHospital ?? null;
   const given = [f.patient.name.given, f.patient.name.middle].filter(Boolean).join(' ');
   return {
     ...f,
@@ -184,6 +229,13 @@ export function toFollowUpJson(
         }
       : null,
     failedAttempts: summary?.failedAttempts ?? 0,
+    patientInHospital: stay ? { ...stay, since: stay.since.toISOString() } : null,
+    readmittedAt: iso(whereabouts?.readmittedAt ?? null),
+    supersededBy: whereabouts?.supersededBy ?? null,
+    overdue: isFollowUpOverdue(
+      { dueAt: f.dueAt, status: f.status, patientInHospital: stay !== null },
+      annotations.overdueBefore,
+    ),
   };
 }
 

@@ -81,7 +81,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       schema: {
         summary: 'The daily follow-up list',
         description:
-          'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. `Accept: text/csv` or `format=csv` gives CSV.',
+          'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. A follow-up whose patient (the same person, at any facility) is in hospital now is not overdue (`patientInHospital`). `Accept: text/csv` or `format=csv` gives CSV.',
         querystring: z.object({
           date: dateText.optional(),
           team: filterText().optional(),
@@ -110,16 +110,23 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         q.format === 'csv' ||
         (q.format === undefined && request.headers.accept?.includes('text/csv') === true);
       const pageSize = wantsCsv ? 1000 : q.limit;
+      const overdueBefore = date === localDate(now, zone) ? now : endOfDay;
       const items = await listWorklist(pool, {
         createdBefore: endOfDay,
-        overdueBefore: date === localDate(now, zone) ? now : endOfDay,
+        overdueBefore,
         team,
         status: q.status,
         offset,
         limit: pageSize + 1,
+        observationCodes: config.practice.observationCodes,
+        now,
       });
       const page = items.slice(0, pageSize);
-      const annotations = await annotateFollowUps(pool, page);
+      const annotations = await annotateFollowUps(pool, page, [], {
+        practice: config.practice,
+        now,
+        overdueBefore,
+      });
       await recordAudit(pool, {
         actor: principal.actor,
         action: wantsCsv ? 'export' : 'list',
@@ -198,7 +205,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         limit: q.limit + 1,
       });
       const page = items.slice(0, q.limit);
-      const annotations = await annotateFollowUps(pool, page);
+      const annotations = await annotateFollowUps(pool, page, [], { practice: config.practice });
       await recordAudit(pool, {
         actor: principal.actor,
         action: 'search',
@@ -229,7 +236,9 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const detail = await findFollowUpDetail(pool, request.params.id);
       if (!detail) throw new HttpError(404, 'not_found', `No follow-up ${request.params.id}`);
       assertTeamAccess(principal, detail.team);
-      const annotations = await annotateFollowUps(pool, [detail], actorsOf(detail.actions));
+      const annotations = await annotateFollowUps(pool, [detail], actorsOf(detail.actions), {
+        practice: config.practice,
+      });
       await recordAudit(pool, {
         actor: principal.actor,
         action: 'read',
