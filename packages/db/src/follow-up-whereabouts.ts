@@ -92,9 +92,15 @@ export function inHospitalFollowUpsCte(codes: string, edSince: string): string {
       SELECT DISTINCT hf.id AS follow_up_id
         FROM open_stays st
         JOIN same_person sp ON sp.seed = st.patient_id
-        JOIN follow_ups hf ON hf.patient_id = sp.patient_id AND hf.status IN ('open', 'in_progress')
-        JOIN encounters hfe ON hfe.id = hf.encounter_id
-       WHERE hf.encounter_id <> st.id AND st.since > ${eventTime('hf', 'hfe')}
+        -- A few index lookups per linked patient, never a scan of all follow-ups: OFFSET 0 keeps
+        -- the planner from flattening the subquery into a join it would hash (it overestimates
+        -- the recursive CTE).
+        CROSS JOIN LATERAL (
+          SELECT hf.id FROM follow_ups hf JOIN encounters hfe ON hfe.id = hf.encounter_id
+           WHERE hf.patient_id = sp.patient_id AND hf.status IN ('open', 'in_progress')
+             AND hf.encounter_id <> st.id AND st.since > ${eventTime('hf', 'hfe')}
+          OFFSET 0
+        ) hf
     )`;
 }
 
