@@ -5,6 +5,7 @@ import {
   ageOn,
   dispositionLabel,
   dueClock,
+  followUpClock,
   formatDateTime,
   formatPhone,
   initials,
@@ -28,6 +29,20 @@ describe('dueClock', () => {
     [-0.001, 'overdue', 'overdue 1 min'],
   ])('%s h from now → %s, "%s"', (hours, state, text) => {
     expect(dueClock(at(hours), NOW)).toEqual({ state, text });
+  });
+});
+
+describe('followUpClock', () => {
+  it('pauses the clock while the patient is in hospital', () => {
+    const dueAt = at(-24).toISOString();
+    expect(followUpClock({ dueAt, patientInHospital: { facility: 'OTHER_HOSP' } }, NOW)).toEqual({
+      state: 'paused',
+      text: 'paused: in hospital',
+    });
+    expect(followUpClock({ dueAt, patientInHospital: null }, NOW)).toEqual({
+      state: 'overdue',
+      text: 'overdue 1 day',
+    });
   });
 });
 

@@ -5,8 +5,8 @@ import { h, replace, required } from './dom.js';
 import {
   actionLabel,
   dispositionLabel,
-  dueClock,
   eventLabel,
+  followUpClock,
   formatDateTime,
   kindLabel,
   patientClassLabel,
@@ -32,7 +32,7 @@ export function deadlinesPanel(d, ctx) {
   const { zone } = ctx;
 
   const now = new Date();
-  const clock = dueClock(new Date(d.dueAt), now);
+  const clock = followUpClock(d, now);
   const reached = d.actions.find((a) => a.type === 'contact_made');
   const active = d.status === 'open' || d.status === 'in_progress';
   return h(

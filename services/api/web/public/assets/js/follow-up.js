@@ -189,6 +189,19 @@ function header(d) {
           ? h('span.badge.badge-outline', null, `LACE ${d.riskScore}`)
           : null,
         d.inEdNow ? h('span.badge.badge-ed', null, 'In ED now') : null,
+        d.patientInHospital
+          ? h(
+              'span.badge.badge-ed',
+              null,
+              `In hospital · ${d.patientInHospital.facility}${d.patientInHospital.location ? ` ${d.patientInHospital.location}` : ''} since ${formatDateTime(d.patientInHospital.since, zone)}`,
+            )
+          : null,
+        d.readmittedAt
+          ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(d.readmittedAt, zone)}`)
+          : null,
+        d.supersededBy
+          ? h('a.badge.badge-outline', { href: `/follow-ups/${d.supersededBy}` }, 'Readmission follow-up')
+          : null,
         d.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         h('span.badge.badge-outline', null, statusLabel(d.status)),
       ),

@@ -6,7 +6,7 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
- * @typedef {'overdue' | 'due-soon' | 'upcoming'} DueState
+ * @typedef {'overdue' | 'due-soon' | 'upcoming' | 'paused'} DueState
  */
 
 /**
@@ -28,6 +28,18 @@ export function dueClock(dueAt, now) {
   }
   if (ms < 0) return { state: 'overdue', text: `overdue ${amount}` };
   return { state: ms < DAY_MS ? 'due-soon' : 'upcoming', text: `due in ${amount}` };
+}
+
+/**
+ * The clock of a follow-up as the list shows it: paused while the patient is in hospital (nobody
+ * calls a patient in a hospital bed; the API does not count it as overdue either), else the due clock.
+ * @param {{ dueAt: string, patientInHospital?: { facility: string } | null }} f - the follow-up
+ * @param {Date} now - the current time
+ * @returns {{ state: DueState, text: string }}
+ */
+export function followUpClock(f, now) {
+  if (f.patientInHospital) return { state: 'paused', text: 'paused: in hospital' };
+  return dueClock(new Date(f.dueAt), now);
 }
 
 /**

@@ -4,7 +4,7 @@ import { h } from './dom.js';
 import {
   ageOn,
   dispositionLabel,
-  dueClock,
+  followUpClock,
   formatDateTime,
   formatPhone,
   initials,
@@ -22,7 +22,9 @@ import {
  *   patient: { mrn: string, name: string, birthDate: string | null, sex: string, phone: string },
  *   encounter: { facility: string, visitNumber: string, patientClass: string, admittedAt: string | null,
  *     dischargedAt: string | null, disposition: string, diagnoses: { code: string, text: string }[] },
- *   claimedBy: { actor: string, name: string, at: string } | null, failedAttempts: number
+ *   claimedBy: { actor: string, name: string, at: string } | null, failedAttempts: number,
+ *   patientInHospital?: { facility: string, location: string, patientClass: string, since: string } | null,
+ *   readmittedAt?: string | null, supersededBy?: string | null, overdue?: boolean
  * }} FollowUp
  */
 
@@ -38,7 +40,7 @@ import {
  */
 export function worklistRow(f, ctx) {
   const { now, today, isNew, zone, me } = ctx;
-  const clock = dueClock(new Date(f.dueAt), now);
+  const clock = followUpClock(f, now);
   const age = ageOn(f.patient.birthDate, today);
   const phone = telHref(f.patient.phone);
   const reasons = riskReasons(f);
@@ -125,6 +127,16 @@ export function worklistRow(f, ctx) {
           ? h('span.badge.badge-outline', null, `LACE ${f.riskScore}`)
           : null,
         f.inEdNow ? h('span.badge.badge-ed', null, 'In ED now') : null,
+        f.patientInHospital
+          ? h(
+              'span.badge.badge-ed',
+              null,
+              `In hospital · ${f.patientInHospital.facility} since ${formatDateTime(f.patientInHospital.since, zone)}`,
+            )
+          : null,
+        f.readmittedAt
+          ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(f.readmittedAt, zone)}`)
+          : null,
         f.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         f.failedAttempts > 0
           ? h(

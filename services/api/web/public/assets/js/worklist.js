@@ -3,7 +3,7 @@
 // and live updates by polling a fingerprint that carries no patient data.
 import { api, ApiError } from './api.js';
 import { h, replace, required } from './dom.js';
-import { dueClock, formatDate, formatDateTime, localDate, riskReasons } from './format.js';
+import { followUpClock, formatDate, formatDateTime, localDate, riskReasons } from './format.js';
 import { startShell } from './shell.js';
 import { worklistRow } from './worklist-row.js';
 
@@ -126,9 +126,9 @@ function render(arrived = new Set()) {
   const date = dateInput.value;
   const today = localDate(now, zone);
   const visible = items.filter((f) => matches(f, findInput.value.trim()));
-  const overdue = items.filter((f) => dueClock(new Date(f.dueAt), now).state === 'overdue').length;
+  const overdue = items.filter((f) => followUpClock(f, now).state === 'overdue').length;
   const dueToday = items.filter(
-    (f) => dueClock(new Date(f.dueAt), now).state !== 'overdue' && localDate(new Date(f.dueAt), zone) <= date,
+    (f) => followUpClock(f, now).state !== 'overdue' && localDate(new Date(f.dueAt), zone) <= date,
   ).length;
   const highRisk = items.filter((f) => riskReasons(f).length > 0).length;
   const unclaimed = items.filter((f) => !f.claimedBy).length;
