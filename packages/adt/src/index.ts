@@ -86,7 +86,6 @@ export {
 export type { SupersededCandidate, SupersessionPlan } from './readmission.js';
 export {
   ED_STAY_LIMIT_HOURS,
-  HOSPITAL_STAY_CLASSES,
   READMISSION_WINDOW_DAYS,
   isFollowUpOverdue,
   isReadmission,

@@ -16,13 +16,6 @@ export const READMISSION_WINDOW_DAYS = 30;
 export const ED_STAY_LIMIT_HOURS = 24;
 
 /**
- * Patient classes (PV1-2) whose open encounter means the patient is in a hospital bed or the ED:
- * inpatient, emergency, and outpatient when it is an observation stay (see
- * `isInpatientLikeDischarge`).
- */
-export const HOSPITAL_STAY_CLASSES: readonly string[] = ['I', 'E', 'O'];
-
-/**
  * Whether an admission is a readmission after a discharge: after it, and on a practice date no
  * later than the discharge's practice date + {@link READMISSION_WINDOW_DAYS}.
  * @param dischargedAt - the discharge the follow-up is about

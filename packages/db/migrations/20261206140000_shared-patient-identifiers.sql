@@ -18,11 +18,12 @@ CREATE INDEX patients_merged_into ON patients (merged_into) WHERE merged_into IS
 -- Stays not yet ended: the in-hospital check starts from them (inpatient and recent ED visits by
 -- class and start; observation stays by their configurable service or patient type code), so it
 -- never reads the many outpatient registrations that never get a discharge.
-CREATE INDEX encounters_open_by_class ON encounters (upper(patient_class), COALESCE(admitted_at, created_at))
-  WHERE discharged_at IS NULL AND merged_into IS NULL AND upper(patient_class) IN ('I', 'E');
-CREATE INDEX encounters_open_by_service ON encounters (upper(hospital_service))
+CREATE INDEX encounters_open_by_class
+  ON encounters (upper(btrim(patient_class)), COALESCE(admitted_at, created_at))
+  WHERE discharged_at IS NULL AND merged_into IS NULL AND upper(btrim(patient_class)) IN ('I', 'E');
+CREATE INDEX encounters_open_by_service ON encounters (upper(btrim(hospital_service)))
   WHERE discharged_at IS NULL AND merged_into IS NULL;
-CREATE INDEX encounters_open_by_patient_type ON encounters (upper(patient_type))
+CREATE INDEX encounters_open_by_patient_type ON encounters (upper(btrim(patient_type)))
   WHERE discharged_at IS NULL AND merged_into IS NULL;
 
 -- The follow-up of a readmission's discharge that took over this one (cancelled as `readmitted`

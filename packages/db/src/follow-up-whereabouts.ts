@@ -38,24 +38,26 @@ export interface FollowUpWhereabouts {
 }
 
 /**
- * SQL condition: encounter `e` is a hospital stay that has not ended (inpatient, observation, or
- * an ED visit no older than the ED limit). Parameters: `$codes` (upper-case observation codes,
- * text[]) and `$edSince` (timestamptz), given as their placeholders.
+ * SQL condition: encounter `e` is a hospital stay that has not ended: inpatient, observation (as
+ * `isInpatientLikeDischarge` in `@adt/adt` reads PV1-2/10/18, codes trimmed and upper-cased), or
+ * an ED visit no older than the ED limit. Parameters: `$codes` (upper-case observation codes,
+ * text[]) and `$edSince` (timestamptz), given as their placeholders. The expressions match the
+ * partial indexes `encounters_open_by_*`.
  */
 function openStayCondition(e: string, codes: string, edSince: string): string {
   return `${e}.discharged_at IS NULL AND ${e}.merged_into IS NULL
-    AND (upper(${e}.patient_class) = 'I'
-         OR (upper(${e}.patient_class) = 'E' AND COALESCE(${e}.admitted_at, ${e}.created_at) >= ${edSince})
-         OR (upper(${e}.patient_class) = 'O'
-             AND (upper(${e}.hospital_service) = ANY(${codes}) OR upper(${e}.patient_type) = ANY(${codes}))))`;
+    AND (upper(btrim(${e}.patient_class)) = 'I'
+         OR (upper(btrim(${e}.patient_class)) = 'E' AND COALESCE(${e}.admitted_at, ${e}.created_at) >= ${edSince})
+         OR (upper(btrim(${e}.patient_class)) = 'O'
+             AND (upper(btrim(${e}.hospital_service)) = ANY(${codes}) OR upper(btrim(${e}.patient_type)) = ANY(${codes}))))`;
 }
 
 /** SQL condition: encounter `e` is an admission (inpatient or observation stay). */
 function admissionCondition(e: string, codes: string): string {
   return `${e}.merged_into IS NULL AND ${e}.admitted_at IS NOT NULL
-    AND (upper(${e}.patient_class) = 'I'
-         OR (upper(${e}.patient_class) = 'O'
-             AND (upper(${e}.hospital_service) = ANY(${codes}) OR upper(${e}.patient_type) = ANY(${codes}))))`;
+    AND (upper(btrim(${e}.patient_class)) = 'I'
+         OR (upper(btrim(${e}.patient_class)) = 'O'
+             AND (upper(btrim(${e}.hospital_service)) = ANY(${codes}) OR upper(btrim(${e}.patient_type)) = ANY(${codes}))))`;
 }
 
 /** SQL: when the event a follow-up is about happened (discharge, else arrival, else creation). */
