@@ -153,6 +153,13 @@ describe('follow-ups of patients back in hospital', () => {
     });
     expect(items[0]).toMatchObject({ patientInHospital: null, readmittedAt: null });
 
+    const csv = await get('/api/worklist?format=csv');
+    const [header, home, inHospital] = csv.body.trim().split('\r\n');
+    expect(header).toMatch(/,in_hospital_facility,in_hospital_since,readmitted_at$/);
+    expect(home).toMatch(/,,,$/);
+    const stayColumns = `,OTHER_HOSP,${readmittedAt.toISOString()},${readmittedAt.toISOString()}`;
+    expect(inHospital?.endsWith(stayColumns)).toBe(true);
+
     const detail = await get(`/api/follow-ups/${ids.readmitted ?? ''}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json<Item>()).toMatchObject({

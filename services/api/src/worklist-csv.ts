@@ -1,4 +1,4 @@
-import type { CareActionSummary, FollowUpView } from '@adt/db';
+import type { CareActionSummary, FollowUpView, FollowUpWhereabouts } from '@adt/db';
 import { toCsv } from './csv.js';
 
 // Columns added later go at the end, so scripts reading by position keep working.
@@ -28,6 +28,9 @@ const COLUMNS = [
   'risk_flags',
   'claimed_by',
   'failed_attempts',
+  'in_hospital_facility',
+  'in_hospital_since',
+  'readmitted_at',
 ] as const;
 
 /**
@@ -35,15 +38,18 @@ const COLUMNS = [
  * @param items - the follow-ups as listed
  * @param summaries - claim and attempt counts by follow-up id
  * @param names - names for people of the claiming actors
+ * @param whereabouts - the same person's open stay and readmission by follow-up id
  */
 export function worklistToCsv(
   items: readonly FollowUpView[],
   summaries: ReadonlyMap<string, CareActionSummary> = new Map(),
   names: ReadonlyMap<string, string> = new Map(),
+  whereabouts: ReadonlyMap<string, FollowUpWhereabouts> = new Map(),
 ): string {
   const rows = items.map((f) => {
     const summary = summaries.get(f.id);
     const claimant = summary?.claim?.actor;
+    const where = whereabouts.get(f.id);
     return [
       f.id,
       f.kind,
@@ -72,6 +78,9 @@ export function worklistToCsv(
       f.riskFlags.join(' '),
       claimant ? (names.get(claimant) ?? claimant) : '',
       String(summary?.failedAttempts ?? 0),
+      where?.patientInHospital?.facility ?? '',
+      where?.patientInHospital?.since.toISOString() ?? '',
+      where?.readmittedAt?.toISOString() ?? '',
     ];
   });
   return toCsv(COLUMNS, rows);

@@ -139,7 +139,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="worklist-${date}.csv"`)
           .serializer((payload: string) => payload)
-          .send(worklistToCsv(page, annotations.summaries, annotations.names));
+          .send(worklistToCsv(page, annotations.summaries, annotations.names, annotations.whereabouts));
       }
       return {
         items: page.map((f) => toFollowUpJson(f, annotations)),
