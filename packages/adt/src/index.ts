@@ -83,10 +83,11 @@ export {
   lengthOfStayPoints,
   prioritizeByRisk,
 } from './lace.js';
-export type { SupersededCandidate, SupersessionPlan } from './readmission.js';
+export type { StayFields, SupersededCandidate, SupersessionPlan } from './readmission.js';
 export {
   ED_STAY_LIMIT_HOURS,
   READMISSION_WINDOW_DAYS,
+  changesHospitalStay,
   isFollowUpOverdue,
   isReadmission,
   planSupersession,

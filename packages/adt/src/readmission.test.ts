@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFollowUpOverdue, isReadmission, planSupersession } from './readmission.js';
+import { changesHospitalStay, isFollowUpOverdue, isReadmission, planSupersession } from './readmission.js';
 
 const ZONE = 'America/New_York';
 
@@ -52,5 +52,28 @@ describe('planSupersession', () => {
         { id: '4', actions: ['note'] },
       ]),
     ).toEqual({ cancel: ['1', '2'], keep: ['3', '4'] });
+  });
+});
+
+describe('changesHospitalStay', () => {
+  const stay = {
+    patientClass: 'I',
+    hospitalService: 'MED',
+    patientType: '',
+    assignedLocation: '4W^401^A',
+    admittedAt: new Date('2026-03-01T13:00:00Z'),
+    dischargedAt: null,
+  };
+
+  it('sees an admission, a transfer and a discharge', () => {
+    expect(changesHospitalStay({ ...stay, patientClass: '', admittedAt: null }, stay)).toBe(true);
+    expect(changesHospitalStay(stay, { ...stay, assignedLocation: '5E^512^B' })).toBe(true);
+    expect(changesHospitalStay(stay, { ...stay, dischargedAt: new Date('2026-03-04T15:00:00Z') })).toBe(true);
+  });
+
+  it('ignores an update that leaves the stay as it was', () => {
+    expect(changesHospitalStay(stay, { ...stay, admittedAt: new Date(stay.admittedAt.getTime()) })).toBe(
+      false,
+    );
   });
 });

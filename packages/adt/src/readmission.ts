@@ -69,3 +69,31 @@ export function planSupersession(candidates: readonly SupersededCandidate[]): Su
   }
   return plan;
 }
+
+/** What an encounter says about a stay: where, what kind, since and until when. */
+export interface StayFields {
+  patientClass: string;
+  hospitalService: string;
+  patientType: string;
+  assignedLocation: string;
+  admittedAt: Date | null;
+  dischargedAt: Date | null;
+}
+
+/**
+ * Whether an event changed what the same person's follow-ups show about this stay (in hospital or
+ * not, where, since when), so the lists showing them must refresh.
+ * @param before - the encounter before the event
+ * @param after - the encounter after it
+ */
+export function changesHospitalStay(before: StayFields, after: StayFields): boolean {
+  const time = (d: Date | null) => d?.getTime() ?? null;
+  return (
+    before.patientClass !== after.patientClass ||
+    before.hospitalService !== after.hospitalService ||
+    before.patientType !== after.patientType ||
+    before.assignedLocation !== after.assignedLocation ||
+    time(before.admittedAt) !== time(after.admittedAt) ||
+    time(before.dischargedAt) !== time(after.dischargedAt)
+  );
+}

@@ -2,8 +2,7 @@
  * Where the patient of a follow-up is now and whether they went back in: the same person's open
  * hospital stay at any facility (`patientInHospital`), an admission within the readmission window
  * after the discharge the follow-up is about (`readmittedAt`), and the follow-up that superseded
- * it. "Same person" is {@link samePersonCte}. Reads only; the rules (window, ED limit) come from
- * `@adt/adt`.
+ * it. "Same person" is {@link samePersonCte}. The rules (window, ED limit) come from `@adt/adt`.
  */
 import { ED_STAY_LIMIT_HOURS, READMISSION_WINDOW_DAYS } from '@adt/adt';
 import type { Queryable } from './pool.js';
@@ -235,5 +234,27 @@ export async function markFollowUpsSuperseded(
   await db.query(
     `UPDATE follow_ups SET superseded_by = $2, updated_at = now() WHERE id = ANY($1::bigint[])`,
     [ids, supersededBy],
+  );
+}
+
+/**
+ * Marks the same person's active follow-ups (other than those of the encounter itself) as changed
+ * after one of their stays began, moved or ended: what they show is read, not stored, so this is
+ * what makes the inbox's change fingerprint move.
+ * @param db - the processing transaction
+ * @param patientId - the patient of the stay
+ * @param encounterId - the stay
+ */
+export async function touchSamePersonFollowUps(
+  db: Queryable,
+  patientId: string,
+  encounterId: string,
+): Promise<void> {
+  await db.query(
+    `WITH RECURSIVE ${samePersonCte('SELECT $1::bigint')}
+     UPDATE follow_ups SET updated_at = now()
+      WHERE patient_id IN (SELECT patient_id FROM same_person) AND encounter_id <> $2
+        AND status IN ('open', 'in_progress')`,
+    [patientId, encounterId],
   );
 }

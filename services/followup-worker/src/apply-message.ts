@@ -16,6 +16,7 @@
  */
 import type pg from 'pg';
 import {
+  changesHospitalStay,
   foldVisitState,
   parseHl7Timestamp,
   planFollowUpEffects,
@@ -39,6 +40,7 @@ import {
   recordOrderedEncounterEvent,
   reopenFollowUp,
   saveEncounterState,
+  touchSamePersonFollowUps,
   updateFollowUp,
   updateRoutedFollowUp,
   upsertPatientRecord,
@@ -262,6 +264,9 @@ async function applyStoredMessage(
       visitNumber: encounter.visitNumber !== '' ? encounter.visitNumber : (adt.visit?.visitNumber ?? ''),
     };
     await saveEncounterState(db, encounter.id, state, { type: eventType, at: occurredAt });
+    // The same person's other follow-ups show this stay (in hospital, readmitted): refresh them.
+    if (changesHospitalStay(encounter, state))
+      await touchSamePersonFollowUps(db, encounter.patientId, encounter.id);
     const effects = planFollowUpEffects(
       ruleInputFor(
         { eventType, occurredAt, deceased: adt.patient.deathIndicator === 'Y' },
@@ -304,6 +309,8 @@ async function replayStoredEncounter(
     patientDeceased: patientDeceased ?? (await isPatientDeceased(db, encounter.patientId)),
   });
   await saveEncounterState(db, encounter.id, plan.state, plan.lastEvent);
+  if (changesHospitalStay(encounter, plan.state))
+    await touchSamePersonFollowUps(db, encounter.patientId, encounter.id);
   const created = await applyEffects(db, plan.effects, {
     encounter: { ...encounter, ...plan.state, lastEventAt: plan.lastEvent?.at ?? encounter.lastEventAt },
     messageId,

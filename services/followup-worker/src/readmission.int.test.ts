@@ -97,8 +97,17 @@ describe('readmission of the same person at another facility', () => {
   }
 
   it('stores a shared identifier for each patient that sends it', async () => {
-    await firstStay('A100', 'HIE123');
+    const earlier = await firstStay('A100', 'HIE123');
+    const updatedAt = async () =>
+      (
+        await h.db.pool.query<{ updated_at: Date }>('SELECT updated_at FROM follow_ups WHERE id = $1', [
+          earlier.id,
+        ])
+      ).rows[0]?.updated_at.getTime();
+    const before = await updatedAt();
     await admitElsewhere('B200', 'HIE123');
+    // What the follow-up shows changed, so the inbox's change fingerprint must move.
+    expect(await updatedAt()).toBeGreaterThan(before ?? Infinity);
     const both = await patientIdsWith('HIE123');
     expect(both).toHaveLength(2);
     const [first, second] = both as [string, string];
