@@ -83,14 +83,13 @@ export {
   lengthOfStayPoints,
   prioritizeByRisk,
 } from './lace.js';
-export type { StayFields, SupersededCandidate, SupersessionPlan } from './readmission.js';
+export type { StayFields } from './readmission.js';
 export {
   ED_STAY_LIMIT_HOURS,
   READMISSION_WINDOW_DAYS,
   changesHospitalStay,
   isFollowUpOverdue,
   isReadmission,
-  planSupersession,
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';

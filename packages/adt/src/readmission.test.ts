@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesHospitalStay, isFollowUpOverdue, isReadmission, planSupersession } from './readmission.js';
+import { changesHospitalStay, isFollowUpOverdue, isReadmission } from './readmission.js';
 
 const ZONE = 'America/New_York';
 
@@ -39,19 +39,6 @@ describe('isFollowUpOverdue', () => {
       false,
     );
     expect(isFollowUpOverdue({ dueAt: now, status: 'open', patientInHospital: false }, now)).toBe(false);
-  });
-});
-
-describe('planSupersession', () => {
-  it('cancels follow-ups without logged work and keeps those with some', () => {
-    expect(
-      planSupersession([
-        { id: '1', actions: [] },
-        { id: '2', actions: ['claim'] },
-        { id: '3', actions: ['claim', 'contact_attempt'] },
-        { id: '4', actions: ['note'] },
-      ]),
-    ).toEqual({ cancel: ['1', '2'], keep: ['3', '4'] });
   });
 });
 

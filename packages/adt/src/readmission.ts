@@ -42,34 +42,6 @@ export function isFollowUpOverdue(
   return active && !followUp.patientInHospital && followUp.dueAt.getTime() < overdueBefore.getTime();
 }
 
-/** An earlier follow-up of the same person that a readmission's discharge follow-up supersedes. */
-export interface SupersededCandidate {
-  id: string;
-  /** Types of the care actions logged on it (`contact_attempt`, `claim`, …). */
-  actions: readonly string[];
-}
-
-/** What to do with the earlier follow-ups: cancel as `readmitted`, or keep and flag. */
-export interface SupersessionPlan {
-  cancel: string[];
-  keep: string[];
-}
-
-/**
- * The earlier follow-ups a readmission's discharge follow-up takes over: cancelled (reason
- * `readmitted`) when no work was logged on them, else kept, flagged, so the logged work stays
- * visible and its measures count. A claim alone is not work: it only says who took it.
- * @param candidates - earlier open or in-progress follow-ups whose discharge the readmission followed
- */
-export function planSupersession(candidates: readonly SupersededCandidate[]): SupersessionPlan {
-  const plan: SupersessionPlan = { cancel: [], keep: [] };
-  for (const candidate of candidates) {
-    const worked = candidate.actions.some((kind) => kind !== 'claim');
-    (worked ? plan.keep : plan.cancel).push(candidate.id);
-  }
-  return plan;
-}
-
 /** What an encounter says about a stay: where, what kind, since and until when. */
 export interface StayFields {
   patientClass: string;

@@ -26,6 +26,3 @@ CREATE INDEX encounters_open_by_service ON encounters (upper(btrim(hospital_serv
 CREATE INDEX encounters_open_by_patient_type ON encounters (upper(btrim(patient_type)))
   WHERE discharged_at IS NULL AND merged_into IS NULL;
 
--- The follow-up of a readmission's discharge that took over this one (cancelled as `readmitted`
--- when no work was logged on it, else kept and flagged).
-ALTER TABLE follow_ups ADD COLUMN superseded_by bigint REFERENCES follow_ups (id);

@@ -32,8 +32,6 @@ export interface HospitalStay {
 export interface FollowUpWhereabouts {
   patientInHospital: HospitalStay | null;
   readmittedAt: Date | null;
-  /** The readmission's discharge follow-up that took this one over. */
-  supersededBy: string | null;
 }
 
 /**
@@ -106,8 +104,8 @@ export function inHospitalFollowUpsCte(codes: string, edSince: string): string {
 }
 
 /**
- * Where the patient of each follow-up is now, whether they were readmitted, and what superseded
- * the follow-up: one query for a page of follow-ups.
+ * Where the patient of each follow-up is now and whether they were readmitted: one query for a
+ * page of follow-ups.
  * @param db - pool or transaction client
  * @param followUpIds - the follow-ups shown
  * @param settings - zone, observation codes and the current instant
@@ -122,7 +120,6 @@ export async function findFollowUpWhereabouts(
   const [codes, edSince] = inHospitalParameters(settings);
   const result = await db.query<{
     follow_up_id: string;
-    superseded_by: string | null;
     facility: string | null;
     assigned_location: string | null;
     patient_class: string | null;
@@ -130,13 +127,13 @@ export async function findFollowUpWhereabouts(
     readmitted_at: Date | null;
   }>(
     `WITH RECURSIVE seeds AS MATERIALIZED (
-       SELECT f.id AS follow_up_id, f.patient_id, f.encounter_id, f.superseded_by,
+       SELECT f.id AS follow_up_id, f.patient_id, f.encounter_id,
               ${eventTime('f', 'fe')} AS event_at
          FROM follow_ups f JOIN encounters fe ON fe.id = f.encounter_id
         WHERE f.id = ANY($1::bigint[])
      ),
      ${samePersonCte('SELECT DISTINCT patient_id FROM seeds')}
-     SELECT s.follow_up_id, s.superseded_by, stay.facility, stay.assigned_location, stay.patient_class,
+     SELECT s.follow_up_id, stay.facility, stay.assigned_location, stay.patient_class,
             stay.since, readmission.admitted_at AS readmitted_at
        FROM seeds s
        LEFT JOIN LATERAL (
@@ -169,72 +166,9 @@ export async function findFollowUpWhereabouts(
             }
           : null,
       readmittedAt: row.readmitted_at,
-      supersededBy: row.superseded_by,
     });
   }
   return found;
-}
-
-/** An earlier follow-up a readmission's discharge follow-up may supersede. */
-export interface SupersessionCandidate {
-  id: string;
-  /** Types of the care actions logged on it. */
-  actions: string[];
-}
-
-/**
- * The same person's active follow-ups of earlier encounters whose event the new follow-up's
- * encounter was admitted after, within the readmission window: what a readmission's discharge
- * follow-up takes over. Locks them.
- * @param db - the processing transaction
- * @param followUpId - the readmission's new discharge follow-up
- * @param zone - practice time zone
- */
-export async function findSupersessionCandidates(
-  db: Queryable,
-  followUpId: string,
-  zone: string,
-): Promise<SupersessionCandidate[]> {
-  const result = await db.query<{ id: string; actions: string[] }>(
-    `WITH RECURSIVE readmission AS MATERIALIZED (
-       SELECT f.id, f.patient_id, f.encounter_id, e.admitted_at
-         FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id
-        WHERE f.id = $1 AND e.admitted_at IS NOT NULL
-     ),
-     ${samePersonCte('SELECT patient_id FROM readmission')}
-     SELECT f.id,
-            ARRAY(SELECT a.type FROM care_actions a WHERE a.follow_up_id = f.id ORDER BY a.id) AS actions
-       FROM readmission r
-       JOIN same_person sp ON sp.seed = r.patient_id
-       JOIN follow_ups f ON f.patient_id = sp.patient_id
-       JOIN encounters fe ON fe.id = f.encounter_id
-      WHERE f.id <> r.id AND f.encounter_id <> r.encounter_id AND f.status IN ('open', 'in_progress')
-        AND f.superseded_by IS NULL
-        AND r.admitted_at > ${eventTime('f', 'fe')}
-        AND (r.admitted_at AT TIME ZONE $2)::date <= (${eventTime('f', 'fe')} AT TIME ZONE $2)::date + $3::int
-      ORDER BY f.id
-        FOR UPDATE OF f`,
-    [followUpId, zone, READMISSION_WINDOW_DAYS],
-  );
-  return result.rows;
-}
-
-/**
- * Marks follow-ups as taken over by a readmission's discharge follow-up.
- * @param db - the processing transaction
- * @param ids - the earlier follow-ups
- * @param supersededBy - the new follow-up
- */
-export async function markFollowUpsSuperseded(
-  db: Queryable,
-  ids: readonly string[],
-  supersededBy: string,
-): Promise<void> {
-  if (ids.length === 0) return;
-  await db.query(
-    `UPDATE follow_ups SET superseded_by = $2, updated_at = now() WHERE id = ANY($1::bigint[])`,
-    [ids, supersededBy],
-  );
 }
 
 /**

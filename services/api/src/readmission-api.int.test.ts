@@ -20,7 +20,6 @@ interface Item {
   overdue: boolean;
   patientInHospital: { facility: string; location: string; patientClass: string; since: string } | null;
   readmittedAt: string | null;
-  supersededBy: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -149,7 +148,6 @@ describe('follow-ups of patients back in hospital', () => {
         since: readmittedAt.toISOString(),
       },
       readmittedAt: readmittedAt.toISOString(),
-      supersededBy: null,
     });
     expect(items[0]).toMatchObject({ patientInHospital: null, readmittedAt: null });
 

@@ -74,12 +74,6 @@ export const followUpSchema = z.object({
     .describe(
       'The first inpatient or observation admission of the same person after the discharge (or ED visit) this follow-up is about, within 30 days (practice dates); null otherwise',
     ),
-  supersededBy: z
-    .string()
-    .nullable()
-    .describe(
-      "The readmission's discharge follow-up that took this one over: it is then cancelled as `readmitted`, or kept when work was logged on it",
-    ),
   overdue: z
     .boolean()
     .describe(
@@ -231,7 +225,6 @@ export function toFollowUpJson(
     failedAttempts: summary?.failedAttempts ?? 0,
     patientInHospital: stay ? { ...stay, since: stay.since.toISOString() } : null,
     readmittedAt: iso(whereabouts?.readmittedAt ?? null),
-    supersededBy: whereabouts?.supersededBy ?? null,
     overdue: isFollowUpOverdue(
       { dueAt: f.dueAt, status: f.status, patientInHospital: stay !== null },
       annotations.overdueBefore,

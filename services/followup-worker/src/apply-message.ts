@@ -60,7 +60,6 @@ import {
 } from '@adt/hl7';
 import { applyMerge } from './apply-merge.js';
 import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
-import { supersedeEarlierFollowUps } from './readmission-supersession.js';
 import { planStoredReplay } from './stored-replay.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
 
@@ -114,11 +113,7 @@ async function applyEffects(
           defaultTeam: context.team,
           zone: context.zone,
         });
-        if (routed.status === 'created') {
-          created.push({ kind: effect.kind, followUpId: routed.followUpId });
-          if (effect.kind === 'discharge')
-            await supersedeEarlierFollowUps(db, routed.followUpId, context.zone);
-        }
+        if (routed.status === 'created') created.push({ kind: effect.kind, followUpId: routed.followUpId });
         if (effect.ref !== undefined)
           refs.set(effect.ref, routed.status === 'created' ? routed.followUpId : null);
         break;

@@ -199,9 +199,6 @@ function header(d) {
         d.readmittedAt
           ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(d.readmittedAt, zone)}`)
           : null,
-        d.supersededBy
-          ? h('a.badge.badge-outline', { href: `/follow-ups/${d.supersededBy}` }, 'Readmission follow-up')
-          : null,
         d.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         h('span.badge.badge-outline', null, statusLabel(d.status)),
       ),

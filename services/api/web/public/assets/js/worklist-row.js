@@ -24,7 +24,7 @@ import {
  *     dischargedAt: string | null, disposition: string, diagnoses: { code: string, text: string }[] },
  *   claimedBy: { actor: string, name: string, at: string } | null, failedAttempts: number,
  *   patientInHospital?: { facility: string, location: string, patientClass: string, since: string } | null,
- *   readmittedAt?: string | null, supersededBy?: string | null, overdue?: boolean
+ *   readmittedAt?: string | null, overdue?: boolean
  * }} FollowUp
  */
 
