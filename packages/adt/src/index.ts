@@ -97,3 +97,17 @@ export type { VisitDiagnosis, VisitState } from './visit-state.js';
 export { EMPTY_VISIT_STATE, foldVisitState } from './visit-state.js';
 export type { TeamChoice, TeamRoutingInput, TeamRule } from './team-routing.js';
 export { chooseTeam, orderTeamRules, teamRuleMatches } from './team-routing.js';
+export type { MeasureId, MeasureRate } from './measure-rules.js';
+export {
+  ED_CONTACT_WINDOW_DAYS,
+  MAX_MEASURE_PERIOD_DAYS,
+  MEASURE_IDS,
+  MED_REC_WINDOW_DAYS,
+  READMISSION_EXCLUDED_DISPOSITIONS,
+  READMISSION_WINDOW_DAYS,
+  TCM_TIMELY_ATTEMPTS,
+  VISIT_WINDOW_DAYS,
+  isReadmissionProvisional,
+  nearestRankPercentile,
+  rateOf,
+} from './measure-rules.js';
