@@ -31,3 +31,4 @@ export * from './feed-status-queries.js';
 export * from './retention-repository.js';
 export * from './message-history-queries.js';
 export * from './census-queries.js';
+export * from './measure-queries.js';

@@ -1,0 +1,301 @@
+import type { Queryable } from './pool.js';
+
+/**
+ * Queries behind the impact measures (docs/measures.md): every denominator member of a period with
+ * the facts its numerators need, so a figure and its member list come from one read.
+ */
+
+/** Which follow-ups and encounters a report covers. */
+export interface MeasureScope {
+  /** First and last practice date of the period, `YYYY-MM-DD`, both inclusive. */
+  from: string;
+  to: string;
+  /** `PRACTICE_TZ`: event dates and "by the end of day" are read in it. */
+  timeZone: string;
+  /** Only follow-ups (and index encounters) of these teams; null for every team. */
+  teams: readonly string[] | null;
+  /** Only this facility; null for every facility. */
+  facility: string | null;
+}
+
+/** The patient a member stands for, as a navigator finds them in the inbox. */
+export interface MeasurePatient {
+  id: string;
+  mrn: string;
+  assigningAuthority: string;
+  familyName: string;
+  givenName: string;
+}
+
+/** A counted follow-up of the period and what was done for it in time. */
+export interface MeasureFollowUp {
+  followUpId: string;
+  kind: 'discharge' | 'ed_visit';
+  team: string;
+  facility: string;
+  /** Practice date of the discharge (or ED departure, else arrival), `YYYY-MM-DD`. */
+  eventDate: string;
+  patient: MeasurePatient;
+  /** A `contact_made` at or before the follow-up's TCM due time. */
+  contactByDue: boolean;
+  /** `contact_attempt` actions at or before the TCM due time. */
+  attemptsByDue: number;
+  /** An `appointment_scheduled` whose visit date is no later than the event date + 7 / + 14. */
+  visitWithin7Days: boolean;
+  visitWithin14Days: boolean;
+  /** A `med_reconciliation` by the end of the event date + 30 days. */
+  medRecWithin30Days: boolean;
+  /** A `contact_made` by the end of the event date + 7 days. */
+  contactWithin7Days: boolean;
+  /** Hours from the discharge (or ED event) to the first `contact_made`; null without one. */
+  firstContactHours: number | null;
+}
+
+/** An inpatient discharge of the period that counts for readmissions. */
+export interface MeasureIndexDischarge {
+  encounterId: string;
+  facility: string;
+  /** Team of the encounter's discharge follow-up; null when it has none. */
+  team: string | null;
+  eventDate: string;
+  patient: MeasurePatient;
+  /** The first inpatient encounter of the same person admitted within the window, if any. */
+  readmissionEncounterId: string | null;
+  /** Its counted discharge follow-up had a `contact_made` by its TCM due time. */
+  contactedBy2BusinessDays: boolean;
+}
+
+// The period as instants: from the start of `from` to the start of the day after `to`, in the
+// practice zone (a date cast to timestamp is its midnight; AT TIME ZONE reads it as local time).
+const PERIOD_START = `($1::date::timestamp AT TIME ZONE $3)`;
+const PERIOD_END = `(($2::date + 1)::timestamp AT TIME ZONE $3)`;
+/** The instant a practice day ends: actions before the next local midnight are "by the end of day". */
+const endOfDayAfter = (days: string) => `((d.event_date + ${days})::timestamp AT TIME ZONE $3)`;
+
+const PATIENT_COLUMNS = `p.id AS patient_id, p.mrn, p.assigning_authority, p.family_name, p.given_name`;
+
+/**
+ * Counted follow-ups: in the period by event date, not cancelled, discharge not flagged cancelled.
+ * $6: visit windows and $8 the med rec window, $7 the ED contact window (days).
+ */
+export const MEASURE_FOLLOW_UPS_SQL = `
+WITH counted AS (
+  SELECT f.id, f.kind, f.team, f.due_at, f.patient_id, e.facility,
+         CASE WHEN f.kind = 'discharge' THEN e.discharged_at
+              ELSE COALESCE(e.discharged_at, e.admitted_at) END AS event_at
+    FROM follow_ups f
+    JOIN encounters e ON e.id = f.encounter_id
+   WHERE f.status <> 'cancelled' AND NOT f.discharge_cancelled
+     AND ($4::text[] IS NULL OR f.team = ANY ($4::text[]))
+     AND ($5::text IS NULL OR e.facility = $5)
+), dated AS (
+  SELECT c.*, (c.event_at AT TIME ZONE $3)::date AS event_date
+    FROM counted c
+   WHERE c.event_at >= ${PERIOD_START} AND c.event_at < ${PERIOD_END}
+)
+SELECT d.id, d.kind, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS event_date, ${PATIENT_COLUMNS},
+       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made'
+                  AND a.at <= d.due_at) AS contact_by_due,
+       (SELECT count(*)::int FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_attempt'
+                  AND a.at <= d.due_at) AS attempts_by_due,
+       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'appointment_scheduled'
+                  AND a.outcome ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                  AND a.outcome <= to_char(d.event_date + $6::int, 'YYYY-MM-DD')) AS visit_7d,
+       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'appointment_scheduled'
+                  AND a.outcome ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+                  AND a.outcome <= to_char(d.event_date + $7::int, 'YYYY-MM-DD')) AS visit_14d,
+       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'med_reconciliation'
+                  AND a.at < ${endOfDayAfter('$8::int + 1')}) AS med_rec_30d,
+       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made'
+                  AND a.at < ${endOfDayAfter('$9::int + 1')}) AS contact_7d,
+       (SELECT EXTRACT(EPOCH FROM min(a.at) - d.event_at)::float8 / 3600
+          FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made') AS first_contact_hours
+  FROM dated d
+  JOIN patients p ON p.id = d.patient_id
+ ORDER BY d.event_date, d.id`;
+
+interface PatientRow {
+  patient_id: string;
+  mrn: string;
+  assigning_authority: string;
+  family_name: string;
+  given_name: string;
+}
+
+const patientOf = (row: PatientRow): MeasurePatient => ({
+  id: row.patient_id,
+  mrn: row.mrn,
+  assigningAuthority: row.assigning_authority,
+  familyName: row.family_name,
+  givenName: row.given_name,
+});
+
+/**
+ * The counted follow-ups of a period with their timely actions.
+ * @param db - pool
+ * @param scope - period, zone, teams and facility
+ * @param windows - the measure windows in days (rules from `@adt/adt`)
+ */
+export async function listMeasureFollowUps(
+  db: Queryable,
+  scope: MeasureScope,
+  windows: { visitDays: readonly [number, number]; medRecDays: number; edContactDays: number },
+): Promise<MeasureFollowUp[]> {
+  const result = await db.query<
+    PatientRow & {
+      id: string;
+      kind: 'discharge' | 'ed_visit';
+      team: string;
+      facility: string;
+      event_date: string;
+      contact_by_due: boolean;
+      attempts_by_due: number;
+      visit_7d: boolean;
+      visit_14d: boolean;
+      med_rec_30d: boolean;
+      contact_7d: boolean;
+      first_contact_hours: number | null;
+    }
+  >(MEASURE_FOLLOW_UPS_SQL, [
+    scope.from,
+    scope.to,
+    scope.timeZone,
+    scope.teams,
+    scope.facility,
+    windows.visitDays[0],
+    windows.visitDays[1],
+    windows.medRecDays,
+    windows.edContactDays,
+  ]);
+  return result.rows.map((row) => ({
+    followUpId: row.id,
+    kind: row.kind,
+    team: row.team,
+    facility: row.facility,
+    eventDate: row.event_date,
+    patient: patientOf(row),
+    contactByDue: row.contact_by_due,
+    attemptsByDue: row.attempts_by_due,
+    visitWithin7Days: row.visit_7d,
+    visitWithin14Days: row.visit_14d,
+    medRecWithin30Days: row.med_rec_30d,
+    contactWithin7Days: row.contact_7d,
+    firstContactHours: row.first_contact_hours,
+  }));
+}
+
+/**
+ * The patients who are the same person as each patient in `start` (a relation with a `patient_id`
+ * column): the patient itself, those it was merged into or that were merged into it, and every
+ * patient sharing a PID-3 identifier (identifier and assigning authority, whatever its type; a
+ * patient's own MRN counts as one), directly or through a chain of such patients. An HIE or
+ * enterprise id sent as another PID-3 repetition ties one person's records across hospitals.
+ * Yields `(index_patient_id, patient_id)`; UNION stops the recursion once a chain closes.
+ */
+export const samePersonCte = (start: string) => `
+same_person (index_patient_id, patient_id) AS (
+  SELECT DISTINCT patient_id, patient_id FROM ${start}
+  UNION
+  SELECT s.index_patient_id, link.patient_id
+    FROM same_person s
+    JOIN LATERAL (
+      SELECT b.patient_id FROM patient_identifiers a
+        JOIN patient_identifiers b ON b.assigning_authority = a.assigning_authority AND b.identifier = a.identifier
+       WHERE a.patient_id = s.patient_id
+      UNION ALL
+      SELECT b.patient_id FROM patients a
+        JOIN patient_identifiers b ON b.assigning_authority = a.assigning_authority AND b.identifier = a.mrn
+       WHERE a.id = s.patient_id
+      UNION ALL
+      SELECT b.id FROM patient_identifiers a
+        JOIN patients b ON b.assigning_authority = a.assigning_authority AND b.mrn = a.identifier
+       WHERE a.patient_id = s.patient_id
+      UNION ALL
+      SELECT merged_into FROM patients WHERE id = s.patient_id AND merged_into IS NOT NULL
+      UNION ALL
+      SELECT id FROM patients WHERE merged_into = s.patient_id
+    ) link ON true
+)`;
+
+/**
+ * Index discharges for readmissions: inpatient encounters discharged in the period (an A13 clears
+ * the discharge, so cancelled ones are not here), less the excluded dispositions ($6, normalised
+ * two-digit codes), each with the first inpatient admission of the same person, at any facility,
+ * after the discharge and no later than its date + $7 days.
+ */
+export const MEASURE_INDEX_DISCHARGES_SQL = `
+WITH RECURSIVE idx AS (
+  SELECT e.id, e.patient_id, e.facility, e.discharged_at, (e.discharged_at AT TIME ZONE $3)::date AS event_date,
+         fu.team, COALESCE(fu.contacted, false) AS contacted
+    FROM encounters e
+    LEFT JOIN LATERAL (
+      SELECT f.team,
+             (f.status <> 'cancelled' AND NOT f.discharge_cancelled
+              AND EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id AND a.type = 'contact_made'
+                             AND a.at <= f.due_at)) AS contacted
+        FROM follow_ups f
+       WHERE f.encounter_id = e.id AND f.kind = 'discharge'
+       ORDER BY (f.status <> 'cancelled' AND NOT f.discharge_cancelled) DESC, f.id DESC
+       LIMIT 1
+    ) fu ON true
+   WHERE e.patient_class = 'I' AND e.merged_into IS NULL
+     AND e.discharged_at >= ${PERIOD_START} AND e.discharged_at < ${PERIOD_END}
+     AND (CASE WHEN btrim(e.disposition) ~ '^[0-9]$' THEN '0' || btrim(e.disposition)
+               ELSE btrim(e.disposition) END) <> ALL ($6::text[])
+     AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
+     AND ($5::text IS NULL OR e.facility = $5)
+), ${samePersonCte('idx')}
+SELECT i.id, i.facility, i.team, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
+       readmission.id AS readmission_id, ${PATIENT_COLUMNS}
+  FROM idx i
+  JOIN patients p ON p.id = i.patient_id
+  LEFT JOIN LATERAL (
+    SELECT r.id FROM same_person s
+      JOIN encounters r ON r.patient_id = s.patient_id
+     WHERE s.index_patient_id = i.patient_id AND r.id <> i.id AND r.patient_class = 'I'
+       AND r.merged_into IS NULL AND r.admitted_at > i.discharged_at
+       AND (r.admitted_at AT TIME ZONE $3)::date <= i.event_date + $7::int
+     ORDER BY r.admitted_at, r.id
+     LIMIT 1
+  ) readmission ON true
+ ORDER BY i.event_date, i.id`;
+
+/**
+ * The index discharges of a period with their readmissions.
+ * @param db - pool
+ * @param scope - period, zone, teams and facility
+ * @param rules - excluded dispositions and the readmission window (rules from `@adt/adt`)
+ */
+export async function listMeasureIndexDischarges(
+  db: Queryable,
+  scope: MeasureScope,
+  rules: { excludedDispositions: readonly string[]; windowDays: number },
+): Promise<MeasureIndexDischarge[]> {
+  const result = await db.query<
+    PatientRow & {
+      id: string;
+      facility: string;
+      team: string | null;
+      contacted: boolean;
+      event_date: string;
+      readmission_id: string | null;
+    }
+  >(MEASURE_INDEX_DISCHARGES_SQL, [
+    scope.from,
+    scope.to,
+    scope.timeZone,
+    scope.teams,
+    scope.facility,
+    rules.excludedDispositions,
+    rules.windowDays,
+  ]);
+  return result.rows.map((row) => ({
+    encounterId: row.id,
+    facility: row.facility,
+    team: row.team,
+    eventDate: row.event_date,
+    patient: patientOf(row),
+    readmissionEncounterId: row.readmission_id,
+    contactedBy2BusinessDays: row.contacted,
+  }));
+}
