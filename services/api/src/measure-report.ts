@@ -1,0 +1,219 @@
+import {
+  ED_CONTACT_WINDOW_DAYS,
+  MED_REC_WINDOW_DAYS,
+  READMISSION_EXCLUDED_DISPOSITIONS,
+  READMISSION_WINDOW_DAYS,
+  TCM_TIMELY_ATTEMPTS,
+  VISIT_WINDOW_DAYS,
+  isReadmissionProvisional,
+  nearestRankPercentile,
+  rateOf,
+  type MeasureId,
+  type MeasureRate,
+} from '@adt/adt';
+import {
+  listMeasureFollowUps,
+  listMeasureIndexDischarges,
+  type MeasurePatient,
+  type MeasureScope,
+  type Queryable,
+} from '@adt/db';
+import { toCsv } from './csv.js';
+
+/**
+ * The impact-measures report (docs/measures.md): reads the period's counted follow-ups and index
+ * discharges, decides each member's numerator by the measure rules, and counts. Figures are counted
+ * from the same member lists the members endpoint shows, so each number can be checked by hand.
+ */
+
+/** One denominator member of a measure. */
+export interface MeasureMember {
+  /** The follow-up (follow-up measures) or the index encounter (`readmit_30d`). */
+  followUpId: string | null;
+  encounterId: string | null;
+  patient: MeasurePatient;
+  eventDate: string;
+  team: string | null;
+  facility: string;
+  inNumerator: boolean;
+  /** `readmit_30d`: the readmission encounter. */
+  readmissionEncounterId?: string | null;
+  /** `readmit_30d`: whether the discharge follow-up met `tcm_contact_2bd`. */
+  contacted2bd?: boolean;
+  /** `first_contact_hours`: hours from the discharge to the first contact. */
+  hours?: number;
+}
+
+export type RateFigure = MeasureRate & { id: MeasureId };
+export interface ReadmissionFigure extends MeasureRate {
+  id: 'readmit_30d';
+  provisional: boolean;
+  groups: { contacted_2bd: MeasureRate; not_contacted_2bd: MeasureRate };
+}
+export interface HoursFigure {
+  id: 'first_contact_hours';
+  count: number;
+  median: number | null;
+  p90: number | null;
+}
+export type MeasureFigure = RateFigure | ReadmissionFigure | HoursFigure;
+
+export interface MeasureReport {
+  from: string;
+  to: string;
+  measures: MeasureFigure[];
+}
+
+const HOURS_DECIMALS = 100;
+const roundHours = (hours: number) => Math.round(hours * HOURS_DECIMALS) / HOURS_DECIMALS;
+
+/**
+ * Every measure's denominator members, in event-date order.
+ * @param db - pool
+ * @param scope - period, zone, teams and facility
+ */
+export async function measureMembers(
+  db: Queryable,
+  scope: MeasureScope,
+): Promise<Record<MeasureId, MeasureMember[]>> {
+  const [followUps, discharges] = await Promise.all([
+    listMeasureFollowUps(db, scope, {
+      visitDays: [VISIT_WINDOW_DAYS.visit_7d, VISIT_WINDOW_DAYS.visit_14d],
+      medRecDays: MED_REC_WINDOW_DAYS,
+      edContactDays: ED_CONTACT_WINDOW_DAYS,
+    }),
+    listMeasureIndexDischarges(db, scope, {
+      excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
+      windowDays: READMISSION_WINDOW_DAYS,
+    }),
+  ]);
+  const member = (f: (typeof followUps)[number], inNumerator: boolean): MeasureMember => ({
+    followUpId: f.followUpId,
+    encounterId: null,
+    patient: f.patient,
+    eventDate: f.eventDate,
+    team: f.team,
+    facility: f.facility,
+    inNumerator,
+  });
+  const discharge = followUps.filter((f) => f.kind === 'discharge');
+  const edVisits = followUps.filter((f) => f.kind === 'ed_visit');
+  return {
+    tcm_contact_2bd: discharge.map((f) => member(f, f.contactByDue)),
+    tcm_outreach_2bd: discharge.map((f) =>
+      member(f, f.contactByDue || f.attemptsByDue >= TCM_TIMELY_ATTEMPTS),
+    ),
+    visit_7d: discharge.map((f) => member(f, f.visitWithin7Days)),
+    visit_14d: discharge.map((f) => member(f, f.visitWithin14Days)),
+    med_rec_30d: discharge.map((f) => member(f, f.medRecWithin30Days)),
+    ed_contact_7d: edVisits.map((f) => member(f, f.contactWithin7Days)),
+    readmit_30d: discharges.map((d) => ({
+      followUpId: null,
+      encounterId: d.encounterId,
+      patient: d.patient,
+      eventDate: d.eventDate,
+      team: d.team,
+      facility: d.facility,
+      inNumerator: d.readmissionEncounterId !== null,
+      readmissionEncounterId: d.readmissionEncounterId,
+      contacted2bd: d.contactedBy2BusinessDays,
+    })),
+    first_contact_hours: discharge.flatMap((f) =>
+      f.firstContactHours === null ? [] : [{ ...member(f, true), hours: roundHours(f.firstContactHours) }],
+    ),
+  };
+}
+
+/**
+ * Counts the figures of every measure from its members.
+ * @param members - from {@link measureMembers}
+ * @param period - the period reported
+ * @param today - today's practice date (a recent period's readmissions are provisional)
+ */
+export function measureReport(
+  members: Record<MeasureId, MeasureMember[]>,
+  period: { from: string; to: string },
+  today: string,
+): MeasureReport {
+  const inNumerator = (m: MeasureMember) => m.inNumerator;
+  const rate = (id: MeasureId): RateFigure => ({ id, ...rateOf(members[id], inNumerator) });
+  const readmissions = members.readmit_30d;
+  const hours = members.first_contact_hours.map((m) => m.hours ?? 0);
+  return {
+    from: period.from,
+    to: period.to,
+    measures: [
+      rate('tcm_contact_2bd'),
+      rate('tcm_outreach_2bd'),
+      rate('visit_7d'),
+      rate('visit_14d'),
+      rate('med_rec_30d'),
+      rate('ed_contact_7d'),
+      {
+        ...rate('readmit_30d'),
+        id: 'readmit_30d',
+        provisional: isReadmissionProvisional(period.to, today),
+        groups: {
+          contacted_2bd: rateOf(
+            readmissions.filter((m) => m.contacted2bd === true),
+            inNumerator,
+          ),
+          not_contacted_2bd: rateOf(
+            readmissions.filter((m) => m.contacted2bd !== true),
+            inNumerator,
+          ),
+        },
+      },
+      {
+        id: 'first_contact_hours',
+        count: hours.length,
+        median: nearestRankPercentile(hours, 50),
+        p90: nearestRankPercentile(hours, 90),
+      },
+    ],
+  };
+}
+
+// Columns added later go at the end, so scripts reading by position keep working.
+const CSV_COLUMNS = [
+  'id',
+  'numerator',
+  'denominator',
+  'rate',
+  'count',
+  'median',
+  'p90',
+  'provisional',
+  'contacted_2bd_numerator',
+  'contacted_2bd_denominator',
+  'not_contacted_2bd_numerator',
+  'not_contacted_2bd_denominator',
+] as const;
+
+const cell = (value: number | boolean | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
+
+/**
+ * The report as CSV: one row per measure, blank cells where a column does not apply.
+ * @param report - from {@link measureReport}
+ */
+export function measureReportToCsv(report: MeasureReport): string {
+  const rows = report.measures.map((m) => {
+    const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+      id: m.id,
+      numerator: 'numerator' in m ? cell(m.numerator) : '',
+      denominator: 'denominator' in m ? cell(m.denominator) : '',
+      rate: 'rate' in m ? cell(m.rate) : '',
+      count: 'count' in m ? cell(m.count) : '',
+      median: 'median' in m ? cell(m.median) : '',
+      p90: 'p90' in m ? cell(m.p90) : '',
+      provisional: 'provisional' in m ? cell(m.provisional) : '',
+      contacted_2bd_numerator: 'groups' in m ? cell(m.groups.contacted_2bd.numerator) : '',
+      contacted_2bd_denominator: 'groups' in m ? cell(m.groups.contacted_2bd.denominator) : '',
+      not_contacted_2bd_numerator: 'groups' in m ? cell(m.groups.not_contacted_2bd.numerator) : '',
+      not_contacted_2bd_denominator: 'groups' in m ? cell(m.groups.not_contacted_2bd.denominator) : '',
+    };
+    return CSV_COLUMNS.map((c) => values[c]);
+  });
+  return toCsv(CSV_COLUMNS, rows);
+}

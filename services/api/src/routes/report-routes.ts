@@ -1,0 +1,194 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addCalendarDays, localDate, MAX_MEASURE_PERIOD_DAYS, MEASURE_IDS } from '@adt/adt';
+import { recordAudit, type MeasureScope } from '@adt/db';
+import { HttpError, principalOf, requireRole, type Principal } from '../auth.js';
+import type { ApiContext } from '../api-context.js';
+import { dateText, filterText } from '../input-schemas.js';
+import { measureMembers, measureReport, measureReportToCsv } from '../measure-report.js';
+import { errorSchema } from '../schemas.js';
+import { assertKnownTeam } from '../team-filter.js';
+
+// Ops see the feeds, not follow-ups (docs/access-control.md): the figures describe patients' care.
+const reportRoles = ['navigator', 'admin'] as const;
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+
+const periodFields = {
+  from: dateText.describe('first practice date of the period, inclusive'),
+  to: dateText.describe('last practice date of the period, inclusive'),
+  team: filterText().optional().describe("only this team's follow-ups (a navigator: one of theirs)"),
+  facility: filterText().optional().describe('only this facility (PV1-3.4 / MSH-4 as stored)'),
+};
+
+/** Refuses a reversed or overlong period with 400 at validation, before any query. */
+function checkPeriod(query: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  // Zod runs this refinement even when a field failed: a malformed date is reported by its field.
+  if (!dateText.safeParse(query.from).success || !dateText.safeParse(query.to).success) return;
+  if (query.from > query.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  } else if (addCalendarDays(query.from, MAX_MEASURE_PERIOD_DAYS - 1) < query.to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `period may span at most ${MAX_MEASURE_PERIOD_DAYS} days`,
+    });
+  }
+}
+
+const rateSchema = z.object({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  rate: z.number().nullable().describe('numerator / denominator; null when the denominator is 0'),
+});
+const figureSchema = z.union([
+  z.object({
+    id: z.literal('readmit_30d'),
+    ...rateSchema.shape,
+    provisional: z.boolean().describe('the period ended less than 30 days ago: readmissions may still come'),
+    groups: z.object({ contacted_2bd: rateSchema, not_contacted_2bd: rateSchema }),
+  }),
+  z.object({
+    id: z.literal('first_contact_hours'),
+    count: z.number().int(),
+    median: z.number().nullable().describe('nearest rank, hours'),
+    p90: z.number().nullable().describe('nearest rank, hours'),
+  }),
+  z.object({ id: z.enum(MEASURE_IDS), ...rateSchema.shape }),
+]);
+const memberSchema = z.object({
+  followUpId: z.string().nullable(),
+  encounterId: z.string().nullable(),
+  patient: z.object({
+    id: z.string(),
+    mrn: z.string(),
+    assigningAuthority: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+  }),
+  eventDate: z.string(),
+  team: z.string().nullable(),
+  facility: z.string(),
+  inNumerator: z.boolean(),
+  readmissionEncounterId: z.string().nullable().optional(),
+  contacted2bd: z.boolean().optional(),
+  hours: z.number().optional(),
+});
+
+/**
+ * The teams a caller's report covers: a navigator's own teams (or the one of theirs asked for,
+ * 403 for another), an admin's every team (or the one asked for).
+ */
+function reportTeams(principal: Principal, team: string | undefined): readonly string[] | null {
+  if (principal.role !== 'navigator') return team === undefined ? null : [team];
+  if (principal.teams.length === 0) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
+  if (team === undefined) return principal.teams;
+  if (!principal.teams.includes(team)) throw new HttpError(403, 'other_team', `Team ${team} is not yours`);
+  return [team];
+}
+
+/**
+ * Report routes: the impact measures of a period (docs/measures.md) and, for each measure, the
+ * members behind its figures. Navigators see their own teams, admins every team.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
+  const { pool } = context;
+  const zone = context.config.practice.timeZone;
+
+  const scopeOf = async (
+    principal: Principal,
+    q: { from: string; to: string; team?: string | undefined; facility?: string | undefined },
+  ): Promise<MeasureScope> => {
+    const teams = reportTeams(principal, q.team);
+    await assertKnownTeam(pool, q.team);
+    return {
+      from: q.from,
+      to: q.to,
+      timeZone: zone,
+      teams,
+      facility: q.facility ?? null,
+    };
+  };
+
+  app.get(
+    '/api/reports/measures',
+    {
+      preHandler: requireRole(...reportRoles),
+      schema: {
+        summary: 'Impact measures of a period: TCM contact and visits, med rec, ED follow-up, readmissions',
+        description:
+          'Definitions in docs/measures.md. `format=csv` gives one row per measure. Periods span at most 400 days.',
+        querystring: z
+          .object({ ...periodFields, format: z.enum(['json', 'csv']).default('json') })
+          .superRefine(checkPeriod),
+        response: {
+          200: z
+            .object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })
+            .or(z.string().describe('CSV, when asked for')),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const scope = await scopeOf(principalOf(request), q);
+      const report = measureReport(await measureMembers(pool, scope), q, localDate(new Date(), zone));
+      if (q.format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="measures-${q.from}-${q.to}.csv"`)
+          .serializer((payload: string) => payload)
+          .send(measureReportToCsv(report));
+      }
+      return report;
+    },
+  );
+
+  app.get(
+    '/api/reports/measures/:id/members',
+    {
+      preHandler: requireRole(...reportRoles),
+      schema: {
+        summary: "A measure's denominator members, each with whether it is in the numerator",
+        description:
+          'The patients behind a figure of GET /api/reports/measures, in event-date order. Audit-logged.',
+        params: z.object({ id: z.enum(MEASURE_IDS) }),
+        querystring: z.object(periodFields).superRefine(checkPeriod),
+        response: {
+          200: z.object({
+            id: z.enum(MEASURE_IDS),
+            from: z.string(),
+            to: z.string(),
+            items: z.array(memberSchema),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const q = request.query;
+      const scope = await scopeOf(principal, q);
+      const items = (await measureMembers(pool, scope))[request.params.id];
+      await recordAudit(pool, {
+        actor: principal.actor,
+        action: 'list',
+        resource: 'measure_members',
+        resourceId: request.params.id,
+        remoteAddress: request.ip,
+        detail: {
+          from: q.from,
+          to: q.to,
+          teams: scope.teams,
+          facility: scope.facility,
+          count: items.length,
+          followUpIds: items.flatMap((m) => (m.followUpId === null ? [] : [m.followUpId])),
+          encounterIds: items.flatMap((m) => (m.encounterId === null ? [] : [m.encounterId])),
+        },
+      });
+      return { id: request.params.id, from: q.from, to: q.to, items };
+    },
+  );
+  return Promise.resolve();
+};
