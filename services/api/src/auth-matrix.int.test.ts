@@ -19,6 +19,8 @@ interface Row {
   method: Method;
   /** The route as OpenAPI names it; `{id}` is filled per route below. */
   route: string;
+  /** Query string the route needs to pass validation. */
+  query?: string;
   body?: () => object;
   expected: Record<Who, number>;
 }
@@ -26,6 +28,7 @@ interface Row {
 let unique = 0;
 const next = () => (unique += 1);
 
+const PERIOD = 'from=2026-11-01&to=2026-11-30';
 const followUps = { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 };
 const ownFollowUp = { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 403 };
 const opsOnly = { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 };
@@ -53,6 +56,9 @@ const MATRIX: Row[] = [
   { method: 'POST', route: '/api/messages/{id}/replay', expected: created(opsOnly, 202) },
   { method: 'POST', route: '/api/messages/replay-failed', expected: created(opsOnly, 202) },
   { method: 'GET', route: '/api/patients/unattributed', expected: opsOnly },
+  // Figures of the caller's own teams; ops see no follow-ups.
+  { method: 'GET', route: '/api/reports/measures', query: PERIOD, expected: followUps },
+  { method: 'GET', route: '/api/reports/measures/{id}/members', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/ops/feeds', expected: opsOnly },
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },
@@ -153,6 +159,7 @@ describe('authorisation matrix: every /api route × caller', () => {
       ackCode: 'AA',
     });
     ids['/api/messages'] = message.id;
+    ids['/api/reports/measures'] = 'tcm_contact_2bd';
     ids['/api/users'] = await addUser(h, { username: 'target', role: 'ops' });
     const spare = await createApiToken(pool, { userId: ids['/api/users'], name: 'spare' });
     ids['/api/tokens'] = spare?.id ?? '';
@@ -194,7 +201,7 @@ describe('authorisation matrix: every /api route × caller', () => {
           const body = row.body?.();
           const response = await h.app.inject({
             method: row.method,
-            url: url(row.route),
+            url: row.query === undefined ? url(row.route) : `${url(row.route)}?${row.query}`,
             headers,
             ...(body ? { payload: body } : {}),
           });
