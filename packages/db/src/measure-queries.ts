@@ -186,11 +186,13 @@ export async function listMeasureFollowUps(
 
 /**
  * The patients who are the same person as each patient in `start` (a relation with a `patient_id`
- * column): the patient itself, those it was merged into or that were merged into it, and every
+ * column): the patient itself, the patient it was merged into, and every
  * patient sharing a PID-3 identifier (identifier and assigning authority, whatever its type; a
  * patient's own MRN counts as one), directly or through a chain of such patients. An HIE or
  * enterprise id sent as another PID-3 repetition ties one person's records across hospitals.
  * Yields `(index_patient_id, patient_id)`; UNION stops the recursion once a chain closes.
+ * Patients merged away are not walked back to: a merge moves their encounters and identifiers to
+ * the survivor (and `patients.merged_into` has no index to walk it backwards cheaply).
  */
 export const samePersonCte = (start: string) => `
 same_person (index_patient_id, patient_id) AS (
@@ -212,8 +214,6 @@ same_person (index_patient_id, patient_id) AS (
        WHERE a.patient_id = s.patient_id
       UNION ALL
       SELECT merged_into FROM patients WHERE id = s.patient_id AND merged_into IS NOT NULL
-      UNION ALL
-      SELECT id FROM patients WHERE merged_into = s.patient_id
     ) link ON true
 )`;
 
