@@ -17,7 +17,9 @@ const periodFields = {
   from: dateText.describe('first practice date of the period, inclusive'),
   to: dateText.describe('last practice date of the period, inclusive'),
   team: filterText().optional().describe("only this team's follow-ups (a navigator: one of theirs)"),
-  facility: filterText().optional().describe('only this facility (PV1-3.4 / MSH-4 as stored)'),
+  facility: filterText()
+    .optional()
+    .describe('only this facility, as follow-ups and encounters name it (the `facility` of a follow-up)'),
 };
 
 /** Refuses a reversed or overlong period with 400 at validation, before any query. */
