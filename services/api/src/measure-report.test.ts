@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEASURE_IDS, type MeasureId } from '@adt/adt';
+import type { MeasureId } from '@adt/adt';
 import { measureReport, measureReportToCsv, type MeasureMember } from './measure-report.js';
 
 const member = (inNumerator: boolean, extra: Partial<MeasureMember> = {}): MeasureMember => ({
@@ -13,8 +13,16 @@ const member = (inNumerator: boolean, extra: Partial<MeasureMember> = {}): Measu
   ...extra,
 });
 
-const empty = () =>
-  Object.fromEntries(MEASURE_IDS.map((id) => [id, []])) as Record<MeasureId, MeasureMember[]>;
+const empty = (): Record<MeasureId, MeasureMember[]> => ({
+  tcm_contact_2bd: [],
+  tcm_outreach_2bd: [],
+  visit_7d: [],
+  visit_14d: [],
+  med_rec_30d: [],
+  ed_contact_7d: [],
+  readmit_30d: [],
+  first_contact_hours: [],
+});
 
 describe('measureReport', () => {
   it('has a null rate and no percentiles for an empty period', () => {
