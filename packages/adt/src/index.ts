@@ -107,6 +107,7 @@ export {
   READMISSION_WINDOW_DAYS,
   TCM_TIMELY_ATTEMPTS,
   VISIT_WINDOW_DAYS,
+  isMeasureId,
   isReadmissionProvisional,
   nearestRankPercentile,
   rateOf,

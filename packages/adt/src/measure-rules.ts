@@ -16,6 +16,14 @@ export const MEASURE_IDS = [
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
+/**
+ * Whether a text names a measure.
+ * @param text - e.g. a path parameter
+ */
+export function isMeasureId(text: string): text is MeasureId {
+  return (MEASURE_IDS as readonly string[]).includes(text);
+}
+
 /** CMS accepts two documented, timely contact attempts in place of a made contact for TCM. */
 export const TCM_TIMELY_ATTEMPTS = 2;
 /** TCM face-to-face visit windows after the discharge date: 99496 (7 days), 99495 (14 days). */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, localDate, MAX_MEASURE_PERIOD_DAYS, MEASURE_IDS } from '@adt/adt';
+import { addCalendarDays, isMeasureId, localDate, MAX_MEASURE_PERIOD_DAYS, MEASURE_IDS } from '@adt/adt';
 import { recordAudit, type MeasureScope } from '@adt/db';
 import { HttpError, principalOf, requireRole, type Principal } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
@@ -57,6 +57,11 @@ const figureSchema = z.union([
   }),
   z.object({ id: z.enum(MEASURE_IDS), ...rateSchema.shape }),
 ]);
+// A pattern rather than an enum, so the path parameter is bounded like every other id.
+const measureIdParam = z
+  .string()
+  .regex(new RegExp(`^(?:${MEASURE_IDS.join('|')})$`), `must be one of ${MEASURE_IDS.join(', ')}`);
+
 const memberSchema = z.object({
   followUpId: z.string().nullable(),
   encounterId: z.string().nullable(),
@@ -155,7 +160,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
         summary: "A measure's denominator members, each with whether it is in the numerator",
         description:
           'The patients behind a figure of GET /api/reports/measures, in event-date order. Audit-logged.',
-        params: z.object({ id: z.enum(MEASURE_IDS) }),
+        params: z.object({ id: measureIdParam }),
         querystring: z.object(periodFields).superRefine(checkPeriod),
         response: {
           200: z.object({
@@ -172,12 +177,15 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       const principal = principalOf(request);
       const q = request.query;
       const scope = await scopeOf(principal, q);
-      const items = (await measureMembers(pool, scope))[request.params.id];
+      const id = request.params.id;
+      // The pattern has let only measure ids through; this narrows the type.
+      if (!isMeasureId(id)) throw new HttpError(400, 'bad_request', `No measure ${id}`);
+      const items = (await measureMembers(pool, scope))[id];
       await recordAudit(pool, {
         actor: principal.actor,
         action: 'list',
         resource: 'measure_members',
-        resourceId: request.params.id,
+        resourceId: id,
         remoteAddress: request.ip,
         detail: {
           from: q.from,
@@ -189,7 +197,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
           encounterIds: items.flatMap((m) => (m.encounterId === null ? [] : [m.encounterId])),
         },
       });
-      return { id: request.params.id, from: q.from, to: q.to, items };
+      return { id, from: q.from, to: q.to, items };
     },
   );
   return Promise.resolve();
