@@ -69,8 +69,9 @@ export interface MeasureIndexDischarge {
 // practice zone (a date cast to timestamp is its midnight; AT TIME ZONE reads it as local time).
 const PERIOD_START = `($1::date::timestamp AT TIME ZONE $3)`;
 const PERIOD_END = `(($2::date + 1)::timestamp AT TIME ZONE $3)`;
-/** The instant a practice day ends: actions before the next local midnight are "by the end of day". */
-const endOfDayAfter = (days: string) => `((d.event_date + ${days})::timestamp AT TIME ZONE $3)`;
+// "By the end of day X" is before the next local midnight: X + 1 read as local time.
+const MED_REC_DEADLINE = `((d.event_date + $8::int + 1)::timestamp AT TIME ZONE $3)`;
+const ED_CONTACT_DEADLINE = `((d.event_date + $9::int + 1)::timestamp AT TIME ZONE $3)`;
 
 const PATIENT_COLUMNS = `p.id AS patient_id, p.mrn, p.assigning_authority, p.family_name, p.given_name`;
 
@@ -105,9 +106,9 @@ SELECT d.id, d.kind, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS 
                   AND a.outcome ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
                   AND a.outcome <= to_char(d.event_date + $7::int, 'YYYY-MM-DD')) AS visit_14d,
        EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'med_reconciliation'
-                  AND a.at < ${endOfDayAfter('$8::int + 1')}) AS med_rec_30d,
+                  AND a.at < ${MED_REC_DEADLINE}) AS med_rec_30d,
        EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made'
-                  AND a.at < ${endOfDayAfter('$9::int + 1')}) AS contact_7d,
+                  AND a.at < ${ED_CONTACT_DEADLINE}) AS contact_7d,
        (SELECT EXTRACT(EPOCH FROM min(a.at) - d.event_at)::float8 / 3600
           FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made') AS first_contact_hours
   FROM dated d
@@ -185,8 +186,8 @@ export async function listMeasureFollowUps(
 }
 
 /**
- * The patients who are the same person as each patient in `start` (a relation with a `patient_id`
- * column): the patient itself, the patient it was merged into, and every
+ * The patients who are the same person as each patient of `idx` (a CTE before this one, with a
+ * `patient_id` column): the patient itself, the patient it was merged into, and every
  * patient sharing a PID-3 identifier (identifier and assigning authority, whatever its type; a
  * patient's own MRN counts as one), directly or through a chain of such patients. An HIE or
  * enterprise id sent as another PID-3 repetition ties one person's records across hospitals.
@@ -194,9 +195,9 @@ export async function listMeasureFollowUps(
  * Patients merged away are not walked back to: a merge moves their encounters and identifiers to
  * the survivor (and `patients.merged_into` has no index to walk it backwards cheaply).
  */
-export const samePersonCte = (start: string) => `
+export const SAME_PERSON_CTE = `
 same_person (index_patient_id, patient_id) AS (
-  SELECT DISTINCT patient_id, patient_id FROM ${start}
+  SELECT DISTINCT patient_id, patient_id FROM idx
   UNION
   SELECT s.index_patient_id, link.patient_id
     FROM same_person s
@@ -244,7 +245,7 @@ WITH RECURSIVE idx AS (
                ELSE btrim(e.disposition) END) <> ALL ($6::text[])
      AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
-), ${samePersonCte('idx')}
+), ${SAME_PERSON_CTE}
 SELECT i.id, i.facility, i.team, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
        readmission.id AS readmission_id, ${PATIENT_COLUMNS}
   FROM idx i
