@@ -1,4 +1,5 @@
 import { addCalendarDays } from './business-days.js';
+import { READMISSION_WINDOW_DAYS } from './readmission.js';
 
 /**
  * The impact measures a practice reviews monthly or quarterly (docs/measures.md). The store
@@ -32,8 +33,6 @@ export const VISIT_WINDOW_DAYS = { visit_7d: 7, visit_14d: 14 } as const;
 export const MED_REC_WINDOW_DAYS = 30;
 /** ED follow-up contact: by the end of the ED visit date + 7 days (HEDIS FUA/FUM-style). */
 export const ED_CONTACT_WINDOW_DAYS = 7;
-/** A readmission is an inpatient admission no later than the index discharge date + 30 days. */
-export const READMISSION_WINDOW_DAYS = 30;
 /**
  * Discharge dispositions (PV1-36, UB-04 codes) that leave an encounter out of the readmission
  * denominator: expired (20, 40, 41, 42), and transfer to a short-term general hospital (02), whose

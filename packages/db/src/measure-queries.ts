@@ -1,3 +1,4 @@
+import { samePersonCte } from './same-person.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -186,39 +187,6 @@ export async function listMeasureFollowUps(
 }
 
 /**
- * The patients who are the same person as each patient of `idx` (a CTE before this one, with a
- * `patient_id` column): the patient itself, the patient it was merged into, and every
- * patient sharing a PID-3 identifier (identifier and assigning authority, whatever its type; a
- * patient's own MRN counts as one), directly or through a chain of such patients. An HIE or
- * enterprise id sent as another PID-3 repetition ties one person's records across hospitals.
- * Yields `(index_patient_id, patient_id)`; UNION stops the recursion once a chain closes.
- * Patients merged away are not walked back to: a merge moves their encounters and identifiers to
- * the survivor (and `patients.merged_into` has no index to walk it backwards cheaply).
- */
-export const SAME_PERSON_CTE = `
-same_person (index_patient_id, patient_id) AS (
-  SELECT DISTINCT patient_id, patient_id FROM idx
-  UNION
-  SELECT s.index_patient_id, link.patient_id
-    FROM same_person s
-    JOIN LATERAL (
-      SELECT b.patient_id FROM patient_identifiers a
-        JOIN patient_identifiers b ON b.assigning_authority = a.assigning_authority AND b.identifier = a.identifier
-       WHERE a.patient_id = s.patient_id
-      UNION ALL
-      SELECT b.patient_id FROM patients a
-        JOIN patient_identifiers b ON b.assigning_authority = a.assigning_authority AND b.identifier = a.mrn
-       WHERE a.id = s.patient_id
-      UNION ALL
-      SELECT b.id FROM patient_identifiers a
-        JOIN patients b ON b.assigning_authority = a.assigning_authority AND b.mrn = a.identifier
-       WHERE a.patient_id = s.patient_id
-      UNION ALL
-      SELECT merged_into FROM patients WHERE id = s.patient_id AND merged_into IS NOT NULL
-    ) link ON true
-)`;
-
-/**
  * Index discharges for readmissions: inpatient encounters discharged in the period (an A13 clears
  * the discharge, so cancelled ones are not here), less the excluded dispositions ($6, normalised
  * two-digit codes), each with the first inpatient admission of the same person, at any facility,
@@ -245,7 +213,7 @@ WITH RECURSIVE idx AS (
                ELSE btrim(e.disposition) END) <> ALL ($6::text[])
      AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
-), ${SAME_PERSON_CTE}
+), ${samePersonCte('SELECT DISTINCT patient_id FROM idx')}
 SELECT i.id, i.facility, i.team, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
        readmission.id AS readmission_id, ${PATIENT_COLUMNS}
   FROM idx i
@@ -253,7 +221,7 @@ SELECT i.id, i.facility, i.team, i.contacted, to_char(i.event_date, 'YYYY-MM-DD'
   LEFT JOIN LATERAL (
     SELECT r.id FROM same_person s
       JOIN encounters r ON r.patient_id = s.patient_id
-     WHERE s.index_patient_id = i.patient_id AND r.id <> i.id AND r.patient_class = 'I'
+     WHERE s.seed = i.patient_id AND r.id <> i.id AND r.patient_class = 'I'
        AND r.merged_into IS NULL AND r.admitted_at > i.discharged_at
        AND (r.admitted_at AT TIME ZONE $3)::date <= i.event_date + $7::int
      ORDER BY r.admitted_at, r.id

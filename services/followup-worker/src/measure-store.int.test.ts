@@ -151,12 +151,7 @@ describe('measure queries over a store the worker built', () => {
     expect(discharges.filter((m) => excluded.has(m.patient.mrn))).toEqual([]);
   });
 
-  // Known gap: patient_identifiers is keyed by (authority, identifier, type), so the second hospital's
-  // patient does not get the shared HIE id stored (ON CONFLICT DO NOTHING) and the two records are
-  // not linked. `it.fails` keeps this visible: once each patient's identifiers are stored, this
-  // test fails and becomes a plain `it`. The query's same-person walk itself is tested in
-  // services/api/src/reports-api.int.test.ts on identifiers seeded as that schema will hold them.
-  it.fails('finds a readmission at another hospital through a shared PID-3 identifier', async () => {
+  it('finds a readmission at another hospital through a shared PID-3 identifier', async () => {
     await applyText(
       withHieId(
         adt({ event: 'A01', mrn: 'HIE-A', visit: 'V-HIE-A', at: '202609010900', admit: '202609010900' }),
