@@ -25,18 +25,15 @@ const PENDING_CANDIDATES = 50;
 /**
  * Checks an A11 against what is known of its visit.
  * @param pool - the listener's pool (database errors propagate: the caller answers "store unavailable")
- * @param text - the normalized A11
+ * @param cancel - the A11, parsed by the receive-path check
  * @param header - its MSH
- * @returns null when the visit is known (or the message cannot be read here; the worker reports
- *   that), else the `AE` refusal
+ * @returns null when the visit is known, else the `AE` refusal
  */
 export async function checkCancelVisit(
   pool: pg.Pool,
-  text: string,
+  cancel: AdtMessage,
   header: MessageHeader,
 ): Promise<InboundRefusal | null> {
-  const cancel = tryParse(text);
-  if (cancel === null) return null;
   const facility = header.sendingFacility;
   const visitNumber = cancel.visit?.visitNumber ?? '';
   // Waiting messages first, then what the worker built: the worker builds the encounter and marks

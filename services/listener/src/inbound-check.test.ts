@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeMessageText, readMessageHeader } from '@adt/hl7';
-import { checkInboundMessage } from './inbound-check.js';
+import { inspectInboundMessage } from './inbound-check.js';
 
 const policy = { processingIds: new Set(['P']) };
 
 function check(lines: string[]) {
   const text = normalizeMessageText(lines.join('\r'));
-  return checkInboundMessage(readMessageHeader(text), text, policy);
+  return inspectInboundMessage(readMessageHeader(text), text, policy).refusal;
 }
 
 const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE';
 
-describe('checkInboundMessage', () => {
+describe('inspectInboundMessage', () => {
   it('accepts an ADT message of a supported version with a patient identifier', () => {
     expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A08|C1|P|2.4', 'PID|1|X1|^^^H^MR~M2^^^H^MR'])).toBeNull();
     expect(check(['MSH|^~\\&|A|F|R|RF|20261118||ADT^A03|C1|P|2.5.1', PID])).toBeNull();
@@ -104,12 +104,12 @@ describe('checkInboundMessage', () => {
   });
 });
 
-describe('checkInboundMessage: sending facility allow-list', () => {
+describe('inspectInboundMessage: sending facility allow-list', () => {
   const msh = (facility: string) => `MSH|^~\\&|EPIC|${facility}|R|RF|20261118||ADT^A03|C1|P|2.5.1`;
   const only = { processingIds: new Set(['P']), allowedFacilities: new Set(['GENERAL_HOSP']) };
   const checkWith = (lines: string[], withPolicy: typeof only) => {
     const text = normalizeMessageText(lines.join('\r'));
-    return checkInboundMessage(readMessageHeader(text), text, withPolicy);
+    return inspectInboundMessage(readMessageHeader(text), text, withPolicy).refusal;
   };
 
   it('accepts a listed facility and any facility when the list is empty', () => {

@@ -6,6 +6,7 @@ import {
   parseAdtMessage,
   triggerEventOf,
   type AckError,
+  type AdtMessage,
   type MessageHeader,
 } from '@adt/hl7';
 
@@ -64,6 +65,9 @@ export function refusalForParseError(error: Hl7ParseError): InboundRefusal {
   };
 }
 
+/** What {@link inspectInboundMessage} found: a refusal, or the parsed message it accepted. */
+export type InboundInspection = { refusal: InboundRefusal; adt: null } | { refusal: null; adt: AdtMessage };
+
 /**
  * Checks a message whose MSH could be read against what the ADT port accepts (interfaces spec) and
  * what processing needs, so a message answered AA/CA is one the worker can apply: an allowed sending
@@ -73,13 +77,19 @@ export function refusalForParseError(error: Hl7ParseError): InboundRefusal {
  * @param header - the message's MSH
  * @param text - the normalised message text (segments separated by CR)
  * @param policy - accepted processing ids
- * @returns null when the message is acceptable, else the refusal
+ * @returns the refusal, or the ADT parse the check ran (later checks on the receive path, such as
+ *   the A11 lookup, use it rather than parse the message again)
  */
-export function checkInboundMessage(
+export function inspectInboundMessage(
   header: MessageHeader,
   text: string,
   policy: InboundPolicy,
-): InboundRefusal | null {
+): InboundInspection {
+  const refusal = checkHeader(header, text, policy);
+  return refusal !== null ? { refusal, adt: null } : checkContent(text);
+}
+
+function checkHeader(header: MessageHeader, text: string, policy: InboundPolicy): InboundRefusal | null {
   const allowed = policy.allowedFacilities;
   if (allowed !== undefined && allowed.size > 0 && !allowed.has(header.sendingFacility)) {
     return {
@@ -119,7 +129,7 @@ export function checkInboundMessage(
       error: { hl7ErrorCode: '101', severity: 'E', location: { segment: 'MSH', field: 9 } },
     };
   }
-  return checkContent(text);
+  return null;
 }
 
 /** Header identifiers must fit the store's indexes and hold no control characters (`\X00\`). */
@@ -140,20 +150,22 @@ function checkHeaderFields(header: MessageHeader): InboundRefusal | null {
 }
 
 /** The body: no control characters, then the worker's parse and requirements. */
-function checkContent(text: string): InboundRefusal | null {
+function checkContent(text: string): InboundInspection {
+  const refused = (refusal: InboundRefusal): InboundInspection => ({ refusal, adt: null });
   const control = findControlCharacter(text);
   if (control !== null) {
     const hex = control.code.toString(16).padStart(2, '0');
-    return {
+    return refused({
       ackCode: 'AR',
       text: `Segment ${control.segment || '(unnamed)'} (segment ${control.segmentNumber}) contains the control character 0x${hex}; HL7 text carries control characters only as escapes (\\Xhh\\): check the sender's encoding`,
       error: { hl7ErrorCode: '102', severity: 'E', location: { segment: control.segment || 'MSH' } },
-    };
+    });
   }
   try {
-    const problem = findAdtMessageProblem(parseAdtMessage(text));
-    if (problem === null) return null;
-    return {
+    const adt = parseAdtMessage(text);
+    const problem = findAdtMessageProblem(adt);
+    if (problem === null) return { refusal: null, adt };
+    return refused({
       ackCode: 'AE',
       text: problem.text,
       error: {
@@ -161,9 +173,9 @@ function checkContent(text: string): InboundRefusal | null {
         severity: 'E',
         ...(problem.location ? { location: problem.location } : {}),
       },
-    };
+    });
   } catch (error) {
-    if (error instanceof Hl7ParseError) return refusalForParseError(error);
+    if (error instanceof Hl7ParseError) return refused(refusalForParseError(error));
     throw error;
   }
 }

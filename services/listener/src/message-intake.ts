@@ -41,7 +41,8 @@ import type { ApplicationAckRequest } from './application-ack.js';
 import { batchCountRefusal, emptyBatchRefusal, envelopeHeader } from './batch-refusal.js';
 import { checkCancelVisit } from './cancel-visit-check.js';
 import {
-  checkInboundMessage,
+  inspectInboundMessage,
+  type InboundInspection,
   refusalForParseError,
   type InboundPolicy,
   type InboundRefusal,
@@ -203,10 +204,13 @@ export class MessageIntake {
       return this.refuse(trace, { raw, contentHash, peerAddress }, null, { ...refusal, ackCode: 'AR' });
     }
     const message = { raw, contentHash, peerAddress };
-    let refusal = batchRefusal ?? checkInboundMessage(header, text, this.deps.policy);
+    const inspection: InboundInspection = batchRefusal
+      ? { refusal: batchRefusal, adt: null }
+      : inspectInboundMessage(header, text, this.deps.policy);
+    let refusal = inspection.refusal;
     try {
-      if (refusal === null && header.triggerEvent === 'A11') {
-        refusal = await checkCancelVisit(this.deps.pool, text, header);
+      if (inspection.adt !== null && header.triggerEvent === 'A11') {
+        refusal = await checkCancelVisit(this.deps.pool, inspection.adt, header);
       }
       if (refusal) return await this.refuse(trace, message, header, refusal);
       return await this.accept(trace, message, header);
