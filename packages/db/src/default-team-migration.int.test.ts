@@ -1,26 +1,12 @@
-import { readdirSync } from 'node:fs';
-import { runner } from 'node-pg-migrate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { migrateDatabase, MIGRATIONS_DIR } from './migrate.js';
+import { migrateDatabase } from './migrate.js';
+import { migrateToBefore } from './testing/migrate-before.js';
 import { findDefaultTeam } from './team-repository.js';
 
 const DEFAULT_TEAM_MIGRATION = '20261206000200_default-team';
 
-/** Applies the migrations that come before teams could be marked default. */
-async function migrateToBeforeDefaultTeam(databaseUrl: string): Promise<void> {
-  const before = readdirSync(MIGRATIONS_DIR).filter((file) => file < DEFAULT_TEAM_MIGRATION).length;
-  await runner({
-    databaseUrl,
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    count: before,
-    migrationsTable: 'schema_migrations',
-    singleTransaction: true,
-    checkOrder: true,
-    log: () => undefined,
-  });
-}
+const migrateToBeforeDefaultTeam = migrateToBefore(DEFAULT_TEAM_MIGRATION);
 
 /** A database as an earlier version left it: `setup` runs before the migration. */
 async function upgraded(label: string, setup: (db: TestDatabase) => Promise<void>): Promise<TestDatabase> {

@@ -1,26 +1,12 @@
-import { readdirSync } from 'node:fs';
-import { runner } from 'node-pg-migrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { migrateDatabase, MIGRATIONS_DIR } from './migrate.js';
+import { migrateDatabase } from './migrate.js';
+import { migrateToBefore } from './testing/migrate-before.js';
 import { findTokenPrincipal } from './token-repository.js';
 
 const TOKEN_OWNERS = '20261124000000_token-owners';
 
-/** Applies the migrations that come before the one that gives tokens owners. */
-async function migrateToBeforeTokenOwners(databaseUrl: string): Promise<void> {
-  const before = readdirSync(MIGRATIONS_DIR).filter((file) => file < TOKEN_OWNERS).length;
-  await runner({
-    databaseUrl,
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    count: before,
-    migrationsTable: 'schema_migrations',
-    singleTransaction: true,
-    checkOrder: true,
-    log: () => undefined,
-  });
-}
+const migrateToBeforeTokenOwners = migrateToBefore(TOKEN_OWNERS);
 
 describe(`migration ${TOKEN_OWNERS}: tokens made before tokens had users`, () => {
   let db: TestDatabase;
