@@ -1,17 +1,17 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { appendCareAction, createUser, resolveDefaultTeam, userActor } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
+import { launchChromium } from './browser-helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const A03 = path.join(ROOT, 'tests/fixtures/adt-a03-inpatient-discharge.hl7');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'morning coffee first';
 const HOUR_MS = 3_600_000;
 
@@ -123,19 +123,7 @@ describe('navigator inbox in a browser', () => {
     stack = await startTestStack('inbox');
     base = `http://127.0.0.1:${stack.api.port}`;
     adminToken = await stack.token('admin');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: 'en-US',

@@ -5,15 +5,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { createUser } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
+import { launchChromium } from './browser-helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'keep the feeds flowing';
 
 /** An inpatient discharge from a facility, with a visit number derived from the control id. */
@@ -66,16 +66,7 @@ describe('ops page in a browser', () => {
       teams: [],
       password: PASSWORD,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1440, height: 1000 },
       locale: 'en-US',
