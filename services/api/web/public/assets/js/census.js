@@ -6,6 +6,7 @@ import { h, append, replace, required } from './dom.js';
 import { censusClassLabel, locationLabel, noFollowUpReasonLabel } from './census-format.js';
 import { eventLabel, formatDateTime, mrnLabel } from './format.js';
 import { startShell } from './shell.js';
+import { fillTeamSelect } from './team-select.js';
 
 /**
  * @typedef {{
@@ -71,22 +72,7 @@ for (const [section, list] of /** @type {[Section, (typeof lists)[Section]][]} *
 await load();
 
 async function setUpTeams() {
-  /** @type {{ value: string, label: string }[]} */
-  let teams = me.teams.map((team) => ({ value: team, label: team }));
-  if (me.role === 'admin') {
-    const found = /** @type {{ items: { name: string, displayName: string }[] }} */ (await api('/api/teams'));
-    teams = [
-      { value: '', label: 'All teams' },
-      ...found.items.map((t) => ({
-        value: t.name,
-        label: t.displayName ? `${t.displayName} (${t.name})` : t.name,
-      })),
-    ];
-  }
-  replace(teamSelect, ...teams.map((t) => h('option', { value: t.value }, t.label)));
-  const wanted = new URLSearchParams(window.location.search).get('team');
-  if (wanted !== null && teams.some((t) => t.value === wanted)) teamSelect.value = wanted;
-  teamSelect.disabled = teams.length < 2;
+  await fillTeamSelect(teamSelect, me, new URLSearchParams(window.location.search).get('team'));
 }
 
 function teamQuery() {

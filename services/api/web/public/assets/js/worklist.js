@@ -5,6 +5,7 @@ import { api, ApiError } from './api.js';
 import { h, replace, required } from './dom.js';
 import { followUpClock, formatDate, formatDateTime, localDate, riskReasons } from './format.js';
 import { startShell } from './shell.js';
+import { fillTeamSelect } from './team-select.js';
 import { worklistRow } from './worklist-row.js';
 
 /** @typedef {import('./worklist-row.js').FollowUp} FollowUp */
@@ -49,22 +50,7 @@ async function setUpFilters() {
   const today = localDate(new Date(), zone);
   dateInput.value = url.get('date') ?? today;
   statusSelect.value = url.get('status') ?? '';
-  /** @type {{ value: string, label: string }[]} */
-  let teams = me.teams.map((team) => ({ value: team, label: team }));
-  if (me.role === 'admin') {
-    const found = /** @type {{ items: { name: string, displayName: string }[] }} */ (await api('/api/teams'));
-    teams = [
-      { value: '', label: 'All teams' },
-      ...found.items.map((t) => ({
-        value: t.name,
-        label: t.displayName ? `${t.displayName} (${t.name})` : t.name,
-      })),
-    ];
-  }
-  replace(teamSelect, ...teams.map((t) => h('option', { value: t.value }, t.label)));
-  const wanted = url.get('team');
-  if (wanted !== null && teams.some((t) => t.value === wanted)) teamSelect.value = wanted;
-  teamSelect.disabled = teams.length < 2;
+  await fillTeamSelect(teamSelect, me, url.get('team'));
 }
 
 /**
