@@ -46,6 +46,15 @@ describe('buildAck', () => {
     expect(ack).not.toContain('\n');
   });
 
+  it('echoes an over-long sending facility only up to the accepted length, and MSA-2 whole', () => {
+    const request = readMessageHeader(
+      `MSH|^~\\&|EPIC|${'F'.repeat(4_000)}|FU|CLINIC|2024||ADT^A01|C1|P|2.5.1`,
+    );
+    const [msh, msa] = fieldsOf(buildAck({ request, code: 'AR', ackControlId: 'A1', now: NOW }));
+    expect(msh?.[5]).toBe('F'.repeat(199));
+    expect(msa?.[2]).toBe('C1');
+  });
+
   it('builds an AR with ERR when the request MSH was unreadable', () => {
     const ack = buildAck({
       request: null,

@@ -4,6 +4,7 @@
 import { DEFAULT_DELIMITERS, escapeHl7, unescapeHl7 } from './escape.js';
 import { Hl7ParseError, type MessageHeader } from './message-header.js';
 import { normalizeMessageText } from './segments.js';
+import { MAX_IDENTIFIER_LENGTH } from './adt-requirements.js';
 
 /** MSA-1: original mode AA/AE/AR, enhanced mode accept acknowledgments CA/CE/CR. */
 export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
@@ -78,13 +79,15 @@ export function buildAck(o: BuildAckOptions): string {
   const messageType = trigger === '' ? 'ACK' : typeParts.join(component);
   const characterSet = request?.characterSet ?? '';
 
-  // The ACK travels back, so the sender and receiver of the request swap places.
+  // The ACK travels back, so the sender and receiver of the request swap places. A refused
+  // over-long name is echoed only up to the accepted length: simple clients read ACKs of a few KB.
+  const echo = (value: string | undefined): string => esc((value ?? '').slice(0, MAX_IDENTIFIER_LENGTH));
   const msh = [
     `MSH${f}${delimiters.encodingCharacters}`,
-    esc(request?.receivingApplication ?? ''),
-    esc(request?.receivingFacility ?? ''),
-    esc(request?.sendingApplication ?? ''),
-    esc(request?.sendingFacility ?? ''),
+    echo(request?.receivingApplication),
+    echo(request?.receivingFacility),
+    echo(request?.sendingApplication),
+    echo(request?.sendingFacility),
     formatHl7Timestamp(o.now ?? new Date()),
     '',
     messageType,
