@@ -1,41 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, isMeasureId, localDate, MAX_MEASURE_PERIOD_DAYS, MEASURE_IDS } from '@adt/adt';
-import { recordAudit, type MeasureScope } from '@adt/db';
-import { HttpError, principalOf, requireRole, type Principal } from '../auth.js';
+import { isMeasureId, localDate, MEASURE_IDS } from '@adt/adt';
+import { recordAudit } from '@adt/db';
+import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
-import { dateText, filterText } from '../input-schemas.js';
 import { measureMembers, measureReport, measureReportToCsv } from '../measure-report.js';
+import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { errorSchema } from '../schemas.js';
-import { assertKnownTeam } from '../team-filter.js';
 
 // Ops see the feeds, not follow-ups (docs/access-control.md): the figures describe patients' care.
 const reportRoles = ['navigator', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
-
-const periodFields = {
-  from: dateText.describe('first practice date of the period, inclusive'),
-  to: dateText.describe('last practice date of the period, inclusive'),
-  team: filterText().optional().describe("only this team's follow-ups (a navigator: one of theirs)"),
-  facility: filterText()
-    .optional()
-    .describe('only this facility, as follow-ups and encounters name it (the `facility` of a follow-up)'),
-};
-
-/** Refuses a reversed or overlong period with 400 at validation, before any query. */
-function checkPeriod(query: { from: string; to: string }, ctx: z.RefinementCtx): void {
-  // Zod runs this refinement even when a field failed: a malformed date is reported by its field.
-  if (!dateText.safeParse(query.from).success || !dateText.safeParse(query.to).success) return;
-  if (query.from > query.to) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  } else if (addCalendarDays(query.from, MAX_MEASURE_PERIOD_DAYS - 1) < query.to) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['to'],
-      message: `period may span at most ${MAX_MEASURE_PERIOD_DAYS} days`,
-    });
-  }
-}
 
 const rateSchema = z.object({
   numerator: z.number().int(),
@@ -82,18 +57,6 @@ const memberSchema = z.object({
 });
 
 /**
- * The teams a caller's report covers: a navigator's own teams (or the one of theirs asked for,
- * 403 for another), an admin's every team (or the one asked for).
- */
-function reportTeams(principal: Principal, team: string | undefined): readonly string[] | null {
-  if (principal.role !== 'navigator') return team === undefined ? null : [team];
-  if (principal.teams.length === 0) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
-  if (team === undefined) return principal.teams;
-  if (!principal.teams.includes(team)) throw new HttpError(403, 'other_team', `Team ${team} is not yours`);
-  return [team];
-}
-
-/**
  * Report routes: the impact measures of a period (docs/measures.md) and, for each measure, the
  * members behind its figures. Navigators see their own teams, admins every team.
  * @param app - the Fastify instance
@@ -102,21 +65,6 @@ function reportTeams(principal: Principal, team: string | undefined): readonly s
 export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
   const { pool } = context;
   const zone = context.config.practice.timeZone;
-
-  const scopeOf = async (
-    principal: Principal,
-    q: { from: string; to: string; team?: string | undefined; facility?: string | undefined },
-  ): Promise<MeasureScope> => {
-    const teams = reportTeams(principal, q.team);
-    await assertKnownTeam(pool, q.team);
-    return {
-      from: q.from,
-      to: q.to,
-      timeZone: zone,
-      teams,
-      facility: q.facility ?? null,
-    };
-  };
 
   app.get(
     '/api/reports/measures',
@@ -139,7 +87,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
     },
     async (request, reply) => {
       const q = request.query;
-      const scope = await scopeOf(principalOf(request), q);
+      const scope = await reportScope(pool, principalOf(request), q, zone);
       const report = measureReport(await measureMembers(pool, scope), q, localDate(new Date(), zone));
       if (q.format === 'csv') {
         return reply
@@ -176,7 +124,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
     async (request) => {
       const principal = principalOf(request);
       const q = request.query;
-      const scope = await scopeOf(principal, q);
+      const scope = await reportScope(pool, principal, q, zone);
       const id = request.params.id;
       // The pattern has let only measure ids through; this narrows the type.
       if (!isMeasureId(id)) throw new HttpError(400, 'bad_request', `No measure ${id}`);

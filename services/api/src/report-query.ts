@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { addCalendarDays, MAX_MEASURE_PERIOD_DAYS } from '@adt/adt';
+import type { MeasureScope, Queryable } from '@adt/db';
+import { HttpError, type Principal } from './auth.js';
+import { dateText, filterText } from './input-schemas.js';
+import { assertKnownTeam } from './team-filter.js';
+
+/** The query fields every report shares: a period and the slices that narrow it. */
+export const periodFields = {
+  from: dateText.describe('first practice date of the period, inclusive'),
+  to: dateText.describe('last practice date of the period, inclusive'),
+  team: filterText().optional().describe("only this team's follow-ups (a navigator: one of theirs)"),
+  facility: filterText()
+    .optional()
+    .describe('only this facility, as follow-ups and encounters name it (the `facility` of a follow-up)'),
+};
+
+/** The period and slices of a report request, as validated by `periodFields`. */
+export interface PeriodQuery {
+  from: string;
+  to: string;
+  team?: string | undefined;
+  facility?: string | undefined;
+}
+
+/** Refuses a reversed or overlong period with 400 at validation, before any query. */
+export function checkPeriod(query: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  // Zod runs this refinement even when a field failed: a malformed date is reported by its field.
+  if (!dateText.safeParse(query.from).success || !dateText.safeParse(query.to).success) return;
+  if (query.from > query.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  } else if (addCalendarDays(query.from, MAX_MEASURE_PERIOD_DAYS - 1) < query.to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `period may span at most ${MAX_MEASURE_PERIOD_DAYS} days`,
+    });
+  }
+}
+
+/**
+ * The teams a caller's report covers: a navigator's own teams (or the one of theirs asked for,
+ * 403 for another), an admin's every team (or the one asked for).
+ */
+export function reportTeams(principal: Principal, team: string | undefined): readonly string[] | null {
+  if (principal.role !== 'navigator') return team === undefined ? null : [team];
+  if (principal.teams.length === 0) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
+  if (team === undefined) return principal.teams;
+  if (!principal.teams.includes(team)) throw new HttpError(403, 'other_team', `Team ${team} is not yours`);
+  return [team];
+}
+
+/** The measure scope of a report request: the caller's teams, a known team, the practice's zone. */
+export async function reportScope(
+  db: Queryable,
+  principal: Principal,
+  query: PeriodQuery,
+  timeZone: string,
+): Promise<MeasureScope> {
+  const teams = reportTeams(principal, query.team);
+  await assertKnownTeam(db, query.team);
+  return { from: query.from, to: query.to, timeZone, teams, facility: query.facility ?? null };
+}
