@@ -111,3 +111,14 @@ export {
   nearestRankPercentile,
   rateOf,
 } from './measure-rules.js';
+export type { ReportPeriod } from './report-period.js';
+export { previousPeriod } from './report-period.js';
+export type {
+  TcmCareAction,
+  TcmCode,
+  TcmMissing,
+  TcmReadiness,
+  TcmReadinessInput,
+  TcmStatus,
+} from './tcm-readiness.js';
+export { tcmReadiness } from './tcm-readiness.js';
