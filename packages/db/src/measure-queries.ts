@@ -17,6 +17,17 @@ export interface MeasureScope {
   teams: readonly string[] | null;
   /** Only this facility; null for every facility. */
   facility: string | null;
+  /**
+   * Only follow-ups of this kind; `ed_visit` leaves no index discharges for readmissions (an
+   * inpatient discharge is a `discharge` event). Null or absent: both kinds.
+   */
+  kind?: 'discharge' | 'ed_visit' | null;
+  /**
+   * Only follow-ups of this risk (their priority: high when the readmission risk is high or the
+   * patient left against advice); index discharges by the risk of their discharge follow-up, so
+   * one without a follow-up drops out. Null or absent: every risk.
+   */
+  risk?: 'high' | 'normal' | null;
 }
 
 /** The patient a member stands for, as a navigator finds them in the inbox. */
@@ -32,6 +43,8 @@ export interface MeasurePatient {
 export interface MeasureFollowUp {
   followUpId: string;
   kind: 'discharge' | 'ed_visit';
+  /** Its priority: `high` for a high readmission risk. */
+  risk: 'high' | 'normal';
   team: string;
   facility: string;
   /** Practice date of the discharge (or ED departure, else arrival), `YYYY-MM-DD`. */
@@ -58,6 +71,8 @@ export interface MeasureIndexDischarge {
   facility: string;
   /** Team of the encounter's discharge follow-up; null when it has none. */
   team: string | null;
+  /** Risk (priority) of that follow-up; null when it has none. */
+  risk: 'high' | 'normal' | null;
   eventDate: string;
   patient: MeasurePatient;
   /** The first inpatient encounter of the same person admitted within the window, if any. */
@@ -78,11 +93,11 @@ const PATIENT_COLUMNS = `p.id AS patient_id, p.mrn, p.assigning_authority, p.fam
 
 /**
  * Counted follow-ups: in the period by event date, not cancelled, discharge not flagged cancelled.
- * $6: visit windows and $8 the med rec window, $7 the ED contact window (days).
+ * $6, $7: visit windows, $8 the med rec window, $9 the ED contact window (days); $10 kind, $11 risk.
  */
 export const MEASURE_FOLLOW_UPS_SQL = `
 WITH counted AS (
-  SELECT f.id, f.kind, f.team, f.due_at, f.patient_id, e.facility,
+  SELECT f.id, f.kind, f.priority, f.team, f.due_at, f.patient_id, e.facility,
          CASE WHEN f.kind = 'discharge' THEN e.discharged_at
               ELSE COALESCE(e.discharged_at, e.admitted_at) END AS event_at
     FROM follow_ups f
@@ -90,12 +105,13 @@ WITH counted AS (
    WHERE f.status <> 'cancelled' AND NOT f.discharge_cancelled
      AND ($4::text[] IS NULL OR f.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
+     AND ($10::text IS NULL OR f.kind = $10) AND ($11::text IS NULL OR f.priority = $11)
 ), dated AS (
   SELECT c.*, (c.event_at AT TIME ZONE $3)::date AS event_date
     FROM counted c
    WHERE c.event_at >= ${PERIOD_START} AND c.event_at < ${PERIOD_END}
 )
-SELECT d.id, d.kind, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS event_date, ${PATIENT_COLUMNS},
+SELECT d.id, d.kind, d.priority, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS event_date, ${PATIENT_COLUMNS},
        EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made'
                   AND a.at <= d.due_at) AS contact_by_due,
        (SELECT count(*)::int FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_attempt'
@@ -147,6 +163,7 @@ export async function listMeasureFollowUps(
     PatientRow & {
       id: string;
       kind: 'discharge' | 'ed_visit';
+      priority: 'high' | 'normal';
       team: string;
       facility: string;
       event_date: string;
@@ -168,10 +185,13 @@ export async function listMeasureFollowUps(
     windows.visitDays[1],
     windows.medRecDays,
     windows.edContactDays,
+    scope.kind ?? null,
+    scope.risk ?? null,
   ]);
   return result.rows.map((row) => ({
     followUpId: row.id,
     kind: row.kind,
+    risk: row.priority,
     team: row.team,
     facility: row.facility,
     eventDate: row.event_date,
@@ -189,16 +209,16 @@ export async function listMeasureFollowUps(
 /**
  * Index discharges for readmissions: inpatient encounters discharged in the period (an A13 clears
  * the discharge, so cancelled ones are not here), less the excluded dispositions ($6, normalised
- * two-digit codes), each with the first inpatient admission of the same person, at any facility,
+ * two-digit codes), $8 kind and $9 risk slices, each with the first inpatient admission of the same person, at any facility,
  * after the discharge and no later than its date + $7 days.
  */
 export const MEASURE_INDEX_DISCHARGES_SQL = `
 WITH RECURSIVE idx AS (
   SELECT e.id, e.patient_id, e.facility, e.discharged_at, (e.discharged_at AT TIME ZONE $3)::date AS event_date,
-         fu.team, COALESCE(fu.contacted, false) AS contacted
+         fu.team, fu.priority, COALESCE(fu.contacted, false) AS contacted
     FROM encounters e
     LEFT JOIN LATERAL (
-      SELECT f.team,
+      SELECT f.team, f.priority,
              (f.status <> 'cancelled' AND NOT f.discharge_cancelled
               AND EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id AND a.type = 'contact_made'
                              AND a.at <= f.due_at)) AS contacted
@@ -213,8 +233,9 @@ WITH RECURSIVE idx AS (
                ELSE btrim(e.disposition) END) <> ALL ($6::text[])
      AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
+     AND ($8::text IS NULL OR $8::text = 'discharge') AND ($9::text IS NULL OR fu.priority = $9)
 ), ${samePersonCte('SELECT DISTINCT patient_id FROM idx')}
-SELECT i.id, i.facility, i.team, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
+SELECT i.id, i.facility, i.team, i.priority, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
        readmission.id AS readmission_id, ${PATIENT_COLUMNS}
   FROM idx i
   JOIN patients p ON p.id = i.patient_id
@@ -245,6 +266,7 @@ export async function listMeasureIndexDischarges(
       id: string;
       facility: string;
       team: string | null;
+      priority: 'high' | 'normal' | null;
       contacted: boolean;
       event_date: string;
       readmission_id: string | null;
@@ -257,11 +279,14 @@ export async function listMeasureIndexDischarges(
     scope.facility,
     rules.excludedDispositions,
     rules.windowDays,
+    scope.kind ?? null,
+    scope.risk ?? null,
   ]);
   return result.rows.map((row) => ({
     encounterId: row.id,
     facility: row.facility,
     team: row.team,
+    risk: row.priority,
     eventDate: row.event_date,
     patient: patientOf(row),
     readmissionEncounterId: row.readmission_id,

@@ -35,6 +35,10 @@ export interface MeasureMember {
   eventDate: string;
   team: string | null;
   facility: string;
+  /** The follow-up's kind; `discharge` for an index stay (set by {@link measureMembers}). */
+  kind?: 'discharge' | 'ed_visit';
+  /** The follow-up's risk; for an index stay its discharge follow-up's, null without one. */
+  risk?: 'high' | 'normal' | null;
   inNumerator: boolean;
   /** `readmit_30d`: the readmission encounter. */
   readmissionEncounterId?: string | null;
@@ -94,6 +98,8 @@ export async function measureMembers(
     eventDate: f.eventDate,
     team: f.team,
     facility: f.facility,
+    kind: f.kind,
+    risk: f.risk,
     inNumerator,
   });
   const discharge = followUps.filter((f) => f.kind === 'discharge');
@@ -114,6 +120,8 @@ export async function measureMembers(
       eventDate: d.eventDate,
       team: d.team,
       facility: d.facility,
+      kind: 'discharge',
+      risk: d.risk,
       inNumerator: d.readmissionEncounterId !== null,
       readmissionEncounterId: d.readmissionEncounterId,
       contacted2bd: d.contactedBy2BusinessDays,

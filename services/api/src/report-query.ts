@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { addCalendarDays, MAX_MEASURE_PERIOD_DAYS } from '@adt/adt';
 import type { MeasureScope, Queryable } from '@adt/db';
 import { HttpError, type Principal } from './auth.js';
@@ -13,6 +13,18 @@ export const periodFields = {
   facility: filterText()
     .optional()
     .describe('only this facility, as follow-ups and encounters name it (the `facility` of a follow-up)'),
+  kind: z
+    .enum(['discharge', 'ed_visit'])
+    .optional()
+    .describe(
+      'only follow-ups of this kind; `ed_visit` leaves `readmit_30d` empty (its index stays are discharges)',
+    ),
+  risk: z
+    .enum(['high', 'normal'])
+    .optional()
+    .describe(
+      "only follow-ups of this risk (their priority); `readmit_30d` counts index stays by their discharge follow-up's risk",
+    ),
 };
 
 /** The period and slices of a report request, as validated by `periodFields`. */
@@ -21,6 +33,8 @@ export interface PeriodQuery {
   to: string;
   team?: string | undefined;
   facility?: string | undefined;
+  kind?: 'discharge' | 'ed_visit' | undefined;
+  risk?: 'high' | 'normal' | undefined;
 }
 
 /** Refuses a reversed or overlong period with 400 at validation, before any query. */
@@ -59,5 +73,13 @@ export async function reportScope(
 ): Promise<MeasureScope> {
   const teams = reportTeams(principal, query.team);
   await assertKnownTeam(db, query.team);
-  return { from: query.from, to: query.to, timeZone, teams, facility: query.facility ?? null };
+  return {
+    from: query.from,
+    to: query.to,
+    timeZone,
+    teams,
+    facility: query.facility ?? null,
+    kind: query.kind ?? null,
+    risk: query.risk ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isMeasureId, localDate, MEASURE_IDS } from '@adt/adt';
+import { isMeasureId, localDate, MEASURE_IDS, previousPeriod } from '@adt/adt';
 import { recordAudit } from '@adt/db';
 import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
@@ -17,7 +17,8 @@ const rateSchema = z.object({
   denominator: z.number().int(),
   rate: z.number().nullable().describe('numerator / denominator; null when the denominator is 0'),
 });
-const figureSchema = z.union([
+/** One measure's figure, as GET /api/reports/measures answers it. */
+export const figureSchema = z.union([
   z.object({
     id: z.literal('readmit_30d'),
     ...rateSchema.shape,
@@ -50,6 +51,12 @@ const memberSchema = z.object({
   eventDate: z.string(),
   team: z.string().nullable(),
   facility: z.string(),
+  kind: z.enum(['discharge', 'ed_visit']).optional(),
+  risk: z
+    .enum(['high', 'normal'])
+    .nullable()
+    .optional()
+    .describe('null: an index stay without a discharge follow-up'),
   inNumerator: z.boolean(),
   readmissionEncounterId: z.string().nullable().optional(),
   contacted2bd: z.boolean().optional(),
@@ -73,13 +80,30 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       schema: {
         summary: 'Impact measures of a period: TCM contact and visits, med rec, ED follow-up, readmissions',
         description:
-          'Definitions in docs/measures.md. `format=csv` gives one row per measure. Periods span at most 400 days.',
+          'Definitions in docs/measures.md. `format=csv` gives one row per measure (of the period asked for only). Periods span at most 400 days.',
         querystring: z
-          .object({ ...periodFields, format: z.enum(['json', 'csv']).default('json') })
+          .object({
+            ...periodFields,
+            format: z.enum(['json', 'csv']).default('json'),
+            compare: z
+              .enum(['previous'])
+              .optional()
+              .describe(
+                '`previous` adds the previous period: as many calendar months before when the period is whole months, else as many days just before',
+              ),
+          })
           .superRefine(checkPeriod),
         response: {
           200: z
-            .object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })
+            .object({
+              from: z.string(),
+              to: z.string(),
+              measures: z.array(figureSchema),
+              previous: z
+                .object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })
+                .optional()
+                .describe('with `compare=previous`: the same figures for the previous period'),
+            })
             .or(z.string().describe('CSV, when asked for')),
           ...errors,
         },
@@ -88,7 +112,13 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
     async (request, reply) => {
       const q = request.query;
       const scope = await reportScope(pool, principalOf(request), q, zone);
-      const report = measureReport(await measureMembers(pool, scope), q, localDate(new Date(), zone));
+      const today = localDate(new Date(), zone);
+      const before = q.compare === 'previous' && q.format === 'json' ? previousPeriod(q) : null;
+      const [members, previousMembers] = await Promise.all([
+        measureMembers(pool, scope),
+        before === null ? null : measureMembers(pool, { ...scope, ...before }),
+      ]);
+      const report = measureReport(members, q, today);
       if (q.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
@@ -96,7 +126,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
           .serializer((payload: string) => payload)
           .send(measureReportToCsv(report));
       }
-      return report;
+      if (before === null || previousMembers === null) return report;
+      return { ...report, previous: measureReport(previousMembers, before, today) };
     },
   );
 
