@@ -34,6 +34,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { workloadRoutes } from './routes/workload-routes.js';
 import { isApiRoute } from './route-match.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { CSRF_COOKIE, CSRF_HEADER, CSRF_HMAC_KEY, csrfBinding } from './session-cookie.js';
@@ -185,6 +186,7 @@ export async function buildApp(
   await app.register(patientRoutes, { context });
   await app.register(reportRoutes, { context });
   await app.register(reportBreakdownRoutes, { context });
+  await app.register(workloadRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
