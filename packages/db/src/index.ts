@@ -32,4 +32,5 @@ export * from './retention-repository.js';
 export * from './message-history-queries.js';
 export * from './census-queries.js';
 export * from './measure-queries.js';
+export * from './tcm-readiness-queries.js';
 export * from './workload-queries.js';

@@ -31,6 +31,7 @@ import { patientRoutes } from './routes/patient-routes.js';
 import { reportBreakdownRoutes } from './routes/report-breakdown-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { tcmReadinessRoutes } from './routes/tcm-readiness-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
@@ -187,6 +188,7 @@ export async function buildApp(
   await app.register(reportRoutes, { context });
   await app.register(reportBreakdownRoutes, { context });
   await app.register(workloadRoutes, { context });
+  await app.register(tcmReadinessRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
