@@ -45,6 +45,7 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/api/census', expected: followUps },
   { method: 'GET', route: '/api/follow-ups/{id}', expected: ownFollowUp },
   { method: 'GET', route: '/api/follow-ups/{id}/colleagues', expected: ownFollowUp },
+  { method: 'GET', route: '/api/follow-ups/{id}/tcm-readiness', expected: ownFollowUp },
   {
     method: 'POST',
     route: '/api/follow-ups/{id}/actions',
@@ -59,6 +60,14 @@ const MATRIX: Row[] = [
   // Figures of the caller's own teams; ops see no follow-ups.
   { method: 'GET', route: '/api/reports/measures', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/reports/measures/{id}/members', query: PERIOD, expected: followUps },
+  {
+    method: 'GET',
+    route: '/api/reports/measures/breakdown',
+    query: `${PERIOD}&by=team`,
+    expected: followUps,
+  },
+  { method: 'GET', route: '/api/reports/workload', query: PERIOD, expected: followUps },
+  { method: 'GET', route: '/api/reports/tcm-readiness', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/ops/feeds', expected: opsOnly },
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },
@@ -146,6 +155,10 @@ describe('authorisation matrix: every /api route × caller', () => {
       team: 'north',
       dueAt: new Date(Date.now() + 86_400_000),
     });
+    // Discharged, so TCM readiness applies to it.
+    await pool.query(
+      `UPDATE encounters SET discharged_at = now() - interval '1 day' WHERE encounter_key = 'V-M-NORTH'`,
+    );
     await seedFollowUp(h.db, { mrn: 'M-SOUTH', team: 'south', dueAt: new Date(Date.now() + 86_400_000) });
     const message = await storeInboundMessage(pool, {
       raw: Buffer.from('MSH|^~\\&|EPIC|GENERAL_HOSP|||20261118||ADT^A03|X1|P|2.5.1'),
