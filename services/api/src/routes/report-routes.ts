@@ -17,7 +17,7 @@ const rateSchema = z.object({
   denominator: z.number().int(),
   rate: z.number().nullable().describe('numerator / denominator; null when the denominator is 0'),
 });
-/** One measure's figure, as GET /api/reports/measures answers it. */
+/** One measure's figure, as the measures report and each bucket of its trend give it. */
 export const figureSchema = z.union([
   z.object({
     id: z.literal('readmit_30d'),
