@@ -185,10 +185,10 @@ export async function buildApp(
   await app.register(opsAlertRoutes, { context });
   await app.register(opsQueueRoutes, { context });
   await app.register(patientRoutes, { context });
-  await app.register(reportRoutes, { context });
   await app.register(reportBreakdownRoutes, { context });
   await app.register(workloadRoutes, { context });
   await app.register(tcmReadinessRoutes, { context });
+  await app.register(reportRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
