@@ -111,3 +111,7 @@ export {
   nearestRankPercentile,
   rateOf,
 } from './measure-rules.js';
+export type { MeasureTarget } from './measure-targets.js';
+export { MEASURE_TARGETS } from './measure-targets.js';
+export type { DateRange, ReportInterval } from './report-buckets.js';
+export { REPORT_INTERVALS, reportBuckets } from './report-buckets.js';
