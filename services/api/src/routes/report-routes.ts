@@ -17,7 +17,8 @@ const rateSchema = z.object({
   denominator: z.number().int(),
   rate: z.number().nullable().describe('numerator / denominator; null when the denominator is 0'),
 });
-const figureSchema = z.union([
+/** One measure's figure, as the measures report and each bucket of its trend give it. */
+export const figureSchema = z.union([
   z.object({
     id: z.literal('readmit_30d'),
     ...rateSchema.shape,
