@@ -59,6 +59,7 @@ const MATRIX: Row[] = [
   // Figures of the caller's own teams; ops see no follow-ups.
   { method: 'GET', route: '/api/reports/measures', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/reports/measures/{id}/members', query: PERIOD, expected: followUps },
+  { method: 'GET', route: '/api/reports/measures/trend', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/ops/feeds', expected: opsOnly },
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },
