@@ -28,7 +28,7 @@ export const MEASURE_TARGETS: Readonly<Record<MeasureId, MeasureTarget>> = {
   visit_7d: {
     value: 0.5,
     better: 'higher',
-    reason: 'High-complexity patients need a visit within 7 days; about half of discharges are.',
+    reason: 'High-complexity patients (99496) need a visit within 7 days; not every discharge is one.',
   },
   visit_14d: {
     value: 0.8,
