@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureId } from '@adt/adt';
-import type { MeasureMember } from './measure-report.js';
+import type { MeasureMember, RateFigure } from './measure-report.js';
 import { measureTrend } from './measure-trend.js';
 
 const member = (
@@ -110,5 +110,25 @@ describe('measureTrend', () => {
       { id: 'tcm_contact_2bd', numerator: 3, denominator: 4, rate: 0.75 },
       { id: 'tcm_contact_2bd', numerator: 0, denominator: 0, rate: null },
     ]);
+  });
+});
+
+describe('measureTrend at size', () => {
+  it('splits a year of members by week without losing or repeating one', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => {
+      const day = new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+      return member(day, i % 3 === 0);
+    });
+    const trend = measureTrend(
+      { ...members(), tcm_contact_2bd: many },
+      { from: '2026-01-01', to: '2026-12-31' },
+      'week',
+      '2027-03-01',
+    );
+    expect(trend.buckets).toHaveLength(53);
+    const figures = trend.buckets.map((b) => figure(b.measures, 'tcm_contact_2bd') as RateFigure);
+    const sum = (key: 'numerator' | 'denominator') => figures.reduce((total, f) => total + f[key], 0);
+    expect(sum('denominator')).toBe(5000);
+    expect(sum('numerator')).toBe(many.filter((m) => m.inNumerator).length);
   });
 });
