@@ -383,6 +383,22 @@ describe('reports page in a browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('draws a 12-month period month by month', async () => {
+    await page.selectOption('#preset', 'last-12-months');
+    await page.locator('#trend-interval', { hasText: 'month' }).waitFor();
+    expect(await page.inputValue('#to')).toBe(period.to);
+    const from = await page.inputValue('#from');
+    const report = await apiJson<Report>(`/api/reports/measures?from=${from}&to=${period.to}&team=care`);
+    const contact = report.measures.find((m) => m.id === 'tcm_contact_2bd');
+    // This month's six discharges and the one of the month before.
+    expect(contact).toMatchObject({ numerator: 4, denominator: 7 });
+    const card = page.locator('.measure-card[data-measure="tcm_contact_2bd"]');
+    await card.locator('.figure-denominator', { hasText: '7' }).waitFor();
+    expect(await card.locator('.figure-rate').textContent()).toBe(percentText(contact?.rate));
+    expect(await page.locator('[data-chart="trend-tcm_contact_2bd"] g.chart-bucket').count()).toBe(12);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(from);
+  });
+
   it('gives a printable monthly summary beside the previous month, with no controls on paper', async () => {
     expect(await page.locator('#print-link').getAttribute('href')).toBe(
       `/reports/print?month=${month}&team=care`,
