@@ -122,3 +122,7 @@ export type {
   TcmStatus,
 } from './tcm-readiness.js';
 export { tcmReadiness } from './tcm-readiness.js';
+export type { MeasureTarget } from './measure-targets.js';
+export { MEASURE_TARGETS } from './measure-targets.js';
+export type { DateRange, ReportInterval } from './report-buckets.js';
+export { REPORT_INTERVALS, reportBuckets } from './report-buckets.js';

@@ -30,6 +30,7 @@ import { opsQueueRoutes } from './routes/ops-queue-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { reportBreakdownRoutes } from './routes/report-breakdown-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { reportTrendRoutes } from './routes/report-trend-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { tcmReadinessRoutes } from './routes/tcm-readiness-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(
   await app.register(workloadRoutes, { context });
   await app.register(tcmReadinessRoutes, { context });
   await app.register(reportRoutes, { context });
+  await app.register(reportTrendRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });

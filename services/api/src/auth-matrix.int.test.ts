@@ -68,6 +68,7 @@ const MATRIX: Row[] = [
   },
   { method: 'GET', route: '/api/reports/workload', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/reports/tcm-readiness', query: PERIOD, expected: followUps },
+  { method: 'GET', route: '/api/reports/measures/trend', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/ops/feeds', expected: opsOnly },
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },
