@@ -111,3 +111,11 @@ export {
   nearestRankPercentile,
   rateOf,
 } from './measure-rules.js';
+export type { EscalationCandidate, EscalationResolution } from './escalation-rules.js';
+export {
+  DEFAULT_ESCALATE_OVERDUE_AFTER_MINUTES,
+  ESCALATION_RESOLUTIONS,
+  escalationCutoff,
+  escalationResolutionOf,
+  shouldEscalate,
+} from './escalation-rules.js';

@@ -32,3 +32,6 @@ export * from './retention-repository.js';
 export * from './message-history-queries.js';
 export * from './census-queries.js';
 export * from './measure-queries.js';
+export * from './team-lead-repository.js';
+export * from './escalation-repository.js';
+export * from './team-overview-queries.js';

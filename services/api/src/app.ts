@@ -30,6 +30,7 @@ import { opsQueueRoutes } from './routes/ops-queue-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
@@ -183,6 +184,7 @@ export async function buildApp(
   await app.register(opsQueueRoutes, { context });
   await app.register(patientRoutes, { context });
   await app.register(reportRoutes, { context });
+  await app.register(teamRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });

@@ -52,7 +52,7 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   });
 
   const page =
-    (file: string, options: { signedIn: boolean; roles?: readonly Role[] }) =>
+    (file: string, options: { signedIn: boolean; roles?: readonly Role[]; refusal?: string }) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       if (options.signedIn) {
         const principal = await resolvePrincipal(
@@ -66,7 +66,10 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
           return reply.redirect(`/sign-in?next=${next}`, 303);
         }
         if (options.roles && !options.roles.includes(principal.role)) {
-          return pageHeaders(reply).code(403).type('text/plain').send('This page is for operations staff.');
+          return pageHeaders(reply)
+            .code(403)
+            .type('text/plain')
+            .send(options.refusal ?? 'This page is for operations staff.');
         }
       }
       return pageHeaders(reply).sendFile(file, PUBLIC_DIR);
@@ -76,6 +79,15 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   app.get('/', hidden, page('worklist.html', { signedIn: true }));
   app.get('/follow-ups/:id', hidden, page('follow-up.html', { signedIn: true }));
   app.get('/census', hidden, page('census.html', { signedIn: true }));
+  app.get(
+    '/team',
+    hidden,
+    page('team.html', {
+      signedIn: true,
+      roles: ['navigator', 'admin'],
+      refusal: 'This page is for team leads and administrators.',
+    }),
+  );
   app.get('/audit', hidden, page('audit.html', { signedIn: true }));
   app.get('/ops', hidden, page('ops.html', { signedIn: true, roles: ['ops', 'admin'] }));
   app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
