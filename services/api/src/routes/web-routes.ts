@@ -52,7 +52,16 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   });
 
   const page =
-    (file: string, options: { signedIn: boolean; roles?: readonly Role[]; refusal?: string }) =>
+    (
+      file: string,
+      options: {
+        signedIn: boolean;
+        roles?: readonly Role[];
+        refusal?: string;
+        /** Roles this page is not for, and the page each of them is sent to instead. */
+        elsewhere?: Partial<Record<Role, string>>;
+      },
+    ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       if (options.signedIn) {
         const principal = await resolvePrincipal(
@@ -65,6 +74,8 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
           const next = encodeURIComponent(request.url);
           return reply.redirect(`/sign-in?next=${next}`, 303);
         }
+        const instead = options.elsewhere?.[principal.role];
+        if (instead !== undefined) return reply.redirect(instead, 303);
         if (options.roles && !options.roles.includes(principal.role)) {
           return pageHeaders(reply)
             .code(403)
@@ -76,7 +87,8 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
     };
 
   const hidden = { schema: { hide: true } };
-  app.get('/', hidden, page('worklist.html', { signedIn: true }));
+  // Operations staff see no follow-ups: they land on the operations page (also after signing in).
+  app.get('/', hidden, page('worklist.html', { signedIn: true, elsewhere: { ops: '/ops' } }));
   app.get('/follow-ups/:id', hidden, page('follow-up.html', { signedIn: true }));
   app.get('/census', hidden, page('census.html', { signedIn: true }));
   app.get(
