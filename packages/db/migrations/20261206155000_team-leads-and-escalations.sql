@@ -24,3 +24,5 @@ CREATE TABLE escalations (
 CREATE UNIQUE INDEX escalations_one_open ON escalations (follow_up_id) WHERE resolved_at IS NULL;
 CREATE INDEX escalations_open_by_team ON escalations (team, escalated_at) WHERE resolved_at IS NULL;
 CREATE INDEX escalations_follow_up ON escalations (follow_up_id, id);
+-- The sweep reads the active follow-ups past a due time every minute, across teams.
+CREATE INDEX follow_ups_active_due ON follow_ups (due_at) WHERE status IN ('open', 'in_progress');
