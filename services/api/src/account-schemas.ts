@@ -51,6 +51,7 @@ export const teamSchema = z.object({
   name: z.string(),
   displayName: z.string(),
   members: z.array(z.string()).describe('usernames'),
+  leads: z.array(z.string()).describe('usernames of the members who lead the team (`adt team lead`)'),
   isDefault: z
     .boolean()
     .describe('follow-ups no roster entry or team rule assigns go here (unless DEFAULT_TEAM is set)'),

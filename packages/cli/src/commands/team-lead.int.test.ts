@@ -61,6 +61,10 @@ describe('adt team lead', () => {
       stderr: ['mlead now leads team north: overdue work is escalated to them'],
     });
     expect(await isTeamLead(db.pool, leadId, 'north')).toBe(true);
+    const io = capture();
+    const lines: string[] = [];
+    await runTeamCommand(db.pool, parseTeamArgs(['list']), { ...io, out: (line) => lines.push(line) }, null);
+    expect(lines).toContain('north\t\tyes\tmlead (lead)');
     const removed = await team(['lead', 'north', 'mlead', '--remove']);
     expect(removed.code).toBe(0);
     expect(await isTeamLead(db.pool, leadId, 'north')).toBe(false);

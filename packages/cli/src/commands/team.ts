@@ -23,7 +23,7 @@ export type TeamCommand =
 
 /** Usage lines for `team`. */
 export const TEAM_USAGE = `  team add <team> [--name "<display name>"] add a team (the name follow-ups, roster and rules use)
-  team list                                 list teams and their members
+  team list                                 list teams and their members (leads marked)
   team default [<team> [--move-open]]       show or choose the team follow-ups go to when no roster
                                             entry or team rule names one (the first team added;
                                             DEFAULT_TEAM, when set, overrides it); --move-open also
@@ -119,9 +119,12 @@ export async function runTeamCommand(
       io.out(['team', 'name', 'default', 'members'].join('\t'));
       for (const team of await listTeams(pool)) {
         io.out(
-          [team.name, team.displayName, team.isDefault ? 'yes' : '-', team.members.join(',') || '-'].join(
-            '\t',
-          ),
+          [
+            team.name,
+            team.displayName,
+            team.isDefault ? 'yes' : '-',
+            team.members.map((m) => (team.leads.includes(m) ? `${m} (lead)` : m)).join(',') || '-',
+          ].join('\t'),
         );
       }
       return 0;
