@@ -11,9 +11,10 @@ export const QUEUE_DASHBOARD_PATH = '/ops/queues';
 const OPS_PAGE_PATH = '/ops';
 
 // bull-board's logo leads to its own front page and its extra links hide in a menu: the way back
-// to the operations page is drawn on every dashboard page as well, outside bull-board's React root.
+// to the operations page is drawn on every dashboard page as well, outside bull-board's React root,
+// above the sidebar's footer.
 const BACK_LINK =
-  `<nav aria-label="Product" style="position:fixed;left:0.75rem;bottom:0.75rem;z-index:1000">` +
+  `<nav aria-label="Product" style="position:fixed;left:0.75rem;bottom:2.75rem;z-index:1000">` +
   `<a href="${OPS_PAGE_PATH}" id="adt-back-to-ops" style="display:inline-block;padding:0.4rem 0.75rem;` +
   `border-radius:0.375rem;background:#1d4ed8;color:#fff;font:600 0.875rem system-ui,sans-serif;` +
   `text-decoration:none">← Back to Operations</a></nav>`;
