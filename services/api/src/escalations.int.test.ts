@@ -4,7 +4,7 @@
  * acknowledges, a hand-off or a close answers an escalation, and the alert announces counts only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAlertStateStore, readStoreSnapshot, setTeamLead } from '@adt/db';
+import { cancelFollowUp, createAlertStateStore, readStoreSnapshot, setTeamLead } from '@adt/db';
 import { createMetricsRegistry, startAlertEvaluator, type AlertNotice } from '@adt/observability';
 import { createLogger } from '@adt/logging';
 import { escalateOverdueFollowUps, type EscalationSettings } from './escalate-overdue.js';
@@ -194,6 +194,16 @@ describe('escalations to the team lead', () => {
     const sam = body.navigators.find((n) => n.username === 'sortiz');
     expect(sam).toMatchObject({ openClaimed: 1, overdue: 1 });
     expect(body.navigators.find((n) => n.username === 'jrivera')?.closedToday).toBe(1);
+  });
+
+  it('ends the escalation of work cancelled by processing (a readmission, a cancelled visit) as closed', async () => {
+    const id = await overdueBy(600);
+    await escalateOverdueFollowUps(h.db.pool, settings, new Date());
+    expect((await openEscalationsOf(id)).map((e) => e.resolution)).toEqual([null]);
+    await cancelFollowUp(h.db.pool, id, 'readmitted');
+    const round = await escalateOverdueFollowUps(h.db.pool, settings, new Date());
+    expect(round.closed).toBe(1);
+    expect((await openEscalationsOf(id)).map((e) => e.resolution)).toEqual(['closed']);
   });
 
   it('announces open escalations per team with counts and a link, never a patient', async () => {
