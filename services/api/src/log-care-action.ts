@@ -1,8 +1,8 @@
 /**
  * Logging a care action: lock the follow-up, look up the colleague of a hand-off, ask the
  * care-action rules whether the action is allowed, then append it (a hand-off or a close also ends
- * the follow-up's open escalation). A refusal becomes an HTTP error
- * with the rules' message; a claim refused because a colleague holds the follow-up names them.
+ * the follow-up's open escalation). A refusal becomes an HTTP error with the rules' message; a
+ * claim refused because a colleague holds the follow-up names them.
  */
 import type pg from 'pg';
 import { decideCareAction, escalationResolutionOf, type ActionPerson, type CareActionType } from '@adt/adt';
