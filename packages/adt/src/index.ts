@@ -126,3 +126,11 @@ export type { MeasureTarget } from './measure-targets.js';
 export { MEASURE_TARGETS } from './measure-targets.js';
 export type { DateRange, ReportInterval } from './report-buckets.js';
 export { REPORT_INTERVALS, reportBuckets } from './report-buckets.js';
+export type { EscalationCandidate, EscalationResolution } from './escalation-rules.js';
+export {
+  DEFAULT_ESCALATE_OVERDUE_AFTER_MINUTES,
+  ESCALATION_RESOLUTIONS,
+  escalationCutoff,
+  escalationResolutionOf,
+  shouldEscalate,
+} from './escalation-rules.js';

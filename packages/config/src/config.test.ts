@@ -30,6 +30,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 
+  it('escalates overdue work after 4 hours unless ESCALATE_OVERDUE_AFTER_MINUTES says otherwise', () => {
+    expect(loadConfig({}).practice.escalateOverdueAfterMinutes).toBe(240);
+    expect(loadConfig({ ESCALATE_OVERDUE_AFTER_MINUTES: '90' }).practice.escalateOverdueAfterMinutes).toBe(
+      90,
+    );
+    expect(() => loadConfig({ ESCALATE_OVERDUE_AFTER_MINUTES: '0' })).toThrow(
+      /ESCALATE_OVERDUE_AFTER_MINUTES/,
+    );
+  });
+
   it('leaves DEFAULT_TEAM unset (the database decides) unless it names a team', () => {
     expect(loadConfig({}).practice.defaultTeam).toBeNull();
     expect(loadConfig({ DEFAULT_TEAM: '' }).practice.defaultTeam).toBeNull();

@@ -124,6 +124,9 @@ const envSchema = z.object({
     .optional()
     .transform((team) => (team ? team : null)),
 
+  // Four hours past a due time (the end of a practice day) is before the next morning's work: what
+  // was missed yesterday is on the lead's list when the day starts. At most a week.
+  ESCALATE_OVERDUE_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(240),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   PRUNE_INTERVAL_MS: positiveMs(60 * 60_000),
   ALERT_EVALUATION_INTERVAL_MS: positiveMs(60_000),
@@ -212,6 +215,8 @@ export interface AppConfig {
      * (not set) leaves it to the team marked default in the database (the first team added).
      */
     defaultTeam: string | null;
+    /** A follow-up overdue by more than this many minutes is escalated to its team's lead. */
+    escalateOverdueAfterMinutes: number;
   };
   /** Raw HL7 kept this many days, then pruned by the worker (see docs/operations.md#retention). */
   retention: { days: number; pruneIntervalMs: number };
@@ -353,6 +358,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       holidays: new Set(e.PRACTICE_HOLIDAYS),
       observationCodes: new Set(e.OBSERVATION_CODES),
       defaultTeam: e.DEFAULT_TEAM,
+      escalateOverdueAfterMinutes: e.ESCALATE_OVERDUE_AFTER_MINUTES,
     },
     retention: { days: e.RETENTION_DAYS, pruneIntervalMs: e.PRUNE_INTERVAL_MS },
     alerts: {

@@ -8,6 +8,7 @@
  * would otherwise add a feed, and later a feed-silent alert, for each.
  */
 import type { Queryable } from './pool.js';
+import { countOpenEscalationsByTeam, type TeamEscalationCount } from './escalation-repository.js';
 
 /** A sending facility's newest accepted message. */
 export interface FacilityLastMessage {
@@ -165,13 +166,15 @@ export interface StoreSnapshot {
   facilities: FacilityLastMessage[];
   backlog: ProcessingBacklog;
   outcomes: ProcessingOutcomes;
+  /** Every team with its open escalations (the escalated follow-ups alert). */
+  escalations: TeamEscalationCount[];
 }
 
 /** Facilities silent for longer than this are no longer watched for the feed-silent alert. */
 export const FEED_WATCH_DAYS = 7;
 
 /**
- * Reads what the alert conditions need, in three short queries.
+ * Reads what the alert conditions need, in four short queries.
  * @param db - pool
  * @param failureWindowMs - window of the failure-rate condition
  */
@@ -180,5 +183,6 @@ export async function readStoreSnapshot(db: Queryable, failureWindowMs: number):
     facilities: await listFacilityLastMessages(db, FEED_WATCH_DAYS),
     backlog: await findProcessingBacklog(db),
     outcomes: await countProcessingOutcomes(db, failureWindowMs),
+    escalations: await countOpenEscalationsByTeam(db),
   };
 }

@@ -34,3 +34,6 @@ export * from './census-queries.js';
 export * from './measure-queries.js';
 export * from './tcm-readiness-queries.js';
 export * from './workload-queries.js';
+export * from './team-lead-repository.js';
+export * from './escalation-repository.js';
+export * from './team-overview-queries.js';

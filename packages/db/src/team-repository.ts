@@ -7,6 +7,8 @@ export interface Team {
   displayName: string;
   /** Usernames of the members, alphabetical. */
   members: string[];
+  /** Usernames of the members who lead the team (escalations go to them), alphabetical. */
+  leads: string[];
   /** Whether follow-ups that neither the roster nor a team rule assigns go here. */
   isDefault: boolean;
   createdAt: Date;
@@ -46,13 +48,16 @@ interface TeamRow {
   name: string;
   display_name: string;
   members: string[];
+  leads: string[];
   is_default: boolean;
   created_at: Date;
 }
 
 const TEAM_SELECT = `
   SELECT t.name, t.display_name, t.is_default, t.created_at,
-         coalesce(array_agg(u.username ORDER BY u.username) FILTER (WHERE u.id IS NOT NULL), '{}') AS members
+         coalesce(array_agg(u.username ORDER BY u.username) FILTER (WHERE u.id IS NOT NULL), '{}') AS members,
+         coalesce(array_agg(u.username ORDER BY u.username) FILTER (WHERE u.id IS NOT NULL AND m.lead), '{}')
+           AS leads
     FROM teams t
     LEFT JOIN team_memberships m ON m.team = t.name
     LEFT JOIN users u ON u.id = m.user_id`;
@@ -62,6 +67,7 @@ function toTeam(row: TeamRow): Team {
     name: row.name,
     displayName: row.display_name,
     members: row.members,
+    leads: row.leads,
     isDefault: row.is_default,
     createdAt: row.created_at,
   };

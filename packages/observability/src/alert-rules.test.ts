@@ -114,4 +114,23 @@ describe('evaluateAlerts', () => {
     );
     expect(unknown.find((c) => c.key === 'queue_paused')).toBeUndefined();
   });
+  it('fires per team while escalations are open, with counts and a link but no patient', () => {
+    const store: StoreSnapshot = {
+      ...quiet,
+      escalations: [
+        { team: 'north', open: 2, oldestEscalatedAt: minutesAgo(90) },
+        { team: 'south', open: 0, oldestEscalatedAt: null },
+      ],
+    };
+    const conditions = evaluateAlerts({ store, redisReachable: true }, thresholds, NOW).filter(
+      (c) => c.alert === 'follow_ups_escalated',
+    );
+    expect(conditions.map((c) => [c.key, c.firing, c.labels])).toEqual([
+      ['follow_ups_escalated:north', true, { team: 'north' }],
+      ['follow_ups_escalated:south', false, { team: 'south' }],
+    ]);
+    expect(conditions[0]?.summary).toBe(
+      'Team north: 2 overdue follow-ups escalated to the team lead, the oldest 90 minutes ago; acknowledge or reassign at /team?team=north',
+    );
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The in-product alert conditions, as pure functions of what was measured. They mirror the
  * Prometheus rules in infra/prometheus/alerts.yml for sites that run no Prometheus: a silent feed,
- * a processing backlog, failed messages, a paused queue, and an unreachable Postgres or Redis.
+ * a processing backlog, failed messages, a paused queue, and an unreachable Postgres or Redis; and
+ * one of the work itself: overdue follow-ups escalated to a team's lead and not yet answered.
  */
 
 /** The alerts the product raises itself; each has a section in docs/operations.md. */
@@ -11,7 +12,8 @@ export type AlertName =
   | 'queue_paused'
   | 'failure_rate'
   | 'database_unavailable'
-  | 'redis_unavailable';
+  | 'redis_unavailable'
+  | 'follow_ups_escalated';
 
 /** Runbook section of each alert. */
 export const ALERT_RUNBOOKS: Readonly<Record<AlertName, string>> = {
@@ -21,6 +23,7 @@ export const ALERT_RUNBOOKS: Readonly<Record<AlertName, string>> = {
   failure_rate: 'docs/operations.md#failed-messages',
   database_unavailable: 'docs/operations.md#database-unavailable',
   redis_unavailable: 'docs/operations.md#redis-unavailable',
+  follow_ups_escalated: 'docs/operations.md#escalated-follow-ups',
 };
 
 /**
@@ -49,6 +52,11 @@ export interface StoreSnapshot {
   backlog: { waiting: number; oldestReceivedAt: Date | null };
   /** Messages failed and processed within the failure window. */
   outcomes: { failed: number; processed: number };
+  /**
+   * Every team with its open escalations (absent: not watched). Counts only: an announcement never
+   * names a patient.
+   */
+  escalations?: readonly { team: string; open: number; oldestEscalatedAt: Date | null }[];
 }
 
 /** Everything one evaluation looks at. */
@@ -153,6 +161,30 @@ function pausedCondition(paused: boolean): AlertCondition {
 }
 
 /**
+ * One condition per team: firing while the team has escalations nobody answered (acknowledged,
+ * reassigned or closed). The summary carries counts and the team view's address, never a patient.
+ * @param store - the stored snapshot
+ * @param now - evaluation time
+ */
+function escalationConditions(store: StoreSnapshot, now: Date): AlertCondition[] {
+  return (store.escalations ?? []).map(({ team, open, oldestEscalatedAt }) => {
+    const firing = open > 0;
+    const oldest = oldestEscalatedAt
+      ? `, the oldest ${plural(minutesSince(oldestEscalatedAt, now), 'minute')} ago`
+      : '';
+    return {
+      key: `follow_ups_escalated:${team}`,
+      alert: 'follow_ups_escalated',
+      labels: { team },
+      firing,
+      summary: firing
+        ? `Team ${team}: ${plural(open, 'overdue follow-up')} escalated to the team lead${oldest}; acknowledge or reassign at /team?team=${encodeURIComponent(team)}`
+        : `Team ${team}: every escalated follow-up was acknowledged, reassigned or closed`,
+    };
+  });
+}
+
+/**
  * Evaluates every condition. When Postgres cannot be read only the readiness conditions are
  * evaluated: the others keep their last state until it answers again.
  * @param snapshot - what was measured
@@ -192,5 +224,6 @@ export function evaluateAlerts(
     ...feedConditions(snapshot.store, thresholds, now),
     backlogCondition(snapshot.store, thresholds, now),
     failureCondition(snapshot.store, thresholds),
+    ...escalationConditions(snapshot.store, now),
   ];
 }

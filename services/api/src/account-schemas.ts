@@ -25,6 +25,7 @@ export const whoSchema = z.object({
   displayName: z.string(),
   actor: z.string(),
   teams: z.array(z.string()),
+  leads: z.array(z.string()).describe('The teams this user leads (their team view is /team)'),
 });
 
 /** The answer of `GET/POST /api/session`. */
@@ -50,6 +51,7 @@ export const teamSchema = z.object({
   name: z.string(),
   displayName: z.string(),
   members: z.array(z.string()).describe('usernames'),
+  leads: z.array(z.string()).describe('usernames of the members who lead the team (`adt team lead`)'),
   isDefault: z
     .boolean()
     .describe('follow-ups no roster entry or team rule assigns go here (unless DEFAULT_TEAM is set)'),
@@ -75,13 +77,14 @@ export const auditEntrySchema = z.object({
  * The signed-in caller as the inbox shows it.
  * @param principal - the caller
  */
-export function toWhoJson(principal: Principal): z.infer<typeof whoSchema> {
+export function toWhoJson(principal: Principal, leads: readonly string[] = []): z.infer<typeof whoSchema> {
   return {
     kind: principal.kind,
     role: principal.role,
     displayName: principal.displayName,
     actor: principal.actor,
     teams: [...principal.teams],
+    leads: [...leads],
   };
 }
 

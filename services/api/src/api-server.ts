@@ -5,6 +5,7 @@ import type { Logger } from '@adt/logging';
 import { createMetricsRegistry, Histogram, registerPoolMetrics } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { buildApp } from './app.js';
+import { startEscalationSweep } from './escalate-overdue.js';
 
 /** A running API server. */
 export interface RunningApi {
@@ -14,7 +15,8 @@ export interface RunningApi {
 }
 
 /**
- * Starts the API: migrations (unless disabled), the pool and queue producer, then the HTTP server.
+ * Starts the API: migrations (unless disabled), the pool and queue producer, the escalation sweep,
+ * then the HTTP server.
  * @param config - validated configuration
  * @param log - the service logger
  */
@@ -46,7 +48,17 @@ export async function startApi(config: AppConfig, log: Logger): Promise<RunningA
       reply.elapsedTime / 1000,
     );
   });
+  const escalations = startEscalationSweep({
+    pool,
+    settings: {
+      afterMinutes: config.practice.escalateOverdueAfterMinutes,
+      observationCodes: config.practice.observationCodes,
+    },
+    intervalMs: config.alerts.evaluationIntervalMs,
+    log,
+  });
   app.addHook('onClose', async () => {
+    await escalations.stop();
     await queue.close();
     redis.disconnect();
     await pool.end();

@@ -33,6 +33,7 @@ import { reportRoutes } from './routes/report-routes.js';
 import { reportTrendRoutes } from './routes/report-trend-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { tcmReadinessRoutes } from './routes/tcm-readiness-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { webRoutes } from './routes/web-routes.js';
@@ -191,6 +192,7 @@ export async function buildApp(
   await app.register(tcmReadinessRoutes, { context });
   await app.register(reportRoutes, { context });
   await app.register(reportTrendRoutes, { context });
+  await app.register(teamRoutes, { context });
   await app.register(sessionRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });

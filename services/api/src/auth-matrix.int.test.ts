@@ -93,6 +93,14 @@ const MATRIX: Row[] = [
     body: () => ({ name: `team-${next()}` }),
     expected: created(adminOnly, 201),
   },
+  // Team leads (none among these callers) and admins; the escalation has already ended, so even an
+  // admin's acknowledgement is refused, after the role checks.
+  { method: 'GET', route: '/api/teams/{team}/overview', expected: adminOnly },
+  {
+    method: 'POST',
+    route: '/api/escalations/{id}/acknowledge',
+    expected: { none: 401, navigator: 403, ops: 403, admin: 409, otherNavigator: 403 },
+  },
   { method: 'GET', route: '/api/audit', expected: adminOnly },
   { method: 'GET', route: '/api/tokens', expected: adminOnly },
   // Revoking a revoked token answers the same, so every admin row may revoke the one spare token.
@@ -174,6 +182,12 @@ describe('authorisation matrix: every /api route × caller', () => {
     });
     ids['/api/messages'] = message.id;
     ids['/api/reports/measures'] = 'tcm_contact_2bd';
+    const escalation = await pool.query<{ id: string }>(
+      `INSERT INTO escalations (follow_up_id, team, escalated_at, resolved_at, resolution)
+       VALUES ($1, 'north', now(), now(), 'closed') RETURNING id::text`,
+      [ids['/api/follow-ups']],
+    );
+    ids['/api/escalations'] = escalation.rows[0]?.id ?? '';
     ids['/api/users'] = await addUser(h, { username: 'target', role: 'ops' });
     const spare = await createApiToken(pool, { userId: ids['/api/users'], name: 'spare' });
     ids['/api/tokens'] = spare?.id ?? '';
@@ -193,7 +207,8 @@ describe('authorisation matrix: every /api route × caller', () => {
     expect(new Set(covered)).toEqual(new Set(documented));
   });
 
-  const url = (route: string) => route.replace('{id}', ids[route.split('/{id}')[0] ?? ''] ?? '');
+  const url = (route: string) =>
+    route.replace('{id}', ids[route.split('/{id}')[0] ?? ''] ?? '').replace('{team}', 'north');
 
   describe.each([
     ['an API bearer token', 'token'],

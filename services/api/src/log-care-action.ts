@@ -1,15 +1,17 @@
 /**
  * Logging a care action: lock the follow-up, look up the colleague of a hand-off, ask the
- * care-action rules whether the action is allowed, then append it. A refusal becomes an HTTP error
- * with the rules' message; a claim refused because a colleague holds the follow-up names them.
+ * care-action rules whether the action is allowed, then append it (a hand-off or a close also ends
+ * the follow-up's open escalation). A refusal becomes an HTTP error with the rules' message; a
+ * claim refused because a colleague holds the follow-up names them.
  */
 import type pg from 'pg';
-import { decideCareAction, type ActionPerson, type CareActionType } from '@adt/adt';
+import { decideCareAction, escalationResolutionOf, type ActionPerson, type CareActionType } from '@adt/adt';
 import {
   appendCareAction,
   findActorNames,
   findUserByUsername,
   lockFollowUpForAction,
+  resolveOpenEscalation,
   userActor,
   withTransaction,
   type CareAction,
@@ -106,6 +108,9 @@ export async function logCareAction(
     const now = new Date();
     const at = body.at ? new Date(body.at) : now;
     assertCareActionTime(at, row.eventAt, now);
+    // A hand-off reassigns escalated work and a close ends it: the escalation is answered.
+    const resolution = escalationResolutionOf({ type: body.type, handedTo: decision.handedTo !== null });
+    if (resolution !== null) await resolveOpenEscalation(db, followUpId, resolution, now);
     try {
       return await appendCareAction(db, {
         followUpId,

@@ -67,10 +67,25 @@ describe('ops pages: /ops and the /ops/queues dashboard', () => {
       expect(api.statusCode).toBe(status);
       if (status === 200) {
         expect(page.body).toContain('<base href="/ops/queues/"');
+        // The way back to the operations page, visible on the dashboard itself.
+        expect(page.body).toMatch(
+          /<body[^>]*><nav aria-label="Product"[^>]*><a href="\/ops" id="adt-back-to-ops"/,
+        );
+        expect(page.body).toContain('Back to Operations');
         const queues = api.json<{ queues: { name: string }[] }>().queues.map((q) => q.name);
         expect(queues).toEqual([ADT_EVENTS_QUEUE]);
       }
     });
+  });
+
+  it('sends operations staff from the worklist address (where sign-in lands) to the operations page', async () => {
+    const ops = await h.app.inject({ url: '/', headers: { ...html, ...headers('ops', 'session') } });
+    expect(ops.statusCode).toBe(303);
+    expect(ops.headers.location).toBe('/ops');
+    for (const who of ['navigator', 'admin'] as const) {
+      const worklist = await h.app.inject({ url: '/', headers: { ...html, ...headers(who, 'session') } });
+      expect(worklist.statusCode).toBe(200);
+    }
   });
 
   it('sends a person without a session to sign in, and a script to 401', async () => {

@@ -6,6 +6,7 @@ import {
   findDefaultTeam,
   listTeams,
   setDefaultTeam,
+  setTeamLead,
   type createPool,
 } from '@adt/db';
 import type { CommandIo } from './user.js';
@@ -17,21 +18,25 @@ export type TeamCommand =
   | { action: 'add'; name: string; displayName: string }
   | { action: 'list' }
   | { action: 'default'; team: string | null; moveOpen: boolean }
-  | { action: 'add-member' | 'remove-member'; team: string; username: string };
+  | { action: 'add-member' | 'remove-member'; team: string; username: string }
+  | { action: 'lead'; team: string; username: string; lead: boolean };
 
 /** Usage lines for `team`. */
 export const TEAM_USAGE = `  team add <team> [--name "<display name>"] add a team (the name follow-ups, roster and rules use)
-  team list                                 list teams and their members
+  team list                                 list teams and their members (leads marked)
   team default [<team> [--move-open]]       show or choose the team follow-ups go to when no roster
                                             entry or team rule names one (the first team added;
                                             DEFAULT_TEAM, when set, overrides it); --move-open also
                                             moves the previous default team's open follow-ups
   team add-member <team> <username>         put a user on a team (a navigator sees its follow-ups)
   team remove-member <team> <username>      take a user off a team
+  team lead <team> <username> [--remove]    make a member a lead of the team (overdue work is
+                                            escalated to the leads; they see the team view);
+                                            --remove takes the lead away
 `;
 
 /**
- * Parses `team add|list|add-member|remove-member` arguments.
+ * Parses `team add|list|default|add-member|remove-member|lead` arguments.
  * @param args - the words after `team`
  * @throws Error with a message for the operator when the arguments are wrong
  */
@@ -66,9 +71,19 @@ export function parseTeamArgs(args: readonly string[]): TeamCommand {
       if (!team || !username) throw new Error(`team ${action} needs a team and a username`);
       return { action, team, username };
     }
+    case 'lead': {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        options: { remove: { type: 'boolean', default: false } },
+      });
+      const [team, username] = positionals;
+      if (!team || !username) throw new Error('team lead needs a team and a username');
+      return { action: 'lead', team, username, lead: !values.remove };
+    }
     case undefined:
     default:
-      throw new Error(`team needs add, list, default, add-member or remove-member\n${TEAM_USAGE}`);
+      throw new Error(`team needs add, list, default, add-member, remove-member or lead\n${TEAM_USAGE}`);
   }
 }
 
@@ -104,9 +119,12 @@ export async function runTeamCommand(
       io.out(['team', 'name', 'default', 'members'].join('\t'));
       for (const team of await listTeams(pool)) {
         io.out(
-          [team.name, team.displayName, team.isDefault ? 'yes' : '-', team.members.join(',') || '-'].join(
-            '\t',
-          ),
+          [
+            team.name,
+            team.displayName,
+            team.isDefault ? 'yes' : '-',
+            team.members.map((m) => (team.leads.includes(m) ? `${m} (lead)` : m)).join(',') || '-',
+          ].join('\t'),
         );
       }
       return 0;
@@ -144,6 +162,15 @@ export async function runTeamCommand(
       }
       io.err(
         `${member ? 'added' : 'removed'} ${command.username} ${member ? 'to' : 'from'} team ${command.team}`,
+      );
+      return 0;
+    }
+    case 'lead': {
+      await setTeamLead(pool, { team: command.team, username: command.username, lead: command.lead });
+      io.err(
+        command.lead
+          ? `${command.username} now leads team ${command.team}: overdue work is escalated to them`
+          : `${command.username} no longer leads team ${command.team}`,
       );
       return 0;
     }

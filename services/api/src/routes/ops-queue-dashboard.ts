@@ -7,6 +7,25 @@ import type { ApiContext } from '../api-context.js';
 
 /** Where the queue dashboard lives. */
 export const QUEUE_DASHBOARD_PATH = '/ops/queues';
+/** The operations page the dashboard leads back to. */
+const OPS_PAGE_PATH = '/ops';
+
+// bull-board's logo leads to its own front page and its extra links hide in a menu: the way back
+// to the operations page is drawn on every dashboard page as well, outside bull-board's React root,
+// above the sidebar's footer.
+const BACK_LINK =
+  `<nav aria-label="Product" style="position:fixed;left:0.75rem;bottom:2.75rem;z-index:1000">` +
+  `<a href="${OPS_PAGE_PATH}" id="adt-back-to-ops" style="display:inline-block;padding:0.4rem 0.75rem;` +
+  `border-radius:0.375rem;background:#1d4ed8;color:#fff;font:600 0.875rem system-ui,sans-serif;` +
+  `text-decoration:none">← Back to Operations</a></nav>`;
+
+/**
+ * Adds {@link BACK_LINK} to an HTML page of the dashboard.
+ * @param html - the page bull-board rendered
+ */
+export function withBackLink(html: string): string {
+  return html.replace(/<body([^>]*)>/, (body) => `${body}${BACK_LINK}`);
+}
 
 // The dashboard's own UI styles itself with inline style attributes and a <style> block, and sets
 // <base href>; its scripts are files from this origin. So only styles and <base> are relaxed here,
@@ -54,7 +73,12 @@ export const opsQueueDashboard: FastifyPluginAsync<{ context: ApiContext }> = as
   createBullBoard({
     queues: [new BullMQAdapter(context.queue, { readOnlyMode: true })],
     serverAdapter,
-    options: { uiConfig: { boardTitle: 'ADT follow-up queues' } },
+    options: {
+      uiConfig: {
+        boardTitle: 'ADT follow-up queues',
+        miscLinks: [{ text: 'Back to Operations', url: OPS_PAGE_PATH }],
+      },
+    },
   });
 
   await app.register(
@@ -83,6 +107,13 @@ export const opsQueueDashboard: FastifyPluginAsync<{ context: ApiContext }> = as
           });
         }
         return undefined;
+      });
+      scope.addHook('onSend', async (_request, reply, payload) => {
+        const type = reply.getHeader('content-type');
+        if (typeof payload !== 'string' || typeof type !== 'string' || !type.startsWith('text/html')) {
+          return payload;
+        }
+        return withBackLink(payload);
       });
       await scope.register(serverAdapter.registerPlugin());
     },

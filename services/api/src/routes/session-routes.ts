@@ -8,6 +8,7 @@ import {
   deleteStaleSignInFailures,
   findUserById,
   findUserByUsername,
+  listLedTeams,
   recordAudit,
   revokeSession,
   setUserPassword,
@@ -38,13 +39,15 @@ const UNKNOWN_USER_ACTOR = 'user:(unknown)';
 export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
   const { pool, config } = context;
 
-  const sessionJson = (
+  const sessionJson = async (
     request: FastifyRequest,
     reply: FastifyReply,
     principal: Principal | null,
     csrf: { fresh?: boolean; sessionToken?: string | null } = {},
   ) => ({
-    user: principal ? toWhoJson(principal) : null,
+    user: principal
+      ? toWhoJson(principal, principal.userId === null ? [] : await listLedTeams(pool, principal.userId))
+      : null,
     csrfToken: csrfTokenFor(request, reply, csrf),
     practiceTimeZone: config.practice.timeZone,
     idleTimeoutMs: config.api.sessionIdleTimeoutMs,

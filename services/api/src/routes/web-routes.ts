@@ -52,7 +52,16 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
   });
 
   const page =
-    (file: string, options: { signedIn: boolean; roles?: readonly Role[]; forbidden?: string }) =>
+    (
+      file: string,
+      options: {
+        signedIn: boolean;
+        roles?: readonly Role[];
+        refusal?: string;
+        /** Roles this page is not for, and the page each of them is sent to instead. */
+        elsewhere?: Partial<Record<Role, string>>;
+      },
+    ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       if (options.signedIn) {
         const principal = await resolvePrincipal(
@@ -65,26 +74,38 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
           const next = encodeURIComponent(request.url);
           return reply.redirect(`/sign-in?next=${next}`, 303);
         }
+        const instead = options.elsewhere?.[principal.role];
+        if (instead !== undefined) return reply.redirect(instead, 303);
         if (options.roles && !options.roles.includes(principal.role)) {
           return pageHeaders(reply)
             .code(403)
             .type('text/plain')
-            .send(options.forbidden ?? 'This page is for operations staff.');
+            .send(options.refusal ?? 'This page is for operations staff.');
         }
       }
       return pageHeaders(reply).sendFile(file, PUBLIC_DIR);
     };
 
   const hidden = { schema: { hide: true } };
-  app.get('/', hidden, page('worklist.html', { signedIn: true }));
+  // Operations staff see no follow-ups: they land on the operations page (also after signing in).
+  app.get('/', hidden, page('worklist.html', { signedIn: true, elsewhere: { ops: '/ops' } }));
   app.get('/follow-ups/:id', hidden, page('follow-up.html', { signedIn: true }));
   app.get('/census', hidden, page('census.html', { signedIn: true }));
+  app.get(
+    '/team',
+    hidden,
+    page('team.html', {
+      signedIn: true,
+      roles: ['navigator', 'admin'],
+      refusal: 'This page is for team leads and administrators.',
+    }),
+  );
   app.get('/audit', hidden, page('audit.html', { signedIn: true }));
   // Ops see the feeds, not patients' care: the reports are for navigators and admins (as their API).
   const reports = {
     signedIn: true,
     roles: ['navigator', 'admin'],
-    forbidden: 'This page is for navigators and administrators.',
+    refusal: 'This page is for navigators and administrators.',
   } as const;
   app.get('/reports', hidden, page('reports.html', reports));
   app.get('/reports/print', hidden, page('reports-print.html', reports));

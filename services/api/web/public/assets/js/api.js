@@ -3,7 +3,7 @@
 // token from GET /api/session; background refreshes say so, so they do not keep a session alive.
 
 /**
- * @typedef {{ kind: 'session' | 'token', role: 'navigator' | 'ops' | 'admin', displayName: string, actor: string, teams: string[] }} Who
+ * @typedef {{ kind: 'session' | 'token', role: 'navigator' | 'ops' | 'admin', displayName: string, actor: string, teams: string[], leads: string[] }} Who
  * @typedef {{ user: Who | null, csrfToken: string, practiceTimeZone: string, idleTimeoutMs: number }} Session
  */
 

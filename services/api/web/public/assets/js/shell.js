@@ -11,7 +11,7 @@ const ROLE_NAMES = { navigator: 'Navigator', ops: 'Operations', admin: 'Administ
 
 /**
  * Checks the session (sending the browser to sign in when there is none) and draws the top bar.
- * @param {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops'} page - the page being shown
+ * @param {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team'} page - the page being shown
  * @returns {Promise<Session & { user: Who }>}
  */
 export async function startShell(page) {
@@ -25,8 +25,10 @@ export async function startShell(page) {
     const name = link.getAttribute('data-nav');
     if (name === 'audit' && user.role !== 'admin') link.setAttribute('hidden', '');
     else if (name === 'ops' && user.role === 'navigator') link.setAttribute('hidden', '');
-    else if (name === 'census' && user.role === 'ops') link.setAttribute('hidden', '');
-    else if (name === 'reports' && user.role === 'ops') link.setAttribute('hidden', '');
+    else if ((name === 'census' || name === 'worklist' || name === 'reports') && user.role === 'ops')
+      link.setAttribute('hidden', '');
+    else if (name === 'team' && user.role !== 'admin' && user.leads.length === 0)
+      link.setAttribute('hidden', '');
     else link.removeAttribute('hidden');
     if (name === page) link.setAttribute('aria-current', 'page');
   }
