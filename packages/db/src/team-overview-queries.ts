@@ -8,7 +8,7 @@ import type { Queryable } from './pool.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 
 /** One member of the team, or a holder of its work who is not (any more) a member. */
-export interface TeamWorkload {
+export interface MemberWorkload {
   /** `user:<username>`, or another actor holding work. */
   actor: string;
   username: string | null;
@@ -22,7 +22,7 @@ export interface TeamWorkload {
 
 /** What the team view counts. */
 export interface TeamWork {
-  workloads: TeamWorkload[];
+  workloads: MemberWorkload[];
   unclaimedOpen: number;
   unclaimedOverdue: number;
 }
@@ -75,8 +75,8 @@ export async function countTeamWork(
       WHERE m.team = $1 AND u.disabled_at IS NULL ORDER BY u.username`,
     [team],
   );
-  const byActor = new Map<string, TeamWorkload>();
-  const workload = (actor: string): TeamWorkload => {
+  const byActor = new Map<string, MemberWorkload>();
+  const workload = (actor: string): MemberWorkload => {
     let found = byActor.get(actor);
     if (!found) {
       const username = actor.startsWith('user:') ? actor.slice('user:'.length) : null;
