@@ -154,10 +154,10 @@ describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
     const rows = lines.slice(1).map((line) => {
       // The cells compared here never contain commas or quotes.
       const cells = line.split(',');
-      return { id: cells[header.indexOf('id')], mrn: cells[header.indexOf('mrn')] };
+      return { id: cells[header.indexOf('Follow-up id')], mrn: cells[header.indexOf('MRN')] };
     });
     expect(rows).toEqual(list.map((f) => ({ id: f.id, mrn: f.patient.mrn })));
-    expect(header).toEqual(expect.arrayContaining(['claimed_by', 'failed_attempts', 'risk_score']));
+    expect(header).toEqual(expect.arrayContaining(['Claimed by', 'Failed attempts', 'LACE score']));
     expect(csv.body).toContain('Sam Float');
     // A name that looks like a formula is written as text.
     expect(csv.body).toContain(`"'=HYPERLINK(""x""), JANE"`);
