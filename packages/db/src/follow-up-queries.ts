@@ -7,7 +7,11 @@ import {
   type RiskFlag,
 } from '@adt/adt';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
-import { matchingPatientsCte, matchingPatientsParameters, type PatientSearchTerms } from './patient-search.js';
+import {
+  matchingPatientsCte,
+  matchingPatientsParameters,
+  type PatientSearchTerms,
+} from './patient-search.js';
 import type { Queryable } from './pool.js';
 
 /** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */

@@ -51,7 +51,7 @@ export function patientSearchTerms(q: string): PatientSearchTerms {
     givenPrefix: family ? `${escapeLike(given)}%` : null,
     nameWords: words.map((w) => `${escapeLike(w)}%`),
     mrnPrefix: text && !/[\s,]/.test(text) ? `${escapeLike(text.toUpperCase())}%` : null,
-    phoneDigitsReversed: looksLikePhone ? `${[...digits].reverse().join('')}%` : null,
+    phoneDigitsReversed: looksLikePhone ? `${Array.from(digits).reverse().join('')}%` : null,
   };
 }
 

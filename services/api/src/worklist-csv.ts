@@ -61,7 +61,10 @@ export interface WorklistCsvContext {
  * @param context - time zone, claims, names and whereabouts
  */
 export function worklistToCsv(items: readonly FollowUpView[], context: WorklistCsvContext): string {
-  const { zone, summaries = new Map(), names = new Map(), whereabouts = new Map() } = context;
+  const { zone } = context;
+  const summaries = context.summaries ?? new Map<string, CareActionSummary>();
+  const names = context.names ?? new Map<string, string>();
+  const whereabouts = context.whereabouts ?? new Map<string, FollowUpWhereabouts>();
   const time = (instant: Date | null | undefined) => (instant ? localIsoTime(instant, zone) : '');
   const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
   const rows = items.map((f) => {

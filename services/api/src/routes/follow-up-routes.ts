@@ -143,7 +143,13 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         action: wantsCsv ? 'export' : 'list',
         resource: 'worklist',
         remoteAddress: request.ip,
-        detail: { date, team: q.team ?? null, teams: teams ?? null, count: page.length, followUpIds: page.map((f) => f.id) },
+        detail: {
+          date,
+          team: q.team ?? null,
+          teams: teams ?? null,
+          count: page.length,
+          followUpIds: page.map((f) => f.id),
+        },
       });
       if (wantsCsv) {
         return reply
