@@ -145,8 +145,9 @@ function render(arrived = new Set()) {
     notice,
     searchResult
       ? h(
+          // Not a live region: the list redraws every refresh, and the count is announced once.
           'p.notice.search-notice',
-          { role: 'status' },
+          null,
           searchSummaryText(searchResult.items.length, searchResult.text, {
             more: searchResult.more,
             status: statusSelect.value,
