@@ -263,16 +263,16 @@ describe('navigator inbox in a browser', () => {
     expect(await rows.filter({ hasText: 'OKAFOR, JAMES A' }).textContent()).toContain('1 failed attempt');
     expect(await page.locator('#user').textContent()).toContain('Jo Rivera, RN');
 
-    // Keyboard: "/" goes to the search box; typing filters the list.
+    // Keyboard: "/" goes to the search box; typing finds the patient through the API.
     await page.keyboard.press('/');
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('find');
     await page.keyboard.type('okafor');
+    await page.locator('.search-notice').waitFor();
     expect(await rows.count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await rows.count()).toBe(4);
     await page.locator('main').click({ position: { x: 5, y: 5 } });
 
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'worklist.png') });
     // On a tablet held upright the rows become cards.
     await page.setViewportSize({ width: 820, height: 1180 });
     expect(await page.locator('.worklist thead').isVisible()).toBe(false);
@@ -287,7 +287,7 @@ describe('navigator inbox in a browser', () => {
     ]);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.trimEnd().split('\r\n');
-    const mrnColumn = (lines[0] ?? '').split(',').indexOf('mrn');
+    const mrnColumn = (lines[0] ?? '').split(',').indexOf('MRN');
     const shown = await Promise.all(
       (await page.locator('#rows tr[data-id]').all()).map((row) => row.getAttribute('data-id')),
     );

@@ -5,6 +5,14 @@
 export type { AdtEventInput } from './adt-event.js';
 export { DEFAULT_OBSERVATION_CODES, isEdVisit, isInpatientLikeDischarge } from './adt-event.js';
 export type { BusinessCalendar } from './business-days.js';
+export {
+  dispositionLabel,
+  followUpKindLabel,
+  followUpStatusLabel,
+  localIsoTime,
+  priorityLabel,
+  riskFlagLabel,
+} from './follow-up-labels.js';
 export type { CensusClass, CensusEncounter, CensusFollowUp, NoFollowUpReason } from './census.js';
 export {
   ED_STAY_WITHOUT_DISCHARGE_MS,

@@ -59,15 +59,18 @@ export async function summarizeCareActions(
  * an action: the inbox polls it (no patient data, so no audit entry) and reloads the list only
  * when it changes.
  * @param db - pool
- * @param team - the team, or undefined for every team
+ * @param team - the team or teams, or undefined for every team
  */
-export async function worklistFingerprint(db: Queryable, team: string | undefined): Promise<string> {
+export async function worklistFingerprint(
+  db: Queryable,
+  team: string | readonly string[] | undefined,
+): Promise<string> {
   const result = await db.query<{ follow_ups: string; last_update: Date | null; last_action: string | null }>(
     `SELECT count(*) AS follow_ups, max(f.updated_at) AS last_update,
             (SELECT max(a.id) FROM care_actions a JOIN follow_ups g ON g.id = a.follow_up_id
-              WHERE $1::text IS NULL OR g.team = $1) AS last_action
-       FROM follow_ups f WHERE $1::text IS NULL OR f.team = $1`,
-    [team ?? null],
+              WHERE $1::text[] IS NULL OR g.team = ANY($1)) AS last_action
+       FROM follow_ups f WHERE $1::text[] IS NULL OR f.team = ANY($1)`,
+    [team === undefined ? null : typeof team === 'string' ? [team] : team],
   );
   const row = result.rows[0];
   return [row?.follow_ups ?? '0', row?.last_update?.getTime() ?? 0, row?.last_action ?? '0'].join('.');

@@ -7,6 +7,11 @@ import {
   type RiskFlag,
 } from '@adt/adt';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
+import {
+  matchingPatientsCte,
+  matchingPatientsParameters,
+  type PatientSearchTerms,
+} from './patient-search.js';
 import type { Queryable } from './pool.js';
 
 /** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */
@@ -131,6 +136,8 @@ export interface WorklistQuery {
   /** Due before this instant counts as overdue (now for today, else the end of that day). */
   overdueBefore: Date;
   team?: string | undefined;
+  /** Any of these teams (a navigator's one queue across their teams); undefined: every team. */
+  teams?: readonly string[] | undefined;
   status?: 'open' | 'in_progress' | undefined;
   offset: number;
   limit: number;
@@ -161,6 +168,7 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
         AND f.created_at <= $1
         AND ($3::text IS NULL OR f.team = $3)
         AND ($4::text IS NULL OR f.status = $4)
+        AND ($9::text[] IS NULL OR f.team = ANY($9))
       ORDER BY (f.due_at < $2 AND ih.follow_up_id IS NULL) DESC, f.due_at ASC, (f.priority = 'high') DESC,
                f.risk_score DESC NULLS LAST, f.id ASC
       OFFSET $5 LIMIT $6`,
@@ -173,6 +181,7 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
       query.limit,
       codes,
       edSince,
+      query.teams ?? null,
     ],
   );
   return result.rows.map(toView);
@@ -185,6 +194,10 @@ export interface FollowUpSearch {
   status?: FollowUpStatus | undefined;
   facility?: string | undefined;
   team?: string | undefined;
+  /** Any of these teams; undefined: every team. */
+  teams?: readonly string[] | undefined;
+  /** A patient by name, MRN or phone (`patientSearchTerms`). */
+  patient?: PatientSearchTerms | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Exclusive upper bound on id, for paging newest first. */
@@ -193,14 +206,18 @@ export interface FollowUpSearch {
 }
 
 /**
- * Searches follow-ups, newest first.
+ * Searches follow-ups, newest first. A patient search reads the matching patients through their
+ * indexes first, then their follow-ups (`follow_ups_patient`).
  * @param db - pool
  * @param search - filters and page
  */
 export async function searchFollowUps(db: Queryable, search: FollowUpSearch): Promise<FollowUpView[]> {
   const result = await db.query<FollowUpRow>(
-    `${FOLLOW_UP_SELECT}
+    `${search.patient ? `WITH ${matchingPatientsCte(11)}` : ''}
+     ${FOLLOW_UP_SELECT}
       WHERE ($1::text IS NULL OR p.mrn = $1)
+        ${search.patient ? 'AND f.patient_id IN (SELECT id FROM matching_patients)' : ''}
+        AND ($10::text[] IS NULL OR f.team = ANY($10))
         AND ($2::text IS NULL OR f.kind = $2)
         AND ($3::text IS NULL OR f.status = $3)
         AND ($4::text IS NULL OR e.facility = $4)
@@ -220,6 +237,8 @@ export async function searchFollowUps(db: Queryable, search: FollowUpSearch): Pr
       search.to ?? null,
       search.beforeId ?? null,
       search.limit,
+      search.teams ?? null,
+      ...(search.patient ? matchingPatientsParameters(search.patient) : []),
     ],
   );
   return result.rows.map(toView);

@@ -165,7 +165,7 @@ describe('API', () => {
     });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^id,kind,status/);
+    expect(lines[0]).toMatch(/^Follow-up id,Kind,Status/);
     expect(lines.slice(1).map((l) => l.split(',')[6])).toEqual(['M-OVERDUE', 'M-SOON', 'M-LATER']);
   });
 

@@ -144,6 +144,26 @@ export function visibleTeam(principal: Principal, requestedTeam: string | undefi
 }
 
 /**
+ * The teams whose follow-ups to list; undefined means every team (admins without a filter). A
+ * navigator's list is one queue across all of their teams unless they narrow it to one of theirs;
+ * asking for a team that is not theirs is refused.
+ * @param principal - the caller
+ * @param requestedTeam - the team asked for, if any
+ */
+export function visibleTeams(
+  principal: Principal,
+  requestedTeam: string | undefined,
+): readonly string[] | undefined {
+  if (principal.role !== 'navigator') return requestedTeam === undefined ? undefined : [requestedTeam];
+  if (principal.teams.length === 0) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
+  if (requestedTeam === undefined) return principal.teams;
+  if (!principal.teams.includes(requestedTeam)) {
+    throw new HttpError(403, 'other_team', `Team ${requestedTeam} is not yours`);
+  }
+  return [requestedTeam];
+}
+
+/**
  * Refuses a navigator access to a follow-up of another team.
  * @param principal - the caller
  * @param team - the follow-up's team

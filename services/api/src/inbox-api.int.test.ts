@@ -120,9 +120,10 @@ describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
     expect(row?.failedAttempts).toBe(2);
   });
 
-  it('lets a navigator of two teams switch between them, and only them', async () => {
+  it('gives a navigator of two teams one list of both, narrowed to either, and only them', async () => {
     const float = await signIn(h.app, 'float');
-    expect(new Set((await worklist(float)).map((f) => f.team))).toEqual(new Set(['north']));
+    expect(new Set((await worklist(float)).map((f) => f.team))).toEqual(new Set(['north', 'south']));
+    expect(new Set((await worklist(float, '?team=north')).map((f) => f.team))).toEqual(new Set(['north']));
     expect(new Set((await worklist(float, '?team=south')).map((f) => f.team))).toEqual(new Set(['south']));
     expect((await get(`/api/follow-ups/${ids.south}`, float)).statusCode).toBe(200);
     expect((await get('/api/worklist?team=east', float)).statusCode).toBe(403);
@@ -154,10 +155,10 @@ describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
     const rows = lines.slice(1).map((line) => {
       // The cells compared here never contain commas or quotes.
       const cells = line.split(',');
-      return { id: cells[header.indexOf('id')], mrn: cells[header.indexOf('mrn')] };
+      return { id: cells[header.indexOf('Follow-up id')], mrn: cells[header.indexOf('MRN')] };
     });
     expect(rows).toEqual(list.map((f) => ({ id: f.id, mrn: f.patient.mrn })));
-    expect(header).toEqual(expect.arrayContaining(['claimed_by', 'failed_attempts', 'risk_score']));
+    expect(header).toEqual(expect.arrayContaining(['Claimed by', 'Failed attempts', 'LACE score']));
     expect(csv.body).toContain('Sam Float');
     // A name that looks like a formula is written as text.
     expect(csv.body).toContain(`"'=HYPERLINK(""x""), JANE"`);

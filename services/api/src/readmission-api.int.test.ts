@@ -4,6 +4,7 @@
  * they are and the readmission, and is not overdue (nor sorted as such) while they are in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localIsoTime } from '@adt/adt';
 import {
   createFollowUp,
   lockEncounter,
@@ -153,9 +154,10 @@ describe('follow-ups of patients back in hospital', () => {
 
     const csv = await get('/api/worklist?format=csv');
     const [header, home, inHospital] = csv.body.trim().split('\r\n');
-    expect(header).toMatch(/,in_hospital_facility,in_hospital_since,readmitted_at$/);
+    expect(header).toMatch(/,In hospital at,In hospital since,Readmitted$/);
     expect(home).toMatch(/,,,$/);
-    const stayColumns = `,OTHER_HOSP,${readmittedAt.toISOString()},${readmittedAt.toISOString()}`;
+    const local = localIsoTime(readmittedAt, h.config.practice.timeZone);
+    const stayColumns = `,OTHER_HOSP,${local},${local}`;
     expect(inHospital?.endsWith(stayColumns)).toBe(true);
 
     const detail = await get(`/api/follow-ups/${ids.readmitted ?? ''}`);

@@ -7,12 +7,15 @@ import {
   findFollowUpTeam,
   listActiveTeamMembers,
   listWorklist,
+  PATIENT_SEARCH_MAX_LENGTH,
+  PATIENT_SEARCH_MIN_LENGTH,
+  patientSearchTerms,
   recordAudit,
   searchFollowUps,
   type CareAction,
   worklistFingerprint,
 } from '@adt/db';
-import { assertTeamAccess, HttpError, principalOf, requireRole, visibleTeam } from '../auth.js';
+import { assertTeamAccess, HttpError, principalOf, requireRole, visibleTeams } from '../auth.js';
 import { assertKnownTeam } from '../team-filter.js';
 import { usernameSchema } from '../account-schemas.js';
 import { logCareAction } from '../log-care-action.js';
@@ -48,6 +51,12 @@ const limit = limitParam;
 const followUpRoles = ['navigator', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
+const teamFilter = filterText()
+  .optional()
+  .describe(
+    "Narrow the list to one team. Without it a navigator's list is one queue across all of their teams, and an admin's every team.",
+  );
+
 const CARE_ACTION_DESCRIPTION = [
   "`at` (default now) lies between the follow-up's event and now plus 5 minutes.",
   '`claim` takes the follow-up. A follow-up held by a colleague answers 409 `claimed` with `holder` (actor, name, username) unless the body has `"takeOver": true`; the take-over is logged with `previousHolder`.',
@@ -81,10 +90,12 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       schema: {
         summary: 'The daily follow-up list',
         description:
-          'Open and in-progress follow-ups actionable on `date`, overdue first, then by due time, then risk. A follow-up whose patient (the same person, at any facility) is in hospital now is not overdue (`patientInHospital`). `Accept: text/csv` or `format=csv` gives CSV.',
+          "Open and in-progress follow-ups actionable on `date` (created by the end of that day in the practice time zone, `PRACTICE_TZ`), overdue first, then by due time, then risk. A follow-up whose patient (the same person, at any facility) is in hospital now is not overdue (`patientInHospital`). `Accept: text/csv` or `format=csv` gives CSV (up to 1,000 rows): a header row of words, times as local ISO 8601 with the practice's UTC offset (`2026-12-06T09:30:00-05:00`), and kind, status, priority, disposition and risk as words.",
         querystring: z.object({
-          date: dateText.optional(),
-          team: filterText().optional(),
+          date: dateText
+            .optional()
+            .describe('The day of the list, `YYYY-MM-DD` in the practice time zone (default today)'),
+          team: teamFilter,
           status: z.enum(['open', 'in_progress']).optional(),
           format: z.enum(['json', 'csv']).optional(),
           limit,
@@ -99,8 +110,8 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
     async (request, reply) => {
       const principal = principalOf(request);
       const q = request.query;
-      const team = visibleTeam(principal, q.team);
-      await assertKnownTeam(pool, team);
+      const teams = visibleTeams(principal, q.team);
+      await assertKnownTeam(pool, q.team);
       const now = new Date();
       const date = q.date ?? localDate(now, zone);
       const endOfDay = endOfLocalDay(date, zone);
@@ -114,7 +125,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const items = await listWorklist(pool, {
         createdBefore: endOfDay,
         overdueBefore,
-        team,
+        teams,
         status: q.status,
         offset,
         limit: pageSize + 1,
@@ -132,14 +143,27 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         action: wantsCsv ? 'export' : 'list',
         resource: 'worklist',
         remoteAddress: request.ip,
-        detail: { date, team: team ?? null, count: page.length, followUpIds: page.map((f) => f.id) },
+        detail: {
+          date,
+          team: q.team ?? null,
+          teams: teams ?? null,
+          count: page.length,
+          followUpIds: page.map((f) => f.id),
+        },
       });
       if (wantsCsv) {
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="worklist-${date}.csv"`)
           .serializer((payload: string) => payload)
-          .send(worklistToCsv(page, annotations.summaries, annotations.names, annotations.whereabouts));
+          .send(
+            worklistToCsv(page, {
+              zone,
+              summaries: annotations.summaries,
+              names: annotations.names,
+              whereabouts: annotations.whereabouts,
+            }),
+          );
       }
       return {
         items: page.map((f) => toFollowUpJson(f, annotations)),
@@ -156,14 +180,14 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         summary: 'A fingerprint of the worklist that changes when a follow-up is added, updated or acted on',
         description:
           'For live updates: poll this (it carries no patient data and is not audit-logged) and reload the worklist when the fingerprint changes.',
-        querystring: z.object({ team: filterText().optional() }),
+        querystring: z.object({ team: teamFilter }),
         response: { 200: z.object({ fingerprint: z.string() }), ...errors },
       },
     },
     async (request) => {
-      const team = visibleTeam(principalOf(request), request.query.team);
-      await assertKnownTeam(pool, team);
-      return { fingerprint: await worklistFingerprint(pool, team) };
+      const teams = visibleTeams(principalOf(request), request.query.team);
+      await assertKnownTeam(pool, request.query.team);
+      return { fingerprint: await worklistFingerprint(pool, teams) };
     },
   );
 
@@ -173,12 +197,25 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       preHandler: requireRole(...followUpRoles),
       schema: {
         summary: 'Search follow-ups',
+        description:
+          "Newest first, across the caller's teams (a navigator's own teams, an admin's every team) unless `team` narrows it. `q` finds a patient however the navigator knows them; combine it with the other filters (e.g. `status`).",
         querystring: z.object({
+          q: lineText(PATIENT_SEARCH_MAX_LENGTH)
+            .pipe(
+              z
+                .string()
+                .trim()
+                .min(PATIENT_SEARCH_MIN_LENGTH, `must be at least ${PATIENT_SEARCH_MIN_LENGTH} characters`),
+            )
+            .optional()
+            .describe(
+              `A patient: a name's prefix in any case and order ("smi", "jane smith", "smith, ja"), an MRN (exact or its start) or a phone number (at least 7 digits, any punctuation; matches numbers ending with them). ${PATIENT_SEARCH_MIN_LENGTH}–${PATIENT_SEARCH_MAX_LENGTH} characters.`,
+            ),
           mrn: filterText().optional(),
           kind: z.enum(['discharge', 'ed_visit']).optional(),
           status: z.enum(['open', 'in_progress', 'done', 'cancelled']).optional(),
           facility: filterText().optional(),
-          team: filterText().optional(),
+          team: teamFilter,
           from: instantOrDateText.optional(),
           to: instantOrDateText.optional(),
           limit,
@@ -191,14 +228,15 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       const principal = principalOf(request);
       const q = request.query;
       const cursor = decodeCursor(q.cursor);
-      const team = visibleTeam(principal, q.team);
-      await assertKnownTeam(pool, team);
+      const teams = visibleTeams(principal, q.team);
+      await assertKnownTeam(pool, q.team);
       const items = await searchFollowUps(pool, {
+        patient: q.q === undefined ? undefined : patientSearchTerms(q.q),
         mrn: q.mrn,
         kind: q.kind,
         status: q.status,
         facility: q.facility,
-        team,
+        teams,
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
         beforeId: cursor && 'beforeId' in cursor ? cursor.beforeId : undefined,

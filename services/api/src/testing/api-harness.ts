@@ -176,22 +176,30 @@ export async function createUserToken(
 /**
  * Stores a patient, an encounter and a discharge follow-up for it, as the worker would.
  * @param db - the test database
- * @param follow - MRN, team, due time and priority
+ * @param follow - MRN, team, due time, priority, and the patient's name and phone
  */
 export async function seedFollowUp(
   db: TestDatabase,
-  follow: { mrn: string; team: string; dueAt: Date; priority?: 'high' | 'normal'; familyName?: string },
+  follow: {
+    mrn: string;
+    team: string;
+    dueAt: Date;
+    priority?: 'high' | 'normal';
+    familyName?: string;
+    givenName?: string;
+    phone?: string;
+  },
 ): Promise<string> {
   return withTransaction(db.pool, async (client) => {
     const patientId = await upsertPatient(client, {
       mrn: follow.mrn,
       assigningAuthority: 'GENERAL_HOSP',
       familyName: follow.familyName ?? 'DOE',
-      givenName: 'JANE',
+      givenName: follow.givenName ?? 'JANE',
       middleName: '',
       birthDate: '1950-01-01',
       sex: 'F',
-      phone: '5550100',
+      phone: follow.phone ?? '5550100',
       deceased: false,
       identifiers: [],
     });

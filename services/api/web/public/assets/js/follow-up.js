@@ -18,6 +18,7 @@ import { actionsPanel } from './follow-up-actions.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { deadlinesPanel, encounterPanel, sourcesPanel, timelinePanel } from './follow-up-panels.js';
 import { startShell } from './shell.js';
+import { startNextFollowUp } from './follow-up-next.js';
 
 /** @typedef {import('./follow-up-panels.js').Detail} Detail */
 
@@ -30,6 +31,7 @@ const session = await startShell('follow-up');
 const zone = session.practiceTimeZone;
 const me = session.user;
 const id = /^\/follow-ups\/(\d{1,18})$/.exec(window.location.pathname)?.[1] ?? '';
+const next = startNextFollowUp(required('#next-bar', HTMLElement), id);
 
 /** @type {Detail | null} */
 let detail = null;
@@ -96,6 +98,7 @@ async function log(action, done) {
     toast(done);
     announce.textContent = done;
     await load();
+    next.afterAction(action.type);
     return { ok: true, message: '' };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'claimed' && !action.takeOver) {

@@ -8,10 +8,15 @@ import { h, replace } from './dom.js';
  * @param {HTMLSelectElement} select
  * @param {import('./api.js').Who} me - the signed-in user
  * @param {string | null} wanted - the team named in the page's URL, chosen when it is offered
+ * @param {{ allTeams?: boolean }} [options] - `allTeams`: the page lists several teams at once, so
+ *   a navigator of several teams is offered "All my teams" first (the default)
  */
-export async function fillTeamSelect(select, me, wanted) {
+export async function fillTeamSelect(select, me, wanted, options = {}) {
   /** @type {{ value: string, label: string }[]} */
   let teams = me.teams.map((team) => ({ value: team, label: team }));
+  if (options.allTeams === true && teams.length > 1) {
+    teams = [{ value: '', label: 'All my teams' }, ...teams];
+  }
   if (me.role === 'admin') {
     const found = /** @type {{ items: { name: string, displayName: string }[] }} */ (await api('/api/teams'));
     teams = [

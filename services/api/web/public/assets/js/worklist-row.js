@@ -40,7 +40,11 @@ import {
  */
 export function worklistRow(f, ctx) {
   const { now, today, isNew, zone, me } = ctx;
-  const clock = followUpClock(f, now);
+  // A patient search also finds follow-ups that are off the list: their clock has stopped.
+  const clock =
+    f.status === 'done' || f.status === 'cancelled'
+      ? { state: 'closed', text: f.status === 'done' ? 'closed' : 'cancelled' }
+      : followUpClock(f, now);
   const age = ageOn(f.patient.birthDate, today);
   const phone = telHref(f.patient.phone);
   const reasons = riskReasons(f);

@@ -1,12 +1,16 @@
 // @ts-check
 // The daily worklist: filters kept in the address bar, the list from GET /api/worklist (audited),
-// and live updates by polling a fingerprint that carries no patient data.
+// and live updates by polling a fingerprint that carries no patient data. A navigator's list is one
+// queue across their teams unless the team filter narrows it; "find a patient" asks the API.
 import { api, ApiError } from './api.js';
 import { h, replace, required } from './dom.js';
 import { followUpClock, formatDate, formatDateTime, localDate, riskReasons } from './format.js';
 import { startShell } from './shell.js';
 import { fillTeamSelect } from './team-select.js';
 import { worklistRow } from './worklist-row.js';
+import { saveWorklistOrder } from './worklist-order.js';
+import { watchPatientSearch } from './worklist-search.js';
+import { searchSummaryText, worklistDayText } from './worklist-wording.js';
 
 /** @typedef {import('./worklist-row.js').FollowUp} FollowUp */
 
@@ -35,6 +39,8 @@ let shownIds = null;
 let fingerprint = null;
 let updatedAt = new Date();
 let truncated = false;
+/** @type {import('./worklist-search.js').SearchResult | null} */
+let searchResult = null;
 
 /** The list's query string from the filters (empty values left out). */
 function query() {
@@ -50,7 +56,7 @@ async function setUpFilters() {
   const today = localDate(new Date(), zone);
   dateInput.value = url.get('date') ?? today;
   statusSelect.value = url.get('status') ?? '';
-  await fillTeamSelect(teamSelect, me, url.get('team'));
+  await fillTeamSelect(teamSelect, me, url.get('team'), { allTeams: true });
 }
 
 /**
@@ -87,20 +93,12 @@ function teamParam() {
   return teamSelect.value ? `team=${encodeURIComponent(teamSelect.value)}` : '';
 }
 
-/**
- * Whether a follow-up matches the "find a patient" text.
- * @param {FollowUp} f - the follow-up
- * @param {string} text - what was typed
- */
-function matches(f, text) {
-  if (!text) return true;
-  const needle = text.toLowerCase();
-  const digits = needle.replace(/\D/g, '');
-  return (
-    f.patient.name.toLowerCase().includes(needle) ||
-    f.patient.mrn.toLowerCase().includes(needle) ||
-    (digits.length >= 3 && f.patient.phone.replace(/\D/g, '').includes(digits))
-  );
+/** The teams the list covers, for people. */
+function teamLabel() {
+  if (teamSelect.value) return `team ${teamSelect.value}`;
+  if (me.role === 'navigator')
+    return me.teams.length > 1 ? `all my teams (${me.teams.join(', ')})` : `team ${me.teams[0] ?? ''}`;
+  return 'all teams';
 }
 
 /**
@@ -111,24 +109,26 @@ function render(arrived = new Set()) {
   const now = new Date();
   const date = dateInput.value;
   const today = localDate(now, zone);
-  const visible = items.filter((f) => matches(f, findInput.value.trim()));
+  const visible = searchResult ? searchResult.items : items;
+  const day = worklistDayText(date, today, zone);
   const overdue = items.filter((f) => followUpClock(f, now).state === 'overdue').length;
   const dueToday = items.filter(
     (f) => followUpClock(f, now).state !== 'overdue' && localDate(new Date(f.dueAt), zone) <= date,
   ).length;
   const highRisk = items.filter((f) => riskReasons(f).length > 0).length;
   const unclaimed = items.filter((f) => !f.claimedBy).length;
-  const team = teamSelect.value || 'all teams';
+  const team = teamLabel();
 
-  required('#heading', HTMLElement).textContent =
-    date === today ? "Today's follow-ups" : `Follow-ups on ${formatDate(date)}`;
+  required('#heading', HTMLElement).textContent = day.heading;
+  required('#subtitle', HTMLElement).textContent = day.description;
+  required('#date-label', HTMLElement).textContent = day.dateLabel;
   required('#print-heading', HTMLElement).textContent =
-    `Follow-up worklist · team ${team} · ${date} · ${items.length} follow-ups · printed ${formatDateTime(now.toISOString(), zone, { year: true })} by ${me.displayName}`;
+    `Follow-up worklist · ${team} · ${formatDate(date)} · ${items.length} follow-ups · printed ${formatDateTime(now.toISOString(), zone, { year: true })} by ${me.displayName}`;
   replace(
     summary,
     stat(items.length, items.length === 1 ? 'follow-up' : 'follow-ups', ''),
     stat(overdue, 'overdue', 'overdue'),
-    stat(dueToday, 'due today', 'due'),
+    stat(dueToday, day.dueLabel, 'due'),
     stat(highRisk, 'high risk', 'risk'),
     stat(unclaimed, 'unclaimed', ''),
     h(
@@ -137,15 +137,30 @@ function render(arrived = new Set()) {
       `Updated ${formatDateTime(updatedAt.toISOString(), zone)} · refreshes automatically`,
     ),
   );
+  saveWorklistOrder(
+    visible.map((f) => f.id),
+    `/?${query().toString()}`,
+  );
   replace(
     notice,
-    truncated
+    searchResult
       ? h(
-          'p.notice',
+          // Not a live region: the list redraws every refresh, and the count is announced once.
+          'p.notice.search-notice',
           null,
-          `Showing the first ${PAGE_SIZE} follow-ups. Narrow the list with the filters, or export it.`,
+          searchSummaryText(searchResult.items.length, searchResult.text, {
+            more: searchResult.more,
+            status: statusSelect.value,
+            teamLabel: team,
+          }),
         )
-      : null,
+      : truncated
+        ? h(
+            'p.notice',
+            null,
+            `Showing the first ${PAGE_SIZE} follow-ups. Narrow the list with the filters, or export it.`,
+          )
+        : null,
   );
   if (visible.length === 0) {
     replace(
@@ -156,10 +171,10 @@ function render(arrived = new Set()) {
         h(
           'td.empty',
           { colspan: 6 },
-          h('strong', null, items.length === 0 ? 'Nothing on the list' : 'No patient matches'),
-          items.length === 0
-            ? 'No open follow-ups for this day and team. New discharges and ED visits appear here as they arrive.'
-            : 'Clear the search to see the whole list.',
+          h('strong', null, searchResult ? 'No patient matches' : 'Nothing on the list'),
+          searchResult
+            ? 'Check the spelling, try the family name alone, the MRN or the phone number, or clear the search.'
+            : 'No open follow-ups for this day and team. New discharges and ED visits appear here as they arrive.',
         ),
       ),
     );
@@ -221,18 +236,37 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     moveFocus(event.key === 'ArrowDown' ? 1 : -1);
   } else if (event.key === 'Escape' && event.target === findInput) {
-    findInput.value = '';
-    render();
+    patientSearch.clear();
   }
+});
+
+const patientSearch = watchPatientSearch(findInput, {
+  filters: () => {
+    const params = new URLSearchParams();
+    if (teamSelect.value) params.set('team', teamSelect.value);
+    if (statusSelect.value) params.set('status', statusSelect.value);
+    return params;
+  },
+  onResult: (result) => {
+    searchResult = result;
+    announce.textContent = `${result.items.length} follow-up${result.items.length === 1 ? '' : 's'} found`;
+    render();
+  },
+  onClear: () => {
+    if (searchResult === null) return;
+    searchResult = null;
+    render();
+  },
+  onError: showError,
 });
 
 for (const control of [dateInput, teamSelect, statusSelect]) {
   control.addEventListener('change', () => {
     shownIds = null;
     load().catch(showError);
+    patientSearch.rerun();
   });
 }
-findInput.addEventListener('input', () => render());
 required('#filters', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
 required('#print', HTMLButtonElement).addEventListener('click', () => window.print());
 document.addEventListener('visibilitychange', () => void refresh());
