@@ -32,3 +32,6 @@ export * from './retention-repository.js';
 export * from './message-history-queries.js';
 export * from './census-queries.js';
 export * from './measure-queries.js';
+export * from './patient-context-repository.js';
+export * from './patient-context-queries.js';
+export * from './facility-repository.js';
