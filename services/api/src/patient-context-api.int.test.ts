@@ -56,8 +56,11 @@ interface Item {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Stores the message's patient, encounter and call context as the worker does, and a follow-up. */
-async function seedFromMessage(h: ApiHarness, text: string, team: string): Promise<string> {
+/**
+ * Stores the message's patient, encounter and call context as the worker does, and a follow-up
+ * (none for a stay still open: its id is then the encounter's).
+ */
+async function seedFromMessage(h: ApiHarness, text: string, team: string, open = false): Promise<string> {
   const adt = parseAdtMessage(text);
   const context = parsePatientContext(text);
   const at = new Date('2026-12-01T15:25:00Z');
@@ -92,14 +95,15 @@ async function seedFromMessage(h: ApiHarness, text: string, team: string): Promi
         hospitalService: 'MED',
         patientType: '',
         admittedAt: new Date('2026-11-27T14:15:00Z'),
-        dischargedAt: at,
-        disposition: '01',
+        dischargedAt: open ? null : at,
+        disposition: open ? '' : '01',
         diagnoses: adt.diagnoses,
       },
       { type: 'A03', at },
     );
     await savePatientContext(db, patientId, context, at);
     await saveEncounterContext(db, encounter.id, context, at);
+    if (open) return encounter.id;
     const id = await createFollowUp(db, {
       encounterId: encounter.id,
       patientId,
@@ -263,6 +267,48 @@ describe('patient context on the follow-up and the worklist', () => {
       reasonForVisit: null,
       admittingDiagnosis: null,
       attending: null,
+    });
+  });
+});
+
+describe('the census shows facility names, names in normal case and the PV2-3 reason', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApiHarness('patient_context_census');
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('lists an open stay by the facility name with the admit reason', async () => {
+    const token = await createUserToken(h.db.pool, { role: 'admin', team: null, name: 'Admin' });
+    const encounterId = await seedFromMessage(h, FIXTURE, 'north', true);
+    await nameFacility(h.db.pool, 'LAKESIDE_MED', 'Lakeside Medical Center');
+    const response = await h.app.inject({
+      url: '/api/census',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const stay = response
+      .json<{
+        inHospital: {
+          items: {
+            encounterId: string;
+            patient: { name: string };
+            facility: string;
+            facilityName: string;
+            reasonForVisit: string | null;
+          }[];
+        };
+      }>()
+      .inHospital.items.find((e) => e.encounterId === encounterId);
+    expect(stay).toMatchObject({
+      patient: { name: 'McDonald, Aoife' },
+      facility: 'LAKESIDE_MED',
+      facilityName: 'Lakeside Medical Center',
+      reasonForVisit: 'Shortness of breath',
     });
   });
 });

@@ -48,7 +48,10 @@ const censusEntrySchema = z.object({
   patientClass: z.string().describe('PV1-2 as sent'),
   censusClass: z.enum(['inpatient', 'observation', 'emergency']).nullable(),
   since: isoDateTime.nullable().describe('Admission (PV1-44), else the first event'),
-  reasonForVisit: z.string().nullable().describe('The first diagnosis sent (text, else code)'),
+  reasonForVisit: z
+    .string()
+    .nullable()
+    .describe('The PV2-3 admit reason, else the first diagnosis sent (text, else code)'),
   dischargedAt: isoDateTime.nullable().describe('PV1-45, else the time of the A03'),
   disposition: z.string(),
   destination: z.string().nullable().describe('Post-acute setting the patient went to, in words'),
