@@ -33,10 +33,10 @@ function merged(table: string, column: string, isEmpty: (ref: string) => string)
 const emptyList = (ref: string) => `jsonb_array_length(${ref}) = 0`;
 const emptyValue = (ref: string) => `${ref} IS NULL`;
 
-const UPSERT_PATIENT_CONTEXT = `
-  INSERT INTO patient_contexts AS pc (patient_id, phones, contacts, language, address, primary_care_provider,
-                                      coverages, context_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+const PATIENT_CONTEXT_COLUMNS =
+  'phones, contacts, language, address, primary_care_provider, coverages, context_at';
+
+const ON_PATIENT_CONTEXT_CONFLICT = `
   ON CONFLICT (patient_id) DO UPDATE SET
     ${merged('pc', 'phones', emptyList)},
     ${merged('pc', 'contacts', emptyList)},
@@ -47,15 +47,36 @@ const UPSERT_PATIENT_CONTEXT = `
     context_at = GREATEST(pc.context_at, EXCLUDED.context_at),
     updated_at = now()`;
 
-const UPSERT_ENCOUNTER_CONTEXT = `
-  INSERT INTO encounter_contexts AS ec (encounter_id, reason_for_visit, admitting_diagnoses, attending, context_at)
-  VALUES ($1, $2, $3, $4, $5)
+const UPSERT_PATIENT_CONTEXT = `
+  INSERT INTO patient_contexts AS pc (patient_id, ${PATIENT_CONTEXT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  ${ON_PATIENT_CONTEXT_CONFLICT}`;
+
+// A merge folds the merged-away record's context into the survivor's by the same rule.
+const MERGE_PATIENT_CONTEXT = `
+  INSERT INTO patient_contexts AS pc (patient_id, ${PATIENT_CONTEXT_COLUMNS})
+  SELECT $2, ${PATIENT_CONTEXT_COLUMNS} FROM patient_contexts WHERE patient_id = $1
+  ${ON_PATIENT_CONTEXT_CONFLICT}`;
+
+const ENCOUNTER_CONTEXT_COLUMNS = 'reason_for_visit, admitting_diagnoses, attending, context_at';
+
+const ON_ENCOUNTER_CONTEXT_CONFLICT = `
   ON CONFLICT (encounter_id) DO UPDATE SET
     ${merged('ec', 'reason_for_visit', emptyValue)},
     ${merged('ec', 'admitting_diagnoses', emptyList)},
     ${merged('ec', 'attending', emptyValue)},
     context_at = GREATEST(ec.context_at, EXCLUDED.context_at),
     updated_at = now()`;
+
+const UPSERT_ENCOUNTER_CONTEXT = `
+  INSERT INTO encounter_contexts AS ec (encounter_id, ${ENCOUNTER_CONTEXT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5)
+  ${ON_ENCOUNTER_CONTEXT_CONFLICT}`;
+
+const MERGE_ENCOUNTER_CONTEXT = `
+  INSERT INTO encounter_contexts AS ec (encounter_id, ${ENCOUNTER_CONTEXT_COLUMNS})
+  SELECT $2, ${ENCOUNTER_CONTEXT_COLUMNS} FROM encounter_contexts WHERE encounter_id = $1
+  ${ON_ENCOUNTER_CONTEXT_CONFLICT}`;
 
 const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 const coded = (value: { code: string; text: string }): typeof value | null =>
@@ -106,4 +127,26 @@ export async function saveEncounterContext(
     json(context.attending),
     asOf,
   ]);
+}
+
+/**
+ * Folds a merged-away patient's call context into the survivor's: the newer value of each field
+ * wins, and what the survivor lacks is filled.
+ * @param db - the processing transaction
+ * @param priorId - the merged-away patient
+ * @param survivorId - the surviving patient
+ */
+export async function mergePatientContext(db: Queryable, priorId: string, survivorId: string): Promise<void> {
+  await db.query(MERGE_PATIENT_CONTEXT, [priorId, survivorId]);
+}
+
+/**
+ * Folds a merged-away encounter's call context into the surviving encounter's (as
+ * {@link mergePatientContext} does for patients).
+ * @param db - the processing transaction
+ * @param fromId - the merged-away encounter
+ * @param intoId - the surviving encounter
+ */
+export async function mergeEncounterContext(db: Queryable, fromId: string, intoId: string): Promise<void> {
+  await db.query(MERGE_ENCOUNTER_CONTEXT, [fromId, intoId]);
 }

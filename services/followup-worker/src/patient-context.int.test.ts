@@ -120,6 +120,39 @@ describe('the call context of a message', () => {
     expect(context.language?.code).toBe('eng');
   });
 
+  it('follows a patient merge (A40): the survivor gains what only the merged-away record had', async () => {
+    const phoneOnly = (mrn: string, visit: string, controlId: string, phone: string) =>
+      [
+        `MSH|^~\\&|EPIC|LAKESIDE_MED|ADT_FOLLOWUP|PRACTICE|20261201103000-0500||ADT^A03|${controlId}|P|2.5.1`,
+        'EVN|A03|20261201102500-0500',
+        `PID|1||${mrn}^^^LAKESIDE_MED^MR||DOE^JANE||19500101|F|||||${phone}`,
+        `PV1|1|I|||||||||||||||||${visit}|||||||||||||||||01|||||||||20261127091500-0500|20261201100000-0500`,
+      ].join('\r');
+    await applyMessage(
+      harness.deps,
+      await harness.store(phoneOnly('MRN550050', 'V-M-1', 'LM-M-1', '2075550777')),
+    );
+    await applyMessage(harness.deps, await harness.store(phoneOnly('MRN550051', 'V-M-2', 'LM-M-2', '')));
+    expect((await contextOf('MRN550051')).phones).toEqual([]);
+
+    const a40 = [
+      'MSH|^~\\&|EPIC|LAKESIDE_MED|ADT_FOLLOWUP|PRACTICE|20261201130000-0500||ADT^A40^ADT_A39|LM-M-3|P|2.5.1',
+      'EVN|A40|20261201130000-0500',
+      'PID|1||MRN550051^^^LAKESIDE_MED^MR||DOE^JANE||19500101|F',
+      'MRG|MRN550050^^^LAKESIDE_MED^MR',
+    ].join('\r');
+    await applyMessage(harness.deps, await harness.store(a40));
+    const followUps = await harness.followUpsOf('MRN550051');
+    expect(followUps).toHaveLength(2);
+    const contexts = await findCallContexts(
+      harness.db.pool,
+      followUps.map((f) => f.id),
+    );
+    for (const followUp of followUps) {
+      expect(contexts.get(followUp.id)?.phones.map((p) => p.number)).toEqual(['2075550777']);
+    }
+  });
+
   it('is kept up to date by demographics-only updates (A31), and the roster names the PCP', async () => {
     const a31 = withSegment(
       asEvent(FIXTURE, 'A31', 'LM00098770', '20261202090000-0500'),
