@@ -159,17 +159,17 @@ describe('census page in a browser', () => {
     const inHospital = page.locator('#in-hospital-rows tr[data-encounter]');
     await inHospital.first().waitFor();
     expect(await inHospital.count()).toBe(2);
-    const admitted = inHospital.filter({ hasText: 'BAKER, HELEN' });
+    const admitted = inHospital.filter({ hasText: 'Baker, Helen' });
     expect(await admitted.textContent()).toContain('Inpatient');
     expect(await admitted.textContent()).toContain('Pneumonia, unspecified organism');
     expect(await admitted.textContent()).toContain('3EAST, room 301, bed A');
-    const ed = inHospital.filter({ hasText: 'ORTEGA, LUIS' });
+    const ed = inHospital.filter({ hasText: 'Ortega, Luis' });
     expect(await ed.textContent()).toContain('ED');
     expect(await ed.textContent()).toContain('Chest pain, unspecified');
 
     const postAcute = page.locator('#post-acute-rows tr[data-encounter]');
     expect(await postAcute.count()).toBe(1);
-    expect(await postAcute.first().textContent()).toContain('SIMMS, ROSE');
+    expect(await postAcute.first().textContent()).toContain('Simms, Rose');
     expect(await postAcute.first().textContent()).toContain('a skilled nursing facility');
 
     const reasons: Record<string, string | null> = {};
@@ -178,11 +178,11 @@ describe('census page in a browser', () => {
       reasons[name] = await row.locator('.census-reason').getAttribute('data-reason');
     }
     expect(reasons).toEqual({
-      'BAKER, HELEN': 'in_hospital',
-      'SIMMS, ROSE': 'post_acute',
-      'GRANT, WALTER': 'expired',
-      'PRICE, ANN': 'cancelled',
-      'LEE, DANA': 'not_eligible_class',
+      'Baker, Helen': 'in_hospital',
+      'Simms, Rose': 'post_acute',
+      'Grant, Walter': 'expired',
+      'Price, Ann': 'cancelled',
+      'Lee, Dana': 'not_eligible_class',
     });
     expect(await page.locator('#no-follow-up-rows').textContent()).toContain('Visit cancelled');
     expect(await page.getByRole('link', { name: 'Census', exact: true }).getAttribute('aria-current')).toBe(

@@ -253,14 +253,14 @@ describe('navigator inbox in a browser', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(4);
     const first = rows.first();
-    expect(await first.locator('.patient-link').textContent()).toBe('RIVERA, MARIA ELENA');
+    expect(await first.locator('.patient-link').textContent()).toBe('Rivera, Maria Elena');
     expect(await first.locator('.badge-overdue').textContent()).toMatch(/^Overdue \d+ days?$/);
     expect(await first.textContent()).toContain('(413) 555-0142');
     expect(await first.textContent()).toContain('I50.9');
-    const ed = rows.filter({ hasText: 'CHEN, LINDA' });
+    const ed = rows.filter({ hasText: 'Chen, Linda' });
     expect(await ed.textContent()).toContain('In ED now');
     expect(await ed.locator('.claimant').textContent()).toContain('Sam Ortiz, RN');
-    expect(await rows.filter({ hasText: 'OKAFOR, JAMES A' }).textContent()).toContain('1 failed attempt');
+    expect(await rows.filter({ hasText: 'Okafor, James A' }).textContent()).toContain('1 failed attempt');
     expect(await page.locator('#user').textContent()).toContain('Jo Rivera, RN');
 
     // Keyboard: "/" goes to the search box; typing finds the patient through the API.
@@ -310,7 +310,7 @@ describe('navigator inbox in a browser', () => {
         .replace('GH00012345', 'GH00099999')
         .replace('RIVERA^MARIA^ELENA', 'GARCIA^ROSA'),
     );
-    const arrived = page.locator('#rows tr[data-id]', { hasText: 'GARCIA, ROSA' });
+    const arrived = page.locator('#rows tr[data-id]', { hasText: 'Garcia, Rosa' });
     await arrived.waitFor({ timeout: 25_000 });
     expect(await page.locator('#rows tr[data-id]').count()).toBe(5);
     expect(await page.locator('#announce').textContent()).toBe('1 new follow-up on the list');
@@ -319,7 +319,7 @@ describe('navigator inbox in a browser', () => {
   it('opens the follow-up, claims it, logs contact attempts, and shows the TCM deadlines', async () => {
     await page.locator('#rows tr[data-id]').first().locator('.patient-link').click();
     await page.waitForURL(/\/follow-ups\/\d+$/);
-    await page.getByRole('heading', { name: 'RIVERA, MARIA ELENA' }).waitFor();
+    await page.getByRole('heading', { name: 'Rivera, Maria Elena' }).waitFor();
     // The title lands in history, tab lists and screen shares: it names the follow-up, not the patient.
     expect(await page.title()).toMatch(/^Follow-up \d+ · Follow-up inbox$/);
     expect(await page.locator('main').textContent()).toContain('Interactive contact due (TCM)');
@@ -368,7 +368,7 @@ describe('navigator inbox in a browser', () => {
     await page.getByRole('link', { name: '← Back to the worklist' }).click();
     await page.locator('#rows tr[data-id]').first().waitFor();
     const names = await page.locator('#rows .patient-link').allTextContents();
-    expect(names).not.toContain('RIVERA, MARIA ELENA');
+    expect(names).not.toContain('Rivera, Maria Elena');
     expect(names).toHaveLength(4);
 
     const audit = await stack.db.pool.query<{ action: string; resource: string }>(
@@ -382,7 +382,7 @@ describe('navigator inbox in a browser', () => {
   it('asks before taking over a colleague’s follow-up, naming them, and logs the take-over', async () => {
     const id = await followUpIdOf('MRN310442');
     await page.goto(`${base}/follow-ups/${id}`);
-    await page.getByRole('heading', { name: 'CHEN, LINDA' }).waitFor();
+    await page.getByRole('heading', { name: 'Chen, Linda' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('Claimed by Sam Ortiz, RN');
 
     await page.getByRole('button', { name: 'Take over from Sam Ortiz, RN' }).click();
@@ -412,7 +412,7 @@ describe('navigator inbox in a browser', () => {
   it('a page opened before a colleague claimed the follow-up asks instead of taking it silently', async () => {
     const id = await followUpIdOf('MRN118305');
     await page.goto(`${base}/follow-ups/${id}`);
-    await page.getByRole('heading', { name: 'NGUYEN, THANH' }).waitFor();
+    await page.getByRole('heading', { name: 'Nguyen, Thanh' }).waitFor();
     // Sam claims it while the page is open.
     await appendCareAction(stack.db.pool, {
       followUpId: id,
@@ -437,7 +437,7 @@ describe('navigator inbox in a browser', () => {
   it('explains the close rules, closes after confirming, and reopens', async () => {
     const id = await followUpIdOf('MRN200871');
     await page.goto(`${base}/follow-ups/${id}`);
-    await page.getByRole('heading', { name: 'OKAFOR, JAMES A' }).waitFor();
+    await page.getByRole('heading', { name: 'Okafor, James A' }).waitFor();
     const closeButton = page.locator('.actions-card').getByRole('button', { name: 'Close follow-up' });
     const problem = page.locator('#close-problem');
 
@@ -517,7 +517,7 @@ describe('navigator inbox in a browser', () => {
     await page.getByLabel('Username').fill('pat');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'RIVERA, MARIA ELENA' }).waitFor();
+    await page.getByRole('heading', { name: 'Rivera, Maria Elena' }).waitFor();
     await page.getByRole('button', { name: 'Show HL7' }).click();
     const raw = await page.getByLabel('Raw HL7 message').textContent();
     expect(raw).toMatch(/^MSH\|\^~\\&\|EPIC\|GENERAL_HOSP/);

@@ -134,7 +134,7 @@ describe('noFollowUpReason', () => {
 });
 
 describe('reasonForVisit', () => {
-  it('takes the first diagnosis text, else its code, else nothing', () => {
+  it('takes the PV2-3 admit reason, else the first diagnosis text, else its code, else nothing', () => {
     expect(
       reasonForVisit([
         { code: 'I50.9', text: 'Heart failure, unspecified' },
@@ -143,5 +143,9 @@ describe('reasonForVisit', () => {
     ).toBe('Heart failure, unspecified');
     expect(reasonForVisit([{ code: 'R07.9', text: '' }])).toBe('R07.9');
     expect(reasonForVisit([])).toBeNull();
+    expect(
+      reasonForVisit([{ code: 'J18.9', text: 'Pneumonia' }], { code: 'R06.02', text: 'Shortness of breath' }),
+    ).toBe('Shortness of breath');
+    expect(reasonForVisit([{ code: 'J18.9', text: 'Pneumonia' }], { code: '', text: '' })).toBe('Pneumonia');
   });
 });

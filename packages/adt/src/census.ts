@@ -178,13 +178,19 @@ export function noFollowUpReason(
 }
 
 /**
- * The reason for the visit as stored: the first diagnosis the feed sent (DG1, admitting first when
- * senders order them so), its text else its code; null when none was sent. PV2-3 (admit reason) is
- * not stored, so diagnoses are what there is.
+ * The reason for the visit: the PV2-3 admit reason when the feed sent one, else the first diagnosis
+ * (DG1, admitting first when senders order them so); its text else its code; null when neither
+ * was sent.
  * @param diagnoses - the encounter's diagnoses in message order
+ * @param admitReason - PV2-3 as stored, null when never sent
  */
-export function reasonForVisit(diagnoses: readonly { code: string; text: string }[]): string | null {
-  const first = diagnoses.find((d) => d.text.trim() !== '' || d.code.trim() !== '');
+export function reasonForVisit(
+  diagnoses: readonly { code: string; text: string }[],
+  admitReason: { code: string; text: string } | null = null,
+): string | null {
+  const first = [...(admitReason ? [admitReason] : []), ...diagnoses].find(
+    (d) => d.text.trim() !== '' || d.code.trim() !== '',
+  );
   if (!first) return null;
   return first.text.trim() || first.code.trim();
 }

@@ -142,3 +142,13 @@ export {
   escalationResolutionOf,
   shouldEscalate,
 } from './escalation-rules.js';
+export type { NameParts } from './person-name.js';
+export { displayClinicianName, displayNameCase, displayPersonName } from './person-name.js';
+export type { AdmittingDiagnosis, PrimaryCareProvider } from './call-context.js';
+export {
+  DEFAULT_PRACTICE_LANGUAGES,
+  admittingDiagnosisOf,
+  isInterpreterNeeded,
+  normalizeLanguage,
+  primaryCareProviderOf,
+} from './call-context.js';

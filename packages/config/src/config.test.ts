@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(config.api.port).toBe(3000);
     expect(config.practice.timeZone).toBe('America/New_York');
     expect([...config.practice.observationCodes]).toEqual(['OBS']);
+    expect([...config.practice.languages]).toEqual(['en', 'eng', 'english']);
   });
 
   it('binds the unauthenticated ops ports to loopback unless told otherwise', () => {
@@ -51,6 +52,11 @@ describe('loadConfig', () => {
     expect(config.practice.holidays.has('2026-12-25')).toBe(true);
     expect(config.practice.holidays.has('2027-01-01')).toBe(true);
     expect(config.migrateOnStart).toBe(false);
+  });
+
+  it("reads the practice's language as a list of codes and names", () => {
+    const config = loadConfig({ PRACTICE_LANGUAGE: 'es, spa,Spanish' });
+    expect([...config.practice.languages]).toEqual(['es', 'spa', 'Spanish']);
   });
 
   it('names every bad variable at once', () => {

@@ -117,6 +117,9 @@ const envSchema = z.object({
     z.array(z.iso.date({ message: 'must be a comma-separated list of YYYY-MM-DD' })),
   ),
   OBSERVATION_CODES: csv.transform((codes) => (codes.length > 0 ? codes : ['OBS'])),
+  PRACTICE_LANGUAGE: csv.transform((languages) =>
+    languages.length > 0 ? languages : ['en', 'eng', 'english'],
+  ),
   // Unset (or empty): the team marked default in the database decides.
   DEFAULT_TEAM: z
     .string()
@@ -210,6 +213,11 @@ export interface AppConfig {
     timeZone: string;
     holidays: ReadonlySet<string>;
     observationCodes: ReadonlySet<string>;
+    /**
+     * `PRACTICE_LANGUAGE`: PID-15 codes and names of the practice's language; a patient whose
+     * preferred language is none of them is flagged as needing an interpreter.
+     */
+    languages: ReadonlySet<string>;
     /**
      * `DEFAULT_TEAM`: pins the team for follow-ups no roster entry or team rule assigns; null
      * (not set) leaves it to the team marked default in the database (the first team added).
@@ -357,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeZone: e.PRACTICE_TZ,
       holidays: new Set(e.PRACTICE_HOLIDAYS),
       observationCodes: new Set(e.OBSERVATION_CODES),
+      languages: new Set(e.PRACTICE_LANGUAGE),
       defaultTeam: e.DEFAULT_TEAM,
       escalateOverdueAfterMinutes: e.ESCALATE_OVERDUE_AFTER_MINUTES,
     },

@@ -17,6 +17,8 @@ export interface CensusRow {
   assignedLocation: string;
   disposition: string;
   diagnoses: { code: string; text: string; codingSystem: string }[];
+  /** PV2-3 as stored with the encounter's call context; null when never sent. */
+  admitReason: { code: string; text: string } | null;
   /** PV1-44, else the encounter's first applied event. */
   since: Date | null;
   dischargedAt: Date | null;
@@ -49,7 +51,7 @@ export interface CensusRow {
 const CENSUS_CANDIDATES = `
   SELECT e.id, e.facility, e.visit_number, e.patient_class, e.hospital_service, e.patient_type,
          e.assigned_location, e.disposition, e.diagnoses, e.discharged_at, e.last_event_type,
-         e.last_event_at,
+         e.last_event_at, ec.reason_for_visit AS admit_reason,
          COALESCE(e.admitted_at,
                   (SELECT min(ee.occurred_at) FROM encounter_events ee WHERE ee.encounter_id = e.id)) AS since,
          ende.event_type AS end_type, ende.occurred_at AS end_at,
@@ -62,6 +64,7 @@ const CENSUS_CANDIDATES = `
                      FROM follow_ups f WHERE f.encounter_id = e.id), '[]') AS follow_ups
     FROM encounters e
     JOIN patients p ON p.id = e.patient_id
+    LEFT JOIN encounter_contexts ec ON ec.encounter_id = e.id
     CROSS JOIN (SELECT EXISTS (SELECT 1 FROM roster_entries WHERE removed_at IS NULL) AS loaded) roster
     LEFT JOIN roster_enrollments re ON re.patient_id = p.id
     LEFT JOIN LATERAL (
@@ -90,6 +93,7 @@ interface CensusDbRow {
   assigned_location: string;
   disposition: string;
   diagnoses: CensusRow['diagnoses'];
+  admit_reason: CensusRow['admitReason'];
   discharged_at: Date | null;
   last_event_type: string | null;
   last_event_at: Date | null;
@@ -132,6 +136,7 @@ export async function listCensusCandidates(
     assignedLocation: row.assigned_location,
     disposition: row.disposition,
     diagnoses: row.diagnoses,
+    admitReason: row.admit_reason,
     since: row.since,
     dischargedAt: row.discharged_at,
     lastEndEvent: row.end_type && row.end_at ? { type: row.end_type, at: row.end_at } : null,

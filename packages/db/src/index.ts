@@ -38,3 +38,6 @@ export * from './workload-queries.js';
 export * from './team-lead-repository.js';
 export * from './escalation-repository.js';
 export * from './team-overview-queries.js';
+export * from './patient-context-repository.js';
+export * from './patient-context-queries.js';
+export * from './facility-repository.js';

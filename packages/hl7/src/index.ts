@@ -29,3 +29,14 @@ export { splitBatch, splitBatchPayload } from './batch.js';
 export type { BatchCountMismatch, BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';
 export { buildBatchAck } from './batch-ack.js';
 export type { BuildBatchAckOptions } from './batch-ack.js';
+export { parsePatientContext } from './patient-context.js';
+export type {
+  AdtPatientContext,
+  Clinician,
+  CodedValue,
+  ContactPhone,
+  Coverage,
+  NextOfKin,
+  PersonName,
+  PostalAddress,
+} from './patient-context.js';

@@ -93,7 +93,7 @@ export async function buildCensus(
     const entry: CensusEntry = {
       row,
       censusClass: censusClassOf(row, observationCodes),
-      reasonForVisit: reasonForVisit(row.diagnoses),
+      reasonForVisit: reasonForVisit(row.diagnoses, row.admitReason),
       endedAt,
       destination: postAcuteDestination(row.disposition),
       noFollowUpReason: noFollowUpReason(encounter, observationCodes, now),

@@ -1,13 +1,21 @@
 import { z } from 'zod';
-import { CARE_ACTION_TYPES, isFollowUpOverdue } from '@adt/adt';
-import type {
-  CareAction,
-  CareActionSummary,
-  FollowUpDetail,
-  FollowUpView,
-  FollowUpWhereabouts,
-  StoredMessage,
+import { CARE_ACTION_TYPES, displayPersonName, isFollowUpOverdue } from '@adt/adt';
+import {
+  EMPTY_CALL_CONTEXT,
+  type CareAction,
+  type CareActionSummary,
+  type FollowUpDetail,
+  type FollowUpView,
+  type FollowUpWhereabouts,
+  type StoredCallContext,
+  type StoredMessage,
 } from '@adt/db';
+import {
+  encounterContextShape,
+  patientContextShape,
+  toEncounterContextJson,
+  toPatientContextJson,
+} from './call-context-json.js';
 
 const isoDateTime = z.string().describe('ISO-8601 instant');
 
@@ -32,21 +40,26 @@ export const followUpSchema = z.object({
   patient: z.object({
     mrn: z.string(),
     assigningAuthority: z.string(),
-    name: z.string().describe('FAMILY, Given Middle'),
-    familyName: z.string(),
-    givenName: z.string(),
+    name: z
+      .string()
+      .describe('"Family, Given Middle" in normal case (McDonald, O\'Brien); the parts as sent below'),
+    familyName: z.string().describe('PID-5.1 as sent'),
+    givenName: z.string().describe('PID-5.2 as sent'),
     birthDate: z.string().nullable(),
     sex: z.string(),
-    phone: z.string(),
+    phone: z.string().describe('The first PID-13 number (every number: `phones`)'),
+    ...patientContextShape,
   }),
   encounter: z.object({
-    facility: z.string(),
+    facility: z.string().describe('Sending facility (MSH-4) code'),
+    facilityName: z.string().describe("The facility's display name (`adt facility name`), else its code"),
     visitNumber: z.string(),
     patientClass: z.string(),
     admittedAt: isoDateTime.nullable(),
     dischargedAt: isoDateTime.nullable(),
     disposition: z.string(),
     diagnoses: z.array(z.object({ code: z.string(), text: z.string(), codingSystem: z.string() })),
+    ...encounterContextShape,
   }),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -58,9 +71,13 @@ export const followUpSchema = z.object({
     .number()
     .int()
     .describe('Contact attempts that did not reach the patient; TCM asks for two when unreachable'),
+  lastAttemptAt: isoDateTime
+    .nullable()
+    .describe('When the patient was last tried: the latest `contact_attempt` or `contact_made` (its `at`)'),
   patientInHospital: z
     .object({
       facility: z.string().describe('Sending facility (MSH-4) of the stay'),
+      facilityName: z.string().describe('Its display name, else its code'),
       location: z.string().describe('Assigned location (PV1-3) as sent'),
       patientClass: z.string().describe('PV1-2: I inpatient, O observation, E emergency'),
       since: isoDateTime.describe('Admission (PV1-44), else when the stay was first recorded'),
@@ -171,6 +188,12 @@ export interface FollowUpAnnotations {
   whereabouts: ReadonlyMap<string, FollowUpWhereabouts>;
   /** Due before this instant is overdue (now, or the end of the worklist's day). */
   overdueBefore: Date;
+  /** Phones, contacts, language, coverage, reason for visit, attending, last attempt. */
+  contexts: ReadonlyMap<string, StoredCallContext>;
+  /** Display names of the facilities shown, by MSH-4 code. */
+  facilityNames: ReadonlyMap<string, string>;
+  /** `PRACTICE_LANGUAGE`, for the interpreter flag. */
+  practiceLanguages: ReadonlySet<string>;
 }
 
 const NO_ANNOTATIONS: FollowUpAnnotations = {
@@ -178,6 +201,9 @@ const NO_ANNOTATIONS: FollowUpAnnotations = {
   names: new Map(),
   whereabouts: new Map(),
   overdueBefore: new Date(0),
+  contexts: new Map(),
+  facilityNames: new Map(),
+  practiceLanguages: new Set(),
 };
 
 /**
@@ -193,7 +219,8 @@ export function toFollowUpJson(
   const claim = summary?.claim ?? null;
   const whereabouts = annotations.whereabouts.get(f.id);
   const stay = whereabouts?.patientInHospital ?? null;
-  const given = [f.patient.name.given, f.patient.name.middle].filter(Boolean).join(' ');
+  const context = annotations.contexts.get(f.id) ?? EMPTY_CALL_CONTEXT;
+  const facilityName = (code: string) => annotations.facilityNames.get(code) ?? code;
   return {
     ...f,
     dueAt: f.dueAt.toISOString(),
@@ -201,17 +228,20 @@ export function toFollowUpJson(
     patient: {
       mrn: f.patient.mrn,
       assigningAuthority: f.patient.assigningAuthority,
-      name: [f.patient.name.family, given].filter(Boolean).join(', '),
+      name: displayPersonName(f.patient.name),
       familyName: f.patient.name.family,
       givenName: f.patient.name.given,
       birthDate: f.patient.birthDate,
       sex: f.patient.sex,
       phone: f.patient.phone,
+      ...toPatientContextJson(context, annotations.practiceLanguages),
     },
     encounter: {
       ...f.encounter,
+      facilityName: facilityName(f.encounter.facility),
       admittedAt: iso(f.encounter.admittedAt),
       dischargedAt: iso(f.encounter.dischargedAt),
+      ...toEncounterContextJson(context),
     },
     createdAt: f.createdAt.toISOString(),
     updatedAt: f.updatedAt.toISOString(),
@@ -223,7 +253,10 @@ export function toFollowUpJson(
         }
       : null,
     failedAttempts: summary?.failedAttempts ?? 0,
-    patientInHospital: stay ? { ...stay, since: stay.since.toISOString() } : null,
+    lastAttemptAt: iso(context.lastAttemptAt),
+    patientInHospital: stay
+      ? { ...stay, facilityName: facilityName(stay.facility), since: stay.since.toISOString() }
+      : null,
     readmittedAt: iso(whereabouts?.readmittedAt ?? null),
     overdue: isFollowUpOverdue(
       { dueAt: f.dueAt, status: f.status, patientInHospital: stay !== null },

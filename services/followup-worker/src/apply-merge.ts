@@ -26,6 +26,8 @@ import {
   isPatientDeceased,
   listPatientEncounters,
   lockEncounter,
+  mergeEncounterContext,
+  mergePatientContext,
   moveAccountNumber,
   moveEncounterRecords,
   movePatientRecords,
@@ -182,6 +184,7 @@ async function movePatient(
     rekeyed.push(encounter.id);
   }
   const records = await movePatientRecords(db, priorId, survivorId);
+  await mergePatientContext(db, priorId, survivorId);
   const cancelledDeceased = (await isPatientDeceased(db, survivorId))
     ? await cancelPatientFollowUps(db, survivorId, 'deceased')
     : 0;
@@ -207,6 +210,7 @@ async function mergeEncounterInto(
   const retired = duplicateFollowUpsToRetire(both);
   for (const id of retired) await cancelFollowUp(db, id, 'merged');
   const moved = await moveEncounterRecords(db, fromId, { id: into.id, patientId: into.patientId });
+  await mergeEncounterContext(db, fromId, into.id);
   await context.replay(into);
   return { retired, ...moved };
 }

@@ -8,8 +8,10 @@
  * newest event of its encounter (EVN-2/MSH-7, then arrival) is applied on top of the stored state;
  * an older one makes the worker replay the whole encounter in event order, so the result is the
  * in-order one whatever the arrival order (see `stored-replay.ts`). A new discharge follow-up of a
- * readmission supersedes the earlier one (see `readmission-supersession.ts`). A28/A31 change the patient only;
- * merges and identifier moves are applied by `apply-merge.ts`.
+ * readmission supersedes the earlier one (see `readmission-supersession.ts`). The message's call
+ * context (phones, contacts, language, coverage, reason for visit, attending, …) is stored beside
+ * the patient and the encounter: newer values replace, an older message only fills gaps. A28/A31
+ * change the patient only; merges and identifier moves are applied by `apply-merge.ts`.
  * Errors: database errors propagate (the job retries); a message that cannot be parsed, or lacks
  * what processing needs (`findAdtMessageProblem`, which the listener checks before its ACK), is
  * marked failed and raises {@link UnprocessableMessageError} (no retry).
@@ -39,7 +41,9 @@ import {
   noteEncounterEvent,
   recordOrderedEncounterEvent,
   reopenFollowUp,
+  saveEncounterContext,
   saveEncounterState,
+  savePatientContext,
   touchSamePersonFollowUps,
   updateFollowUp,
   updateRoutedFollowUp,
@@ -56,7 +60,9 @@ import {
   Hl7ParseError,
   mergeScopeOf,
   parseAdtMessage,
+  parsePatientContext,
   type AdtMessage,
+  type AdtPatientContext,
 } from '@adt/hl7';
 import { applyMerge } from './apply-merge.js';
 import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
@@ -182,8 +188,11 @@ async function applyStoredMessage(
   if (!message.raw) throw new UnprocessableMessageError(`message ${messageId} has no stored content`);
 
   let adt: AdtMessage;
+  let context: AdtPatientContext;
   try {
-    adt = parseAdtMessage(decodeHl7Bytes(message.raw));
+    const text = decodeHl7Bytes(message.raw);
+    adt = parseAdtMessage(text);
+    context = parsePatientContext(text);
   } catch (error) {
     const reason = error instanceof Hl7ParseError ? error.message : 'message could not be parsed';
     await markMessageFailed(deps.pool, messageId, reason);
@@ -203,7 +212,7 @@ async function applyStoredMessage(
     return withTransaction(deps.pool, (db) => applyMergeMessage(db, deps, { messageId, adt, occurredAt }));
   }
   if (DEMOGRAPHICS_ONLY_EVENTS.has(eventType.trim().toUpperCase())) {
-    return withTransaction(deps.pool, (db) => applyDemographics(db, { messageId, adt, occurredAt }));
+    return withTransaction(deps.pool, (db) => applyDemographics(db, { messageId, adt, occurredAt, context }));
   }
   const incoming = eventVisit(adt, zone);
 
@@ -228,6 +237,9 @@ async function applyStoredMessage(
       await markMessageProcessed(db, messageId, 'already applied');
       return { status: 'already_applied', eventType, created: [], effects: [] };
     }
+    // Whatever its order: an older message only fills what newer ones left empty.
+    await savePatientContext(db, patientId, context, occurredAt);
+    await saveEncounterContext(db, encounter.id, context, occurredAt);
     // The stored patient's death rules out any new follow-up, whatever the message says. The
     // upserted patient's row is locked since the upsert, so its flag from there is still current;
     // an encounter of another patient (one merged into it) has its own row read here.
@@ -342,9 +354,10 @@ async function applyMergeMessage(
 /** A28 / A31: the patient's demographics; a death recorded here cancels their follow-ups. */
 async function applyDemographics(
   db: Queryable,
-  message: { messageId: string; adt: AdtMessage; occurredAt: Date },
+  message: { messageId: string; adt: AdtMessage; occurredAt: Date; context: AdtPatientContext },
 ): Promise<AppliedChanges> {
   const patient = await upsertPatientRecord(db, patientUpsert(message.adt, message.occurredAt));
+  await savePatientContext(db, patient.id, message.context, message.occurredAt);
   const cancelled = patient.deceased ? await cancelPatientFollowUps(db, patient.id, 'deceased') : 0;
   await markMessageProcessed(db, message.messageId, 'demographics only');
   return {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordAudit } from '@adt/db';
+import { displayPersonName } from '@adt/adt';
+import { findFacilityNames, recordAudit } from '@adt/db';
 import { HttpError, principalOf, requireRole, visibleTeam } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import {
@@ -36,17 +37,21 @@ const censusEntrySchema = z.object({
   patient: z.object({
     id: z.string(),
     mrn: z.string(),
-    name: z.string().describe('FAMILY, Given'),
+    name: z.string().describe('"Family, Given" in normal case'),
     birthDate: z.string().nullable(),
     sex: z.string(),
   }),
-  facility: z.string(),
+  facility: z.string().describe('Sending facility (MSH-4) code'),
+  facilityName: z.string().describe("The facility's display name (`adt facility name`), else its code"),
   visitNumber: z.string(),
   location: z.string().describe('PV1-3 as sent'),
   patientClass: z.string().describe('PV1-2 as sent'),
   censusClass: z.enum(['inpatient', 'observation', 'emergency']).nullable(),
   since: isoDateTime.nullable().describe('Admission (PV1-44), else the first event'),
-  reasonForVisit: z.string().nullable().describe('The first diagnosis sent (text, else code)'),
+  reasonForVisit: z
+    .string()
+    .nullable()
+    .describe('The PV2-3 admit reason, else the first diagnosis sent (text, else code)'),
   dischargedAt: isoDateTime.nullable().describe('PV1-45, else the time of the A03'),
   disposition: z.string(),
   destination: z.string().nullable().describe('Post-acute setting the patient went to, in words'),
@@ -60,18 +65,22 @@ const censusEntrySchema = z.object({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toCensusJson(entry: CensusEntry): z.infer<typeof censusEntrySchema> {
+function toCensusJson(
+  entry: CensusEntry,
+  facilityNames: ReadonlyMap<string, string>,
+): z.infer<typeof censusEntrySchema> {
   const { row } = entry;
   return {
     encounterId: row.encounterId,
     patient: {
       id: row.patient.id,
       mrn: row.patient.mrn,
-      name: [row.patient.familyName, row.patient.givenName].filter(Boolean).join(', '),
+      name: displayPersonName({ family: row.patient.familyName, given: row.patient.givenName, middle: '' }),
       birthDate: row.patient.birthDate,
       sex: row.patient.sex,
     },
     facility: row.facility,
+    facilityName: facilityNames.get(row.facility) ?? row.facility,
     visitNumber: row.visitNumber,
     location: row.assignedLocation,
     patientClass: row.patientClass,
@@ -153,12 +162,16 @@ export const censusRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       const shown = q.section ? [q.section] : censusSections;
       const body: z.infer<typeof censusSchema> = { windowDays: CENSUS_WINDOW_DAYS };
       const encounterIds = new Set<string>();
+      const facilityNames = await findFacilityNames(
+        pool,
+        shown.flatMap((section) => census[section].map((entry) => entry.row.facility)),
+      );
       for (const section of shown) {
         const entries = census[section];
         const slice = entries.slice(offset, offset + q.limit);
         for (const entry of slice) encounterIds.add(entry.row.encounterId);
         body[sectionKeys[section]] = {
-          items: slice.map(toCensusJson),
+          items: slice.map((entry) => toCensusJson(entry, facilityNames)),
           nextCursor: entries.length > offset + q.limit ? encodeCursor({ offset: offset + q.limit }) : null,
         };
       }

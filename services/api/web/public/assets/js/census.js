@@ -12,7 +12,7 @@ import { fillTeamSelect } from './team-select.js';
  * @typedef {{
  *   encounterId: string,
  *   patient: { id: string, mrn: string, name: string, birthDate: string | null, sex: string },
- *   facility: string, visitNumber: string, location: string, patientClass: string,
+ *   facility: string, facilityName: string, visitNumber: string, location: string, patientClass: string,
  *   censusClass: string | null, since: string | null, reasonForVisit: string | null,
  *   dischargedAt: string | null, disposition: string, destination: string | null,
  *   noFollowUpReason: string | null, team: string | null,
@@ -149,7 +149,7 @@ function patientCell(e) {
 
 /** @param {CensusEntry} e */
 function facilityText(e) {
-  return [e.facility, locationLabel(e.location)].filter(Boolean).join(' · ');
+  return [e.facilityName || e.facility, locationLabel(e.location)].filter(Boolean).join(' · ');
 }
 
 /** @param {CensusEntry} e */
@@ -173,7 +173,7 @@ function postAcuteRow(e) {
     patientCell(e),
     h('td', null, formatDateTime(e.dischargedAt, zone)),
     h('td', null, e.destination ?? ''),
-    h('td', null, e.facility),
+    h('td', null, e.facilityName || e.facility),
     h('td', null, e.reasonForVisit ?? h('span.muted', null, 'Not sent')),
   );
 }
@@ -184,7 +184,12 @@ function noFollowUpRow(e) {
     'tr',
     { 'data-encounter': e.encounterId },
     patientCell(e),
-    h('td', null, censusClassLabel(e.censusClass, e.patientClass), h('div.muted', null, e.facility)),
+    h(
+      'td',
+      null,
+      censusClassLabel(e.censusClass, e.patientClass),
+      h('div.muted', null, e.facilityName || e.facility),
+    ),
     h(
       'td',
       null,

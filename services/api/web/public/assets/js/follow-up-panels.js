@@ -11,6 +11,7 @@ import {
   kindLabel,
   patientClassLabel,
 } from './format.js';
+import { visitContextFacts } from './follow-up-context.js';
 
 /**
  * @typedef {import('./worklist-row.js').FollowUp} FollowUp
@@ -171,7 +172,7 @@ export function encounterPanel(d, ctx) {
     h(
       'dl.facts-list',
       null,
-      fact('Facility', e.facility),
+      fact('Facility', e.facilityName || e.facility),
       fact('Visit number', e.visitNumber),
       fact('Patient class', patientClassLabel(e.patientClass)),
       fact('Admitted', formatDateTime(e.admittedAt, zone, { year: true })),
@@ -180,6 +181,7 @@ export function encounterPanel(d, ctx) {
         formatDateTime(e.dischargedAt, zone, { year: true }),
       ),
       fact('Disposition', dispositionLabel(e.disposition)),
+      visitContextFacts(e),
     ),
     h('h3', null, 'Diagnoses'),
     e.diagnoses.length === 0

@@ -17,6 +17,7 @@ import {
 import { actionsPanel } from './follow-up-actions.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { deadlinesPanel, encounterPanel, sourcesPanel, timelinePanel } from './follow-up-panels.js';
+import { contactPanel } from './follow-up-context.js';
 import { startShell } from './shell.js';
 import { startNextFollowUp } from './follow-up-next.js';
 
@@ -149,7 +150,8 @@ function render(d) {
       ),
       h(
         'aside',
-        { 'aria-label': 'Encounter and source messages' },
+        { 'aria-label': 'Contact, encounter and source messages' },
+        contactPanel(d, { zone }),
         encounterPanel(d, { zone, me }),
         sourcesPanel(d, { zone, me }),
       ),
@@ -196,7 +198,7 @@ function header(d) {
           ? h(
               'span.badge.badge-ed',
               null,
-              `In hospital · ${d.patientInHospital.facility}${d.patientInHospital.location ? ` ${d.patientInHospital.location}` : ''} since ${formatDateTime(d.patientInHospital.since, zone)}`,
+              `In hospital · ${d.patientInHospital.facilityName || d.patientInHospital.facility}${d.patientInHospital.location ? ` ${d.patientInHospital.location}` : ''} since ${formatDateTime(d.patientInHospital.since, zone)}`,
             )
           : null,
         d.readmittedAt

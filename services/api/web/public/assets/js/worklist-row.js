@@ -19,11 +19,25 @@ import {
  *   id: string, kind: 'discharge' | 'ed_visit', status: string, dueAt: string, visitDueBy: string | null,
  *   priority: string, riskScore: number | null, riskFlags: string[], team: string, inEdNow: boolean,
  *   dischargeCancelled: boolean,
- *   patient: { mrn: string, name: string, birthDate: string | null, sex: string, phone: string },
- *   encounter: { facility: string, visitNumber: string, patientClass: string, admittedAt: string | null,
- *     dischargedAt: string | null, disposition: string, diagnoses: { code: string, text: string }[] },
+ *   patient: { mrn: string, name: string, birthDate: string | null, sex: string, phone: string,
+ *     phones: { number: string, use: string, equipment: string, field: string }[],
+ *     contacts: { name: string, relationship: { code: string, text: string },
+ *       phones: { number: string, use: string, equipment: string, field: string }[] }[],
+ *     language: { code: string, text: string } | null, interpreterNeeded: boolean,
+ *     address: { street: string, other: string, city: string, state: string, postalCode: string,
+ *       country: string } | null,
+ *     primaryCareProvider: { name: string, source: string } | null,
+ *     coverages: { planId: string, planName: string, companyName: string, policyNumber: string }[] },
+ *   encounter: { facility: string, facilityName: string, visitNumber: string, patientClass: string,
+ *     admittedAt: string | null, dischargedAt: string | null, disposition: string,
+ *     diagnoses: { code: string, text: string }[],
+ *     reasonForVisit: { code: string, text: string } | null,
+ *     admittingDiagnosis: { code: string, text: string, source: string } | null,
+ *     attending: { id: string, name: string } | null },
  *   claimedBy: { actor: string, name: string, at: string } | null, failedAttempts: number,
- *   patientInHospital?: { facility: string, location: string, patientClass: string, since: string } | null,
+ *   lastAttemptAt: string | null,
+ *   patientInHospital?: { facility: string, facilityName: string, location: string, patientClass: string,
+ *     since: string } | null,
  *   readmittedAt?: string | null, overdue?: boolean
  * }} FollowUp
  */
@@ -98,13 +112,14 @@ export function worklistRow(f, ctx) {
             )
           : 'No phone on file',
       ),
+      callContextLine(f, zone),
     ),
     h(
       'td.col-event',
       { 'data-label': 'Event' },
       h(`span.badge${f.kind === 'ed_visit' ? '.badge-ed' : ''}`, null, kindLabel(f.kind)),
       ' ',
-      e.facility,
+      e.facilityName || e.facility,
       h('span.cell-sub', null, eventTime),
       e.disposition ? h('span.cell-sub', null, dispositionLabel(e.disposition)) : null,
     ),
@@ -135,7 +150,7 @@ export function worklistRow(f, ctx) {
           ? h(
               'span.badge.badge-ed',
               null,
-              `In hospital · ${f.patientInHospital.facility} since ${formatDateTime(f.patientInHospital.since, zone)}`,
+              `In hospital · ${f.patientInHospital.facilityName || f.patientInHospital.facility} since ${formatDateTime(f.patientInHospital.since, zone)}`,
             )
           : null,
         f.readmittedAt
@@ -170,4 +185,20 @@ export function worklistRow(f, ctx) {
 /** @param {string} text */
 function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * One compact line of the call context: interpreter, more numbers on file, last attempt.
+ * @param {FollowUp} f - the follow-up
+ * @param {string} zone - practice time zone
+ */
+function callContextLine(f, zone) {
+  const p = f.patient;
+  const others = (p.phones?.length ?? 0) - (p.phone ? 1 : 0) + (p.contacts?.length ?? 0);
+  const parts = [
+    p.interpreterNeeded ? `Interpreter (${p.language?.text || p.language?.code || 'language sent'})` : null,
+    others > 0 ? `${others} more contact${others === 1 ? '' : 's'}` : null,
+    f.lastAttemptAt ? `Last tried ${formatDateTime(f.lastAttemptAt, zone)}` : null,
+  ].filter(Boolean);
+  return parts.length === 0 ? null : h('span.cell-sub.call-context', null, parts.join(' · '));
 }
