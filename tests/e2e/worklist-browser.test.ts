@@ -175,7 +175,7 @@ describe('working the list in a browser', () => {
     expect(response.status()).toBe(200);
     await page.locator('.search-notice').waitFor();
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain('QUINN, HARPER');
+    expect(await rows.first().textContent()).toContain('Quinn, Harper');
     expect(await rows.first().locator('.badge-closed').textContent()).toBe('Closed');
     expect(await page.locator('.search-notice').textContent()).toContain('1 follow-up match “quin”');
     expect(await axeViolations(page)).toEqual([]);
