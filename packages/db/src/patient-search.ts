@@ -82,6 +82,13 @@ export function matchingPatientsCte(first: number): string {
       SELECT p.id FROM patients p
        WHERE ${phone}::text IS NOT NULL
          AND reverse(regexp_replace(p.phone, '[^0-9]', '', 'g')) LIKE ${phone} ESCAPE '\\'
+      UNION
+      -- Every PID-13/PID-14 number of the call context, without an extension ("x22", "ext 22").
+      -- Not indexed: read only for a phone search.
+      SELECT pc.patient_id FROM patient_contexts pc CROSS JOIN jsonb_array_elements(pc.phones) ph
+       WHERE ${phone}::text IS NOT NULL
+         AND reverse(regexp_replace(regexp_replace(ph->>'number', '\\s*(x|ext\\.?)\\s*\\d+$', '', 'i'),
+                                    '[^0-9]', '', 'g')) LIKE ${phone} ESCAPE '\\'
     )`;
 }
 

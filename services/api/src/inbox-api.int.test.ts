@@ -161,7 +161,7 @@ describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
     expect(header).toEqual(expect.arrayContaining(['Claimed by', 'Failed attempts', 'LACE score']));
     expect(csv.body).toContain('Sam Float');
     // A name that looks like a formula is written as text.
-    expect(csv.body).toContain(`"'=HYPERLINK(""x""), JANE"`);
+    expect(csv.body).toContain(`"'=HYPERLINK(""x""), Jane"`);
   });
 
   it('audits list, detail and export reads of the web session with who and from where', async () => {

@@ -229,6 +229,14 @@ describe('patient context on the follow-up and the worklist', () => {
     expectFullContext(row, null);
   });
 
+  it('finds the patient by any of their numbers, not only the first', async () => {
+    // The cell phone is the second PID-13 repetition; the work number (PID-14) has an extension.
+    for (const q of ['2075550199', '207-555-0173']) {
+      const found = (await get(`/api/follow-ups?q=${encodeURIComponent(q)}`)).json<{ items: Item[] }>().items;
+      expect(found.map((f) => f.id)).toEqual([id]);
+    }
+  });
+
   it('shows when the patient was last tried, and the roster PCP before PD1-4', async () => {
     const at = new Date(Date.now() - 60_000).toISOString();
     const logged = await h.app.inject({

@@ -1,4 +1,5 @@
 import {
+  displayPersonName,
   dispositionLabel,
   followUpKindLabel,
   followUpStatusLabel,
@@ -79,9 +80,7 @@ export function worklistToCsv(items: readonly FollowUpView[], context: WorklistC
       time(f.dueAt),
       f.team,
       f.patient.mrn,
-      [f.patient.name.family, [f.patient.name.given, f.patient.name.middle].filter(Boolean).join(' ')]
-        .filter(Boolean)
-        .join(', '),
+      displayPersonName(f.patient.name),
       f.patient.birthDate ?? '',
       f.patient.sex,
       f.patient.phone,
