@@ -111,3 +111,5 @@ export {
   nearestRankPercentile,
   rateOf,
 } from './measure-rules.js';
+export type { Vocabulary } from './vocabulary.js';
+export { TCM_CONTACT_BUSINESS_DAYS, dispositionLabel, vocabulary } from './vocabulary.js';

@@ -32,6 +32,7 @@ import { reportRoutes } from './routes/report-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { isApiRoute } from './route-match.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -187,6 +188,7 @@ export async function buildApp(
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
+  await app.register(vocabularyRoutes);
   await app.register(webRoutes, { context });
   await app.register(opsQueueDashboard, { context });
   return base;
