@@ -1,7 +1,8 @@
 // @ts-check
 // The read-only panels of a follow-up: TCM deadlines, timeline, encounter and source messages.
 import { api, ApiError } from './api.js';
-import { h, replace, required } from './dom.js';
+import { asyncHandler, h, replace, required } from './dom.js';
+import { words } from './vocabulary.js';
 import {
   actionLabel,
   dispositionLabel,
@@ -58,9 +59,7 @@ export function deadlinesPanel(d, ctx) {
               clock.text.charAt(0).toUpperCase() + clock.text.slice(1),
             )
           : null,
-        d.kind === 'discharge'
-          ? h('p.muted', null, 'By the end of the 2nd business day after discharge.')
-          : null,
+        d.kind === 'discharge' ? h('p.muted', null, words().rules.dischargeDeadlineText) : null,
       ),
       d.visitDueBy
         ? h(
@@ -255,7 +254,7 @@ function hl7Button(m) {
     {
       type: 'button',
       'aria-controls': 'hl7',
-      onclick: async () => {
+      onclick: asyncHandler(async () => {
         const target = required('#hl7', HTMLElement);
         try {
           const message = /** @type {{ raw: string | null }} */ (await api(`/api/messages/${m.messageId}`));
@@ -278,7 +277,7 @@ function hl7Button(m) {
             ),
           );
         }
-      },
+      }),
     },
     'Show HL7',
   );

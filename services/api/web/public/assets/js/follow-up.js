@@ -18,6 +18,7 @@ import { actionsPanel } from './follow-up-actions.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { deadlinesPanel, encounterPanel, sourcesPanel, timelinePanel } from './follow-up-panels.js';
 import { startShell } from './shell.js';
+import { words } from './vocabulary.js';
 
 /** @typedef {import('./follow-up-panels.js').Detail} Detail */
 
@@ -221,10 +222,7 @@ function header(d) {
 
 /** @param {string} status */
 function statusLabel(status) {
-  return (
-    { open: 'Not started', in_progress: 'In progress', done: 'Closed', cancelled: 'Cancelled' }[status] ??
-    status
-  );
+  return words().statuses[status] ?? status;
 }
 
 /** @param {Detail} d */
