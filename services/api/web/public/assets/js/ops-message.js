@@ -118,7 +118,13 @@ export function messageDetail(message, zone, onReplay) {
       replayable
         ? h(
             'button.button-primary',
-            { type: 'button', id: 'replay-one', onclick: () => onReplay(message) },
+            {
+              type: 'button',
+              id: 'replay-one',
+              onclick: () => {
+                onReplay(message);
+              },
+            },
             'Replay',
           )
         : null,

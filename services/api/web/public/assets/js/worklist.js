@@ -232,9 +232,15 @@ for (const control of [dateInput, teamSelect, statusSelect]) {
     load().catch(showError);
   });
 }
-findInput.addEventListener('input', () => render());
-required('#filters', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
-required('#print', HTMLButtonElement).addEventListener('click', () => window.print());
+findInput.addEventListener('input', () => {
+  render();
+});
+required('#filters', HTMLFormElement).addEventListener('submit', (event) => {
+  event.preventDefault();
+});
+required('#print', HTMLButtonElement).addEventListener('click', () => {
+  window.print();
+});
 document.addEventListener('visibilitychange', () => void refresh());
 
 try {
