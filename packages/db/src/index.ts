@@ -32,3 +32,8 @@ export * from './retention-repository.js';
 export * from './message-history-queries.js';
 export * from './census-queries.js';
 export * from './measure-queries.js';
+export {
+  queueMergeSupersessionCheck,
+  queueSupersessionCheck,
+  settleSupersession,
+} from './readmission-supersession.js';

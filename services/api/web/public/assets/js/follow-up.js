@@ -200,6 +200,13 @@ function header(d) {
         d.readmittedAt
           ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(d.readmittedAt, zone)}`)
           : null,
+        d.supersededBy
+          ? h(
+              'a.badge.badge-risk',
+              { href: `/follow-ups/${d.supersededBy}` },
+              'Superseded by the readmission’s follow-up',
+            )
+          : null,
         d.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         h('span.badge.badge-outline', null, statusLabel(d.status)),
       ),

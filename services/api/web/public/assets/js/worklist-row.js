@@ -24,7 +24,7 @@ import {
  *     dischargedAt: string | null, disposition: string, diagnoses: { code: string, text: string }[] },
  *   claimedBy: { actor: string, name: string, at: string } | null, failedAttempts: number,
  *   patientInHospital?: { facility: string, location: string, patientClass: string, since: string } | null,
- *   readmittedAt?: string | null, overdue?: boolean
+ *   readmittedAt?: string | null, supersededBy?: string | null, overdue?: boolean
  * }} FollowUp
  */
 
@@ -137,6 +137,7 @@ export function worklistRow(f, ctx) {
         f.readmittedAt
           ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(f.readmittedAt, zone)}`)
           : null,
+        f.supersededBy ? h('span.badge.badge-risk', null, 'Superseded: work logged') : null,
         f.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         f.failedAttempts > 0
           ? h(
