@@ -1,6 +1,7 @@
 // Shared flat config: strict, type-aware, and the house rules from the style guide.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 /**
  * Builds the lint config for one workspace package.
@@ -47,4 +48,19 @@ export function adtLintConfig(tsconfigRootDir) {
       rules: { 'no-console': 'off' },
     },
   );
+}
+
+/**
+ * Lint config for a web page's plain JavaScript modules, typed with JSDoc and checked by their own
+ * tsconfig: the house rules of `adtLintConfig` (which ignores other .js files), with browser globals.
+ * @param {string} tsconfigRootDir - the package folder (import.meta.dirname of its eslint.config.js)
+ * @param {string} files - glob of the browser scripts, relative to that folder
+ */
+export function adtWebLintConfig(tsconfigRootDir, files) {
+  return [
+    ...adtLintConfig(tsconfigRootDir),
+    // The shared config ignores every .js file (config files, build output); the pages' scripts are source.
+    { ignores: [`!${files}`] },
+    { files: [files], languageOptions: { sourceType: 'module', globals: { ...globals.browser } } },
+  ];
 }

@@ -1,3 +1,7 @@
-import { adtLintConfig } from '@adt/eslint-config';
+import { adtWebLintConfig } from '@adt/eslint-config';
 
-export default adtLintConfig(import.meta.dirname);
+export default [
+  ...adtWebLintConfig(import.meta.dirname, 'web/public/assets/js/**/*.js'),
+  // Generated from the OpenAPI document (npm run web-types).
+  { ignores: ['web/types/**'] },
+];

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { migrateDatabase, storeInboundMessage, type Queryable } from '@adt/db';
+import { READMISSION_WINDOW_DAYS } from '@adt/adt';
+import { migrateDatabase, settleSupersession, storeInboundMessage, type Queryable } from '@adt/db';
 import { applyMessage, type ApplyDeps } from '@adt/followup-worker';
 import { ackCodeFromAck } from '@adt/hl7';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
@@ -245,8 +246,9 @@ function arrivalOrder(messages: readonly RunMessage[]): RunMessage[] {
 async function followUpSnapshot(db: Queryable): Promise<string[]> {
   const result = await db.query<Record<string, unknown>>(
     `SELECT e.encounter_key, p.mrn, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority,
-            f.in_ed_now, f.discharge_cancelled
+            f.in_ed_now, f.discharge_cancelled, se.encounter_key AS superseded_by_encounter
        FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id JOIN patients p ON p.id = f.patient_id
+       LEFT JOIN follow_ups s ON s.id = f.superseded_by LEFT JOIN encounters se ON se.id = s.encounter_id
       WHERE NOT p.deceased
       ORDER BY e.encounter_key, f.kind, f.id`,
   );
@@ -349,6 +351,7 @@ describe('concurrency: shuffled arrival, two worker processes', () => {
       defaultTeam: stack.config.practice.defaultTeam,
       zoneForFacility: () => stack.config.practice.timeZone,
     };
+    const supersessionWindow = { zone: stack.config.practice.timeZone, days: READMISSION_WINDOW_DAYS };
     for (const m of [...messages].sort((a, b) => a.at.localeCompare(b.at))) {
       const stored = await storeInboundMessage(reference.pool, {
         raw: Buffer.from(m.text),
@@ -362,6 +365,8 @@ describe('concurrency: shuffled arrival, two worker processes', () => {
         ackCode: 'AA',
       });
       await applyMessage(deps, stored.id);
+      // As the worker's job does after each message.
+      await settleSupersession(reference.pool, supersessionWindow);
     }
 
     // The run under test: shuffled, over MLLP, two workers of four slots each.
@@ -383,7 +388,11 @@ describe('concurrency: shuffled arrival, two worker processes', () => {
       const done = await stack.db.pool.query<{ n: string }>(
         "SELECT count(*) AS n FROM inbound_messages WHERE status IN ('processed', 'failed')",
       );
-      return Number(done.rows[0]?.n) >= messages.length ? true : undefined;
+      // Supersession is worked out after each commit: wait for the last check too.
+      const checks = await stack.db.pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM supersession_checks',
+      );
+      return Number(done.rows[0]?.n) >= messages.length && Number(checks.rows[0]?.n) === 0 ? true : undefined;
     }, 45_000);
     const failed = await stack.db.pool.query("SELECT id FROM inbound_messages WHERE status = 'failed'");
     expect(failed.rowCount).toBe(0);
@@ -398,6 +407,10 @@ describe('concurrency: shuffled arrival, two worker processes', () => {
       followUpSnapshot(stack.db.pool),
     ]);
     expect(expectedFollowUps.length).toBeGreaterThan(40);
+    // Readmissions within 30 days did supersede earlier discharge follow-ups.
+    expect(expectedFollowUps.filter((f) => f.includes('"superseded_by_encounter":"')).length).toBeGreaterThan(
+      0,
+    );
     expect(actualFollowUps).toEqual(expectedFollowUps);
     expect(await encounterSnapshot(stack.db.pool)).toEqual(await encounterSnapshot(reference.pool));
     // Merged and deceased patients alike, and no active follow-up for anyone who died.

@@ -6,7 +6,7 @@ import type { RiskFlag } from './lace.js';
 import { assertTimeZone } from './time-zone.js';
 
 // NUBC patient discharge status codes (PV1-36) in the words navigators use.
-const DISPOSITIONS: ReadonlyMap<string, string> = new Map([
+export const DISPOSITION_LABELS: ReadonlyMap<string, string> = new Map([
   ['01', 'Home or self-care'],
   ['02', 'Short-term hospital'],
   ['03', 'Skilled nursing facility'],
@@ -49,14 +49,17 @@ const DISPOSITIONS: ReadonlyMap<string, string> = new Map([
   ['95', 'Other institution, planned readmission'],
 ]);
 
-const STATUSES: Readonly<Record<FollowUpStatus, string>> = {
+export const STATUS_LABELS: Readonly<Record<FollowUpStatus, string>> = {
   open: 'Not started',
   in_progress: 'In progress',
   done: 'Closed',
   cancelled: 'Cancelled',
 };
 
-const KINDS: Readonly<Record<FollowUpKind, string>> = { discharge: 'Discharge', ed_visit: 'ED visit' };
+export const KIND_LABELS: Readonly<Record<FollowUpKind, string>> = {
+  discharge: 'Discharge',
+  ed_visit: 'ED visit',
+};
 
 const PRIORITIES: Readonly<Record<Priority, string>> = { high: 'High', normal: 'Normal' };
 
@@ -74,7 +77,7 @@ const RISK_FLAGS: Readonly<Record<RiskFlag, string>> = {
 export function dispositionLabel(code: string): string {
   const normalized = normalizeDispositionCode(code);
   if (!normalized) return '';
-  const label = DISPOSITIONS.get(normalized);
+  const label = DISPOSITION_LABELS.get(normalized);
   return label ? `${label} (${normalized})` : `Disposition ${normalized}`;
 }
 
@@ -83,7 +86,7 @@ export function dispositionLabel(code: string): string {
  * @param status - the stored status
  */
 export function followUpStatusLabel(status: FollowUpStatus): string {
-  return STATUSES[status];
+  return STATUS_LABELS[status];
 }
 
 /**
@@ -91,7 +94,7 @@ export function followUpStatusLabel(status: FollowUpStatus): string {
  * @param kind - the follow-up kind
  */
 export function followUpKindLabel(kind: FollowUpKind): string {
-  return KINDS[kind];
+  return KIND_LABELS[kind];
 }
 
 /**

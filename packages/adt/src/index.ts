@@ -98,6 +98,7 @@ export {
   changesHospitalStay,
   isFollowUpOverdue,
   isReadmission,
+  readsAsSuperseded,
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
@@ -152,3 +153,5 @@ export {
   normalizeLanguage,
   primaryCareProviderOf,
 } from './call-context.js';
+export type { Vocabulary } from './vocabulary.js';
+export { TCM_CONTACT_BUSINESS_DAYS, vocabulary } from './vocabulary.js';

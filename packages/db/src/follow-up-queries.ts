@@ -30,6 +30,8 @@ export interface FollowUpView {
   team: string;
   inEdNow: boolean;
   dischargeCancelled: boolean;
+  /** The readmission's discharge follow-up that supersedes this one (see `readmission-supersession.ts`). */
+  supersededBy: string | null;
   patient: {
     mrn: string;
     assigningAuthority: string;
@@ -64,6 +66,7 @@ interface FollowUpRow {
   team: string;
   in_ed_now: boolean;
   discharge_cancelled: boolean;
+  superseded_by: string | null;
   created_at: Date;
   updated_at: Date;
   mrn: string;
@@ -83,9 +86,17 @@ interface FollowUpRow {
   diagnoses: FollowUpView['encounter']['diagnoses'];
 }
 
+/**
+ * SQL condition: follow-up `f` is superseded by a readmission's follow-up and nobody logged work on
+ * it (a claim or hand-off is not work): it needs no call and reads as cancelled (`readmitted`).
+ */
+export const SUPERSEDED_WITHOUT_WORK = `(f.superseded_by IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM care_actions w
+     WHERE w.follow_up_id = f.id AND w.type NOT IN ('claim', 'hand_off', 'reopen')))`;
+
 const FOLLOW_UP_SELECT = `
   SELECT f.id, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority, f.team, f.in_ed_now,
-         f.discharge_cancelled, f.risk_score, f.risk_flags, f.created_at, f.updated_at,
+         f.discharge_cancelled, f.superseded_by, f.risk_score, f.risk_flags, f.created_at, f.updated_at,
          p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
          to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone,
          e.facility, e.visit_number, e.patient_class, e.admitted_at, e.discharged_at, e.disposition, e.diagnoses
@@ -107,6 +118,7 @@ function toView(row: FollowUpRow): FollowUpView {
     team: row.team,
     inEdNow: row.in_ed_now,
     dischargeCancelled: row.discharge_cancelled,
+    supersededBy: row.superseded_by,
     patient: {
       mrn: row.mrn,
       assigningAuthority: row.assigning_authority,
@@ -165,6 +177,7 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
      ${FOLLOW_UP_SELECT}
        LEFT JOIN in_hospital_follow_ups ih ON ih.follow_up_id = f.id
       WHERE f.status IN ('open', 'in_progress')
+        AND NOT ${SUPERSEDED_WITHOUT_WORK}
         AND f.created_at <= $1
         AND ($3::text IS NULL OR f.team = $3)
         AND ($4::text IS NULL OR f.status = $4)

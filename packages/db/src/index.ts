@@ -41,3 +41,8 @@ export * from './team-overview-queries.js';
 export * from './patient-context-repository.js';
 export * from './patient-context-queries.js';
 export * from './facility-repository.js';
+export {
+  queueMergeSupersessionCheck,
+  queueSupersessionCheck,
+  settleSupersession,
+} from './readmission-supersession.js';

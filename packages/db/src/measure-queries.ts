@@ -1,3 +1,4 @@
+import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
 import { samePersonCte } from './same-person.js';
 import type { Queryable } from './pool.js';
 
@@ -92,7 +93,8 @@ const ED_CONTACT_DEADLINE = `((d.event_date + $9::int + 1)::timestamp AT TIME ZO
 const PATIENT_COLUMNS = `p.id AS patient_id, p.mrn, p.assigning_authority, p.family_name, p.given_name`;
 
 /**
- * Counted follow-ups: in the period by event date, not cancelled, discharge not flagged cancelled.
+ * Counted follow-ups: in the period by event date, not cancelled, discharge not flagged cancelled,
+ * not superseded by a readmission's follow-up without work logged (those read as cancelled).
  * $6, $7: visit windows, $8 the med rec window, $9 the ED contact window (days); $10 kind, $11 risk.
  */
 export const MEASURE_FOLLOW_UPS_SQL = `
@@ -102,7 +104,7 @@ WITH counted AS (
               ELSE COALESCE(e.discharged_at, e.admitted_at) END AS event_at
     FROM follow_ups f
     JOIN encounters e ON e.id = f.encounter_id
-   WHERE f.status <> 'cancelled' AND NOT f.discharge_cancelled
+   WHERE f.status <> 'cancelled' AND NOT f.discharge_cancelled AND NOT ${SUPERSEDED_WITHOUT_WORK}
      AND ($4::text[] IS NULL OR f.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
      AND ($10::text IS NULL OR f.kind = $10) AND ($11::text IS NULL OR f.priority = $11)

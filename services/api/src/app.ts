@@ -36,6 +36,7 @@ import { tcmReadinessRoutes } from './routes/tcm-readiness-routes.js';
 import { teamRoutes } from './routes/team-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { isApiRoute } from './route-match.js';
@@ -197,6 +198,7 @@ export async function buildApp(
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
+  await app.register(vocabularyRoutes);
   await app.register(webRoutes, { context });
   await app.register(opsQueueDashboard, { context });
   return base;

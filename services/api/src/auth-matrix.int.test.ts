@@ -32,6 +32,7 @@ const PERIOD = 'from=2026-11-01&to=2026-11-30';
 const followUps = { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 200 };
 const ownFollowUp = { none: 401, navigator: 200, ops: 403, admin: 200, otherNavigator: 403 };
 const opsOnly = { none: 401, navigator: 403, ops: 200, admin: 200, otherNavigator: 403 };
+const anyone = { none: 401, navigator: 200, ops: 200, admin: 200, otherNavigator: 200 };
 const adminOnly = { none: 401, navigator: 403, ops: 403, admin: 200, otherNavigator: 403 };
 const created = (codes: Record<Who, number>, status: number) =>
   Object.fromEntries(WHO.map((w) => [w, codes[w] === 200 ? status : codes[w]])) as Record<Who, number>;
@@ -69,6 +70,7 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/api/reports/workload', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/reports/tcm-readiness', query: PERIOD, expected: followUps },
   { method: 'GET', route: '/api/reports/measures/trend', query: PERIOD, expected: followUps },
+  { method: 'GET', route: '/api/vocabulary', expected: anyone },
   { method: 'GET', route: '/api/ops/feeds', expected: opsOnly },
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },

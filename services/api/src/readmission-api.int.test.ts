@@ -4,10 +4,12 @@
  * they are and the readmission, and is not overdue (nor sorted as such) while they are in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localIsoTime } from '@adt/adt';
+import { READMISSION_WINDOW_DAYS, localIsoTime } from '@adt/adt';
 import {
   createFollowUp,
   lockEncounter,
+  queueSupersessionCheck,
+  settleSupersession,
   saveEncounterState,
   upsertPatient,
   withTransaction,
@@ -21,6 +23,9 @@ interface Item {
   overdue: boolean;
   patientInHospital: { facility: string; location: string; patientClass: string; since: string } | null;
   readmittedAt: string | null;
+  status: string;
+  statusReason: string | null;
+  supersededBy: string | null;
 }
 
 const HOUR = 3_600_000;
@@ -182,5 +187,49 @@ describe('follow-ups of patients back in hospital', () => {
     expect(items[0]).toMatchObject({ patientInHospital: null, readmittedAt: readmittedAt.toISOString() });
     const found = (await get('/api/follow-ups?mrn=RA1')).json<{ items: Item[] }>().items;
     expect(found[0]).toMatchObject({ overdue: true, readmittedAt: readmittedAt.toISOString() });
+  });
+
+  it("reads as cancelled (readmitted) once the readmission's discharge brings its own follow-up, until work is logged", async () => {
+    const readmissionPatient = await h.db.pool.query<{ patient_id: string }>(
+      'SELECT patient_id FROM encounters WHERE id = $1',
+      [readmissionEncounter],
+    );
+    const patientId = readmissionPatient.rows[0]?.patient_id ?? '';
+    const later = await createFollowUp(h.db.pool, {
+      encounterId: readmissionEncounter,
+      patientId,
+      kind: 'discharge',
+      dueAt: new Date(now + DAY),
+      visitDueBy: null,
+      priority: 'normal',
+      inEdNow: false,
+      team: 'north',
+    });
+    // As the worker does after the readmission's discharge commits.
+    await queueSupersessionCheck(h.db.pool, [patientId]);
+    await settleSupersession(h.db.pool, { zone: h.config.practice.timeZone, days: READMISSION_WINDOW_DAYS });
+
+    const detail = (await get(`/api/follow-ups/${ids.readmitted ?? ''}`)).json<Item>();
+    expect(detail).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'readmitted',
+      supersededBy: later,
+      overdue: false,
+    });
+    const listed = (await get('/api/worklist')).json<{ items: Item[] }>().items;
+    expect(listed.map((i) => i.patient.mrn)).toEqual(['RC1', 'RB1']);
+
+    // A call was made on it after all: it is kept, still to do, and shows what superseded it.
+    const logged = await h.app.inject({
+      method: 'POST',
+      url: `/api/follow-ups/${ids.readmitted ?? ''}/actions`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { type: 'contact_attempt', outcome: 'no_answer' },
+    });
+    expect(logged.statusCode).toBe(201);
+    const kept = (await get(`/api/follow-ups/${ids.readmitted ?? ''}`)).json<Item>();
+    expect(kept).toMatchObject({ status: 'in_progress', statusReason: null, supersededBy: later });
+    const relisted = (await get('/api/worklist')).json<{ items: Item[] }>().items;
+    expect(relisted.map((i) => i.patient.mrn)).toContain('RA1');
   });
 });

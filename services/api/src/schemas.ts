@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARE_ACTION_TYPES, displayPersonName, isFollowUpOverdue } from '@adt/adt';
+import { CARE_ACTION_TYPES, displayPersonName, isFollowUpOverdue, readsAsSuperseded } from '@adt/adt';
 import {
   EMPTY_CALL_CONTEXT,
   type CareAction,
@@ -90,6 +90,12 @@ export const followUpSchema = z.object({
     .nullable()
     .describe(
       'The first inpatient or observation admission of the same person after the discharge (or ED visit) this follow-up is about, within 30 days (practice dates); null otherwise',
+    ),
+  supersededBy: z
+    .string()
+    .nullable()
+    .describe(
+      "The readmission's own discharge follow-up, when the same person was admitted again within 30 days of this discharge and that stay's discharge brought one. A superseded follow-up nobody logged work on reads as `cancelled` with reason `readmitted`; one with logged work stays to do",
     ),
   overdue: z
     .boolean()
@@ -221,8 +227,13 @@ export function toFollowUpJson(
   const stay = whereabouts?.patientInHospital ?? null;
   const context = annotations.contexts.get(f.id) ?? EMPTY_CALL_CONTEXT;
   const facilityName = (code: string) => annotations.facilityNames.get(code) ?? code;
+  // Without the care-action summary whether work was logged is unknown: the stored status stands.
+  const superseded = summary !== undefined && readsAsSuperseded({ ...f, workLogged: summary.workLogged });
+  const status = superseded ? 'cancelled' : f.status;
   return {
     ...f,
+    status,
+    statusReason: superseded ? 'readmitted' : f.statusReason,
     dueAt: f.dueAt.toISOString(),
     visitDueBy: iso(f.visitDueBy),
     patient: {
@@ -259,7 +270,7 @@ export function toFollowUpJson(
       : null,
     readmittedAt: iso(whereabouts?.readmittedAt ?? null),
     overdue: isFollowUpOverdue(
-      { dueAt: f.dueAt, status: f.status, patientInHospital: stay !== null },
+      { dueAt: f.dueAt, status, patientInHospital: stay !== null },
       annotations.overdueBefore,
     ),
   };

@@ -7,11 +7,12 @@
  * locked for the transaction, so events of one encounter apply one at a time across workers. The
  * newest event of its encounter (EVN-2/MSH-7, then arrival) is applied on top of the stored state;
  * an older one makes the worker replay the whole encounter in event order, so the result is the
- * in-order one whatever the arrival order (see `stored-replay.ts`). A new discharge follow-up of a
- * readmission supersedes the earlier one (see `readmission-supersession.ts`). The message's call
- * context (phones, contacts, language, coverage, reason for visit, attending, …) is stored beside
- * the patient and the encounter: newer values replace, an older message only fills gaps. A28/A31
- * change the patient only; merges and identifier moves are applied by `apply-merge.ts`.
+ * in-order one whatever the arrival order (see `stored-replay.ts`). Each transaction queues its
+ * patients for the readmission-supersession check the job runs after the commit (`@adt/db`
+ * `settleSupersession`). The message's call context (phones, contacts, language, coverage, reason
+ * for visit, attending, …) is stored beside the patient and the encounter: newer values replace, an
+ * older message only fills gaps. A28/A31 change the patient only; merges and identifier moves are
+ * applied by `apply-merge.ts`.
  * Errors: database errors propagate (the job retries); a message that cannot be parsed, or lacks
  * what processing needs (`findAdtMessageProblem`, which the listener checks before its ACK), is
  * marked failed and raises {@link UnprocessableMessageError} (no retry).
@@ -39,6 +40,8 @@ import {
   markMessageProcessed,
   messageTraceOf,
   noteEncounterEvent,
+  queueMergeSupersessionCheck,
+  queueSupersessionCheck,
   recordOrderedEncounterEvent,
   reopenFollowUp,
   saveEncounterContext,
@@ -240,6 +243,9 @@ async function applyStoredMessage(
     // Whatever its order: an older message only fills what newer ones left empty.
     await savePatientContext(db, patientId, context, occurredAt);
     await saveEncounterContext(db, encounter.id, context, occurredAt);
+    // Stays, follow-ups and identifiers of these patients may change: their readmission
+    // supersessions are worked out again once this commits (`settleSupersession`).
+    await queueSupersessionCheck(db, [patientId, encounter.patientId]);
     // The stored patient's death rules out any new follow-up, whatever the message says. The
     // upserted patient's row is locked since the upsert, so its flag from there is still current;
     // an encounter of another patient (one merged into it) has its own row read here.
@@ -347,6 +353,7 @@ async function applyMergeMessage(
     await markMessageProcessed(db, message.messageId, 'already applied');
     return { status: 'already_applied', eventType, ...outcome };
   }
+  await queueMergeSupersessionCheck(db, message.messageId);
   await markMessageProcessed(db, message.messageId, `merge: ${result.join(', ')}`);
   return { status: 'applied', eventType, ...outcome };
 }
@@ -359,6 +366,8 @@ async function applyDemographics(
   const patient = await upsertPatientRecord(db, patientUpsert(message.adt, message.occurredAt));
   await savePatientContext(db, patient.id, message.context, message.occurredAt);
   const cancelled = patient.deceased ? await cancelPatientFollowUps(db, patient.id, 'deceased') : 0;
+  // A shared identifier first sent here can tie this record to another hospital's.
+  await queueSupersessionCheck(db, [patient.id]);
   await markMessageProcessed(db, message.messageId, 'demographics only');
   return {
     status: 'applied',

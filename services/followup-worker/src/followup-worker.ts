@@ -1,4 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
+import { READMISSION_WINDOW_DAYS } from '@adt/adt';
 import type { AppConfig } from '@adt/config';
 import {
   createPool,
@@ -6,6 +7,7 @@ import {
   isDatabaseReachable,
   markMessageFailed,
   migrateDatabase,
+  settleSupersession,
 } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import {
@@ -77,6 +79,9 @@ export async function startFollowupWorker(config: AppConfig, log: Logger): Promi
     const stopTimer = metrics.jobDuration.startTimer();
     try {
       const outcome = await applyMessage(deps, messageId);
+      // After the commit, so it reads every stay committed by then; also after a skipped or
+      // already-applied run, which is how a check left by a failed attempt gets done.
+      await settleSupersession(pool, { zone: deps.rules.calendar.zone, days: READMISSION_WINDOW_DAYS });
       // The correlation id the listener stored (read with the message, before this run): every
       // line about this message carries it. A failed run's line reads it in the failed handler.
       const { trace } = outcome;

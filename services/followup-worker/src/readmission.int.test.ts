@@ -139,7 +139,7 @@ describe('readmission of the same person at another facility', () => {
     await dischargeElsewhere('B200', 'HIE123');
     const [readmission] = await h.followUpsOf('B200');
     expect(readmission).toMatchObject({ kind: 'discharge', status: 'open' });
-    // Superseding by processing order would differ between arrival orders; the flag is read instead.
+    // The stored status stays; supersession is worked out after the commit (readmission-supersession.int.test.ts).
     expect((await h.followUpsOf('A100'))[0]).toMatchObject({ status: 'open', statusReason: null });
     // Out of hospital again: no stay shown, the readmission still is.
     const whereabouts = await findFollowUpWhereabouts(h.db.pool, [earlier?.id ?? ''], settings);

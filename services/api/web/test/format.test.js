@@ -1,5 +1,6 @@
 // Unit tests of the inbox's wording: the due clock, ages, dates in the practice time zone.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vocabulary } from '@adt/adt';
 import {
   actionLabel,
   ageOn,
@@ -13,6 +14,10 @@ import {
   riskReasons,
   telHref,
 } from '../public/assets/js/format.js';
+import { useVocabulary } from '../public/assets/js/vocabulary.js';
+
+// The pages word codes with the server's vocabulary, as GET /api/vocabulary serves it.
+beforeAll(() => useVocabulary(vocabulary()));
 
 const NOW = new Date('2026-11-23T13:00:00Z');
 const at = (hours) => new Date(NOW.getTime() + hours * 3_600_000);
@@ -71,6 +76,7 @@ describe('wording', () => {
   it('labels dispositions, including single-digit codes', () => {
     expect(dispositionLabel('01')).toBe('Home or self-care (01)');
     expect(dispositionLabel('7')).toBe('Left against medical advice (07)');
+    expect(dispositionLabel('83')).toBe('Skilled nursing facility, planned readmission (83)');
     expect(dispositionLabel('99')).toBe('Disposition 99');
     expect(dispositionLabel('')).toBe('');
   });

@@ -3,8 +3,8 @@
 // token from GET /api/session; background refreshes say so, so they do not keep a session alive.
 
 /**
- * @typedef {{ kind: 'session' | 'token', role: 'navigator' | 'ops' | 'admin', displayName: string, actor: string, teams: string[], leads: string[] }} Who
- * @typedef {{ user: Who | null, csrfToken: string, practiceTimeZone: string, idleTimeoutMs: number }} Session
+ * @typedef {import('./api-types.js').Who} Who
+ * @typedef {import('./api-types.js').Session} Session
  */
 
 /** An API answer other than 2xx, with the API's error code and message. */
@@ -33,7 +33,9 @@ let current = null;
  */
 export async function loadSession() {
   const response = await fetch('/api/session', { headers: { accept: 'application/json' } });
-  current = /** @type {Session} */ (await response.json());
+  /** @type {unknown} */
+  const session = await response.json();
+  current = /** @type {Session} */ (session);
   return current;
 }
 
@@ -88,14 +90,15 @@ export async function api(path, options = {}) {
     credentials: 'same-origin',
   });
   const text = await response.text();
-  /** @type {any} */
+  /** @type {unknown} */
   const json = text ? JSON.parse(text) : null;
   if (response.ok) return json;
+  const body = json !== null && typeof json === 'object' ? /** @type {Record<string, unknown>} */ (json) : {};
   const error = new ApiError(
     response.status,
-    json?.error ?? 'error',
-    json?.message ?? response.statusText,
-    json && typeof json === 'object' ? json : {},
+    typeof body.error === 'string' ? body.error : 'error',
+    typeof body.message === 'string' ? body.message : response.statusText,
+    body,
   );
   if (response.status === 401 && path !== '/api/session') goToSignIn();
   if (response.status === 403 && error.code === 'csrf' && !options.background) {
@@ -108,7 +111,11 @@ export async function api(path, options = {}) {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const retried = await retry.text();
-    if (retry.ok) return retried ? JSON.parse(retried) : null;
+    if (retry.ok) {
+      /** @type {unknown} */
+      const retriedJson = retried ? JSON.parse(retried) : null;
+      return retriedJson;
+    }
   }
   throw error;
 }

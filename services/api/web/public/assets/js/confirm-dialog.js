@@ -36,7 +36,13 @@ export function confirmDialog(question) {
         // A dangerous step starts on Cancel, so a reflex Enter does not take it.
         h(
           'button',
-          { type: 'button', autofocus: question.danger === true, onclick: () => dialog.close() },
+          {
+            type: 'button',
+            autofocus: question.danger === true,
+            onclick: () => {
+              dialog.close();
+            },
+          },
           'Cancel',
         ),
       ),

@@ -82,5 +82,23 @@ export function toast(text) {
   box.textContent = text;
   box.removeAttribute('hidden');
   window.clearTimeout(toastTimer);
-  toastTimer = window.setTimeout(() => box?.setAttribute('hidden', ''), 3500);
+  const shown = box;
+  toastTimer = window.setTimeout(() => {
+    shown.setAttribute('hidden', '');
+  }, 3500);
+}
+
+/**
+ * An event handler that runs async work: the browser ignores a handler's promise, so a rejection the
+ * work did not handle itself is shown to the user instead of vanishing.
+ * @template {Event} E
+ * @param {(event: E) => Promise<void>} run - the work
+ * @returns {(event: E) => void}
+ */
+export function asyncHandler(run) {
+  return (event) => {
+    run(event).catch((/** @type {unknown} */ error) => {
+      toast(error instanceof Error ? error.message : 'Something went wrong');
+    });
+  };
 }

@@ -3,8 +3,9 @@
 // colleague, call outcomes, care steps, note, and close (after asking, and only by the close rules).
 import { api } from './api.js';
 import { confirmDialog } from './confirm-dialog.js';
-import { h, required, toast } from './dom.js';
-import { ATTEMPT_OUTCOMES, CLOSE_OUTCOMES, UNREACHABLE_MIN_ATTEMPTS, localDate } from './format.js';
+import { asyncHandler, h, required, toast } from './dom.js';
+import { localDate } from './format.js';
+import { words } from './vocabulary.js';
 
 /**
  * @typedef {import('./follow-up-panels.js').Detail} Detail
@@ -59,7 +60,7 @@ export function actionsPanel(d, ctx) {
         h(
           'div.action-group',
           null,
-          Object.entries(ATTEMPT_OUTCOMES).map(([outcome, label]) =>
+          Object.entries(words().attemptOutcomes).map(([outcome, label]) =>
             h(
               'button',
               {
@@ -176,13 +177,13 @@ function claimBlock(d, ctx) {
         'button.button-primary',
         {
           type: 'button',
-          onclick: async () => {
+          onclick: asyncHandler(async () => {
             if (!holder) {
               await ctx.log({ type: 'claim' }, 'Claimed: the team sees you are on it');
             } else if (await ctx.confirmTakeOver(holder.name)) {
               await ctx.log({ type: 'claim', takeOver: true }, `Taken over from ${holder.name}`);
             }
-          },
+          }),
         },
         holder ? `Take over from ${holder.name}` : 'Claim this follow-up',
       ),
@@ -252,8 +253,7 @@ function closeBlock(d, ctx) {
     problem.textContent = text;
     problem.removeAttribute('hidden');
   };
-  /** @type {Record<string, string>} */
-  const labels = CLOSE_OUTCOMES;
+  const labels = words().closeOutcomes;
   return h(
     'div.action-block',
     { role: 'group', 'aria-labelledby': 'close-title' },
@@ -269,7 +269,7 @@ function closeBlock(d, ctx) {
           'select',
           { id: 'close-outcome' },
           h('option', { value: '' }, 'Choose…'),
-          Object.entries(CLOSE_OUTCOMES).map(([value, label]) => h('option', { value }, label)),
+          Object.entries(labels).map(([value, label]) => h('option', { value }, label)),
         ),
       ),
     ),
@@ -287,7 +287,7 @@ function closeBlock(d, ctx) {
         'button.button-danger',
         {
           type: 'button',
-          onclick: async () => {
+          onclick: asyncHandler(async () => {
             problem.setAttribute('hidden', '');
             const outcome = valueOf('#close-outcome');
             const note = valueOf('#close-note');
@@ -296,7 +296,7 @@ function closeBlock(d, ctx) {
               required('#close-outcome', HTMLSelectElement).focus();
               return;
             }
-            if (outcome === 'unreachable' && d.failedAttempts < UNREACHABLE_MIN_ATTEMPTS) {
+            if (outcome === 'unreachable' && d.failedAttempts < words().rules.unreachableMinAttempts) {
               const logged =
                 d.failedAttempts === 0
                   ? 'none is'
@@ -304,7 +304,7 @@ function closeBlock(d, ctx) {
                     ? 'one is'
                     : `${d.failedAttempts} are`;
               explain(
-                `Not closed: “Unable to reach” needs at least ${UNREACHABLE_MIN_ATTEMPTS} logged call attempts (TCM), and ${logged} logged. Log each call first.`,
+                `Not closed: “Unable to reach” needs at least ${words().rules.unreachableMinAttempts} logged call attempts (TCM), and ${logged} logged. Log each call first.`,
               );
               return;
             }
@@ -323,7 +323,7 @@ function closeBlock(d, ctx) {
             if (!yes) return;
             const result = await ctx.log({ type: 'close', outcome, note }, 'Follow-up closed');
             if (!result.ok && result.message) explain(`Not closed: ${result.message}`);
-          },
+          }),
         },
         'Close follow-up',
       ),

@@ -1,7 +1,8 @@
 // @ts-check
 // The read-only panels of a follow-up: TCM deadlines, timeline, encounter and source messages.
 import { api, ApiError } from './api.js';
-import { h, replace, required } from './dom.js';
+import { asyncHandler, h, replace, required } from './dom.js';
+import { words } from './vocabulary.js';
 import {
   actionLabel,
   dispositionLabel,
@@ -14,10 +15,9 @@ import {
 import { visitContextFacts } from './follow-up-context.js';
 
 /**
- * @typedef {import('./worklist-row.js').FollowUp} FollowUp
- * @typedef {{ id: string, type: string, outcome: string | null, note: string | null, at: string, actor: string, actorName: string, recordedAt: string, previousHolder: { actor: string, name: string } | null, handedTo: { actor: string, name: string } | null }} CareAction
- * @typedef {{ messageId: string, eventType: string, occurredAt: string, receivedAt: string, controlId: string, note: string | null }} SourceMessage
- * @typedef {FollowUp & { statusReason: string | null, createdAt: string, patient: FollowUp['patient'] & { assigningAuthority: string }, sourceMessages: SourceMessage[], actions: CareAction[] }} Detail
+ * @typedef {import('./api-types.js').CareAction} CareAction
+ * @typedef {import('./api-types.js').SourceMessage} SourceMessage
+ * @typedef {import('./api-types.js').FollowUpDetail} Detail
  */
 
 /**
@@ -59,9 +59,7 @@ export function deadlinesPanel(d, ctx) {
               clock.text.charAt(0).toUpperCase() + clock.text.slice(1),
             )
           : null,
-        d.kind === 'discharge'
-          ? h('p.muted', null, 'By the end of the 2nd business day after discharge.')
-          : null,
+        d.kind === 'discharge' ? h('p.muted', null, words().rules.dischargeDeadlineText) : null,
       ),
       d.visitDueBy
         ? h(
@@ -257,7 +255,7 @@ function hl7Button(m) {
     {
       type: 'button',
       'aria-controls': 'hl7',
-      onclick: async () => {
+      onclick: asyncHandler(async () => {
         const target = required('#hl7', HTMLElement);
         try {
           const message = /** @type {{ raw: string | null }} */ (await api(`/api/messages/${m.messageId}`));
@@ -280,7 +278,7 @@ function hl7Button(m) {
             ),
           );
         }
-      },
+      }),
     },
     'Show HL7',
   );

@@ -20,6 +20,7 @@ import { deadlinesPanel, encounterPanel, sourcesPanel, timelinePanel } from './f
 import { contactPanel } from './follow-up-context.js';
 import { startShell } from './shell.js';
 import { startNextFollowUp } from './follow-up-next.js';
+import { words } from './vocabulary.js';
 
 /** @typedef {import('./follow-up-panels.js').Detail} Detail */
 
@@ -204,6 +205,13 @@ function header(d) {
         d.readmittedAt
           ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(d.readmittedAt, zone)}`)
           : null,
+        d.supersededBy
+          ? h(
+              'a.badge.badge-risk',
+              { href: `/follow-ups/${d.supersededBy}` },
+              'Superseded by the readmission’s follow-up',
+            )
+          : null,
         d.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         h('span.badge.badge-outline', null, statusLabel(d.status)),
       ),
@@ -226,10 +234,7 @@ function header(d) {
 
 /** @param {string} status */
 function statusLabel(status) {
-  return (
-    { open: 'Not started', in_progress: 'In progress', done: 'Closed', cancelled: 'Cancelled' }[status] ??
-    status
-  );
+  return words().statuses[status] ?? status;
 }
 
 /** @param {Detail} d */

@@ -1,5 +1,7 @@
 // @ts-check
-// How the inbox words and formats things. Pure functions (no DOM), unit-tested in web/test.
+// How the inbox words and formats things. Pure functions (no DOM), unit-tested in web/test. The
+// words for stored codes come from the server's vocabulary (vocabulary.js).
+import { words } from './vocabulary.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -142,32 +144,6 @@ export function telHref(phone) {
   return digits.length >= 7 ? `tel:${digits}` : null;
 }
 
-// UB-04 patient discharge status codes (PV1-36) as navigators know them.
-/** @type {Record<string, string>} */
-const DISPOSITIONS = {
-  '01': 'Home or self-care',
-  '02': 'Short-term hospital',
-  '03': 'Skilled nursing facility',
-  '04': 'Intermediate care facility',
-  '05': "Cancer or children's hospital",
-  '06': 'Home with home health',
-  '07': 'Left against medical advice',
-  '09': 'Admitted as inpatient',
-  20: 'Expired',
-  21: 'Law enforcement',
-  30: 'Still a patient',
-  43: 'Federal hospital',
-  50: 'Hospice, home',
-  51: 'Hospice, facility',
-  61: 'Swing bed',
-  62: 'Inpatient rehabilitation',
-  63: 'Long-term acute care',
-  64: 'Nursing facility (Medicaid)',
-  65: 'Psychiatric hospital',
-  66: 'Critical access hospital',
-  70: 'Other institution',
-};
-
 /**
  * The discharge disposition for people: "Home or self-care (01)".
  * @param {string} code - PV1-36
@@ -175,26 +151,16 @@ const DISPOSITIONS = {
 export function dispositionLabel(code) {
   if (!code) return '';
   const normalized = /^\d$/.test(code) ? `0${code}` : code;
-  const label = DISPOSITIONS[normalized];
+  const label = words().dispositions[normalized];
   return label ? `${label} (${normalized})` : `Disposition ${code}`;
 }
-
-/** @type {Record<string, string>} */
-const PATIENT_CLASSES = {
-  I: 'Inpatient',
-  E: 'Emergency',
-  O: 'Outpatient',
-  B: 'Obstetrics',
-  R: 'Recurring',
-  P: 'Preadmit',
-};
 
 /**
  * The patient class (PV1-2) for people.
  * @param {string} code - PV1-2
  */
 export function patientClassLabel(code) {
-  return PATIENT_CLASSES[code] ?? code;
+  return words().patientClasses[code] ?? code;
 }
 
 /**
@@ -202,67 +168,24 @@ export function patientClassLabel(code) {
  * @param {'discharge' | 'ed_visit'} kind - follow-up kind
  */
 export function kindLabel(kind) {
-  return kind === 'ed_visit' ? 'ED visit' : 'Discharge';
+  return words().kinds[kind] ?? kind;
 }
-
-/** @type {Record<string, string>} */
-const EVENTS = {
-  A01: 'Admitted',
-  A02: 'Transferred',
-  A03: 'Discharged',
-  A04: 'Registered (ED or outpatient)',
-  A05: 'Pre-admitted',
-  A06: 'Changed to inpatient',
-  A07: 'Changed to outpatient',
-  A08: 'Visit details updated',
-  A11: 'Visit cancelled',
-  A12: 'Transfer cancelled',
-  A13: 'Discharge cancelled',
-  A21: 'Leave of absence',
-  A22: 'Returned from leave',
-  A28: 'Person added',
-  A31: 'Person updated',
-  A40: 'Patient records merged',
-};
 
 /**
  * An ADT event for people: "Discharged (A03)".
  * @param {string} eventType - trigger event code
  */
 export function eventLabel(eventType) {
-  const label = EVENTS[eventType];
+  const label = words().events[eventType];
   return label ? `${label} (${eventType})` : eventType;
 }
-
-/** Outcomes of a contact attempt, as logged. */
-export const ATTEMPT_OUTCOMES = /** @type {const} */ ({
-  no_answer: 'No answer',
-  voicemail: 'Left voicemail',
-  wrong_number: 'Wrong number',
-});
-
-/** Fewer logged attempts than this and a follow-up cannot be closed as unreachable (TCM). */
-export const UNREACHABLE_MIN_ATTEMPTS = 2;
-
-/** Outcomes a follow-up is closed with. */
-export const CLOSE_OUTCOMES = /** @type {const} */ ({
-  reached: 'Reached — follow-up arranged',
-  unreachable: 'Unable to reach after attempts',
-  declined: 'Patient declined follow-up',
-  seen_elsewhere: 'Already seen by another provider',
-  readmitted: 'Readmitted',
-  other: 'Other (see note)',
-});
 
 /**
  * A care action for people: "Call attempt — no answer", "Took over from Sam Ortiz, RN".
  * @param {{ type: string, outcome: string | null, previousHolder?: { name: string } | null, handedTo?: { name: string } | null }} action - the logged action
  */
 export function actionLabel(action) {
-  /** @type {Record<string, string>} */
-  const attempts = ATTEMPT_OUTCOMES;
-  /** @type {Record<string, string>} */
-  const closes = CLOSE_OUTCOMES;
+  const { attemptOutcomes: attempts, closeOutcomes: closes } = words();
   const outcome = action.outcome ?? '';
   switch (action.type) {
     case 'claim':

@@ -5,9 +5,8 @@ import { h } from './dom.js';
 import { formatDateTime } from './format.js';
 
 /**
- * @typedef {{ at: string, event: string, detail: string }} HistoryEntry
- * @typedef {{ id: string, receivedAt: string, sendingApplication: string, sendingFacility: string, controlId: string, messageType: string, versionId: string, status: string, statusReason: string | null, ackCode: string | null, attempts: number, correlationId: string, processedAt: string | null }} Message
- * @typedef {Message & { raw: string | null, history: HistoryEntry[] }} MessageDetail
+ * @typedef {import('./api-types.js').Message} Message
+ * @typedef {import('./api-types.js').MessageDetail} MessageDetail
  */
 
 // Names of the fields ops look at most; others are shown by position only.
@@ -118,7 +117,13 @@ export function messageDetail(message, zone, onReplay) {
       replayable
         ? h(
             'button.button-primary',
-            { type: 'button', id: 'replay-one', onclick: () => onReplay(message) },
+            {
+              type: 'button',
+              id: 'replay-one',
+              onclick: () => {
+                onReplay(message);
+              },
+            },
             'Replay',
           )
         : null,

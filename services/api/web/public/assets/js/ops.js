@@ -2,7 +2,7 @@
 // The operations page: alerts, feeds by facility, processing, unattributed patients, message
 // search, one message's raw HL7 and history, and replay of failed messages.
 import { api, ApiError } from './api.js';
-import { h, append, replace, required, toast } from './dom.js';
+import { append, asyncHandler, h, replace, required, toast } from './dom.js';
 import { formatDateTime } from './format.js';
 import { messageDetail, statusBadge } from './ops-message.js';
 import { startShell } from './shell.js';
@@ -124,11 +124,11 @@ function searchQuery() {
   const data = new FormData(form);
   const query = new URLSearchParams({ limit: '50' });
   for (const name of ['controlId', 'mrn', 'facility', 'status']) {
-    const value = String(data.get(name) ?? '').trim();
+    const value = formText(data, name).trim();
     if (value) query.set(name, value);
   }
   for (const name of ['from', 'to']) {
-    const value = String(data.get(name) ?? '');
+    const value = formText(data, name);
     if (value) query.set(name, new Date(value).toISOString());
   }
   return query;
@@ -211,18 +211,21 @@ form.addEventListener('submit', (event) => {
   loadMessages(false).catch(showError);
 });
 more.addEventListener('click', () => void loadMessages(true).catch(showError));
-replayAll.addEventListener('click', async () => {
-  if (!window.confirm('Send every failed message for processing again?')) return;
-  try {
-    const result = /** @type {{ replayed: string[] }} */ (
-      await api('/api/messages/replay-failed', { method: 'POST' })
-    );
-    toast(`${result.replayed.length} failed message(s) sent for processing again.`);
-    await Promise.all([loadMessages(false), loadStatus(false)]);
-  } catch (caught) {
-    showError(caught);
-  }
-});
+replayAll.addEventListener(
+  'click',
+  asyncHandler(async () => {
+    if (!window.confirm('Send every failed message for processing again?')) return;
+    try {
+      const result = /** @type {{ replayed: string[] }} */ (
+        await api('/api/messages/replay-failed', { method: 'POST' })
+      );
+      toast(`${result.replayed.length} failed message(s) sent for processing again.`);
+      await Promise.all([loadMessages(false), loadStatus(false)]);
+    } catch (caught) {
+      showError(caught);
+    }
+  }),
+);
 
 const params = new URLSearchParams(window.location.search);
 for (const name of ['controlId', 'mrn', 'facility', 'status']) {
@@ -233,3 +236,13 @@ for (const name of ['controlId', 'mrn', 'facility', 'status']) {
 }
 await Promise.all([loadStatus(false), loadMessages(false)]).catch(showError);
 window.setInterval(() => void loadStatus(true).catch(() => undefined), REFRESH_MS);
+
+/**
+ * A text field of a submitted form ('' when absent; the form has no file inputs).
+ * @param {FormData} data - the submitted form
+ * @param {string} name - the field
+ */
+function formText(data, name) {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}

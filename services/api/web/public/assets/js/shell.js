@@ -1,7 +1,8 @@
 // @ts-check
 // The frame every signed-in page shares: who is signed in, the navigation, sign-out and password change.
 import { api, ApiError, goToSignIn, loadSession, signOut } from './api.js';
-import { h, replace, required, toast } from './dom.js';
+import { asyncHandler, h, replace, required, toast } from './dom.js';
+import { loadVocabulary } from './vocabulary.js';
 
 /** @typedef {import('./api.js').Session} Session */
 /** @typedef {import('./api.js').Who} Who */
@@ -21,6 +22,7 @@ export async function startShell(page) {
     goToSignIn();
     throw new Error('not signed in');
   }
+  await loadVocabulary();
   for (const link of document.querySelectorAll('[data-nav]')) {
     const name = link.getAttribute('data-nav');
     if (name === 'audit' && user.role !== 'admin') link.setAttribute('hidden', '');
@@ -42,7 +44,16 @@ export async function startShell(page) {
       user.teams.length > 0 ? ` · ${user.teams.join(', ')}` : '',
     ),
     user.kind === 'session'
-      ? h('button.button-quiet', { type: 'button', onclick: () => openPasswordDialog() }, 'Change password')
+      ? h(
+          'button.button-quiet',
+          {
+            type: 'button',
+            onclick: () => {
+              openPasswordDialog();
+            },
+          },
+          'Change password',
+        )
       : null,
     h('button.button-quiet', { type: 'button', onclick: () => void signOut() }, 'Sign out'),
   );
@@ -68,7 +79,7 @@ function openPasswordDialog() {
   const form = h(
     'form',
     {
-      onsubmit: async (event) => {
+      onsubmit: asyncHandler(async (event) => {
         event.preventDefault();
         try {
           await api('/api/session/password', {
@@ -86,7 +97,7 @@ function openPasswordDialog() {
             caught instanceof ApiError ? caught.message : 'The password could not be changed.';
           error.removeAttribute('hidden');
         }
-      },
+      }),
     },
     h('h2', { id: 'pw-title' }, 'Change your password'),
     error,
@@ -96,11 +107,22 @@ function openPasswordDialog() {
       'div.toolbar',
       null,
       h('button.button-primary', { type: 'submit' }, 'Change password'),
-      h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            dialog.close();
+          },
+        },
+        'Cancel',
+      ),
     ),
   );
   dialog.append(form);
-  dialog.addEventListener('close', () => dialog.remove());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+  });
   document.body.append(dialog);
   dialog.showModal();
 }

@@ -15,31 +15,7 @@ import {
 } from './format.js';
 
 /**
- * @typedef {{
- *   id: string, kind: 'discharge' | 'ed_visit', status: string, dueAt: string, visitDueBy: string | null,
- *   priority: string, riskScore: number | null, riskFlags: string[], team: string, inEdNow: boolean,
- *   dischargeCancelled: boolean,
- *   patient: { mrn: string, name: string, birthDate: string | null, sex: string, phone: string,
- *     phones: { number: string, use: string, equipment: string, field: string }[],
- *     contacts: { name: string, relationship: { code: string, text: string },
- *       phones: { number: string, use: string, equipment: string, field: string }[] }[],
- *     language: { code: string, text: string } | null, interpreterNeeded: boolean,
- *     address: { street: string, other: string, city: string, state: string, postalCode: string,
- *       country: string } | null,
- *     primaryCareProvider: { name: string, source: string } | null,
- *     coverages: { planId: string, planName: string, companyName: string, policyNumber: string }[] },
- *   encounter: { facility: string, facilityName: string, visitNumber: string, patientClass: string,
- *     admittedAt: string | null, dischargedAt: string | null, disposition: string,
- *     diagnoses: { code: string, text: string }[],
- *     reasonForVisit: { code: string, text: string } | null,
- *     admittingDiagnosis: { code: string, text: string, source: string } | null,
- *     attending: { id: string, name: string } | null },
- *   claimedBy: { actor: string, name: string, at: string } | null, failedAttempts: number,
- *   lastAttemptAt: string | null,
- *   patientInHospital?: { facility: string, facilityName: string, location: string, patientClass: string,
- *     since: string } | null,
- *   readmittedAt?: string | null, overdue?: boolean
- * }} FollowUp
+ * @typedef {import('./api-types.js').FollowUp} FollowUp
  */
 
 /**
@@ -156,6 +132,7 @@ export function worklistRow(f, ctx) {
         f.readmittedAt
           ? h('span.badge.badge-risk', null, `Readmitted ${formatDateTime(f.readmittedAt, zone)}`)
           : null,
+        f.supersededBy ? h('span.badge.badge-risk', null, 'Superseded: work logged') : null,
         f.dischargeCancelled ? h('span.badge.badge-cancelled', null, 'Discharge cancelled') : null,
         f.failedAttempts > 0
           ? h(
@@ -194,7 +171,7 @@ function capitalize(text) {
  */
 function callContextLine(f, zone) {
   const p = f.patient;
-  const others = (p.phones?.length ?? 0) - (p.phone ? 1 : 0) + (p.contacts?.length ?? 0);
+  const others = p.phones.length - (p.phone ? 1 : 0) + p.contacts.length;
   const parts = [
     p.interpreterNeeded ? `Interpreter (${p.language?.text || p.language?.code || 'language sent'})` : null,
     others > 0 ? `${others} more contact${others === 1 ? '' : 's'}` : null,

@@ -267,8 +267,12 @@ for (const control of [dateInput, teamSelect, statusSelect]) {
     patientSearch.rerun();
   });
 }
-required('#filters', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
-required('#print', HTMLButtonElement).addEventListener('click', () => window.print());
+required('#filters', HTMLFormElement).addEventListener('submit', (event) => {
+  event.preventDefault();
+});
+required('#print', HTMLButtonElement).addEventListener('click', () => {
+  window.print();
+});
 document.addEventListener('visibilitychange', () => void refresh());
 
 try {

@@ -1,0 +1,21 @@
+// @ts-check
+// The API's answers as the pages use them, named from the types generated out of the API's own
+// OpenAPI document (web/types/api.d.ts, `npm run web-types -w @adt/api`): a page cannot drift
+// from what the API sends.
+
+/**
+ * The JSON a GET route answers with 200.
+ * @template {keyof import('../../../types/api').paths} P
+ * @typedef {import('../../../types/api').paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer J } } } } } ? Exclude<J, string> : never} GetJson
+ */
+
+/** @typedef {GetJson<'/api/session'>} Session */
+/** @typedef {NonNullable<Session['user']>} Who */
+/** @typedef {GetJson<'/api/worklist'>['items'][number]} FollowUp */
+/** @typedef {GetJson<'/api/follow-ups/{id}'>} FollowUpDetail */
+/** @typedef {FollowUpDetail['actions'][number]} CareAction */
+/** @typedef {FollowUpDetail['sourceMessages'][number]} SourceMessage */
+/** @typedef {GetJson<'/api/messages'>['items'][number]} Message */
+/** @typedef {GetJson<'/api/messages/{id}'>} MessageDetail */
+
+export {};
