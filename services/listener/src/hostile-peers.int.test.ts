@@ -13,7 +13,13 @@ import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MLLP_START, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import {
+  createTestDatabase,
+  hl7TestMessage,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@adt/testing';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'hostile-peers-test', level: 'silent' });
@@ -24,14 +30,8 @@ const MAX_CONNECTIONS = 12;
 // listener's p99 was seen near 600 ms; a listener starved by the attacks would time out (seconds).
 const ACK_P99_BOUND_MS = 2_000;
 
-function adt(controlId: string, facility = 'GENERAL_HOSP'): string {
-  return [
-    `MSH|^~\\&|EPIC|${facility}|FOLLOWUP|PRACTICE|20261118143000||ADT^A03|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    'PID|1||MRN42^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
-}
+const adt = (controlId: string, facility = 'GENERAL_HOSP'): string =>
+  hl7TestMessage({ controlId, msh: { 4: facility } });
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -12,7 +12,13 @@ import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MLLP_END, MLLP_START, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import {
+  createTestDatabase,
+  hl7TestMessage,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@adt/testing';
 import { startListener, type RunningListener } from './listener.js';
 
 const MAX_FRAME_BYTES = 4_096;
@@ -48,12 +54,15 @@ const validMessage = fc
   })
   .map((m) => ({
     controlId: m.controlId,
-    text: [
-      `MSH|^~\\&|FUZZ|FUZZ_HOSP|FU|PRACTICE|20261118143000||ADT^${m.event}|${m.controlId}|P|${m.version}`,
-      `EVN|${m.event}|20261118142500`,
-      `PID|1||${m.mrn}^^^FUZZ_HOSP^MR||${m.name}||19500101|F`,
-      `PV1|1|I|4W^1^A||||||||||||||||${m.visit}`,
-    ].join(m.breakWith),
+    text: hl7TestMessage({
+      controlId: m.controlId,
+      event: m.event,
+      facility: 'FUZZ_HOSP',
+      mrn: m.mrn,
+      msh: { 3: 'FUZZ', 5: 'FU', 12: m.version },
+      pid: { 5: m.name },
+      pv1: { 19: m.visit },
+    }).replaceAll('\r', m.breakWith),
   }));
 
 const valid: fc.Arbitrary<StreamItem> = validMessage.map((m) => ({

@@ -7,6 +7,7 @@ import { ackCodeFromAck } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import {
   createTestDatabase,
+  hl7TestMessage,
   metricValue,
   scrapeMetrics,
   testQueuePrefix,
@@ -15,13 +16,13 @@ import {
 } from '@adt/testing';
 import { startListener, type RunningListener } from './listener.js';
 
+/** An A03 from METRICS_HOSP, or of another type (MSH-9) or facility (MSH-4). */
 function adt(controlId: string, opts: { type?: string; facility?: string } = {}): string {
-  return [
-    `MSH|^~\\&|EPIC|${opts.facility ?? 'METRICS_HOSP'}|FOLLOWUP|PRACTICE|20261118143000||${opts.type ?? 'ADT^A03'}|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    'PID|1||MRN42^^^METRICS_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
+  return hl7TestMessage({
+    controlId,
+    facility: 'METRICS_HOSP',
+    msh: { 4: opts.facility ?? 'METRICS_HOSP', 9: opts.type ?? 'ADT^A03' },
+  });
 }
 
 describe('listener metrics and correlation ids', () => {

@@ -4,7 +4,13 @@ import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import {
+  createTestDatabase,
+  hl7TestMessage,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@adt/testing';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'listener-protocol-test', level: 'silent' });
@@ -85,20 +91,25 @@ interface AdtOptions {
   facility?: string;
   visit?: string;
   mrn?: string;
-  ackTypes?: string;
+  /** MSH-15 and MSH-16. */
+  ackTypes?: readonly [string, string];
   charset?: string;
   name?: string;
 }
 
 function adt(controlId: string, o: AdtOptions = {}): string {
   const event = o.event ?? 'A01';
-  const msh = `MSH|^~\\&|EPIC|${o.facility ?? 'GH'}|FU|PRACTICE|20261118143000||${o.msh9 ?? `ADT^${event}^ADT_A01`}|${controlId}|P|2.5.1${o.ackTypes ?? ''}`;
-  return [
-    o.charset === undefined ? msh : `${msh}${o.ackTypes === undefined ? '|||' : ''}|||${o.charset}`,
-    `EVN|${event}|20261118142500`,
-    `PID|1||${o.mrn ?? 'MRN1'}^^^GH^MR||${o.name ?? 'DOE^JANE'}||19500101|F`,
-    `PV1|1|I|4W^1^A||||||||||||||||${o.visit ?? 'V1'}`,
-  ].join('\r');
+  const msh: Record<number, string> = { 5: 'FU', 9: o.msh9 ?? `ADT^${event}^ADT_A01` };
+  if (o.ackTypes) [msh[15], msh[16]] = o.ackTypes;
+  if (o.charset !== undefined) msh[18] = o.charset;
+  return hl7TestMessage({
+    controlId,
+    event,
+    facility: o.facility ?? 'GH',
+    msh,
+    pid: { 3: `${o.mrn ?? 'MRN1'}^^^GH^MR`, 5: o.name ?? 'DOE^JANE' },
+    pv1: { 19: o.visit ?? 'V1' },
+  });
 }
 
 describe('listener protocol: batches, character sets, A11, enhanced mode, noise', () => {
@@ -249,7 +260,7 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
 
   describe('enhanced acknowledgment mode', () => {
     it('sends CA on commit, then the application AA on the same connection once processed', async () => {
-      const commit = ackCodeFromAck(await peer.send(adt('N1', { ackTypes: '|||AL|AL', visit: 'V-N1' })));
+      const commit = ackCodeFromAck(await peer.send(adt('N1', { ackTypes: ['AL', 'AL'], visit: 'V-N1' })));
       expect(commit).toMatchObject({ code: 'CA', controlId: 'N1' });
       expect(await peer.silentFor(150)).toBe(true);
       await setStatus('N1', 'processed');
@@ -259,12 +270,12 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('with MSH-16 = ER sends nothing on success and AE with the reason on failure', async () => {
-      expect(ackCodeFromAck(await peer.send(adt('N2', { ackTypes: '|||AL|ER', visit: 'V-N2' }))).code).toBe(
+      expect(ackCodeFromAck(await peer.send(adt('N2', { ackTypes: ['AL', 'ER'], visit: 'V-N2' }))).code).toBe(
         'CA',
       );
       await setStatus('N2', 'processed');
       expect(await peer.silentFor(200)).toBe(true);
-      expect(ackCodeFromAck(await peer.send(adt('N3', { ackTypes: '|||AL|ER', visit: 'V-N3' }))).code).toBe(
+      expect(ackCodeFromAck(await peer.send(adt('N3', { ackTypes: ['AL', 'ER'], visit: 'V-N3' }))).code).toBe(
         'CA',
       );
       await setStatus('N3', 'failed', 'PID-3 (patient identifier) is empty');
@@ -274,15 +285,15 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('sends no commit ACK under MSH-15 = NE, and answers a refused message with an application AR', async () => {
-      peer.write(encodeMllpFrame(adt('N4', { ackTypes: '|||NE|NE', visit: 'V-N4' })));
-      const refused = adt('N5', { ackTypes: '|||NE|AL' }).replace('ADT^A01^ADT_A01', 'SIU^S12');
+      peer.write(encodeMllpFrame(adt('N4', { ackTypes: ['NE', 'NE'], visit: 'V-N4' })));
+      const refused = adt('N5', { ackTypes: ['NE', 'AL'] }).replace('ADT^A01^ADT_A01', 'SIU^S12');
       const answer = ackCodeFromAck(await peer.send(refused));
       expect(answer).toMatchObject({ code: 'AR', controlId: 'N5' });
       expect((await rows('N4'))[0]?.status).toBe('received');
     });
 
     it('answers a retransmission of a processed message with CA and an immediate application AA', async () => {
-      const message = adt('N6', { ackTypes: '|||AL|AL', visit: 'V-N6' });
+      const message = adt('N6', { ackTypes: ['AL', 'AL'], visit: 'V-N6' });
       expect(ackCodeFromAck(await peer.send(message)).code).toBe('CA');
       await setStatus('N6', 'processed');
       expect(ackCodeFromAck((await peer.next()).toString('utf8')).code).toBe('AA');
@@ -295,9 +306,9 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
 
     it('drops the application ACK when the connection is gone, and counts it', async () => {
       const other = await Peer.connect(listener.mllpPort);
-      expect(ackCodeFromAck(await other.send(adt('N7', { ackTypes: '|||AL|AL', visit: 'V-N7' }))).code).toBe(
-        'CA',
-      );
+      expect(
+        ackCodeFromAck(await other.send(adt('N7', { ackTypes: ['AL', 'AL'], visit: 'V-N7' }))).code,
+      ).toBe('CA');
       other.close();
       await setStatus('N7', 'processed');
       const metric = async () => {

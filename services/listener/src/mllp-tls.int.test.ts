@@ -14,7 +14,13 @@ import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import {
+  createTestDatabase,
+  hl7TestMessage,
+  testQueuePrefix,
+  testRedisUrl,
+  type TestDatabase,
+} from '@adt/testing';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'mllp-tls-test', level: 'silent' });
@@ -35,14 +41,7 @@ function closedAfter(socket: net.Socket, from: 'connect' | 'secureConnect'): Pro
   });
 }
 
-function adt(controlId: string): string {
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118143000||ADT^A03|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    'PID|1||MRN42^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
-}
+const adt = (controlId: string): string => hl7TestMessage({ controlId });
 
 /** A self-signed CA and, signed by it, certificates named `<name>.pem` / `<name>.key`. */
 function makePki(dir: string): (name: string, cn: string, usage: 'serverAuth' | 'clientAuth') => void {
