@@ -11,7 +11,7 @@ import {
   storeInboundMessage,
   type RosterEntryInput,
 } from '@adt/db';
-import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { applyMessage, type ApplyDeps } from './apply-message.js';
 
 const ZONE = 'America/New_York';
@@ -43,24 +43,24 @@ function adt(opts: {
   diagnoses?: string[];
 }): string {
   controlCounter += 1;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = opts.patientClass;
-  pv1[4] = opts.admissionType ?? '';
-  pv1[10] = opts.hospitalService ?? '';
-  pv1[19] = opts.visit;
-  pv1[36] = opts.disposition ?? '';
-  pv1[44] = opts.admit ? hl7Time(opts.admit) : '';
-  pv1[45] = opts.discharge ? hl7Time(opts.discharge) : '';
   const at = hl7Time(opts.at);
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|${at}||ADT^${opts.event}|R${controlCounter}|P|2.5.1`,
-    `EVN|${opts.event}|${at}`,
-    `PID|1||${opts.ids}||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-    ...(opts.diagnoses ?? []).map((code, i) => `DG1|${i + 1}||${code}^^I10||${at}|F`),
-  ].join('\r');
+  return hl7TestMessage({
+    controlId: `R${controlCounter}`,
+    event: opts.event,
+    at,
+    pid: { 3: opts.ids },
+    pv1: {
+      2: opts.patientClass,
+      3: '',
+      4: opts.admissionType ?? '',
+      10: opts.hospitalService ?? '',
+      19: opts.visit,
+      36: opts.disposition ?? '',
+      44: opts.admit ? hl7Time(opts.admit) : '',
+      45: opts.discharge ? hl7Time(opts.discharge) : '',
+    },
+    segments: (opts.diagnoses ?? []).map((code, i) => `DG1|${i + 1}||${code}^^I10||${at}|F`),
+  });
 }
 
 const mrn = (id: string) => `${id}^^^GENERAL_HOSP^MR`;
