@@ -3,8 +3,8 @@
  * by segment and field number, over defaults that make an ordinary inpatient A03 from GENERAL_HOSP.
  */
 
-/** Field values of one segment by HL7 field number (`{ 3: 'MRN1^^^GH^MR' }` is PID-3). */
-export type Hl7Fields = Readonly<Record<number, string>>;
+/** Field values of one segment by HL7 field number (`{ 3: 'MRN1^^^GH^MR' }` is PID-3); undefined is empty. */
+export type Hl7Fields = Readonly<Record<number, string | undefined>>;
 
 /** What a test message says; every segment's fields merge over that segment's defaults. */
 export interface Hl7TestMessage {
