@@ -138,9 +138,7 @@ describe('navigator inbox in a browser', () => {
       acceptDownloads: true,
     });
     // The worklist polls every 15 s; a second is enough to see a new follow-up arrive here.
-    await context.addInitScript(() => {
-      sessionStorage.setItem('worklist-refresh-ms', '1000');
-    });
+    await context.addInitScript("sessionStorage.setItem('worklist-refresh-ms', '1000')");
     page = await context.newPage();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
