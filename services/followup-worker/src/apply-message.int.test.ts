@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, storeInboundMessage } from '@adt/db';
+import { migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { adtMessage as message } from './testing/adt-test-messages.js';
+import { storeTestMessage } from './testing/apply-harness.js';
 
 const ZONE = 'America/New_York';
 
@@ -25,20 +25,7 @@ describe('applyMessage', () => {
     await db.drop();
   });
 
-  async function store(text: string): Promise<string> {
-    const stored = await storeInboundMessage(db.pool, {
-      raw: Buffer.from(text),
-      contentHash: createHash('sha256').update(text).digest(),
-      peerAddress: null,
-      sendingApplication: 'EPIC',
-      sendingFacility: 'GENERAL_HOSP',
-      controlId: /\|ADT\^\w+\|([^|]+)\|/.exec(text)?.[1] ?? '',
-      messageType: 'ADT',
-      versionId: '2.5.1',
-      ackCode: 'AA',
-    });
-    return stored.id;
-  }
+  const store = (text: string): Promise<string> => storeTestMessage(db.pool, text);
 
   async function followUpsOf(mrn: string) {
     const result = await db.pool.query<{

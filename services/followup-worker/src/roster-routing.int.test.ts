@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addTeam,
@@ -8,11 +7,11 @@ import {
   listUnattributedPatients,
   listWorklist,
   migrateDatabase,
-  storeInboundMessage,
   type RosterEntryInput,
 } from '@adt/db';
 import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { applyMessage, type ApplyDeps } from './apply-message.js';
+import { storeTestMessage } from './testing/apply-harness.js';
 
 const ZONE = 'America/New_York';
 const HOUR_MS = 60 * 60 * 1000;
@@ -97,20 +96,7 @@ describe('roster, team routing and risk', () => {
     await db.drop();
   });
 
-  async function apply(text: string) {
-    const stored = await storeInboundMessage(db.pool, {
-      raw: Buffer.from(text),
-      contentHash: createHash('sha256').update(text).digest(),
-      peerAddress: null,
-      sendingApplication: 'EPIC',
-      sendingFacility: 'GENERAL_HOSP',
-      controlId: /\|ADT\^\w+\|([^|]+)\|/.exec(text)?.[1] ?? '',
-      messageType: 'ADT',
-      versionId: '2.5.1',
-      ackCode: 'AA',
-    });
-    return applyMessage(deps, stored.id);
-  }
+  const apply = async (text: string) => applyMessage(deps, await storeTestMessage(db.pool, text));
 
   async function followUpsOf(id: string) {
     const result = await db.pool.query<{
