@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackCodeFromAck, MLLP_END, MLLP_START } from '@adt/hl7';
-import { hl7TestMessage } from '@adt/testing';
-import { MllpPeer } from './mllp-peer.js';
+import { hl7TestMessage, MllpPeer } from '@adt/testing';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 interface MessageRow {
