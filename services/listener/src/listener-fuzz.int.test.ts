@@ -8,17 +8,11 @@
 import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MLLP_END, MLLP_START, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import {
-  createTestDatabase,
-  hl7TestMessage,
-  testQueuePrefix,
-  testRedisUrl,
-  type TestDatabase,
-} from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const MAX_FRAME_BYTES = 4_096;
@@ -205,13 +199,7 @@ describe('listener under random and hostile input (property)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'listenerfuzz');
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('listenerfuzz'),
-      MLLP_HOST: '127.0.0.1',
-      MLLP_PORT: '0',
-      LISTENER_HTTP_PORT: '0',
+    const config = listenerTestConfig(db, 'listenerfuzz', {
       MLLP_MAX_FRAME_BYTES: String(MAX_FRAME_BYTES),
       LOG_LEVEL: 'silent',
     });

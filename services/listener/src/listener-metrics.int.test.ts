@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { loadConfig } from '@adt/config';
 import { listFacilityFeeds, migrateDatabase } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
@@ -10,10 +9,9 @@ import {
   hl7TestMessage,
   metricValue,
   scrapeMetrics,
-  testQueuePrefix,
-  testRedisUrl,
   type TestDatabase,
 } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 /** An A03 from METRICS_HOSP, or of another type (MSH-9) or facility (MSH-4). */
@@ -42,14 +40,7 @@ describe('listener metrics and correlation ids', () => {
       },
     });
     const log = createLogger({ service: 'listener-metrics-test', level: 'info', destination });
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('listenermetrics'),
-      MLLP_HOST: '127.0.0.1',
-      MLLP_PORT: '0',
-      LISTENER_HTTP_PORT: '0',
-    });
+    const config = listenerTestConfig(db, 'listenermetrics', {});
     listener = await startListener(config, log);
     client = await MllpClient.connect('127.0.0.1', listener.mllpPort);
   });

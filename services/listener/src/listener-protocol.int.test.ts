@@ -1,89 +1,12 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
-import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
+import { ackCodeFromAck, encodeMllpFrame } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import {
-  createTestDatabase,
-  hl7TestMessage,
-  testQueuePrefix,
-  testRedisUrl,
-  type TestDatabase,
-} from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, MllpPeer, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'listener-protocol-test', level: 'silent' });
-
-/** A test sender that writes raw bytes and reads whole frames back. */
-class Peer {
-  private readonly decoder = new MllpDecoder({ maxFrameBytes: 1 << 20 });
-  private readonly frames: Buffer[] = [];
-  private readonly waiters: (() => void)[] = [];
-  closed = false;
-
-  private constructor(private readonly socket: net.Socket) {
-    socket.on('data', (chunk: Buffer) => {
-      for (const event of this.decoder.push(chunk)) {
-        if (event.kind === 'frame') this.frames.push(Buffer.from(event.payload));
-      }
-      this.wake();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.wake();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static async connect(port: number): Promise<Peer> {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    await new Promise((resolve) => socket.once('connect', resolve));
-    return new Peer(socket);
-  }
-
-  write(bytes: Buffer | string): void {
-    this.socket.write(bytes);
-  }
-
-  /** Sends one message in a frame and returns the next answer as text (UTF-8 unless told). */
-  async send(message: Buffer | string, encoding: BufferEncoding = 'utf8'): Promise<string> {
-    this.write(encodeMllpFrame(message));
-    return (await this.next()).toString(encoding);
-  }
-
-  async next(timeoutMs = 5_000): Promise<Buffer> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const frame = this.frames.shift();
-      if (frame) return frame;
-      if (this.closed) throw new Error('connection closed');
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('no frame in time');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  /** Resolves true when no frame arrives within `ms`. */
-  async silentFor(ms: number): Promise<boolean> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return this.frames.length === 0;
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-
-  private wake(): void {
-    for (const waiter of this.waiters.splice(0)) waiter();
-  }
-}
 
 interface AdtOptions {
   event?: string;
@@ -115,20 +38,13 @@ function adt(controlId: string, o: AdtOptions = {}): string {
 describe('listener protocol: batches, character sets, A11, enhanced mode, noise', () => {
   let db: TestDatabase;
   let listener: RunningListener;
-  let peer: Peer;
+  let peer: MllpPeer;
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'listenerproto');
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('listenerproto'),
-      MLLP_HOST: '127.0.0.1',
-      MLLP_PORT: '0',
-      LISTENER_HTTP_PORT: '0',
-    });
+    const config = listenerTestConfig(db, 'listenerproto', {});
     listener = await startListener(config, log, { applicationAckPollMs: 25, applicationAckTimeoutMs: 3_000 });
-    peer = await Peer.connect(listener.mllpPort);
+    peer = await MllpPeer.connect(listener.mllpPort);
   });
 
   afterAll(async () => {
@@ -305,7 +221,7 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('drops the application ACK when the connection is gone, and counts it', async () => {
-      const other = await Peer.connect(listener.mllpPort);
+      const other = await MllpPeer.connect(listener.mllpPort);
       expect(
         ackCodeFromAck(await other.send(adt('N7', { ackTypes: ['AL', 'AL'], visit: 'V-N7' }))).code,
       ).toBe('CA');
@@ -341,7 +257,7 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('closes a connection whose first bytes are not MLLP (a TLS ClientHello)', async () => {
-      const probe = await Peer.connect(listener.mllpPort);
+      const probe = await MllpPeer.connect(listener.mllpPort);
       probe.write(Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03]));
       await expect(probe.next()).rejects.toThrow('connection closed');
     });

@@ -1,18 +1,11 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import {
-  createTestDatabase,
-  hl7TestMessage,
-  testQueuePrefix,
-  testRedisUrl,
-  type Hl7TestMessage,
-  type TestDatabase,
-} from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type Hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'listener-test', level: 'silent' });
@@ -21,15 +14,7 @@ const adt = (controlId: string, m: Omit<Hl7TestMessage, 'controlId'> = {}): stri
   hl7TestMessage({ controlId, ...m });
 
 function listenerConfig(db: TestDatabase, overrides: Record<string, string> = {}) {
-  return loadConfig({
-    DATABASE_URL: db.url,
-    REDIS_URL: testRedisUrl(),
-    QUEUE_PREFIX: testQueuePrefix('listener'),
-    MLLP_HOST: '127.0.0.1',
-    MLLP_PORT: '0',
-    LISTENER_HTTP_PORT: '0',
-    ...overrides,
-  });
+  return listenerTestConfig(db, 'listener', overrides);
 }
 
 describe('listener over a real MLLP socket', () => {

@@ -10,17 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import {
-  createTestDatabase,
-  hl7TestMessage,
-  testQueuePrefix,
-  testRedisUrl,
-  type TestDatabase,
-} from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'mllp-tls-test', level: 'silent' });
@@ -155,13 +149,7 @@ describe('MLLP over TLS with client certificates', () => {
     issue('client', 'general-hosp-interface', 'clientAuth');
     db = await createTestDatabase(migrateDatabase, 'mllp_tls');
     listener = await startListener(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: testQueuePrefix('mllp-tls'),
-        MLLP_HOST: '127.0.0.1',
-        MLLP_PORT: '0',
-        LISTENER_HTTP_PORT: '0',
+      listenerTestConfig(db, 'mllp-tls', {
         MLLP_TLS_CERT_FILE: file('server.pem'),
         MLLP_TLS_KEY_FILE: file('server.key'),
         MLLP_TLS_CA_FILE: file('ca.pem'),
