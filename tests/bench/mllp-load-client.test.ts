@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { hl7TestMessage } from '@adt/testing';
 import { frameMessage, MllpFrameReader, MllpLoadConnection, readAckFields } from './mllp-load-client.js';
 
 const ack = (code: string, controlId: string) =>
@@ -88,7 +89,7 @@ describe('MllpLoadConnection', () => {
   }
 
   const message = (controlId: string) =>
-    frameMessage(`MSH|^~\\&|SND|FAC|RCV|FAC|20260101||ADT^A01|${controlId}|P|2.5.1\rEVN|A01`);
+    frameMessage(hl7TestMessage({ controlId, event: 'A01', pid: null, pv1: null }));
 
   it('matches ACKs to messages by MSA-2, not by arrival order, when two arrive in one chunk', async () => {
     const connection = await MllpLoadConnection.connect(await reversingReceiver());

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { MllpClient } from '@adt/cli';
 import { ackCodeFromAck } from '@adt/hl7';
+import { hl7TestMessage } from '@adt/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -56,35 +57,27 @@ export interface AdtVisit {
  * @param v - the event
  */
 export function adtMessage(v: AdtVisit): string {
-  const eventAt = v.at ?? v.dischargedAt ?? v.admittedAt;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = v.patientClass;
-  pv1[3] = v.patientClass === 'E' ? 'ED^05^A^GENERAL_HOSP' : '3EAST^301^A^GENERAL_HOSP';
-  pv1[10] = v.service ?? '';
-  pv1[19] = v.visitNumber;
-  pv1[36] = v.disposition ?? '';
-  pv1[39] = 'GENERAL_HOSP';
-  pv1[44] = hl7Time(v.admittedAt);
-  pv1[45] = v.dischargedAt ? hl7Time(v.dischargedAt) : '';
-  const pid = Array.from({ length: 31 }, () => '');
-  pid[0] = 'PID';
-  pid[1] = '1';
-  pid[3] = `${v.mrn}^^^GENERAL_HOSP^MR`;
-  pid[5] = v.name;
-  pid[7] = '19500101';
-  pid[8] = 'F';
-  pid[30] = v.deceased ? 'Y' : '';
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|ADT_FOLLOWUP|PRACTICE|${hl7Time(eventAt)}||ADT^${v.event}|${v.controlId}|P|2.5.1`,
-    `EVN|${v.event}|${hl7Time(eventAt)}`,
-    pid.join('|'),
-    pv1.join('|'),
-    ...(v.diagnoses ?? []).map(
+  const eventAt = hl7Time(v.at ?? v.dischargedAt ?? v.admittedAt);
+  return hl7TestMessage({
+    controlId: v.controlId,
+    event: v.event,
+    at: eventAt,
+    msh: { 5: 'ADT_FOLLOWUP' },
+    pid: { 3: `${v.mrn}^^^GENERAL_HOSP^MR`, 5: v.name, 30: v.deceased ? 'Y' : '' },
+    pv1: {
+      2: v.patientClass,
+      3: v.patientClass === 'E' ? 'ED^05^A^GENERAL_HOSP' : '3EAST^301^A^GENERAL_HOSP',
+      10: v.service ?? '',
+      19: v.visitNumber,
+      36: v.disposition ?? '',
+      39: 'GENERAL_HOSP',
+      44: hl7Time(v.admittedAt),
+      45: v.dischargedAt ? hl7Time(v.dischargedAt) : '',
+    },
+    segments: (v.diagnoses ?? []).map(
       ([code, text], i) => `DG1|${i + 1}||${code}^${text}^I10||${hl7Time(v.admittedAt)}|A`,
     ),
-  ].join('\r');
+  });
 }
 
 /**

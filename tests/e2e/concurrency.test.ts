@@ -12,7 +12,7 @@ import { READMISSION_WINDOW_DAYS } from '@adt/adt';
 import { migrateDatabase, settleSupersession, storeInboundMessage, type Queryable } from '@adt/db';
 import { applyMessage, type ApplyDeps } from '@adt/followup-worker';
 import { ackCodeFromAck } from '@adt/hl7';
-import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -68,22 +68,22 @@ function hl7(
   times: { admit: string },
 ): RunMessage['text'] {
   controlIds += 1;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = spec.patientClass;
-  pv1[3] = spec.location ?? '';
-  pv1[10] = spec.hospitalService ?? '';
-  pv1[19] = visit;
-  pv1[36] = spec.disposition ?? '';
-  pv1[44] = spec.admit ? times.admit : '';
-  pv1[45] = spec.discharge ? at : '';
-  return [
-    `MSH|^~\\&|EPIC|${FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^${spec.event}|CC${String(controlIds)}|P|2.5.1`,
-    `EVN|${spec.event}|${at}`,
-    `PID|1||${mrn}^^^${FACILITY}^MR||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-  ].join('\r');
+  return hl7TestMessage({
+    controlId: `CC${String(controlIds)}`,
+    event: spec.event,
+    at,
+    facility: FACILITY,
+    mrn,
+    pv1: {
+      2: spec.patientClass,
+      3: spec.location ?? '',
+      10: spec.hospitalService ?? '',
+      19: visit,
+      36: spec.disposition ?? '',
+      44: spec.admit ? times.admit : '',
+      45: spec.discharge ? at : '',
+    },
+  });
 }
 
 const I = 'I';
@@ -189,12 +189,16 @@ function buildRun(): RunMessage[] {
     controlIds += 1;
     const at = hl7Time((40 + k) % 12, 9, 0, 30);
     messages.push({
-      text: [
-        `MSH|^~\\&|EPIC|${FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^A40^ADT_A39|CC${String(controlIds)}|P|2.5.1`,
-        `EVN|A40|${at}`,
-        `PID|1||CCS${String(k)}^^^${FACILITY}^MR||DOE^JANE||19500101|F`,
-        `MRG|CCP${String(k)}^^^${FACILITY}^MR`,
-      ].join('\r'),
+      text: hl7TestMessage({
+        controlId: `CC${String(controlIds)}`,
+        event: 'A40',
+        at,
+        facility: FACILITY,
+        mrn: `CCS${String(k)}`,
+        msh: { 9: 'ADT^A40^ADT_A39' },
+        mrg: { 1: `CCP${String(k)}^^^${FACILITY}^MR` },
+        pv1: null,
+      }),
       controlId: `CC${String(controlIds)}`,
       at,
       connection: k % CONNECTIONS,

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackCodeFromAck, MLLP_END, MLLP_START } from '@adt/hl7';
-import { MllpPeer } from './mllp-peer.js';
+import { MllpPeer } from '@adt/testing';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 const SEED = 20_261_206;

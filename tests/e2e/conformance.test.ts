@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackCodeFromAck, MLLP_END, MLLP_START } from '@adt/hl7';
-import { MllpPeer } from './mllp-peer.js';
+import { hl7TestMessage, MllpPeer } from '@adt/testing';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 interface MessageRow {
@@ -34,34 +34,20 @@ interface AdtOptions {
 
 /** An ADT message with control ID `id`; every option names the field it fills. */
 function adt(id: string, o: AdtOptions = {}): string {
-  const event = o.event ?? 'A03';
-  const pid = ['PID', '1', '', `${o.mrn ?? `MRN-${id}`}^^^GH^MR`, '', 'DOE^JANE', '', '19500101', 'F'];
-  if (o.pid17 !== undefined) pid[17] = o.pid17;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = 'I';
-  pv1[3] = o.pv1Location ?? '4W^101^A';
-  pv1[19] = o.visit ?? `V-${id}`;
-  pv1[45] = '20261118120000';
-  const msh = [
-    'MSH',
-    '^~\\&',
-    'EPIC',
-    o.facility ?? 'GH',
-    'FU',
-    'PRACTICE',
-    '20261118130000',
-    '',
-    `ADT^${event}`,
-    id,
-    'P',
-    o.version ?? '2.5.1',
-  ];
-  if (o.msh15 !== undefined || o.msh16 !== undefined) msh.push('', '', o.msh15 ?? '', o.msh16 ?? '');
-  const segments = [msh.join('|'), `EVN|${event}|20261118130000`, pid.join('|'), pv1.join('|')];
-  if (o.mrg !== undefined) segments.push(o.mrg);
-  return segments.join('\r');
+  const msh: Record<number, string> = { 4: o.facility ?? 'GH', 5: 'FU', 12: o.version ?? '2.5.1' };
+  if (o.msh15 !== undefined || o.msh16 !== undefined) {
+    msh[15] = o.msh15 ?? '';
+    msh[16] = o.msh16 ?? '';
+  }
+  return hl7TestMessage({
+    controlId: id,
+    event: o.event ?? 'A03',
+    at: '20261118130000',
+    msh,
+    pid: { 3: `${o.mrn ?? `MRN-${id}`}^^^GH^MR`, ...(o.pid17 === undefined ? {} : { 17: o.pid17 }) },
+    pv1: { 3: o.pv1Location ?? '4W^101^A', 19: o.visit ?? `V-${id}`, 45: '20261118120000' },
+    ...(o.mrg === undefined ? {} : { segments: [o.mrg] }),
+  });
 }
 
 describe('HL7 conformance over MLLP, with processing', () => {

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { appendCareAction, createUser, resolveDefaultTeam, userActor } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
+import { hl7TestMessage } from '@adt/testing';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
-import { launchChromium } from './browser-helpers.js';
+import { hl7Time, launchChromium } from './browser-helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const A03 = path.join(ROOT, 'tests/fixtures/adt-a03-inpatient-discharge.hl7');
@@ -39,11 +40,6 @@ function cli(
   });
 }
 
-/** An HL7 timestamp in UTC with its offset, so the practice time zone does not matter. */
-function hl7Time(at: Date): string {
-  return `${at.toISOString().replace(/[-:T]/g, '').slice(0, 14)}+0000`;
-}
-
 interface Visit {
   event: 'A03' | 'A04';
   controlId: string;
@@ -63,28 +59,38 @@ interface Visit {
 
 /** An ADT message for a made-up patient, shaped like the fixture from GENERAL_HOSP. */
 function adt(v: Visit): string {
-  const eventAt = v.dischargedAt ?? v.admittedAt;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = v.patientClass;
-  pv1[3] = v.patientClass === 'E' ? 'ED^05^A^GENERAL_HOSP' : '3EAST^301^A^GENERAL_HOSP';
-  pv1[4] = v.patientClass === 'E' ? 'E' : 'U';
-  pv1[7] = '2201^PATEL^ANIKA^^^^MD';
-  pv1[10] = v.service;
-  pv1[18] = v.patientClass === 'E' ? 'ER' : 'IN';
-  pv1[19] = v.visitNumber;
-  pv1[36] = v.disposition;
-  pv1[39] = 'GENERAL_HOSP';
-  pv1[44] = hl7Time(v.admittedAt);
-  pv1[45] = v.dischargedAt ? hl7Time(v.dischargedAt) : '';
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|ADT_FOLLOWUP|PRACTICE|${hl7Time(eventAt)}||ADT^${v.event}^ADT_A01|${v.controlId}|P|2.5.1`,
-    `EVN|${v.event}|${hl7Time(eventAt)}`,
-    `PID|1||${v.mrn}^^^GENERAL_HOSP^MR||${v.name}||${v.birthDate}|${v.sex}|||12 MAIN ST^^SPRINGFIELD^MA^01103||${v.phone}`,
-    pv1.join('|'),
-    ...v.diagnoses.map(([code, text], i) => `DG1|${i + 1}||${code}^${text}^I10||${hl7Time(v.admittedAt)}|A`),
-  ].join('\r');
+  const eventAt = hl7Time(v.dischargedAt ?? v.admittedAt);
+  const emergency = v.patientClass === 'E';
+  return hl7TestMessage({
+    controlId: v.controlId,
+    event: v.event,
+    at: eventAt,
+    msh: { 5: 'ADT_FOLLOWUP', 9: `ADT^${v.event}^ADT_A01` },
+    pid: {
+      3: `${v.mrn}^^^GENERAL_HOSP^MR`,
+      5: v.name,
+      7: v.birthDate,
+      8: v.sex,
+      11: '12 MAIN ST^^SPRINGFIELD^MA^01103',
+      13: v.phone,
+    },
+    pv1: {
+      2: v.patientClass,
+      3: emergency ? 'ED^05^A^GENERAL_HOSP' : '3EAST^301^A^GENERAL_HOSP',
+      4: emergency ? 'E' : 'U',
+      7: '2201^PATEL^ANIKA^^^^MD',
+      10: v.service,
+      18: emergency ? 'ER' : 'IN',
+      19: v.visitNumber,
+      36: v.disposition,
+      39: 'GENERAL_HOSP',
+      44: hl7Time(v.admittedAt),
+      45: v.dischargedAt ? hl7Time(v.dischargedAt) : '',
+    },
+    segments: v.diagnoses.map(
+      ([code, text], i) => `DG1|${i + 1}||${code}^${text}^I10||${hl7Time(v.admittedAt)}|A`,
+    ),
+  });
 }
 
 describe('navigator inbox in a browser', () => {
@@ -131,6 +137,8 @@ describe('navigator inbox in a browser', () => {
       reducedMotion: 'reduce',
       acceptDownloads: true,
     });
+    // The worklist polls every 15 s; a second is enough to see a new follow-up arrive here.
+    await context.addInitScript("sessionStorage.setItem('worklist-refresh-ms', '1000')");
     page = await context.newPage();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
@@ -311,10 +319,10 @@ describe('navigator inbox in a browser', () => {
         .replace('RIVERA^MARIA^ELENA', 'GARCIA^ROSA'),
     );
     const arrived = page.locator('#rows tr[data-id]', { hasText: 'Garcia, Rosa' });
-    await arrived.waitFor({ timeout: 25_000 });
+    await arrived.waitFor({ timeout: 10_000 });
     expect(await page.locator('#rows tr[data-id]').count()).toBe(5);
     expect(await page.locator('#announce').textContent()).toBe('1 new follow-up on the list');
-  }, 40_000);
+  });
 
   it('opens the follow-up, claims it, logs contact attempts, and shows the TCM deadlines', async () => {
     await page.locator('#rows tr[data-id]').first().locator('.patient-link').click();

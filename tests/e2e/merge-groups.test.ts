@@ -5,36 +5,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { ackCodeFromAck } from '@adt/hl7';
+import { hl7Segment, hl7TestMessage } from '@adt/testing';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 const FACILITY = 'GENERAL_HOSP';
 let controlIds = 0;
 
-function header(event: string, at: string): string[] {
+function nextControlId(): string {
   controlIds += 1;
-  return [
-    `MSH|^~\\&|EPIC|${FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^${event}^ADT_A39|MG${String(controlIds)}|P|2.5.1`,
-    `EVN|${event}|${at}`,
-  ];
+  return `MG${String(controlIds)}`;
 }
-
-const pid = (mrn: string) => `PID|1||${mrn}^^^${FACILITY}^MR||DOE^JANE||19500101|F`;
 
 /** An inpatient discharge home: one `discharge` follow-up for the patient. */
 function discharge(mrn: string, visit: string): string {
-  return [
-    ...header('A03', '202611191400').map((s) => s.replace('^ADT_A39', '^ADT_A03')),
-    pid(mrn),
-    `PV1|1|I${'|'.repeat(17)}${visit}${'|'.repeat(17)}01${'|'.repeat(8)}202611160800|202611191400`,
-  ].join('\r');
+  const at = '202611191400';
+  return hl7TestMessage({
+    controlId: nextControlId(),
+    at,
+    mrn,
+    msh: { 9: 'ADT^A03^ADT_A03' },
+    pv1: { 3: '', 19: visit, 36: '01', 44: '202611160800', 45: at },
+  });
 }
 
 /** A merge with one PID/MRG group per `[survivor, prior]` pair, in order. */
 function merge(event: string, pairs: readonly (readonly [string, string])[]): string {
-  return [
-    ...header(event, '202611210900'),
-    ...pairs.flatMap(([survivor, prior]) => [pid(survivor), 'PD1|||CLINIC', `MRG|${prior}^^^${FACILITY}^MR`]),
-  ].join('\r');
+  return hl7TestMessage({
+    controlId: nextControlId(),
+    event,
+    at: '202611210900',
+    msh: { 9: `ADT^${event}^ADT_A39` },
+    pid: null,
+    pv1: null,
+    segments: pairs.flatMap(([survivor, prior]) => [
+      hl7Segment('PID', { 1: '1', 3: `${survivor}^^^${FACILITY}^MR`, 5: 'DOE^JANE', 7: '19500101', 8: 'F' }),
+      'PD1|||CLINIC',
+      `MRG|${prior}^^^${FACILITY}^MR`,
+    ]),
+  });
 }
 
 describe('merges with several patient groups over MLLP', () => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { ackCodeFromAck } from '@adt/hl7';
+import { hl7TestMessage } from '@adt/testing';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 interface WebhookBody {
@@ -45,18 +46,12 @@ async function startWebhook(): Promise<{ url: string; received: WebhookBody[]; c
 
 /** An inpatient discharge for its own patient and visit (`V` + control id). */
 function a03(controlId: string, facility = 'GENERAL_HOSP'): string {
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = 'I';
-  pv1[19] = `V${controlId}`;
-  pv1[45] = '20261118140000';
-  return [
-    `MSH|^~\\&|EPIC|${facility}|FOLLOWUP|PRACTICE|20261118143000||ADT^A03|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    `PID|1||${controlId}^^^${facility}^MR||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-  ].join('\r');
+  return hl7TestMessage({
+    controlId,
+    facility,
+    mrn: controlId,
+    pv1: { 3: '', 19: `V${controlId}`, 45: '20261118140000' },
+  });
 }
 
 /** Waits until `done()` holds (checked every 50 ms). */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { createUser } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
+import { hl7TestMessage } from '@adt/testing';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 import { launchChromium } from './browser-helpers.js';
@@ -18,18 +19,12 @@ const PASSWORD = 'keep the feeds flowing';
 
 /** An inpatient discharge from a facility, with a visit number derived from the control id. */
 function a03(controlId: string, facility = 'GENERAL_HOSP'): string {
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = 'I';
-  pv1[19] = `V${controlId}`;
-  pv1[45] = '20261118140000';
-  return [
-    `MSH|^~\\&|EPIC|${facility}|FOLLOWUP|PRACTICE|20261118143000||ADT^A03|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    `PID|1||${controlId}^^^${facility}^MR||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-  ].join('\r');
+  return hl7TestMessage({
+    controlId,
+    facility,
+    mrn: controlId,
+    pv1: { 3: '', 19: `V${controlId}`, 45: '20261118140000' },
+  });
 }
 
 describe('ops page in a browser', () => {

@@ -16,7 +16,7 @@ import { MllpClient } from '@adt/cli';
 import { createPool } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
-import { serverUrl, testQueuePrefix, testRedisUrl } from '@adt/testing';
+import { hl7TestMessage, serverUrl, testQueuePrefix, testRedisUrl } from '@adt/testing';
 import { freePort } from '../faults/child-process-control.js';
 import { waitFor } from './stack.js';
 
@@ -32,19 +32,12 @@ function adtMessage(run: string, n: number): { text: string; controlId: string }
   const visit = `V${run}${String(Math.floor(n / 2))}`;
   const event = n % 2 === 0 ? 'A01' : 'A03';
   const controlId = `${run}-${String(n)}`;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = 'I';
-  pv1[19] = visit;
-  pv1[44] = '20261114083000';
-  if (event === 'A03') pv1[45] = '20261118140000';
-  const text = [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118143000||ADT^${event}|${controlId}|P|2.5.1`,
-    `EVN|${event}|20261118142500`,
-    `PID|1||M${visit}^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-  ].join('\r');
+  const text = hl7TestMessage({
+    controlId,
+    event,
+    mrn: `M${visit}`,
+    pv1: { 3: '', 19: visit, 44: '20261114083000', ...(event === 'A03' ? { 45: '20261118140000' } : {}) },
+  });
   return { text, controlId };
 }
 

@@ -147,24 +147,29 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
     expect(items.filter((f) => f.patient.mrn === 'MRN555001')).toHaveLength(1);
   });
 
-  it('a message stored but never enqueued (crash between commit and enqueue) is picked up by the sweep', async () => {
+  /** Stores another patient's A03 as the listener would, without putting it on the queue. */
+  async function storeWithoutEnqueue(mrn: string, visit: string, controlId: string) {
     const raw = Buffer.from(
       (await otherPatientA03())
-        .replaceAll('MRN555001', 'MRN777002')
-        .replaceAll('V20261115-0077', 'V20261116-0101')
-        .replace('GH00099999', 'GH00077777'),
+        .replaceAll('MRN555001', mrn)
+        .replaceAll('V20261115-0077', visit)
+        .replace('GH00099999', controlId),
     );
-    const stored = await storeInboundMessage(stack.db.pool, {
+    return storeInboundMessage(stack.db.pool, {
       raw,
-      contentHash: Buffer.from('sweep-test-hash'),
+      contentHash: Buffer.from(`${controlId}-hash`),
       peerAddress: null,
       sendingApplication: 'EPIC',
       sendingFacility: 'GENERAL_HOSP',
-      controlId: 'GH00077777',
+      controlId,
       messageType: 'ADT^A03',
       versionId: '2.5.1',
       ackCode: 'AA',
     });
+  }
+
+  it('a message stored but never enqueued (crash between commit and enqueue) is picked up by the sweep', async () => {
+    const stored = await storeWithoutEnqueue('MRN777002', 'V20261116-0101', 'GH00077777');
     expect(stored.outcome).toBe('stored');
     const status = await waitFor(async () => {
       const row = await stack.db.pool.query<{ status: string }>(
@@ -178,23 +183,7 @@ describe('walking skeleton: MLLP in, stored, queued, routed, listed', () => {
 
   it('a message whose job id is held by a finished job (failed for good, or left by an earlier database) is still processed', async () => {
     await stack.stopWorker();
-    const raw = Buffer.from(
-      (await otherPatientA03())
-        .replaceAll('MRN555001', 'MRN888003')
-        .replaceAll('V20261115-0077', 'V20261117-0202')
-        .replace('GH00099999', 'GH00088888'),
-    );
-    const stored = await storeInboundMessage(stack.db.pool, {
-      raw,
-      contentHash: Buffer.from('stale-job-hash'),
-      peerAddress: null,
-      sendingApplication: 'EPIC',
-      sendingFacility: 'GENERAL_HOSP',
-      controlId: 'GH00088888',
-      messageType: 'ADT^A03',
-      versionId: '2.5.1',
-      ackCode: 'AA',
-    });
+    const stored = await storeWithoutEnqueue('MRN888003', 'V20261117-0202', 'GH00088888');
     if (stored.outcome !== 'stored') throw new Error('not stored');
     // A job with this message's id whose payload names no message: the worker fails it for good.
     const redis = createProducerConnection(stack.config.redisUrl);

@@ -4,6 +4,7 @@
  * follow-up; and messages counted by control id, so a lost or doubly processed one shows.
  */
 import type { Queryable } from '@adt/db';
+import { hl7TestMessage } from '@adt/testing';
 
 const FACILITY = 'GENERAL_HOSP';
 
@@ -45,21 +46,21 @@ function message(
   admit: string,
 ): LoadMessage {
   const controlId = `${tag}${String(n)}`;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = patientClass;
-  pv1[3] = patientClass === 'E' ? 'ED^01' : '4W^401';
-  pv1[19] = `V${tag}${String(e)}`;
-  pv1[36] = event === 'A03' ? '01' : '';
-  pv1[44] = admit;
-  pv1[45] = event === 'A03' ? at : '';
-  const text = [
-    `MSH|^~\\&|EPIC|${FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^${event}|${controlId}|P|2.5.1`,
-    `EVN|${event}|${at}`,
-    `PID|1||M${tag}${String(e)}^^^${FACILITY}^MR||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-  ].join('\r');
+  const text = hl7TestMessage({
+    controlId,
+    event,
+    at,
+    facility: FACILITY,
+    mrn: `M${tag}${String(e)}`,
+    pv1: {
+      2: patientClass,
+      3: patientClass === 'E' ? 'ED^01' : '4W^401',
+      19: `V${tag}${String(e)}`,
+      36: event === 'A03' ? '01' : '',
+      44: admit,
+      45: event === 'A03' ? at : '',
+    },
+  });
   return { text, controlId };
 }
 

@@ -63,6 +63,35 @@ function spawnService(name: string, env: Record<string, string>): ChildProcess {
   );
 }
 
+/** Kill, terminate and stop for whichever process `started` was last given. */
+function processControls(): {
+  controls: Pick<ServiceProcess, 'kill' | 'terminate' | 'stop'>;
+  started: (process: ChildProcess) => ChildProcess;
+} {
+  let child: ChildProcess | null = null;
+  return {
+    started: (process) => {
+      child = process;
+      return process;
+    },
+    controls: {
+      kill: async () => {
+        if (child) await stopProcess(child, 'SIGKILL');
+        child = null;
+      },
+      terminate: async () => {
+        const result = await terminate(child);
+        child = null;
+        return result;
+      },
+      stop: async () => {
+        if (child) await stopProcess(child, 'SIGTERM');
+        child = null;
+      },
+    },
+  };
+}
+
 function baseEnv(env: ServiceEnv): Record<string, string> {
   return { DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, QUEUE_PREFIX: env.queuePrefix };
 }
@@ -73,31 +102,21 @@ function baseEnv(env: ServiceEnv): Record<string, string> {
  */
 export async function listenerProcess(env: ServiceEnv): Promise<ServiceProcess> {
   const mllpPort = await freePort();
-  let child: ChildProcess | null = null;
+  const { controls, started } = processControls();
   return {
     mllpPort,
     start: async () => {
-      child = spawnService('listener', {
-        ...baseEnv(env),
-        MLLP_HOST: '127.0.0.1',
-        MLLP_PORT: String(mllpPort),
-        LISTENER_HTTP_PORT: '0',
-      });
+      const child = started(
+        spawnService('listener', {
+          ...baseEnv(env),
+          MLLP_HOST: '127.0.0.1',
+          MLLP_PORT: String(mllpPort),
+          LISTENER_HTTP_PORT: '0',
+        }),
+      );
       await waitForPort(mllpPort, 45_000, child);
     },
-    kill: async () => {
-      if (child) await stopProcess(child, 'SIGKILL');
-      child = null;
-    },
-    terminate: async () => {
-      const result = await terminate(child);
-      child = null;
-      return result;
-    },
-    stop: async () => {
-      if (child) await stopProcess(child, 'SIGTERM');
-      child = null;
-    },
+    ...controls,
   };
 }
 
@@ -106,30 +125,20 @@ export async function listenerProcess(env: ServiceEnv): Promise<ServiceProcess> 
  * @param env - database, Redis and queue prefix
  */
 export function workerProcess(env: ServiceEnv): ServiceProcess {
-  let child: ChildProcess | null = null;
+  const { controls, started } = processControls();
   return {
     mllpPort: 0,
     start: () => {
-      child = spawnService('followup-worker', {
-        ...baseEnv(env),
-        WORKER_HTTP_PORT: '0',
-        WORKER_CONCURRENCY: '4',
-        MIGRATE_ON_START: 'false',
-      });
+      started(
+        spawnService('followup-worker', {
+          ...baseEnv(env),
+          WORKER_HTTP_PORT: '0',
+          WORKER_CONCURRENCY: '4',
+          MIGRATE_ON_START: 'false',
+        }),
+      );
       return Promise.resolve();
     },
-    kill: async () => {
-      if (child) await stopProcess(child, 'SIGKILL');
-      child = null;
-    },
-    terminate: async () => {
-      const result = await terminate(child);
-      child = null;
-      return result;
-    },
-    stop: async () => {
-      if (child) await stopProcess(child, 'SIGTERM');
-      child = null;
-    },
+    ...controls,
   };
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { hl7TestMessage } from '@adt/testing';
 import { parseAdtMessage } from './adt-message.js';
 import { Hl7ParseError } from './message-header.js';
 import { findAdtMessageProblem, MAX_IDENTIFIER_LENGTH } from './adt-requirements.js';
 
-const MSH = (event: string): string => `MSH|^~\\&|A|H|C|D|2024||ADT^${event}|X1|P|2.5.1\rEVN|${event}|2024`;
+const MSH = (event: string): string =>
+  hl7TestMessage({
+    controlId: 'X1',
+    event,
+    at: '2024',
+    msh: { 3: 'A', 4: 'H', 5: 'C', 6: 'D' },
+    pid: null,
+    pv1: null,
+  });
 const problemOf = (text: string) => findAdtMessageProblem(parseAdtMessage(text));
 
 describe('findAdtMessageProblem', () => {

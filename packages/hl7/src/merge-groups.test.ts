@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { hl7TestMessage } from '@adt/testing';
 import { parseAdtMessage } from './adt-message.js';
 import { mergeScopeOf } from './merge-groups.js';
 import { Hl7ParseError } from './message-header.js';
@@ -15,11 +16,16 @@ function parseError(text: string): Hl7ParseError {
 }
 
 function message(event: string, ...segments: string[]): string {
-  return [
-    `MSH|^~\\&|EPIC|SMH|ADTFU|CLINIC|20261123||ADT^${event}^ADT_A39|M1|P|2.5.1`,
-    `EVN|${event}|20261123`,
-    ...segments,
-  ].join('\r');
+  return hl7TestMessage({
+    controlId: 'M1',
+    event,
+    at: '20261123',
+    facility: 'SMH',
+    msh: { 5: 'ADTFU', 6: 'CLINIC', 9: `ADT^${event}^ADT_A39` },
+    pid: null,
+    pv1: null,
+    segments,
+  });
 }
 
 const PV1_VISIT = (visit: string) => `PV1|1|I${'|'.repeat(17)}${visit}`;

@@ -11,6 +11,7 @@
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { AlertNotice, AlertNotifier } from './alert-notifier.js';
+import { startIntervalLoop } from './interval-loop.js';
 import {
   evaluateAlerts,
   type AlertCondition,
@@ -131,24 +132,12 @@ export function startAlertEvaluator(options: AlertEvaluatorOptions): AlertEvalua
     return conditions;
   };
 
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runOnce()
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'alert evaluation failed; will retry');
-      })
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
-
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+  const loop = startIntervalLoop(runOnce, {
+    intervalMs: options.intervalMs,
+    onError: (error) => {
+      log.error({ err: error }, 'alert evaluation failed; will retry');
     },
-  };
+  });
+
+  return { runOnce, stop: loop.stop };
 }

@@ -5,6 +5,8 @@ export { QUEUE_PAUSED_REASON, queueActiveCheck } from './readiness-checks.js';
 export { createOpsServer } from './ops-server.js';
 export { stopOnSignals, runService } from './shutdown.js';
 export { registerPoolMetrics } from './pool-metrics.js';
+export { startIntervalLoop } from './interval-loop.js';
+export type { IntervalLoop, IntervalLoopOptions } from './interval-loop.js';
 export {
   FacilityLabels,
   MAX_FACILITY_LABEL_LENGTH,

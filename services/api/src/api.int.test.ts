@@ -1,92 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
-import {
-  createFollowUp,
-  lockEncounter,
-  migrateDatabase,
-  storeInboundMessage,
-  upsertPatient,
-  withTransaction,
-} from '@adt/db';
-import { createLogger } from '@adt/logging';
-import { createMetricsRegistry } from '@adt/observability';
-import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
-import { buildApp } from './app.js';
-import { createUserToken } from './testing/api-harness.js';
+import { storeInboundMessage } from '@adt/db';
+import type { TestDatabase } from '@adt/testing';
+import { createUserToken, seedFollowUp, startApiHarness, type ApiHarness } from './testing/api-harness.js';
 
 type Who = 'none' | 'navigator' | 'ops' | 'admin' | 'otherNavigator';
 
 describe('API', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
-  let closeQueue: () => Promise<void>;
+  let h: ApiHarness;
   const tokens: Partial<Record<Who, string>> = {};
   let followUpId = '';
   let messageId = '';
 
-  async function seedFollowUp(
-    mrn: string,
-    team: string,
-    dueAt: Date,
-    priority: 'high' | 'normal' = 'normal',
-  ) {
-    return withTransaction(db.pool, async (client) => {
-      const patientId = await upsertPatient(client, {
-        mrn,
-        assigningAuthority: 'GENERAL_HOSP',
-        familyName: 'DOE',
-        givenName: 'JANE',
-        middleName: '',
-        birthDate: '1950-01-01',
-        sex: 'F',
-        phone: '5550100',
-        deceased: false,
-        identifiers: [],
-      });
-      const encounter = await lockEncounter(client, {
-        patientId,
-        facility: 'GENERAL_HOSP',
-        encounterKey: `V-${mrn}`,
-        visitNumber: `V-${mrn}`,
-      });
-      const id = await createFollowUp(client, {
-        encounterId: encounter.id,
-        patientId,
-        kind: 'discharge',
-        dueAt,
-        visitDueBy: null,
-        priority,
-        inEdNow: false,
-        team,
-      });
-      if (!id) throw new Error('not created');
-      return id;
-    });
-  }
-
   beforeAll(async () => {
-    db = await createTestDatabase(migrateDatabase, 'api');
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('api'),
-    });
-    const redis = createProducerConnection(config.redisUrl);
-    const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
-    closeQueue = async () => {
-      await queue.obliterate({ force: true });
-      await queue.close();
-      redis.disconnect();
-    };
-    app = await buildApp(
-      { config, pool: db.pool, queue, redis },
-      {
-        log: createLogger({ service: 'api-test', level: 'silent' }),
-        registry: createMetricsRegistry('api-test'),
-      },
-    );
+    h = await startApiHarness('api');
+    db = h.db;
+    app = h.app;
     tokens.navigator = await createUserToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
     tokens.otherNavigator = await createUserToken(db.pool, {
       role: 'navigator',
@@ -95,10 +26,19 @@ describe('API', () => {
     });
     tokens.ops = await createUserToken(db.pool, { role: 'ops', team: null, name: 'ops' });
     tokens.admin = await createUserToken(db.pool, { role: 'admin', team: null, name: 'admin' });
-    followUpId = await seedFollowUp('M-OVERDUE', 'north', new Date(Date.now() - 86_400_000));
-    await seedFollowUp('M-LATER', 'north', new Date(Date.now() + 3 * 86_400_000), 'high');
-    await seedFollowUp('M-SOON', 'north', new Date(Date.now() + 86_400_000));
-    await seedFollowUp('M-SOUTH', 'south', new Date(Date.now() + 86_400_000));
+    followUpId = await seedFollowUp(db, {
+      mrn: 'M-OVERDUE',
+      team: 'north',
+      dueAt: new Date(Date.now() - 86_400_000),
+    });
+    await seedFollowUp(db, {
+      mrn: 'M-LATER',
+      team: 'north',
+      dueAt: new Date(Date.now() + 3 * 86_400_000),
+      priority: 'high',
+    });
+    await seedFollowUp(db, { mrn: 'M-SOON', team: 'north', dueAt: new Date(Date.now() + 86_400_000) });
+    await seedFollowUp(db, { mrn: 'M-SOUTH', team: 'south', dueAt: new Date(Date.now() + 86_400_000) });
     const stored = await storeInboundMessage(db.pool, {
       raw: Buffer.from('MSH|^~\\&|EPIC|GENERAL_HOSP|||20261118||ADT^A03|X1|P|2.5.1'),
       contentHash: Buffer.from('x1'),
@@ -118,9 +58,7 @@ describe('API', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await closeQueue();
-    await db.drop();
+    await h.close();
   });
 
   function inject(who: Who, method: 'GET' | 'POST', url: string, payload?: object) {

@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
-import { importRosterEntries, lockEncounter, migrateDatabase, upsertPatient, withTransaction } from '@adt/db';
-import { createLogger } from '@adt/logging';
-import { createMetricsRegistry } from '@adt/observability';
-import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
-import { buildApp } from './app.js';
-import { createUserToken } from './testing/api-harness.js';
+import { importRosterEntries, lockEncounter, upsertPatient, withTransaction } from '@adt/db';
+import type { TestDatabase } from '@adt/testing';
+import { createUserToken, startApiHarness, type ApiHarness } from './testing/api-harness.js';
 
 describe('GET /api/patients/unattributed', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
-  let closeQueue: () => Promise<void>;
+  let h: ApiHarness;
   const tokens: Record<'navigator' | 'ops' | 'admin', string> = { navigator: '', ops: '', admin: '' };
 
   async function seedPatient(mrn: string) {
@@ -39,26 +34,9 @@ describe('GET /api/patients/unattributed', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase(migrateDatabase, 'patients');
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('patients'),
-    });
-    const redis = createProducerConnection(config.redisUrl);
-    const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
-    closeQueue = async () => {
-      await queue.obliterate({ force: true });
-      await queue.close();
-      redis.disconnect();
-    };
-    app = await buildApp(
-      { config, pool: db.pool, queue, redis },
-      {
-        log: createLogger({ service: 'api-test', level: 'silent' }),
-        registry: createMetricsRegistry('api-test'),
-      },
-    );
+    h = await startApiHarness('patients');
+    db = h.db;
+    app = h.app;
     tokens.navigator = await createUserToken(db.pool, { role: 'navigator', team: 'north', name: 'nav' });
     tokens.ops = await createUserToken(db.pool, { role: 'ops', team: null, name: 'ops' });
     tokens.admin = await createUserToken(db.pool, { role: 'admin', team: null, name: 'admin' });
@@ -66,9 +44,7 @@ describe('GET /api/patients/unattributed', () => {
   });
 
   afterAll(async () => {
-    await app.close();
-    await closeQueue();
-    await db.drop();
+    await h.close();
   });
 
   const get = (token: string | null, url = '/api/patients/unattributed') =>

@@ -3,6 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCareAction, listPatientMerges } from '@adt/db';
+import { hl7Segment, hl7TestMessage } from '@adt/testing';
 import { applyMessage, UnprocessableMessageError } from './apply-message.js';
 import { TEST_FACILITY, type TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, type ApplyHarness } from './testing/apply-harness.js';
@@ -29,15 +30,19 @@ interface Group {
 function mergeGroups(event: string, groups: readonly Group[], at = '202611210900'): string {
   controlIds += 1;
   const cx = (id: string) => `${id}^^^${TEST_FACILITY}^MR`;
-  return [
-    `MSH|^~\\&|EPIC|${TEST_FACILITY}|FOLLOWUP|PRACTICE|${at}||ADT^${event}|MG${String(controlIds)}|P|2.5.1`,
-    `EVN|${event}|${at}`,
-    ...groups.flatMap((g) => [
-      `PID|1||${cx(g.survivor)}||DOE^JANE||19500101|F`,
-      `MRG|${g.prior ? cx(g.prior) : ''}||||${g.priorVisit ?? ''}`,
-      ...(g.visit ? [`PV1|1|I${'|'.repeat(17)}${g.visit}`] : []),
+  return hl7TestMessage({
+    controlId: `MG${String(controlIds)}`,
+    event,
+    at,
+    facility: TEST_FACILITY,
+    pid: null,
+    pv1: null,
+    segments: groups.flatMap((g) => [
+      hl7Segment('PID', { 1: '1', 3: cx(g.survivor), 5: 'DOE^JANE', 7: '19500101', 8: 'F' }),
+      hl7Segment('MRG', { 1: g.prior ? cx(g.prior) : '', 5: g.priorVisit ?? '' }),
+      ...(g.visit ? [hl7Segment('PV1', { 1: '1', 2: 'I', 19: g.visit })] : []),
     ]),
-  ].join('\r');
+  });
 }
 
 describe('applyMessage merges', () => {

@@ -1,37 +1,11 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, storeInboundMessage } from '@adt/db';
+import { migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
+import { adtMessage as message } from './testing/adt-test-messages.js';
+import { storeTestMessage } from './testing/apply-harness.js';
 
 const ZONE = 'America/New_York';
-
-function message(opts: {
-  controlId: string;
-  event: string;
-  mrn: string;
-  visit: string;
-  patientClass: string;
-  at: string;
-  disposition?: string;
-  admit?: string;
-  discharge?: string;
-}): string {
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = opts.patientClass;
-  pv1[19] = opts.visit;
-  pv1[36] = opts.disposition ?? '';
-  pv1[44] = opts.admit ?? '';
-  pv1[45] = opts.discharge ?? '';
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|${opts.at}||ADT^${opts.event}|${opts.controlId}|P|2.5.1`,
-    `EVN|${opts.event}|${opts.at}`,
-    `PID|1||${opts.mrn}^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-  ].join('\r');
-}
 
 describe('applyMessage', () => {
   let db: TestDatabase;
@@ -51,20 +25,7 @@ describe('applyMessage', () => {
     await db.drop();
   });
 
-  async function store(text: string): Promise<string> {
-    const stored = await storeInboundMessage(db.pool, {
-      raw: Buffer.from(text),
-      contentHash: createHash('sha256').update(text).digest(),
-      peerAddress: null,
-      sendingApplication: 'EPIC',
-      sendingFacility: 'GENERAL_HOSP',
-      controlId: /\|ADT\^\w+\|([^|]+)\|/.exec(text)?.[1] ?? '',
-      messageType: 'ADT',
-      versionId: '2.5.1',
-      ackCode: 'AA',
-    });
-    return stored.id;
-  }
+  const store = (text: string): Promise<string> => storeTestMessage(db.pool, text);
 
   async function followUpsOf(mrn: string) {
     const result = await db.pool.query<{

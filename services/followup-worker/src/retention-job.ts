@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { pruneRawMessages } from '@adt/db';
 import type { Logger } from '@adt/logging';
+import { startIntervalLoop } from '@adt/observability';
 import type { WorkerMetrics } from './worker-metrics.js';
 
 /** A running retention job. */
@@ -61,27 +62,12 @@ export function startRetentionJob(options: {
     return pruned;
   };
 
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
+  const loop = startIntervalLoop(runOnce, {
+    intervalMs: options.intervalMs,
+    firstRunMs: Math.min(FIRST_RUN_DELAY_MS, options.intervalMs),
     // runOnce logs and counts its own failure; the next interval retries.
-    running = runOnce()
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(tick, Math.min(FIRST_RUN_DELAY_MS, options.intervalMs));
-  const timer = setInterval(tick, options.intervalMs);
-  first.unref();
-  timer.unref();
+    onError: () => undefined,
+  });
 
-  return {
-    runOnce,
-    stop: async () => {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return { runOnce, stop: loop.stop };
 }

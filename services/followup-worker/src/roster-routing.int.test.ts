@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addTeam,
@@ -8,11 +7,11 @@ import {
   listUnattributedPatients,
   listWorklist,
   migrateDatabase,
-  storeInboundMessage,
   type RosterEntryInput,
 } from '@adt/db';
-import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { applyMessage, type ApplyDeps } from './apply-message.js';
+import { storeTestMessage } from './testing/apply-harness.js';
 
 const ZONE = 'America/New_York';
 const HOUR_MS = 60 * 60 * 1000;
@@ -43,24 +42,24 @@ function adt(opts: {
   diagnoses?: string[];
 }): string {
   controlCounter += 1;
-  const pv1 = Array.from({ length: 46 }, () => '');
-  pv1[0] = 'PV1';
-  pv1[1] = '1';
-  pv1[2] = opts.patientClass;
-  pv1[4] = opts.admissionType ?? '';
-  pv1[10] = opts.hospitalService ?? '';
-  pv1[19] = opts.visit;
-  pv1[36] = opts.disposition ?? '';
-  pv1[44] = opts.admit ? hl7Time(opts.admit) : '';
-  pv1[45] = opts.discharge ? hl7Time(opts.discharge) : '';
   const at = hl7Time(opts.at);
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|${at}||ADT^${opts.event}|R${controlCounter}|P|2.5.1`,
-    `EVN|${opts.event}|${at}`,
-    `PID|1||${opts.ids}||DOE^JANE||19500101|F`,
-    pv1.join('|'),
-    ...(opts.diagnoses ?? []).map((code, i) => `DG1|${i + 1}||${code}^^I10||${at}|F`),
-  ].join('\r');
+  return hl7TestMessage({
+    controlId: `R${controlCounter}`,
+    event: opts.event,
+    at,
+    pid: { 3: opts.ids },
+    pv1: {
+      2: opts.patientClass,
+      3: '',
+      4: opts.admissionType ?? '',
+      10: opts.hospitalService ?? '',
+      19: opts.visit,
+      36: opts.disposition ?? '',
+      44: opts.admit ? hl7Time(opts.admit) : '',
+      45: opts.discharge ? hl7Time(opts.discharge) : '',
+    },
+    segments: (opts.diagnoses ?? []).map((code, i) => `DG1|${i + 1}||${code}^^I10||${at}|F`),
+  });
 }
 
 const mrn = (id: string) => `${id}^^^GENERAL_HOSP^MR`;
@@ -97,20 +96,7 @@ describe('roster, team routing and risk', () => {
     await db.drop();
   });
 
-  async function apply(text: string) {
-    const stored = await storeInboundMessage(db.pool, {
-      raw: Buffer.from(text),
-      contentHash: createHash('sha256').update(text).digest(),
-      peerAddress: null,
-      sendingApplication: 'EPIC',
-      sendingFacility: 'GENERAL_HOSP',
-      controlId: /\|ADT\^\w+\|([^|]+)\|/.exec(text)?.[1] ?? '',
-      messageType: 'ADT',
-      versionId: '2.5.1',
-      ackCode: 'AA',
-    });
-    return applyMessage(deps, stored.id);
-  }
+  const apply = async (text: string) => applyMessage(deps, await storeTestMessage(db.pool, text));
 
   async function followUpsOf(id: string) {
     const result = await db.pool.query<{

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { findUnprocessedMessageIds } from '@adt/db';
 import type { Logger } from '@adt/logging';
+import { startIntervalLoop } from '@adt/observability';
 
 /** A periodic task; `stop` waits for a run in progress. */
 export interface EnqueueSweep {
@@ -26,7 +27,6 @@ export function startEnqueueSweep(options: {
   log: Logger;
   onSwept: (count: number) => void;
 }): EnqueueSweep {
-  let running: Promise<number> | null = null;
   // Where the next run continues: a backlog larger than one page is walked a page per run, so a
   // slow worker never makes the sweep re-add the same rows in a tight loop.
   let cursor = '0';
@@ -47,24 +47,12 @@ export function startEnqueueSweep(options: {
     return added;
   };
 
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runOnce()
-      .catch((error: unknown) => {
-        options.log.warn({ err: error }, 'enqueue sweep failed; will retry');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
-
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+  const loop = startIntervalLoop(runOnce, {
+    intervalMs: options.intervalMs,
+    onError: (error) => {
+      options.log.warn({ err: error }, 'enqueue sweep failed; will retry');
     },
-  };
+  });
+
+  return { runOnce, stop: loop.stop };
 }

@@ -9,11 +9,11 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MLLP_START, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'hostile-peers-test', level: 'silent' });
@@ -24,14 +24,8 @@ const MAX_CONNECTIONS = 12;
 // listener's p99 was seen near 600 ms; a listener starved by the attacks would time out (seconds).
 const ACK_P99_BOUND_MS = 2_000;
 
-function adt(controlId: string, facility = 'GENERAL_HOSP'): string {
-  return [
-    `MSH|^~\\&|EPIC|${facility}|FOLLOWUP|PRACTICE|20261118143000||ADT^A03|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    'PID|1||MRN42^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
-}
+const adt = (controlId: string, facility = 'GENERAL_HOSP'): string =>
+  hl7TestMessage({ controlId, msh: { 4: facility } });
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -145,13 +139,7 @@ describe('listener under hostile MLLP peers', () => {
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'hostile_peers');
     listener = await startListener(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: testQueuePrefix('hostile'),
-        MLLP_HOST: '127.0.0.1',
-        MLLP_PORT: '0',
-        LISTENER_HTTP_PORT: '0',
+      listenerTestConfig(db, 'hostile', {
         MLLP_MAX_FRAME_BYTES: '65536',
         MLLP_IDLE_TIMEOUT_MS: '5000',
         MLLP_FRAME_TIMEOUT_MS: String(FRAME_TIMEOUT_MS),
@@ -340,13 +328,7 @@ describe('listener under peers that hold connection slots', () => {
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'held_slots');
     listener = await startListener(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: testQueuePrefix('slots'),
-        MLLP_HOST: '127.0.0.1',
-        MLLP_PORT: '0',
-        LISTENER_HTTP_PORT: '0',
+      listenerTestConfig(db, 'slots', {
         MLLP_MAX_FRAME_BYTES: '65536',
         MLLP_MAX_BUFFERED_BYTES: String(MAX_BUFFERED_BYTES),
         // Far beyond the deadlines under test: a close within them is theirs, not the idle timeout's.

@@ -8,11 +8,11 @@
 import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MLLP_END, MLLP_START, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const MAX_FRAME_BYTES = 4_096;
@@ -48,12 +48,15 @@ const validMessage = fc
   })
   .map((m) => ({
     controlId: m.controlId,
-    text: [
-      `MSH|^~\\&|FUZZ|FUZZ_HOSP|FU|PRACTICE|20261118143000||ADT^${m.event}|${m.controlId}|P|${m.version}`,
-      `EVN|${m.event}|20261118142500`,
-      `PID|1||${m.mrn}^^^FUZZ_HOSP^MR||${m.name}||19500101|F`,
-      `PV1|1|I|4W^1^A||||||||||||||||${m.visit}`,
-    ].join(m.breakWith),
+    text: hl7TestMessage({
+      controlId: m.controlId,
+      event: m.event,
+      facility: 'FUZZ_HOSP',
+      mrn: m.mrn,
+      msh: { 3: 'FUZZ', 5: 'FU', 12: m.version },
+      pid: { 5: m.name },
+      pv1: { 19: m.visit },
+    }).replaceAll('\r', m.breakWith),
   }));
 
 const valid: fc.Arbitrary<StreamItem> = validMessage.map((m) => ({
@@ -196,13 +199,7 @@ describe('listener under random and hostile input (property)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'listenerfuzz');
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('listenerfuzz'),
-      MLLP_HOST: '127.0.0.1',
-      MLLP_PORT: '0',
-      LISTENER_HTTP_PORT: '0',
+    const config = listenerTestConfig(db, 'listenerfuzz', {
       MLLP_MAX_FRAME_BYTES: String(MAX_FRAME_BYTES),
       LOG_LEVEL: 'silent',
     });

@@ -1,27 +1,26 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { loadConfig } from '@adt/config';
 import { listFacilityFeeds, migrateDatabase } from '@adt/db';
 import { ackCodeFromAck } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import {
   createTestDatabase,
+  hl7TestMessage,
   metricValue,
   scrapeMetrics,
-  testQueuePrefix,
-  testRedisUrl,
   type TestDatabase,
 } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
+/** An A03 from METRICS_HOSP, or of another type (MSH-9) or facility (MSH-4). */
 function adt(controlId: string, opts: { type?: string; facility?: string } = {}): string {
-  return [
-    `MSH|^~\\&|EPIC|${opts.facility ?? 'METRICS_HOSP'}|FOLLOWUP|PRACTICE|20261118143000||${opts.type ?? 'ADT^A03'}|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    'PID|1||MRN42^^^METRICS_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
+  return hl7TestMessage({
+    controlId,
+    facility: 'METRICS_HOSP',
+    msh: { 4: opts.facility ?? 'METRICS_HOSP', 9: opts.type ?? 'ADT^A03' },
+  });
 }
 
 describe('listener metrics and correlation ids', () => {
@@ -41,14 +40,7 @@ describe('listener metrics and correlation ids', () => {
       },
     });
     const log = createLogger({ service: 'listener-metrics-test', level: 'info', destination });
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('listenermetrics'),
-      MLLP_HOST: '127.0.0.1',
-      MLLP_PORT: '0',
-      LISTENER_HTTP_PORT: '0',
-    });
+    const config = listenerTestConfig(db, 'listenermetrics', {});
     listener = await startListener(config, log);
     client = await MllpClient.connect('127.0.0.1', listener.mllpPort);
   });

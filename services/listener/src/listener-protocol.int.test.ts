@@ -1,83 +1,12 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
-import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
+import { ackCodeFromAck, encodeMllpFrame } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, MllpPeer, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'listener-protocol-test', level: 'silent' });
-
-/** A test sender that writes raw bytes and reads whole frames back. */
-class Peer {
-  private readonly decoder = new MllpDecoder({ maxFrameBytes: 1 << 20 });
-  private readonly frames: Buffer[] = [];
-  private readonly waiters: (() => void)[] = [];
-  closed = false;
-
-  private constructor(private readonly socket: net.Socket) {
-    socket.on('data', (chunk: Buffer) => {
-      for (const event of this.decoder.push(chunk)) {
-        if (event.kind === 'frame') this.frames.push(Buffer.from(event.payload));
-      }
-      this.wake();
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.wake();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  static async connect(port: number): Promise<Peer> {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    await new Promise((resolve) => socket.once('connect', resolve));
-    return new Peer(socket);
-  }
-
-  write(bytes: Buffer | string): void {
-    this.socket.write(bytes);
-  }
-
-  /** Sends one message in a frame and returns the next answer as text (UTF-8 unless told). */
-  async send(message: Buffer | string, encoding: BufferEncoding = 'utf8'): Promise<string> {
-    this.write(encodeMllpFrame(message));
-    return (await this.next()).toString(encoding);
-  }
-
-  async next(timeoutMs = 5_000): Promise<Buffer> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const frame = this.frames.shift();
-      if (frame) return frame;
-      if (this.closed) throw new Error('connection closed');
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error('no frame in time');
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  /** Resolves true when no frame arrives within `ms`. */
-  async silentFor(ms: number): Promise<boolean> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return this.frames.length === 0;
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-
-  private wake(): void {
-    for (const waiter of this.waiters.splice(0)) waiter();
-  }
-}
 
 interface AdtOptions {
   event?: string;
@@ -85,39 +14,37 @@ interface AdtOptions {
   facility?: string;
   visit?: string;
   mrn?: string;
-  ackTypes?: string;
+  /** MSH-15 and MSH-16. */
+  ackTypes?: readonly [string, string];
   charset?: string;
   name?: string;
 }
 
 function adt(controlId: string, o: AdtOptions = {}): string {
   const event = o.event ?? 'A01';
-  const msh = `MSH|^~\\&|EPIC|${o.facility ?? 'GH'}|FU|PRACTICE|20261118143000||${o.msh9 ?? `ADT^${event}^ADT_A01`}|${controlId}|P|2.5.1${o.ackTypes ?? ''}`;
-  return [
-    o.charset === undefined ? msh : `${msh}${o.ackTypes === undefined ? '|||' : ''}|||${o.charset}`,
-    `EVN|${event}|20261118142500`,
-    `PID|1||${o.mrn ?? 'MRN1'}^^^GH^MR||${o.name ?? 'DOE^JANE'}||19500101|F`,
-    `PV1|1|I|4W^1^A||||||||||||||||${o.visit ?? 'V1'}`,
-  ].join('\r');
+  const msh: Record<number, string> = { 5: 'FU', 9: o.msh9 ?? `ADT^${event}^ADT_A01` };
+  if (o.ackTypes) [msh[15], msh[16]] = o.ackTypes;
+  if (o.charset !== undefined) msh[18] = o.charset;
+  return hl7TestMessage({
+    controlId,
+    event,
+    facility: o.facility ?? 'GH',
+    msh,
+    pid: { 3: `${o.mrn ?? 'MRN1'}^^^GH^MR`, 5: o.name ?? 'DOE^JANE' },
+    pv1: { 19: o.visit ?? 'V1' },
+  });
 }
 
 describe('listener protocol: batches, character sets, A11, enhanced mode, noise', () => {
   let db: TestDatabase;
   let listener: RunningListener;
-  let peer: Peer;
+  let peer: MllpPeer;
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'listenerproto');
-    const config = loadConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: testRedisUrl(),
-      QUEUE_PREFIX: testQueuePrefix('listenerproto'),
-      MLLP_HOST: '127.0.0.1',
-      MLLP_PORT: '0',
-      LISTENER_HTTP_PORT: '0',
-    });
+    const config = listenerTestConfig(db, 'listenerproto', {});
     listener = await startListener(config, log, { applicationAckPollMs: 25, applicationAckTimeoutMs: 3_000 });
-    peer = await Peer.connect(listener.mllpPort);
+    peer = await MllpPeer.connect(listener.mllpPort);
   });
 
   afterAll(async () => {
@@ -249,7 +176,7 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
 
   describe('enhanced acknowledgment mode', () => {
     it('sends CA on commit, then the application AA on the same connection once processed', async () => {
-      const commit = ackCodeFromAck(await peer.send(adt('N1', { ackTypes: '|||AL|AL', visit: 'V-N1' })));
+      const commit = ackCodeFromAck(await peer.send(adt('N1', { ackTypes: ['AL', 'AL'], visit: 'V-N1' })));
       expect(commit).toMatchObject({ code: 'CA', controlId: 'N1' });
       expect(await peer.silentFor(150)).toBe(true);
       await setStatus('N1', 'processed');
@@ -259,12 +186,12 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('with MSH-16 = ER sends nothing on success and AE with the reason on failure', async () => {
-      expect(ackCodeFromAck(await peer.send(adt('N2', { ackTypes: '|||AL|ER', visit: 'V-N2' }))).code).toBe(
+      expect(ackCodeFromAck(await peer.send(adt('N2', { ackTypes: ['AL', 'ER'], visit: 'V-N2' }))).code).toBe(
         'CA',
       );
       await setStatus('N2', 'processed');
       expect(await peer.silentFor(200)).toBe(true);
-      expect(ackCodeFromAck(await peer.send(adt('N3', { ackTypes: '|||AL|ER', visit: 'V-N3' }))).code).toBe(
+      expect(ackCodeFromAck(await peer.send(adt('N3', { ackTypes: ['AL', 'ER'], visit: 'V-N3' }))).code).toBe(
         'CA',
       );
       await setStatus('N3', 'failed', 'PID-3 (patient identifier) is empty');
@@ -274,15 +201,15 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('sends no commit ACK under MSH-15 = NE, and answers a refused message with an application AR', async () => {
-      peer.write(encodeMllpFrame(adt('N4', { ackTypes: '|||NE|NE', visit: 'V-N4' })));
-      const refused = adt('N5', { ackTypes: '|||NE|AL' }).replace('ADT^A01^ADT_A01', 'SIU^S12');
+      peer.write(encodeMllpFrame(adt('N4', { ackTypes: ['NE', 'NE'], visit: 'V-N4' })));
+      const refused = adt('N5', { ackTypes: ['NE', 'AL'] }).replace('ADT^A01^ADT_A01', 'SIU^S12');
       const answer = ackCodeFromAck(await peer.send(refused));
       expect(answer).toMatchObject({ code: 'AR', controlId: 'N5' });
       expect((await rows('N4'))[0]?.status).toBe('received');
     });
 
     it('answers a retransmission of a processed message with CA and an immediate application AA', async () => {
-      const message = adt('N6', { ackTypes: '|||AL|AL', visit: 'V-N6' });
+      const message = adt('N6', { ackTypes: ['AL', 'AL'], visit: 'V-N6' });
       expect(ackCodeFromAck(await peer.send(message)).code).toBe('CA');
       await setStatus('N6', 'processed');
       expect(ackCodeFromAck((await peer.next()).toString('utf8')).code).toBe('AA');
@@ -294,10 +221,10 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('drops the application ACK when the connection is gone, and counts it', async () => {
-      const other = await Peer.connect(listener.mllpPort);
-      expect(ackCodeFromAck(await other.send(adt('N7', { ackTypes: '|||AL|AL', visit: 'V-N7' }))).code).toBe(
-        'CA',
-      );
+      const other = await MllpPeer.connect(listener.mllpPort);
+      expect(
+        ackCodeFromAck(await other.send(adt('N7', { ackTypes: ['AL', 'AL'], visit: 'V-N7' }))).code,
+      ).toBe('CA');
       other.close();
       await setStatus('N7', 'processed');
       const metric = async () => {
@@ -330,7 +257,7 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
     });
 
     it('closes a connection whose first bytes are not MLLP (a TLS ClientHello)', async () => {
-      const probe = await Peer.connect(listener.mllpPort);
+      const probe = await MllpPeer.connect(listener.mllpPort);
       probe.write(Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03]));
       await expect(probe.next()).rejects.toThrow('connection closed');
     });

@@ -1,34 +1,20 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type Hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'listener-test', level: 'silent' });
 
-function adt(controlId: string, opts: { type?: string; pid?: string; extraMsh?: string } = {}): string {
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118143000||${opts.type ?? 'ADT^A03'}|${controlId}|P|2.5.1${opts.extraMsh ?? ''}`,
-    'EVN|A03|20261118142500',
-    opts.pid ?? 'PID|1||MRN42^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
-}
+const adt = (controlId: string, m: Omit<Hl7TestMessage, 'controlId'> = {}): string =>
+  hl7TestMessage({ controlId, ...m });
 
 function listenerConfig(db: TestDatabase, overrides: Record<string, string> = {}) {
-  return loadConfig({
-    DATABASE_URL: db.url,
-    REDIS_URL: testRedisUrl(),
-    QUEUE_PREFIX: testQueuePrefix('listener'),
-    MLLP_HOST: '127.0.0.1',
-    MLLP_PORT: '0',
-    LISTENER_HTTP_PORT: '0',
-    ...overrides,
-  });
+  return listenerTestConfig(db, 'listener', overrides);
 }
 
 describe('listener over a real MLLP socket', () => {
@@ -74,7 +60,7 @@ describe('listener over a real MLLP socket', () => {
 
   it('treats the same control id with different content as a new message and flags it', async () => {
     await send(adt('L0003'));
-    await send(adt('L0003', { pid: 'PID|1||MRN43^^^GENERAL_HOSP^MR||ROE^JOHN' }));
+    await send(adt('L0003', { mrn: 'MRN43', pid: { 5: 'ROE^JOHN' } }));
     const rows = await db.pool.query<{ status: string; control_id_reused: boolean }>(
       'SELECT status, control_id_reused FROM inbound_messages WHERE control_id = $1 ORDER BY id',
       ['L0003'],
@@ -86,7 +72,7 @@ describe('listener over a real MLLP socket', () => {
   });
 
   it('rejects a non-ADT message with AR and an ERR segment, and stores it as rejected', async () => {
-    const answer = await client.send(adt('L0004', { type: 'ORU^R01' }));
+    const answer = await client.send(adt('L0004', { msh: { 9: 'ORU^R01' } }));
     const ack = ackCodeFromAck(answer);
     expect(ack.code).toBe('AR');
     expect(ack.text).toContain('Unsupported message type ORU');
@@ -95,7 +81,7 @@ describe('listener over a real MLLP socket', () => {
   });
 
   it('answers AE for an ADT message without PID-3, stored as rejected with the reason', async () => {
-    const ack = await send(adt('L0005', { pid: 'PID|1||||DOE^JANE' }));
+    const ack = await send(adt('L0005', { pid: { 3: '' } }));
     expect(ack.code).toBe('AE');
     const rows = await statusOf('L0005');
     expect(rows[0]?.status).toBe('rejected');
@@ -115,7 +101,7 @@ describe('listener over a real MLLP socket', () => {
   });
 
   it('uses commit-acknowledgement codes in enhanced mode (MSH-15)', async () => {
-    const ack = await send(adt('L0006', { extraMsh: '|||AL|NE' }));
+    const ack = await send(adt('L0006', { msh: { 15: 'AL', 16: 'NE' } }));
     expect(ack.code).toBe('CA');
   });
 
@@ -141,7 +127,7 @@ describe('listener over a real MLLP socket', () => {
   });
 
   it('refuses an oversize frame with AR and keeps serving the connection', async () => {
-    const big = adt('L0007', { pid: `PID|1||MRN42^^^GENERAL_HOSP^MR||${'X'.repeat(70_000)}` });
+    const big = adt('L0007', { pid: { 5: 'X'.repeat(70_000) } });
     const refused = await send(big);
     expect(refused.code).toBe('AR');
     expect(refused.text).toContain('larger than 65536 bytes');

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@adt/config';
 import { migrateDatabase } from '@adt/db';
 import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
-import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { listenerTestConfig } from './testing/listener-test-config.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'mllp-tls-test', level: 'silent' });
@@ -35,14 +35,7 @@ function closedAfter(socket: net.Socket, from: 'connect' | 'secureConnect'): Pro
   });
 }
 
-function adt(controlId: string): string {
-  return [
-    `MSH|^~\\&|EPIC|GENERAL_HOSP|FOLLOWUP|PRACTICE|20261118143000||ADT^A03|${controlId}|P|2.5.1`,
-    'EVN|A03|20261118142500',
-    'PID|1||MRN42^^^GENERAL_HOSP^MR||DOE^JANE||19500101|F',
-    'PV1|1|I|4W^1^A',
-  ].join('\r');
-}
+const adt = (controlId: string): string => hl7TestMessage({ controlId });
 
 /** A self-signed CA and, signed by it, certificates named `<name>.pem` / `<name>.key`. */
 function makePki(dir: string): (name: string, cn: string, usage: 'serverAuth' | 'clientAuth') => void {
@@ -156,13 +149,7 @@ describe('MLLP over TLS with client certificates', () => {
     issue('client', 'general-hosp-interface', 'clientAuth');
     db = await createTestDatabase(migrateDatabase, 'mllp_tls');
     listener = await startListener(
-      loadConfig({
-        DATABASE_URL: db.url,
-        REDIS_URL: testRedisUrl(),
-        QUEUE_PREFIX: testQueuePrefix('mllp-tls'),
-        MLLP_HOST: '127.0.0.1',
-        MLLP_PORT: '0',
-        LISTENER_HTTP_PORT: '0',
+      listenerTestConfig(db, 'mllp-tls', {
         MLLP_TLS_CERT_FILE: file('server.pem'),
         MLLP_TLS_KEY_FILE: file('server.key'),
         MLLP_TLS_CA_FILE: file('ca.pem'),

@@ -14,7 +14,7 @@ import {
   type Queryable,
   type Role,
 } from '@adt/db';
-import { createLogger } from '@adt/logging';
+import { createLogger, type CreateLoggerOptions } from '@adt/logging';
 import { createMetricsRegistry } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
@@ -48,12 +48,12 @@ export const TEST_PASSWORD = 'correct horse battery staple';
  * Builds the app against a fresh database (no listening socket: requests go through `inject`).
  * @param label - names the database and queue prefix
  * @param env - extra configuration
- * @param options - rate limits (none to speak of unless given)
+ * @param options - rate limits (none to speak of unless given), and where log lines go (none unless given)
  */
 export async function startApiHarness(
   label: string,
   env: Record<string, string> = {},
-  options: { rateLimits?: RateLimitSettings } = {},
+  options: { rateLimits?: RateLimitSettings; logDestination?: CreateLoggerOptions['destination'] } = {},
 ): Promise<ApiHarness> {
   const db = await createTestDatabase(migrateDatabase, label);
   const config = loadConfig({
@@ -67,7 +67,11 @@ export async function startApiHarness(
   const app = await buildApp(
     { config, pool: db.pool, queue, redis },
     {
-      log: createLogger({ service: `${label}-test`, level: 'silent' }),
+      log: createLogger(
+        options.logDestination
+          ? { service: `${label}-test`, destination: options.logDestination }
+          : { service: `${label}-test`, level: 'silent' },
+      ),
       registry: createMetricsRegistry(`${label}-test`),
       rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     },

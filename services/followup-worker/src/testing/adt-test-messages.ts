@@ -2,6 +2,7 @@
  * Readable ADT test messages for the worker's integration tests: one call per event, with only
  * the fields a test cares about. Not part of the build.
  */
+import { hl7Segment, hl7TestMessage } from '@adt/testing';
 
 /** What a test message says. Times are HL7 timestamps (`YYYYMMDDHHMM`), local to the facility. */
 export interface TestAdt {
@@ -46,12 +47,6 @@ export interface TestAdt {
 /** The facility every test message comes from. */
 export const TEST_FACILITY = 'GENERAL_HOSP';
 
-function segment(name: string, fields: Record<number, string>): string {
-  const last = Math.max(0, ...Object.keys(fields).map(Number));
-  const values = Array.from({ length: last + 1 }, (_, i) => (i === 0 ? name : (fields[i] ?? '')));
-  return values.join('|');
-}
-
 /**
  * Builds the HL7 text of a test message.
  * @param m - what it says
@@ -59,46 +54,39 @@ function segment(name: string, fields: Record<number, string>): string {
 export function adtMessage(m: TestAdt): string {
   const facility = m.facility ?? TEST_FACILITY;
   const authority = m.authority ?? facility;
-  const segments = [
-    `MSH|^~\\&|EPIC|${facility}|FOLLOWUP|PRACTICE|${m.at}||ADT^${m.event}|${m.controlId}|P|2.5.1`,
-    `EVN|${m.event}|${m.at}`,
-    segment('PID', {
-      1: '1',
+  return hl7TestMessage({
+    controlId: m.controlId,
+    event: m.event,
+    at: m.at,
+    facility,
+    pid: {
       3: [`${m.mrn}^^^${authority}^MR`, ...(m.otherIdentifiers ?? [])].join('~'),
       5: `${m.familyName ?? 'DOE'}^JANE`,
-      7: '19500101',
-      8: 'F',
       18: m.account ?? '',
       30: m.deceased ? 'Y' : '',
-    }),
-  ];
-  if (m.prior) {
-    segments.push(
-      segment('MRG', {
+    },
+    ...(m.prior && {
+      mrg: {
         1: m.prior.mrn ? `${m.prior.mrn}^^^${authority}^MR` : '',
         3: m.prior.account ?? '',
         5: m.prior.visit ?? '',
-      }),
-    );
-  }
-  if (!m.noVisit) {
-    segments.push(
-      segment('PV1', {
-        1: '1',
-        2: m.patientClass ?? '',
-        3: m.location ?? '',
-        4: m.admissionType ?? '',
-        10: m.hospitalService ?? '',
-        18: m.patientType ?? '',
-        19: m.visit ?? '',
-        36: m.disposition ?? '',
-        44: m.admit ?? '',
-        45: m.discharge ?? '',
-      }),
-    );
-  }
-  (m.diagnoses ?? []).forEach((code, i) => {
-    segments.push(`DG1|${String(i + 1)}||${code}^^I10`);
+      },
+    }),
+    pv1: m.noVisit
+      ? null
+      : {
+          2: m.patientClass ?? '',
+          3: m.location ?? '',
+          4: m.admissionType ?? '',
+          10: m.hospitalService ?? '',
+          18: m.patientType ?? '',
+          19: m.visit ?? '',
+          36: m.disposition ?? '',
+          44: m.admit ?? '',
+          45: m.discharge ?? '',
+        },
+    segments: (m.diagnoses ?? []).map((code, i) =>
+      hl7Segment('DG1', { 1: String(i + 1), 3: `${code}^^I10` }),
+    ),
   });
-  return segments.join('\r');
 }

@@ -3,7 +3,7 @@
  * does, and to read back follow-ups and encounters. For the worker's integration tests only.
  */
 import { createHash } from 'node:crypto';
-import { migrateDatabase, storeInboundMessage } from '@adt/db';
+import { migrateDatabase, storeInboundMessage, type Queryable } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { applyMessage, type ApplyDeps, type ApplyOutcome } from '../apply-message.js';
 import { adtMessage, TEST_FACILITY, type TestAdt } from './adt-test-messages.js';
@@ -40,6 +40,26 @@ export interface ApplyHarness {
 }
 
 /**
+ * Stores a message from {@link TEST_FACILITY} as the listener would and returns its id.
+ * @param pool - the test database's pool
+ * @param text - the HL7 text; its MSH-10 becomes the control id
+ */
+export async function storeTestMessage(pool: Queryable, text: string): Promise<string> {
+  const stored = await storeInboundMessage(pool, {
+    raw: Buffer.from(text),
+    contentHash: createHash('sha256').update(text).digest(),
+    peerAddress: null,
+    sendingApplication: 'EPIC',
+    sendingFacility: TEST_FACILITY,
+    controlId: /\|ADT\^\w+\|([^|]+)\|/.exec(text)?.[1] ?? '',
+    messageType: 'ADT',
+    versionId: '2.5.1',
+    ackCode: 'AA',
+  });
+  return stored.id;
+}
+
+/**
  * Creates the database and the worker's dependencies.
  * @param label - names the database
  */
@@ -51,21 +71,8 @@ export async function createApplyHarness(label: string): Promise<ApplyHarness> {
     defaultTeam: 'default',
     zoneForFacility: () => TEST_ZONE,
   };
-  const store = async (m: TestAdt | string): Promise<string> => {
-    const text = typeof m === 'string' ? m : adtMessage(m);
-    const stored = await storeInboundMessage(db.pool, {
-      raw: Buffer.from(text),
-      contentHash: createHash('sha256').update(text).digest(),
-      peerAddress: null,
-      sendingApplication: 'EPIC',
-      sendingFacility: TEST_FACILITY,
-      controlId: /\|ADT\^\w+\|([^|]+)\|/.exec(text)?.[1] ?? '',
-      messageType: 'ADT',
-      versionId: '2.5.1',
-      ackCode: 'AA',
-    });
-    return stored.id;
-  };
+  const store = (m: TestAdt | string): Promise<string> =>
+    storeTestMessage(db.pool, typeof m === 'string' ? m : adtMessage(m));
   return {
     db,
     deps,
