@@ -36,7 +36,7 @@ export interface TimedRequests {
   latency: LatencyRecorder;
   seconds: number;
   errors: number;
-  /** Bytes of the last answer. */
+  /** Bytes of the last answer (0 for the baseline, which is no HTTP answer). */
   bytes: number;
 }
 
@@ -181,7 +181,7 @@ export async function measureReports(
         ORDER BY f.id`,
     );
     baselineRows = rows.length;
-    return rows.length;
+    return 0;
   });
   const measures = await timeRequests(options.runs, async () => {
     const body = await apiGet(stack, `/api/reports/measures?from=${from}&to=${to}`);
@@ -239,7 +239,7 @@ function requestRow(
     ...latencyColumns(timed.latency.summary()),
     rss_mb: {},
     errors: timed.errors,
-    detail: { ...detail, bytes: timed.bytes },
+    detail: timed.bytes > 0 ? { ...detail, bytes: timed.bytes } : detail,
   };
 }
 
