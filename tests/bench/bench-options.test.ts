@@ -7,7 +7,8 @@ describe('parseBenchOptions', () => {
     expect(settings?.mode).toBe('full');
     expect(settings?.soakMessages).toBe(1_000_000);
     expect(settings?.soakRate).toBe(1000);
-    expect([...(settings?.groups ?? [])]).toEqual(['baselines', 'a', 'b', 'c', 'd', 'e']);
+    expect([...(settings?.groups ?? [])]).toEqual(['baselines', 'a', 'b', 'c', 'd', 'e', 'reports']);
+    expect(settings?.reportFollowUps).toBe(100_000);
     expect(settings?.resultsFile).toBe('/repo/bench-results.json');
     expect(settings?.cpuProfileDir).toBeNull();
   });
@@ -23,6 +24,12 @@ describe('parseBenchOptions', () => {
     expect([...(settings?.groups ?? [])]).toEqual(['a', 'd']);
     expect(settings?.durationMs).toBe(5000);
     expect(settings?.cpuProfileDir).toBe('/repo/bench-profiles');
+  });
+
+  it('selects the reports scenario on its own', () => {
+    const settings = parseBenchOptions(['--only', 'reports'], '/repo');
+    expect([...(settings?.groups ?? [])]).toEqual(['reports']);
+    expect(settings?.reportRuns).toBe(10);
   });
 
   it('answers --help with null and refuses unknown flags and bad values', () => {

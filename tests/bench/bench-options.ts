@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench` and the durations each mode implies. */
 
 /** Groups of measurements that `--only` selects. */
-export const SCENARIO_GROUPS = ['baselines', 'a', 'b', 'c', 'd', 'e'] as const;
+export const SCENARIO_GROUPS = ['baselines', 'a', 'b', 'c', 'd', 'e', 'reports'] as const;
 
 /** One group of measurements. */
 export type ScenarioGroup = (typeof SCENARIO_GROUPS)[number];
@@ -31,6 +31,9 @@ export interface BenchSettings {
   worklistOpen: number;
   worklistRate: number;
   worklistDurationMs: number;
+  /** (reports): follow-ups of the generated practice (four care actions each), timed requests. */
+  reportFollowUps: number;
+  reportRuns: number;
   /** Longest wait for the worker to catch up between scenarios. */
   drainTimeoutMs: number;
   /** Wait for the worker after every product scenario (else only before (c) and (d)). */
@@ -60,6 +63,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--soak N] [--soak-rate 
   --soak-rate R    pace the soak at R msg/s (default: the sustained rate of (c), 1,000 msg/s;
                    0 sends as fast as the product ACKs)
   --only GROUPS    comma-separated subset of: ${SCENARIO_GROUPS.join(', ')}
+                   (reports: the 12-month impact report of a generated practice of 100,000
+                   follow-ups and 400,000 care actions; quick: 10,000)
   --duration S     measured seconds of each throughput run (a, b, baselines) and of (e),
                    e.g. to profile a steady state
   --worker-paused  also run (a) and (b) with the worker frozen in quick runs (full runs always do)
@@ -172,6 +177,8 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchS
       // Fewer follow-ups to seed: the worker's time, not the API's, dominates a quick (e).
       worklistOpen: 200,
       worklistDurationMs: 2_000,
+      reportFollowUps: 10_000,
+      reportRuns: 3,
       drainTimeoutMs: 60_000,
       // The frozen-worker runs need a caught-up worker before each run, like a full run.
       drainBetween: workerPaused,
@@ -189,6 +196,8 @@ export function parseBenchOptions(argv: readonly string[], root: string): BenchS
     soakMessages: soak ?? 1_000_000,
     soakRssIntervalMs: 5_000,
     worklistDurationMs: 60_000,
+    reportFollowUps: 100_000,
+    reportRuns: 10,
     drainTimeoutMs: 30 * 60_000,
     drainBetween: true,
     workerPausedRuns: true,

@@ -25,6 +25,8 @@ import { ROOT, startProductStack, type DrainResult, type ProductStack } from './
 import type { SoakResult } from './soak.js';
 import type { AcceptedTally } from './scenario-rows.js';
 import { durableRow, endToEndRow, soakRow, worklistRow } from './scenarios.js';
+import { reportsRows } from './reports-load.js';
+import { reportPracticeSize } from './report-practice-seed.js';
 
 const processStart = performance.now();
 
@@ -139,6 +141,16 @@ async function runScenarios(
     soak = measured.soak;
     add(measured.row);
   }
+  // Last: the practice it generates would crowd the worklist of (e) and the counts of the others.
+  if (groups.has('reports')) {
+    add(
+      ...(await reportsRows(
+        stack,
+        { size: reportPracticeSize(settings.reportFollowUps), runs: settings.reportRuns },
+        say,
+      )),
+    );
+  }
   await drain('the last scenario');
   return { rows, soak, drains };
 }
@@ -217,6 +229,11 @@ async function main(): Promise<number> {
       byName.get(`durable_${settings.manyConnections}`)?.msgs_per_s,
       byName.get(`medplum_ack_${settings.manyConnections}`)?.msgs_per_s,
     ),
+    // Latency over latency: how many plain reads of the same rows one 12-month report costs.
+    reports12m_vs_plain_read: ratio(
+      byName.get('reports_measures_12m')?.p50_ms ?? undefined,
+      byName.get('reports_plain_read')?.p50_ms ?? undefined,
+    ),
   };
   // Lost: ACKed AA but not processed by the end, whatever the reason, broken down below.
   const processed = statusCounts.processed ?? 0;
@@ -260,7 +277,7 @@ async function main(): Promise<number> {
       '',
       markdownTable(rows),
       '',
-      `durable1_vs_pgcommit1 ${ratios.durable1_vs_pgcommit1 ?? '–'}, durable32_vs_medplum32 ${ratios.durable32_vs_medplum32 ?? '–'}, e2e_p99_ms ${results.e2e_p99_ms ?? '–'}, lost ${lost} of ${tally.accepted} ACKed AA` +
+      `durable1_vs_pgcommit1 ${ratios.durable1_vs_pgcommit1 ?? '–'}, durable32_vs_medplum32 ${ratios.durable32_vs_medplum32 ?? '–'}, e2e_p99_ms ${results.e2e_p99_ms ?? '–'}, reports12m_vs_plain_read ${ratios.reports12m_vs_plain_read ?? '–'}, lost ${lost} of ${tally.accepted} ACKed AA` +
         (lost > 0
           ? ` (not stored ${lostBreakdown.not_stored}, failed ${lostBreakdown.failed}, still unprocessed after ${Math.round(finalDrain.seconds)} s ${lostBreakdown.unprocessed_when_the_wait_ended})`
           : ''),

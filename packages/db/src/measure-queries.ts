@@ -112,26 +112,32 @@ WITH counted AS (
   SELECT c.*, (c.event_at AT TIME ZONE $3)::date AS event_date
     FROM counted c
    WHERE c.event_at >= ${PERIOD_START} AND c.event_at < ${PERIOD_END}
+), timely AS (
+  -- One pass over the period's care actions (a hash join for a long period, an index scan per
+  -- follow-up for a short one) rather than one probe per flag and follow-up. Every window is "by a
+  -- deadline", so the earliest qualifying action decides it; only attempts are counted.
+  SELECT d.id,
+         count(*) FILTER (WHERE a.type = 'contact_attempt' AND a.at <= d.due_at)::int AS attempts_by_due,
+         min(a.at) FILTER (WHERE a.type = 'contact_made') AS first_contact_at,
+         min(a.outcome) FILTER (WHERE a.type = 'appointment_scheduled'
+                                  AND a.outcome ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$') AS first_visit_date,
+         min(a.at) FILTER (WHERE a.type = 'med_reconciliation') AS first_med_rec_at
+    FROM dated d
+    JOIN care_actions a ON a.follow_up_id = d.id
+   WHERE a.type IN ('contact_made', 'contact_attempt', 'appointment_scheduled', 'med_reconciliation')
+   GROUP BY d.id
 )
 SELECT d.id, d.kind, d.priority, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS event_date, ${PATIENT_COLUMNS},
-       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made'
-                  AND a.at <= d.due_at) AS contact_by_due,
-       (SELECT count(*)::int FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_attempt'
-                  AND a.at <= d.due_at) AS attempts_by_due,
-       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'appointment_scheduled'
-                  AND a.outcome ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-                  AND a.outcome <= to_char(d.event_date + $6::int, 'YYYY-MM-DD')) AS visit_7d,
-       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'appointment_scheduled'
-                  AND a.outcome ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-                  AND a.outcome <= to_char(d.event_date + $7::int, 'YYYY-MM-DD')) AS visit_14d,
-       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'med_reconciliation'
-                  AND a.at < ${MED_REC_DEADLINE}) AS med_rec_30d,
-       EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made'
-                  AND a.at < ${ED_CONTACT_DEADLINE}) AS contact_7d,
-       (SELECT EXTRACT(EPOCH FROM min(a.at) - d.event_at)::float8 / 3600
-          FROM care_actions a WHERE a.follow_up_id = d.id AND a.type = 'contact_made') AS first_contact_hours
+       COALESCE(t.first_contact_at <= d.due_at, false) AS contact_by_due,
+       COALESCE(t.attempts_by_due, 0) AS attempts_by_due,
+       COALESCE(t.first_visit_date <= to_char(d.event_date + $6::int, 'YYYY-MM-DD'), false) AS visit_7d,
+       COALESCE(t.first_visit_date <= to_char(d.event_date + $7::int, 'YYYY-MM-DD'), false) AS visit_14d,
+       COALESCE(t.first_med_rec_at < ${MED_REC_DEADLINE}, false) AS med_rec_30d,
+       COALESCE(t.first_contact_at < ${ED_CONTACT_DEADLINE}, false) AS contact_7d,
+       EXTRACT(EPOCH FROM t.first_contact_at - d.event_at)::float8 / 3600 AS first_contact_hours
   FROM dated d
   JOIN patients p ON p.id = d.patient_id
+  LEFT JOIN timely t ON t.id = d.id
  ORDER BY d.event_date, d.id`;
 
 interface PatientRow {
@@ -236,20 +242,23 @@ WITH RECURSIVE idx AS (
      AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
      AND ($8::text IS NULL OR $8::text = 'discharge') AND ($9::text IS NULL OR fu.priority = $9)
-), ${samePersonCte('SELECT DISTINCT patient_id FROM idx')}
+), ${samePersonCte('SELECT DISTINCT patient_id FROM idx')}, readmission AS (
+  -- One set-based join for every index discharge at once: a per-discharge subquery would scan
+  -- \`same_person\` (a CTE has no index) once per discharge.
+  SELECT DISTINCT ON (i.id) i.id AS index_id, r.id
+    FROM idx i
+    JOIN same_person s ON s.seed = i.patient_id
+    JOIN encounters r ON r.patient_id = s.patient_id
+   WHERE r.id <> i.id AND r.patient_class = 'I'
+     AND r.merged_into IS NULL AND r.admitted_at > i.discharged_at
+     AND (r.admitted_at AT TIME ZONE $3)::date <= i.event_date + $7::int
+   ORDER BY i.id, r.admitted_at, r.id
+)
 SELECT i.id, i.facility, i.team, i.priority, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
        readmission.id AS readmission_id, ${PATIENT_COLUMNS}
   FROM idx i
   JOIN patients p ON p.id = i.patient_id
-  LEFT JOIN LATERAL (
-    SELECT r.id FROM same_person s
-      JOIN encounters r ON r.patient_id = s.patient_id
-     WHERE s.seed = i.patient_id AND r.id <> i.id AND r.patient_class = 'I'
-       AND r.merged_into IS NULL AND r.admitted_at > i.discharged_at
-       AND (r.admitted_at AT TIME ZONE $3)::date <= i.event_date + $7::int
-     ORDER BY r.admitted_at, r.id
-     LIMIT 1
-  ) readmission ON true
+  LEFT JOIN readmission ON readmission.index_id = i.id
  ORDER BY i.event_date, i.id`;
 
 /**
