@@ -1,4 +1,5 @@
 import type { MeasurePatient, MeasureScope } from './measure-queries.js';
+import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -58,6 +59,7 @@ SELECT ${COLUMNS}
   JOIN encounters e ON e.id = f.encounter_id
   JOIN patients p ON p.id = f.patient_id
  WHERE f.kind = 'discharge' AND f.status <> 'cancelled' AND NOT f.discharge_cancelled
+   AND NOT ${SUPERSEDED_WITHOUT_WORK}
    AND e.discharged_at >= ($3::date::timestamp AT TIME ZONE $1)
    AND e.discharged_at < (($4::date + 1)::timestamp AT TIME ZONE $1)
    AND ($5::text[] IS NULL OR f.team = ANY ($5::text[]))

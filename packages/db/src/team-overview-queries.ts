@@ -4,6 +4,7 @@
  * receiver of its latest hand-off (as `summarizeCareActions` reads it); overdue leaves out
  * follow-ups whose patient is in hospital now, as the worklist does.
  */
+import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 
@@ -57,7 +58,8 @@ export async function countTeamWork(
               (SELECT coalesce(a.handed_to, a.actor) FROM care_actions a
                 WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1)
                 AS holder
-         FROM follow_ups f WHERE f.team = $1 AND f.status IN ('open', 'in_progress')
+         FROM follow_ups f
+        WHERE f.team = $1 AND f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK}
      )
      SELECT holder, count(*) AS open, count(*) FILTER (WHERE due_at < $2 AND NOT in_hospital) AS overdue
        FROM active GROUP BY holder`,

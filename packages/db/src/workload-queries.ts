@@ -1,3 +1,4 @@
+import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -66,7 +67,8 @@ open_fu AS (
       SELECT coalesce(a.handed_to, a.actor) AS holder FROM care_actions a
        WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1
     ) h ON true
-   WHERE f.status IN ('open', 'in_progress') AND ($1::text[] IS NULL OR f.team = ANY ($1::text[]))
+   WHERE f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK}
+     AND ($1::text[] IS NULL OR f.team = ANY ($1::text[]))
 )`;
 
 // A closed follow-up counts on the practice date of its latest close (the one that stands), by
