@@ -53,7 +53,6 @@ const NOTIFICATION_DUE = `((firing AND notified_firing IS NOT TRUE) OR (NOT firi
 /**
  * Records what an evaluator observed. A change of state moves `since`; a condition that was never
  * firing is stored too, so the ops page lists everything that is watched.
- * @param db - pool
  * @param observations - the conditions evaluated this round
  */
 export async function recordAlertObservations(
@@ -81,7 +80,6 @@ export async function recordAlertObservations(
  * Drops the states of conditions an evaluation no longer produces: a feed that left the watch
  * window, or a facility that was never a feed (refused messages once made one). Dropped quietly,
  * without an end notice: after a flood of invented facilities, one notice each would be a second flood.
- * @param db - pool
  * @param observedKeys - every key of one complete evaluation
  * @returns how many states were dropped
  */
@@ -99,7 +97,6 @@ export async function retireUnobservedAlerts(
 /**
  * Claims every due notification for `leaseMs`: another process skips them meanwhile. The caller
  * announces each and then calls {@link markAlertNotified} or {@link deferAlertNotification}.
- * @param db - pool
  * @param leaseMs - how long the claim holds if the caller dies before reporting back
  */
 export async function claimAlertNotifications(db: Queryable, leaseMs: number): Promise<AlertNotification[]> {
@@ -123,7 +120,6 @@ export async function claimAlertNotifications(db: Queryable, leaseMs: number): P
 /**
  * Records that a start (`firing` true) or an end was announced. If the condition changed again
  * meanwhile, the difference makes the next notification due.
- * @param db - pool
  * @param key - the alert state's key
  * @param firing - the state that was announced
  */
@@ -138,7 +134,6 @@ export async function markAlertNotified(db: Queryable, key: string, firing: bool
 
 /**
  * Leaves a notification due, to be retried after `retryMs`, with the reason it failed.
- * @param db - pool
  * @param key - the alert state's key
  * @param retryMs - wait before the next attempt
  * @param error - why delivery failed (shown on the ops page)
@@ -159,7 +154,6 @@ export async function deferAlertNotification(
 
 /**
  * Every alert state, firing ones first, then by alert and key.
- * @param db - pool
  */
 export async function listAlertStates(db: Queryable): Promise<AlertState[]> {
   const result = await db.query<AlertStateRow>(
@@ -192,7 +186,6 @@ export interface AlertStateStore {
 
 /**
  * Binds the alert state functions to a pool (the evaluator's state port).
- * @param db - pool
  */
 export function createAlertStateStore(db: Queryable): AlertStateStore {
   return {

@@ -29,7 +29,6 @@ export interface AuditSearch {
 
 /**
  * Audit-log entries, newest first.
- * @param db - pool
  * @param search - filters and page
  */
 export async function listAuditEntries(db: Queryable, search: AuditSearch): Promise<StoredAuditEntry[]> {

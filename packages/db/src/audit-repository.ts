@@ -12,7 +12,6 @@ export interface AuditEntry {
 
 /**
  * Appends an entry to the audit log (the table refuses updates and deletes).
- * @param db - pool or transaction client
  * @param entry - who did what to which resource, from where
  */
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {

@@ -34,7 +34,6 @@ const LOCK_FOLLOW_UP_FOR_ACTION = `
 /**
  * Locks a follow-up for a care action (concurrent actions on it wait) and reads its state: status,
  * holder, attempts. Runs in the caller's transaction.
- * @param db - a transaction client
  * @param id - follow-up id
  * @returns null when there is no such follow-up
  */
@@ -61,7 +60,6 @@ export async function lockFollowUpForAction(db: Queryable, id: string): Promise<
 
 /**
  * The team a follow-up belongs to, or null when there is no such follow-up.
- * @param db - pool
  * @param id - follow-up id
  */
 export async function findFollowUpTeam(db: Queryable, id: string): Promise<string | null> {

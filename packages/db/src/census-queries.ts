@@ -114,7 +114,6 @@ interface CensusDbRow {
 
 /**
  * The census candidates (see {@link CENSUS_CANDIDATES}), newest event first.
- * @param db - pool
  * @param query - `since`: the start of the window for encounters that are not open;
  *   `observationCodes`: the site's observation codes
  */

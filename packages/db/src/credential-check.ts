@@ -18,7 +18,6 @@ const LOCAL_ADDRESS = 'local';
  * unknown usernames are counted and locked like known ones, so neither the answer nor its timing
  * tells whether a username exists. Wrong passwords in a row from one address lock that address out
  * of that username, with a backoff (see `sign-in-failures.ts`); other addresses are not affected.
- * @param db - pool
  * @param username - as typed
  * @param password - as typed
  * @param remoteAddress - where the attempt comes from

@@ -186,7 +186,6 @@ async function addPatientIdentifiers(
 
 /**
  * Whether the stored patient is known to have died (PID-30 or an expired disposition, ever).
- * @param db - pool or transaction client
  * @param id - patient id
  */
 export async function isPatientDeceased(db: Queryable, id: string): Promise<boolean> {

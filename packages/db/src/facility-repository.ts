@@ -10,7 +10,6 @@ export interface Facility {
 
 /**
  * Names a facility, or renames it.
- * @param db - pool
  * @param code - MSH-4 as sent (first component)
  * @param displayName - the name to show
  */
@@ -28,7 +27,6 @@ export async function nameFacility(db: Queryable, code: string, displayName: str
 
 /**
  * Every named facility, by code.
- * @param db - pool
  */
 export async function listFacilities(db: Queryable): Promise<Facility[]> {
   const result = await db.query<{ code: string; display_name: string; updated_at: Date }>(
@@ -43,7 +41,6 @@ export async function listFacilities(db: Queryable): Promise<Facility[]> {
 
 /**
  * Display names of the given facility codes; codes without one are not in the map.
- * @param db - pool
  * @param codes - MSH-4 codes shown on a page
  */
 export async function findFacilityNames(

@@ -20,7 +20,6 @@ export interface FacilityLastMessage {
  * Each sending facility (MSH-4) with a message accepted in the last `lookbackDays`, with the time
  * of its newest accepted message. Reads one index entry per such facility (a skip scan over the
  * partial index of accepted messages), not the messages.
- * @param db - pool
  * @param lookbackDays - facilities silent for longer are no longer watched
  */
 export async function listFacilityLastMessages(
@@ -63,7 +62,6 @@ export interface FacilityFeed extends FacilityLastMessage {
 /**
  * Every feed (a facility with a message accepted in the last `lookbackDays`) with today's and the
  * last hour's traffic, refused messages included.
- * @param db - pool
  * @param options - the practice time zone (for "today") and the lookback
  */
 export async function listFacilityFeeds(
@@ -121,7 +119,6 @@ export interface ProcessingBacklog {
 
 /**
  * How many stored messages wait for processing, and since when.
- * @param db - pool
  */
 export async function findProcessingBacklog(db: Queryable): Promise<ProcessingBacklog> {
   const result = await db.query<{ waiting: string; oldest: Date | null }>(
@@ -141,7 +138,6 @@ export interface ProcessingOutcomes {
 
 /**
  * Failed and processed message counts over the last `windowMs`, for the failure-rate alert.
- * @param db - pool
  * @param windowMs - the window
  */
 export async function countProcessingOutcomes(db: Queryable, windowMs: number): Promise<ProcessingOutcomes> {
@@ -175,7 +171,6 @@ export const FEED_WATCH_DAYS = 7;
 
 /**
  * Reads what the alert conditions need, in four short queries.
- * @param db - pool
  * @param failureWindowMs - window of the failure-rate condition
  */
 export async function readStoreSnapshot(db: Queryable, failureWindowMs: number): Promise<StoreSnapshot> {

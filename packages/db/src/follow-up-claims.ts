@@ -18,7 +18,6 @@ export interface CareActionSummary {
 /**
  * Summaries of the care-action logs of several follow-ups, keyed by follow-up id. Every id asked
  * for is in the map (no actions: no claim, no attempts).
- * @param db - pool
  * @param followUpIds - the follow-ups listed
  */
 export async function summarizeCareActions(
@@ -65,7 +64,6 @@ export async function summarizeCareActions(
  * A short fingerprint of a team's follow-ups that changes whenever one is created, updated or gets
  * an action: the inbox polls it (no patient data, so no audit entry) and reloads the list only
  * when it changes.
- * @param db - pool
  * @param team - the team or teams, or undefined for every team
  */
 export async function worklistFingerprint(

@@ -164,7 +164,6 @@ export interface WorklistQuery {
  * overdue first, then by due time, then by risk: high priority first, then the higher LACE score.
  * A follow-up whose patient (the same person, at any facility) is in hospital now is not overdue:
  * its clock waits until they leave.
- * @param db - pool
  * @param query - day bounds, filters and page
  */
 export async function listWorklist(db: Queryable, query: WorklistQuery): Promise<FollowUpView[]> {
@@ -221,7 +220,6 @@ export interface FollowUpSearch {
 /**
  * Searches follow-ups, newest first. A patient search reads the matching patients through their
  * indexes first, then their follow-ups (`follow_ups_patient`).
- * @param db - pool
  * @param search - filters and page
  */
 export async function searchFollowUps(db: Queryable, search: FollowUpSearch): Promise<FollowUpView[]> {
@@ -293,7 +291,6 @@ export interface FollowUpDetail extends FollowUpView {
 
 /**
  * One follow-up with everything the detail view shows.
- * @param db - pool
  * @param id - follow-up id
  */
 export async function findFollowUpDetail(db: Queryable, id: string): Promise<FollowUpDetail | null> {
@@ -335,7 +332,6 @@ export async function findFollowUpDetail(db: Queryable, id: string): Promise<Fol
 
 /**
  * The follow-up's actions in the order they were recorded.
- * @param db - pool
  * @param followUpId - follow-up id
  */
 export async function listCareActions(db: Queryable, followUpId: string): Promise<CareAction[]> {
@@ -382,7 +378,6 @@ const STATUS_AFTER_ACTION = {
  * Appends an action and moves the follow-up along: the first action starts it (in progress), a
  * close ends it (done), a reopen returns a closed one to in progress. Runs in the caller's
  * transaction; whether the action is allowed is the caller's decision.
- * @param db - a transaction client
  * @param action - follow-up, action type, optional outcome/note, when it happened and who logged
  *   it; for a take-over or a hand-off, the previous holder, and for a hand-off, the receiver
  */

@@ -55,7 +55,6 @@ export interface RoutingSettings {
  * the ED. An encounter is an ED visit when its class is `E` or it had an `ed_visit` follow-up (an
  * ED visit admitted on the same visit number changes class to `I`). Its arrival is PV1-44, else
  * its first applied event.
- * @param db - pool or transaction client
  * @param query - patient, the encounter to leave out, and the period `[since, before)`
  */
 export async function findEdVisitHistory(
@@ -90,7 +89,6 @@ export async function findEdVisitHistory(
 /**
  * Scores an encounter's readmission risk (LACE and the high-risk flags) from its state and the
  * patient's stored ED history, counted back from the admission (else discharge, else last event).
- * @param db - pool or transaction client
  * @param encounter - the encounter's current state
  * @param zone - practice zone
  * @param now - the instant used when the encounter carries no time at all
@@ -124,7 +122,6 @@ export async function assessEncounterRisk(
 
 /**
  * Stores a follow-up's risk score and flags (open and in-progress follow-ups only).
- * @param db - transaction client
  * @param followUpId - follow-up id
  * @param risk - the assessment
  */

@@ -106,7 +106,6 @@ export function inHospitalFollowUpsCte(codes: string, edSince: string): string {
 /**
  * Where the patient of each follow-up is now and whether they were readmitted: one query for a
  * page of follow-ups.
- * @param db - pool or transaction client
  * @param followUpIds - the follow-ups shown
  * @param settings - zone, observation codes and the current instant
  */

@@ -12,7 +12,6 @@ import { storeInboundMessage, type NewInboundMessage, type StoreResult } from '.
  * are then recorded one by one as duplicates by {@link storeInboundMessage}.
  * Two messages of one batch must not share sender and control id (the caller splits such batches),
  * so that the control-id-reuse check sees the earlier one, as it does when they arrive apart.
- * @param db - pool or transaction client
  * @param messages - the batch, in arrival order (ids are assigned in this order)
  * @returns one result per message, in the same order
  */

@@ -158,7 +158,6 @@ const patientOf = (row: PatientRow): MeasurePatient => ({
 
 /**
  * The counted follow-ups of a period with their timely actions.
- * @param db - pool
  * @param scope - period, zone, teams and facility
  * @param windows - the measure windows in days (rules from `@adt/adt`)
  */
@@ -263,7 +262,6 @@ SELECT i.id, i.facility, i.team, i.priority, i.contacted, to_char(i.event_date, 
 
 /**
  * The index discharges of a period with their readmissions.
- * @param db - pool
  * @param scope - period, zone, teams and facility
  * @param rules - excluded dispositions and the readmission window (rules from `@adt/adt`)
  */

@@ -315,7 +315,6 @@ export async function recordMerge(db: Queryable, record: MergeRecord): Promise<v
 
 /**
  * The merge audit trail for a patient, oldest first and in group order (as prior or survivor).
- * @param db - pool or transaction client
  * @param patientId - patient id
  */
 export async function listPatientMerges(db: Queryable, patientId: string): Promise<MergeRecord[]> {

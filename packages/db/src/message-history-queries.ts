@@ -20,7 +20,6 @@ interface HistoryRow {
  * the encounter event it was applied as, and its latest outcome (processed, failed with the reason
  * and attempt count, or waiting after a replay). Built from the rows themselves, so it needs no
  * extra bookkeeping on the hot path.
- * @param db - pool
  * @param id - message id
  */
 export async function listMessageHistory(db: Queryable, id: string): Promise<MessageHistoryEntry[]> {

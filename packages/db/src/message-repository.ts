@@ -27,7 +27,6 @@ export type StoreResult =
 /**
  * Stores an accepted message, or records it as a duplicate of the stored original with the same
  * sender, control id and content (routing spec: a resend after a lost ACK).
- * @param db - pool or transaction client
  * @param message - the message and its identity
  */
 export async function storeInboundMessage(db: Queryable, message: NewInboundMessage): Promise<StoreResult> {
@@ -104,7 +103,6 @@ export interface RejectedInboundMessage extends Partial<Omit<NewInboundMessage, 
 
 /**
  * Stores a message that was answered with a negative ACK, with the reason given to the sender.
- * @param db - pool or transaction client
  * @param message - raw bytes, whatever identity could be read, the ACK code and reason
  * @returns the new row's id
  */
@@ -200,7 +198,6 @@ function toStoredMessage(row: MessageRow): StoredMessage {
 
 /**
  * Loads one stored message with its raw bytes.
- * @param db - pool or transaction client
  * @param id - message id
  */
 export async function findMessageById(
@@ -226,7 +223,6 @@ export interface MessageTrace {
 
 /**
  * The correlation id and receipt time of a stored message.
- * @param db - pool
  * @param id - message id
  */
 export async function findMessageTrace(db: Queryable, id: string): Promise<MessageTrace | null> {
@@ -280,7 +276,6 @@ export interface MessageQuery {
 
 /**
  * Lists stored messages newest first.
- * @param db - pool
  * @param query - filters and page
  */
 export async function listMessages(db: Queryable, query: MessageQuery): Promise<StoredMessage[]> {
@@ -318,7 +313,6 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
  * `afterId`: the sweep re-enqueues them so a crash or a Redis outage between commit and enqueue
  * loses nothing. Paging by id lets the sweep walk a large backlog a bounded page at a time instead
  * of re-reading the same oldest rows.
- * @param db - pool
  * @param graceMs - leave younger messages to the listener's own enqueue
  * @param limit - page size
  * @param afterId - exclusive lower bound on id ('0' for the start)
@@ -362,7 +356,6 @@ export async function markMessageProcessed(
 
 /**
  * Marks a message failed with the reason, so ops see it and can replay it.
- * @param db - pool
  * @param id - message id
  * @param reason - what went wrong, free of patient data
  */
@@ -377,7 +370,6 @@ export async function markMessageFailed(db: Queryable, id: string, reason: strin
 
 /**
  * Puts failed messages back to `received` so they run again.
- * @param db - pool
  * @param ids - the messages to replay
  * @returns the ids actually reset
  */
@@ -393,7 +385,6 @@ export async function resetMessagesForReplay(db: Queryable, ids: readonly string
 
 /**
  * Ids of every failed message, oldest first.
- * @param db - pool
  */
 export async function findFailedMessageIds(db: Queryable): Promise<string[]> {
   const result = await db.query<{ id: string }>(

@@ -14,7 +14,6 @@ export interface MessageStatusRow {
 
 /**
  * Reads the status of several messages in one query.
- * @param db - pool
  * @param ids - message ids
  * @returns one row per id that exists, in no particular order
  */

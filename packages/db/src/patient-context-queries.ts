@@ -64,7 +64,6 @@ export const FIND_CALL_CONTEXTS = `
 /**
  * The call context of several follow-ups, keyed by follow-up id; every existing id asked for is
  * in the map.
- * @param db - pool
  * @param followUpIds - the follow-ups shown
  */
 export async function findCallContexts(

@@ -23,7 +23,6 @@ export interface PruneOptions {
 /**
  * Prunes one batch of messages the policy allows, oldest first. Rows another process is pruning
  * are skipped, so several workers can run the job together.
- * @param db - pool
  * @param options - retention and batch size
  * @returns how many messages were pruned (fewer than the batch size: nothing more to do)
  */

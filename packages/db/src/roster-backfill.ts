@@ -147,7 +147,6 @@ export async function backfillFollowUps(
  * `roster import`: in one transaction, adds or refreshes the entries, back-fills the patients the
  * import enrolled (new or returning entries that match stored patients) and writes an audit entry
  * with the counts (no patient data).
- * @param pool - database pool
  * @param entries - validated roster rows, each patient once
  * @param options - `replace` (the entries are the whole roster), who imports, back-fill settings
  */

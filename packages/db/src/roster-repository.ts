@@ -35,7 +35,6 @@ export interface RosterImportResult {
  * Adds or refreshes roster entries keyed by (assigning authority, identifier); an entry that was
  * removed becomes active again. With `replace`, active entries missing from `entries` are marked
  * removed (kept for history). Runs in the caller's transaction; `entries` must not repeat a key.
- * @param db - a transaction client
  * @param entries - validated roster rows
  * @param options - `replace`: the file is the whole roster
  */
@@ -101,7 +100,6 @@ export async function importRosterEntries(
 
 /**
  * The stored patients the given roster entries name (through any of their identifiers).
- * @param db - pool or transaction client
  * @param entryIds - roster entry ids
  */
 export async function findPatientsOfRosterEntries(
@@ -137,7 +135,6 @@ export interface RosterAttribution {
 /**
  * Whether a patient gets follow-ups: without a roster every patient does; with one, only enrolled
  * patients. Also gives the roster's team.
- * @param db - pool or transaction client
  * @param patientId - patient id
  */
 export async function findRosterAttribution(db: Queryable, patientId: string): Promise<RosterAttribution> {
@@ -172,7 +169,6 @@ export interface UnattributedPatient {
 /**
  * Patients not on the loaded roster (no follow-ups are created for them), newest patient first.
  * Empty when no roster is loaded.
- * @param db - pool
  * @param page - page size and, for the next page, the last patient id of the previous one
  */
 export async function listUnattributedPatients(
@@ -213,7 +209,6 @@ export async function listUnattributedPatients(
 
 /**
  * How many patients are unattributed (0 when no roster is loaded).
- * @param db - pool
  */
 export async function countUnattributedPatients(db: Queryable): Promise<number> {
   const result = await db.query<{ count: string }>('SELECT count(*) AS count FROM unattributed_patients');

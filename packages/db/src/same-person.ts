@@ -36,7 +36,6 @@ export function samePersonCte(seeds: string): string {
 
 /**
  * Every stored patient that is the same person as each of the given patients.
- * @param db - pool or transaction client
  * @param patientIds - the patients asked about
  * @returns for each patient asked about, the ids of the same person's records (its own included), ascending
  */

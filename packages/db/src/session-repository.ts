@@ -28,7 +28,6 @@ function hashSessionToken(token: string): Buffer {
 /**
  * Starts a session for a user who just proved who they are (password, or an identity provider).
  * Only a hash of the token is stored.
- * @param db - pool
  * @param session - the user, the absolute lifetime, and where the sign-in came from
  */
 export async function createSession(
@@ -57,7 +56,6 @@ export async function createSession(
 /**
  * Resolves a session cookie to its principal, or null when unknown, signed out, expired, idle for
  * longer than `idleTimeoutMs`, or the user is disabled.
- * @param db - pool
  * @param token - the cookie value
  * @param options - the idle timeout, and whether this request counts as activity (`touch`); the
  *   page's background refresh does not, so an unattended screen still times out
@@ -108,7 +106,6 @@ export async function findSessionPrincipal(
 
 /**
  * Ends one session (sign-out, or the old session at sign-in).
- * @param db - pool
  * @param token - the cookie value
  */
 export async function revokeSession(db: Queryable, token: string): Promise<void> {
@@ -119,7 +116,6 @@ export async function revokeSession(db: Queryable, token: string): Promise<void>
 
 /**
  * Ends every session of a user.
- * @param db - pool
  * @param userId - user id
  * @returns how many were ended
  */
@@ -133,7 +129,6 @@ export async function revokeUserSessions(db: Queryable, userId: string): Promise
 
 /**
  * Deletes sessions that ended more than `keepMs` ago; the audit log keeps the sign-in history.
- * @param db - pool
  * @param keepMs - how long ended sessions are kept
  */
 export async function deleteEndedSessions(db: Queryable, keepMs: number): Promise<number> {

@@ -21,7 +21,6 @@ export function signInLockoutMs(failures: number): number {
 
 /**
  * Until when sign-in for a username from an address is locked, or null when it is not.
- * @param db - pool
  * @param username - normalised username (known or not)
  * @param remoteAddress - the client address
  */
@@ -40,7 +39,6 @@ export async function findSignInLock(
 
 /**
  * Counts a failed sign-in and locks the pair when the count calls for it.
- * @param db - pool
  * @param username - normalised username (known or not)
  * @param remoteAddress - the client address
  * @returns until when the pair is now locked, or null
@@ -73,7 +71,6 @@ export async function recordSignInFailure(
 /**
  * Forgets the failures of a username: from one address (a successful sign-in there), or from
  * every address (an admin enabling the account or setting a new password).
- * @param db - pool
  * @param username - normalised username
  * @param remoteAddress - the address, or undefined for all
  */
@@ -90,7 +87,6 @@ export async function clearSignInFailures(
 
 /**
  * Deletes failures nobody needs any more (older than {@link SIGN_IN_FAILURE_MEMORY_MS}).
- * @param db - pool
  */
 export async function deleteStaleSignInFailures(db: Queryable): Promise<void> {
   await db.query(

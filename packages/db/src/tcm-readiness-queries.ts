@@ -106,7 +106,6 @@ const toTcmFollowUp = (row: TcmRow): TcmFollowUp => ({
 
 /**
  * One follow-up with its TCM actions, whatever its kind or status; null when there is none.
- * @param db - pool
  * @param followUpId - the follow-up
  * @param timeZone - `PRACTICE_TZ`, to date the discharge
  */
@@ -122,7 +121,6 @@ export async function findTcmFollowUp(
 
 /**
  * The counted discharge follow-ups of a report period with their TCM actions.
- * @param db - pool
  * @param scope - period, zone and slices, as for the measures
  */
 export async function listTcmFollowUps(db: Queryable, scope: MeasureScope): Promise<TcmFollowUp[]> {

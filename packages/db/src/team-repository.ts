@@ -181,7 +181,6 @@ export async function assertTeamsExist(db: Queryable, names: readonly string[]):
 
 /**
  * One team with its members, or null.
- * @param db - pool
  * @param name - team name
  */
 export async function findTeam(db: Queryable, name: string): Promise<Team | null> {
@@ -192,7 +191,6 @@ export async function findTeam(db: Queryable, name: string): Promise<Team | null
 
 /**
  * Every team with its members, by name.
- * @param db - pool
  */
 export async function listTeams(db: Queryable): Promise<Team[]> {
   const result = await db.query<TeamRow>(`${TEAM_SELECT} GROUP BY t.name ORDER BY t.name`);
@@ -201,7 +199,6 @@ export async function listTeams(db: Queryable): Promise<Team[]> {
 
 /**
  * The teams among `names` that do not exist.
- * @param db - pool
  * @param names - team names to check
  */
 export async function missingTeams(db: Queryable, names: readonly string[]): Promise<string[]> {
@@ -221,7 +218,6 @@ export interface TeamMember {
 
 /**
  * The members of a team whose accounts are not disabled, by name.
- * @param db - pool
  * @param team - team name
  */
 export async function listActiveTeamMembers(db: Queryable, team: string): Promise<TeamMember[]> {

@@ -37,7 +37,6 @@ function toRule(row: TeamRuleRow): TeamRule {
 
 /**
  * Adds a team routing rule.
- * @param db - pool or transaction client
  * @param rule - match fields, team and priority
  * @returns the stored rule
  * @throws UnknownTeamError when the rule names a team nobody added
@@ -57,7 +56,6 @@ export async function addTeamRule(db: Queryable, rule: NewTeamRule): Promise<Tea
 
 /**
  * Every team rule, in the order routing tries them.
- * @param db - pool or transaction client
  */
 export async function listTeamRules(db: Queryable): Promise<TeamRule[]> {
   const result = await db.query<TeamRuleRow>(
@@ -68,7 +66,6 @@ export async function listTeamRules(db: Queryable): Promise<TeamRule[]> {
 
 /**
  * Removes a team rule.
- * @param db - pool or transaction client
  * @param id - rule id
  * @returns false when there was no such rule
  */

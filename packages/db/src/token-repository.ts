@@ -63,7 +63,6 @@ function toApiToken(row: ApiTokenRow): ApiToken {
 /**
  * Creates a bearer token that acts as a user; only its hash is stored, so the returned text is the
  * only copy.
- * @param db - pool
  * @param options - the owner and a label for the token
  * @returns the token text and its id, or null when the user does not exist or is disabled
  */
@@ -86,7 +85,6 @@ export async function createApiToken(
 /**
  * Resolves a bearer token to its principal, or null when unknown, revoked, or its user is disabled.
  * Role and teams are read from the user on every call.
- * @param db - pool
  * @param token - the token text from the Authorization header
  */
 export async function findTokenPrincipal(db: Queryable, token: string): Promise<TokenPrincipal | null> {
@@ -131,7 +129,6 @@ export async function findTokenPrincipal(db: Queryable, token: string): Promise<
 
 /**
  * Tokens, newest first, revoked ones included.
- * @param db - pool
  * @param filter - only one user's tokens; a page of `limit` before `beforeId`
  */
 export async function listApiTokens(
@@ -151,7 +148,6 @@ export async function listApiTokens(
 
 /**
  * Revokes a token; revoking it again keeps the first revocation time.
- * @param db - pool
  * @param id - token id
  * @returns the token after the change, or null when there is no such token
  */

@@ -112,7 +112,6 @@ export async function createUser(
 
 /**
  * One user by id, or null.
- * @param db - pool
  * @param id - user id
  */
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {
@@ -123,7 +122,6 @@ export async function findUserById(db: Queryable, id: string): Promise<User | nu
 
 /**
  * One user by username (any case), or null.
- * @param db - pool
  * @param username - as typed
  */
 export async function findUserByUsername(db: Queryable, username: string): Promise<User | null> {
@@ -136,7 +134,6 @@ export async function findUserByUsername(db: Queryable, username: string): Promi
 
 /**
  * Every user, by username.
- * @param db - pool
  */
 export async function listUsers(db: Queryable): Promise<User[]> {
   const result = await db.query<UserRow>(`${USER_SELECT} ORDER BY u.username`);
@@ -146,7 +143,6 @@ export async function listUsers(db: Queryable): Promise<User[]> {
 /**
  * Changes a user's display name, role, teams or disabled state. Disabling ends every session and
  * revokes the user's API tokens at once.
- * @param db - pool
  * @param id - user id
  * @param change - the fields to change
  * @returns the user after the change, or null when there is no such user
@@ -198,7 +194,6 @@ async function clearSignInFailuresOf(db: Queryable, id: string): Promise<void> {
 /**
  * Sets a user's password and ends every session they have (a reset after a suspected leak must
  * sign the holder of the old password out).
- * @param db - pool
  * @param id - user id
  * @param password - the new password
  * @returns false when there is no such user
@@ -220,7 +215,6 @@ export async function setUserPassword(db: Queryable, id: string, password: strin
 
 /**
  * Adds or removes one team membership.
- * @param db - pool
  * @param membership - team, username and whether to add or remove
  * @returns false when the user does not exist
  * @throws UnknownTeamError when adding to a team nobody added
@@ -259,7 +253,6 @@ export function userActor(username: string): string {
 /**
  * Names for people of the actors in a log: a user's display name (else username); API-token actors
  * (`<role>:<label>#<id>`) are named by their label. Unknown users keep their username.
- * @param db - pool
  * @param actors - actor strings as stored
  */
 export async function findActorNames(db: Queryable, actors: readonly string[]): Promise<Map<string, string>> {

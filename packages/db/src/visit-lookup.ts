@@ -8,7 +8,6 @@ import type { Queryable } from './pool.js';
 /**
  * Whether an encounter exists for a visit: sending facility (MSH-4) + visit number (PV1-19).
  * A visit merged into another (A42) still counts: its key stays and points at the survivor.
- * @param db - pool
  * @param facility - MSH-4
  * @param visitNumber - PV1-19
  */
@@ -25,7 +24,6 @@ export async function visitExists(db: Queryable, facility: string, visitNumber: 
 /**
  * Whether a patient, named by any of its identifiers, has an encounter at a facility (used for an
  * A11 without PV1-19, whose encounter key the worker derives from patient and times).
- * @param db - pool
  * @param facility - MSH-4
  * @param identifiers - PID-3 repetitions, assigning authority already defaulted to MSH-4
  */
@@ -51,7 +49,6 @@ export async function patientHasEncounterAt(
  * Raw bytes of stored, not yet processed messages from a facility that contain `needle` (a visit
  * number or patient identifier); the caller parses them to confirm the match. The scan is limited
  * to unprocessed rows (a partial index covers them), which is the worker's backlog.
- * @param db - pool
  * @param facility - MSH-4
  * @param needle - bytes to look for, e.g. the visit number
  * @param limit - most candidates returned, newest first

@@ -135,7 +135,6 @@ SELECT to_char(d.day, 'YYYY-MM-DD') AS date, count(c.id)::int AS count
 
 /**
  * The workload of the teams in scope.
- * @param db - pool
  * @param scope - teams, period, zone and the current time
  */
 export async function findWorkload(db: Queryable, scope: WorkloadScope): Promise<Workload> {

@@ -42,7 +42,6 @@ export class HttpError extends Error {
 /**
  * Resolves the caller: `Authorization: Bearer <token>` when the header is sent (then a session
  * cookie is ignored), else the session cookie. Null when neither is valid.
- * @param pool - database pool
  * @param request - the incoming request
  * @param idleTimeoutMs - how long a session survives without activity
  */

@@ -65,7 +65,6 @@ const time = (d: Date | null) => d?.getTime() ?? 0;
 
 /**
  * Reads and sorts the census.
- * @param pool - database pool
  * @param options - the team to show (undefined: every team), observation codes, `DEFAULT_TEAM`, now
  */
 export async function buildCensus(

@@ -33,7 +33,6 @@ export interface EscalationRound {
 
 /**
  * One round: ends the escalations of finished work, opens those now due.
- * @param pool - database pool
  * @param settings - threshold and observation codes
  * @param now - the evaluation time (tests pass their own)
  */

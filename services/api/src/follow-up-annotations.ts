@@ -25,7 +25,6 @@ export interface AnnotationSettings {
  * attempts, names for people of the claimants and of `actors`, where the patient is now
  * (in hospital, readmitted), the call context and facility names, all in a few queries for the
  * whole page.
- * @param db - pool
  * @param followUps - the follow-ups shown
  * @param actors - further actors to name (the detail's action log)
  * @param settings - practice settings and the instants overdue is judged at

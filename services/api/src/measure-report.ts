@@ -73,7 +73,6 @@ const roundHours = (hours: number) => Math.round(hours * HOURS_DECIMALS) / HOURS
 
 /**
  * Every measure's denominator members, in event-date order.
- * @param db - pool
  * @param scope - period, zone, teams and facility
  */
 export async function measureMembers(

@@ -12,7 +12,6 @@ const ANONYMOUS_ACTOR = 'anonymous';
  * access review looks for; the route pattern is logged, never the URL, whose query may name a
  * patient. Written after the answer is sent, so a slow audit write does not delay it.
  * @param app - the root Fastify instance
- * @param pool - database pool
  */
 export function auditRefusals(app: FastifyInstance, pool: pg.Pool): void {
   app.addHook('onResponse', async (request, reply) => {

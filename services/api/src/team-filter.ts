@@ -4,7 +4,6 @@ import { HttpError } from './auth.js';
 /**
  * Refuses a `?team=` filter naming a team that does not exist, which would otherwise answer an
  * empty list that reads as "nothing to do".
- * @param db - pool
  * @param team - the team to filter by (undefined: no filter)
  */
 export async function assertKnownTeam(db: Queryable, team: string | undefined): Promise<void> {

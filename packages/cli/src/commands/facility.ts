@@ -45,7 +45,6 @@ export function parseFacilityArgs(args: readonly string[]): FacilityCommand {
 
 /**
  * Runs a `facility` command.
- * @param pool - database pool
  * @param command - the parsed command
  * @param io - output
  * @returns the exit code

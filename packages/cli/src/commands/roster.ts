@@ -27,7 +27,6 @@ export interface RosterImportReport {
  * patients are back-filled (see `importRoster` and `backfillFollowUps` in `@adt/db`).
  * Rejected rows are reported and left out; with `replace`, any rejected row stops the import,
  * because leaving a row out would remove that patient from the roster.
- * @param pool - database pool
  * @param file - path of the CSV file
  * @param options - `replace`: the file is the whole roster; back-fill settings
  */

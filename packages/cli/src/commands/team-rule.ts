@@ -76,7 +76,6 @@ export function parseTeamRuleArgs(args: readonly string[]): TeamRuleCommand {
 
 /**
  * Runs a `team-rule` command and prints its result on stdout.
- * @param pool - database pool
  * @param command - the parsed command
  * @returns the exit code (1 when removing a rule that does not exist)
  */

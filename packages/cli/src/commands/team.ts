@@ -89,7 +89,6 @@ export function parseTeamArgs(args: readonly string[]): TeamCommand {
 
 /**
  * Runs a `team` command.
- * @param pool - database pool
  * @param command - the parsed command
  * @param io - output
  * @param configuredDefaultTeam - `DEFAULT_TEAM`, null when not set (it overrides the marked team)

@@ -114,7 +114,6 @@ const when = (d: Date | null): string => d?.toISOString() ?? '-';
 /**
  * Runs a token command. The new token is the only thing `create-token` prints on stdout, so it can
  * be captured; listings never show a token's secret (only its hash is stored).
- * @param pool - database pool
  * @param command - the parsed command
  * @param io - output
  * @returns the exit code

@@ -144,7 +144,6 @@ async function passwordFor(
 /**
  * Runs a `user` command. A generated password is the only thing printed on stdout, so it can be
  * captured; everything else goes to stderr, except `list`.
- * @param pool - database pool
  * @param command - the parsed command
  * @param io - output and stdin
  * @param configuredDefaultTeam - `DEFAULT_TEAM` (null when not set): with the team marked

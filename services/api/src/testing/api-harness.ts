@@ -157,7 +157,6 @@ export async function addUser(
 /**
  * A bearer token for a new user of its own (a token always acts as a user): the user has the role,
  * the team when one is given, and no password.
- * @param db - the test database's pool
  * @param token - the user's role and team, and the token's label (also the start of the username)
  * @returns the token text
  */
@@ -179,7 +178,6 @@ export async function createUserToken(
 
 /**
  * Stores a patient, an encounter and a discharge follow-up for it, as the worker would.
- * @param db - the test database
  * @param follow - MRN, team, due time, priority, and the patient's name and phone
  */
 export async function seedFollowUp(

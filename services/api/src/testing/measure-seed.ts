@@ -6,7 +6,6 @@ import type { Queryable } from '@adt/db';
 
 /**
  * A patient with its MR identifier and any further identifiers (e.g. an HIE id).
- * @param db - the test database
  * @param p - MRN, assigning authority, further identifiers, deceased flag
  * @returns the patient id
  */
@@ -40,7 +39,6 @@ export async function insertPatient(
 
 /**
  * An encounter (disposition 01 unless given).
- * @param db - the test database
  * @param e - patient, facility, PV1-2 class, admission and discharge times, disposition
  * @returns the encounter id
  */
@@ -65,7 +63,6 @@ export async function insertEncounter(
 
 /**
  * A follow-up (in progress unless a status is given).
- * @param db - the test database
  * @param f - encounter, patient, kind, TCM due time, team, status and flags
  * @returns the follow-up id
  */
@@ -101,7 +98,6 @@ export async function insertFollowUp(
 
 /**
  * A care action at `at`, entered at `recordedAt` (default: at the same time).
- * @param db - the test database
  * @param followUpId - the follow-up it was logged on
  * @param type - the action type
  * @param at - when it happened

@@ -10,7 +10,6 @@ export const at = (wallClock: string, offset: string): Date => new Date(`${wallC
 
 /**
  * A patient with its MR identifier.
- * @param db - pool
  * @param mrn - medical record number (also names the family, `FAM-<mrn>`)
  * @param authority - its assigning authority
  */
@@ -31,7 +30,6 @@ export async function insertPatient(db: Queryable, mrn: string, authority = 'GEN
 
 /**
  * An encounter.
- * @param db - pool
  * @param e - its patient, facility, class and times
  */
 export async function insertEncounter(
@@ -54,7 +52,6 @@ export async function insertEncounter(
 
 /**
  * A follow-up.
- * @param db - pool
  * @param f - its encounter, patient, kind, team, due time, and optionally status and priority
  */
 export async function insertFollowUp(
@@ -89,7 +86,6 @@ export async function insertFollowUp(
 
 /**
  * A care action, logged at `recordedAt` (default: when it happened).
- * @param db - pool
  * @param followUpId - the follow-up
  * @param type - the action type
  * @param when - when it happened

@@ -41,7 +41,6 @@ export interface ApplyHarness {
 
 /**
  * Stores a message from {@link TEST_FACILITY} as the listener would and returns its id.
- * @param pool - the test database's pool
  * @param text - the HL7 text; its MSH-10 becomes the control id
  */
 export async function storeTestMessage(pool: Queryable, text: string): Promise<string> {

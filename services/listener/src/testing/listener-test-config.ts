@@ -7,7 +7,6 @@ import { testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
 
 /**
  * Loads the listener's configuration for one test file.
- * @param db - the test file's database
  * @param label - names the queue prefix
  * @param env - further settings, by variable name
  */
