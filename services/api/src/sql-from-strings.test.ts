@@ -18,6 +18,14 @@ const ALLOWED = new Set([
   // SQL fragment builders whose arguments are placeholders and aliases passed down by their callers.
   "packages/db/src/follow-up-whereabouts.ts:openStayCondition('e', codes, edSince)",
   'packages/db/src/same-person.ts:seeds',
+  // `$n` placeholders numbered by the statement that uses the fragment.
+  ...['family', 'given', 'words', 'word', 'mrn', 'phone'].map(
+    (p) => `packages/db/src/patient-search.ts:${p}`,
+  ),
+  ...['zone', 'teams', 'from', 'to'].map((p) => `packages/db/src/workload-queries.ts:${p}`),
+  // The patient-search fragment, or nothing, by whether the request searches.
+  "packages/db/src/follow-up-queries.ts:search.patient ? `WITH ${matchingPatientsCte(11)}` : ''",
+  "packages/db/src/follow-up-queries.ts:search.patient ? 'AND f.patient_id IN (SELECT id FROM matching_patients)' : ''",
 ]);
 
 function sourceFiles(dir: string): string[] {
@@ -33,12 +41,36 @@ function sourceFiles(dir: string): string[] {
  * constant subquery): nothing a caller's value can reach.
  * @param expression - an interpolated expression
  */
-function isFragmentBuilderCall(expression: ts.Expression): boolean {
+function isFragmentBuilderCall(expression: ts.Expression, localFunctions: ReadonlySet<string>): boolean {
   return (
     ts.isCallExpression(expression) &&
     ts.isIdentifier(expression.expression) &&
-    expression.arguments.every((argument) => ts.isStringLiteral(argument))
+    expression.arguments.every(
+      (argument) =>
+        ts.isStringLiteral(argument) || (ts.isIdentifier(argument) && localFunctions.has(argument.text)),
+    )
   );
+}
+
+/**
+ * The names of a file's top-level arrow functions (`const emptyList = (ref: string) => …`): a
+ * fragment builder may take one, which builds from literals in the same file.
+ * @param source - the parsed file
+ */
+function arrowFunctionsOf(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (
+        ts.isIdentifier(declaration.name) &&
+        declaration.initializer &&
+        ts.isArrowFunction(declaration.initializer)
+      )
+        names.add(declaration.name.text);
+    }
+  }
+  return names;
 }
 
 /**
@@ -50,6 +82,7 @@ function interpolatedSql(files: string[]): string[] {
   const found: string[] = [];
   for (const file of files) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const localFunctions = arrowFunctionsOf(source);
     const visit = (node: ts.Node): void => {
       if (ts.isTemplateExpression(node) && SQL_WORDS.test(node.getText(source))) {
         for (const span of node.templateSpans) {
@@ -57,7 +90,7 @@ function interpolatedSql(files: string[]): string[] {
           const where = relative(ROOT, file);
           if (
             CONSTANT_FRAGMENT.test(expression) ||
-            isFragmentBuilderCall(span.expression) ||
+            isFragmentBuilderCall(span.expression, localFunctions) ||
             ALLOWED.has(`${where}:${expression}`)
           ) {
             continue;
