@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
 import type { Queryable } from '@adt/db';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
+import { insertCareAction, insertEncounter, insertFollowUp, insertPatient } from './testing/measure-seed.js';
 
 // A synthetic September 2026 in America/New_York (EDT, UTC-4 all month and in October), with Labor
 // Day (Mon 7 Sep) a practice holiday. Every expected figure below is counted by hand from the
@@ -11,91 +12,16 @@ const HOLIDAY = '2026-09-07';
 const local = (wallClock: string) => new Date(`${wallClock}:00-04:00`);
 const calendar = { zone: ZONE, holidays: new Set([HOLIDAY]) };
 
-async function patient(
+const patient = (
   db: Queryable,
   mrn: string,
   authority: string,
   identifiers: [authority: string, id: string, type: string][] = [],
   deceased = false,
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO patients (mrn, assigning_authority, family_name, given_name, deceased)
-     VALUES ($1, $2, $3, 'PAT', $4) RETURNING id`,
-    [mrn, authority, `FAM-${mrn}`, deceased],
-  );
-  const id = rows[0]?.id ?? '';
-  for (const [idAuthority, identifier, type] of [[authority, mrn, 'MR'] as const, ...identifiers]) {
-    await db.query(
-      `INSERT INTO patient_identifiers (patient_id, assigning_authority, identifier, identifier_type)
-       VALUES ($1, $2, $3, $4)`,
-      [id, idAuthority, identifier, type],
-    );
-  }
-  return id;
-}
-
-async function encounter(
-  db: Queryable,
-  e: {
-    patientId: string;
-    facility: string;
-    patientClass: string;
-    admittedAt: Date;
-    dischargedAt: Date | null;
-    disposition?: string;
-  },
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO encounters (patient_id, facility, encounter_key, patient_class, admitted_at, discharged_at, disposition)
-     VALUES ($1, $2, gen_random_uuid()::text, $3, $4, $5, $6) RETURNING id`,
-    [e.patientId, e.facility, e.patientClass, e.admittedAt, e.dischargedAt, e.disposition ?? '01'],
-  );
-  return rows[0]?.id ?? '';
-}
-
-async function followUp(
-  db: Queryable,
-  f: {
-    encounterId: string;
-    patientId: string;
-    kind: 'discharge' | 'ed_visit';
-    team: string;
-    dueAt: Date;
-    status?: string;
-    statusReason?: string;
-    dischargeCancelled?: boolean;
-  },
-): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, team, status, status_reason, discharge_cancelled)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      f.encounterId,
-      f.patientId,
-      f.kind,
-      f.dueAt,
-      f.team,
-      f.status ?? 'in_progress',
-      f.statusReason ?? null,
-      f.dischargeCancelled ?? false,
-    ],
-  );
-  return rows[0]?.id ?? '';
-}
-
-async function action(
-  db: Queryable,
-  followUpId: string,
-  type: string,
-  at: Date,
-  extra: { outcome?: string; recordedAt?: Date } = {},
-): Promise<void> {
-  await db.query(
-    `INSERT INTO care_actions (follow_up_id, type, outcome, at, actor, recorded_at)
-     VALUES ($1, $2, $3, $4, 'navigator:test', $5)`,
-    [followUpId, type, extra.outcome ?? null, at, extra.recordedAt ?? at],
-  );
-}
+) => insertPatient(db, { mrn, authority, identifiers, deceased });
+const encounter = insertEncounter;
+const followUp = insertFollowUp;
+const action = insertCareAction;
 
 /** A discharge follow-up with its TCM due time, as the worker stores it. */
 const dischargeFollowUp = (

@@ -5,34 +5,11 @@
  * transfer to an acute hospital (02). Each asserts what the report's queries read afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appendCareAction,
-  listMeasureFollowUps,
-  listMeasureIndexDischarges,
-  type MeasureScope,
-} from '@adt/db';
-import { READMISSION_EXCLUDED_DISPOSITIONS, READMISSION_WINDOW_DAYS } from '@adt/adt';
-import type { TestAdt } from './testing/adt-test-messages.js';
-import { createApplyHarness, endOfDay, TEST_ZONE, type ApplyHarness } from './testing/apply-harness.js';
+import { appendCareAction, listMeasureFollowUps, listMeasureIndexDischarges } from '@adt/db';
+import { createApplyHarness, endOfDay, type ApplyHarness } from './testing/apply-harness.js';
+import { numberedAdt, RULES, SEPTEMBER, WINDOWS } from './testing/measure-queries-setup.js';
 
-const SEPTEMBER: MeasureScope = {
-  from: '2026-09-01',
-  to: '2026-09-30',
-  timeZone: TEST_ZONE,
-  teams: null,
-  facility: null,
-};
-const WINDOWS = { visitDays: [7, 14] as const, medRecDays: 30, edContactDays: 7 };
-const RULES = {
-  excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
-  windowDays: READMISSION_WINDOW_DAYS,
-};
-
-let controlIds = 0;
-const adt = (fields: Omit<TestAdt, 'controlId'>): TestAdt => {
-  controlIds += 1;
-  return { controlId: `ME${String(controlIds)}`, patientClass: 'I', ...fields };
-};
+const adt = numberedAdt('ME');
 
 describe('measure edge cases over a store the worker built', () => {
   let h: ApplyHarness;

@@ -4,35 +4,13 @@
  * processing leaves behind. The figures themselves are tested in the API's reports test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appendCareAction,
-  listMeasureFollowUps,
-  listMeasureIndexDischarges,
-  type MeasureScope,
-} from '@adt/db';
-import { READMISSION_EXCLUDED_DISPOSITIONS, READMISSION_WINDOW_DAYS } from '@adt/adt';
+import { appendCareAction, listMeasureFollowUps, listMeasureIndexDischarges } from '@adt/db';
 import { applyMessage } from './apply-message.js';
 import { adtMessage, type TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, endOfDay, TEST_ZONE, type ApplyHarness } from './testing/apply-harness.js';
+import { numberedAdt, RULES, SEPTEMBER, WINDOWS } from './testing/measure-queries-setup.js';
 
-const SEPTEMBER: MeasureScope = {
-  from: '2026-09-01',
-  to: '2026-09-30',
-  timeZone: TEST_ZONE,
-  teams: null,
-  facility: null,
-};
-const WINDOWS = { visitDays: [7, 14] as const, medRecDays: 30, edContactDays: 7 };
-const RULES = {
-  excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
-  windowDays: READMISSION_WINDOW_DAYS,
-};
-
-let controlIds = 0;
-const adt = (fields: Omit<TestAdt, 'controlId'>): TestAdt => {
-  controlIds += 1;
-  return { controlId: `MS${String(controlIds)}`, patientClass: 'I', ...fields };
-};
+const adt = numberedAdt('MS');
 
 /** The message from another hospital, with an HIE id as a second PID-3 repetition. */
 function withHieId(m: TestAdt, hieId: string, facility = 'GENERAL_HOSP'): string {

@@ -76,12 +76,14 @@ export async function insertFollowUp(
     dueAt: Date;
     status?: 'open' | 'in_progress' | 'done' | 'cancelled';
     statusReason?: string;
+    priority?: 'high' | 'normal';
     dischargeCancelled?: boolean;
   },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, team, status, status_reason, discharge_cancelled)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO follow_ups (encounter_id, patient_id, kind, due_at, team, status, status_reason, discharge_cancelled,
+                             priority)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
       f.encounterId,
       f.patientId,
@@ -91,6 +93,7 @@ export async function insertFollowUp(
       f.status ?? 'in_progress',
       f.statusReason ?? null,
       f.dischargeCancelled ?? false,
+      f.priority ?? 'normal',
     ],
   );
   return rows[0]?.id ?? '';
@@ -101,18 +104,26 @@ export async function insertFollowUp(
  * @param followUpId - the follow-up it was logged on
  * @param type - the action type
  * @param at - when it happened
- * @param extra - outcome (an appointment's visit date) and when it was entered
+ * @param extra - outcome (an appointment's visit date), actor, receiver of a hand-off, when it was entered
  */
 export async function insertCareAction(
   db: Queryable,
   followUpId: string,
   type: string,
   at: Date,
-  extra: { outcome?: string; recordedAt?: Date } = {},
+  extra: { outcome?: string; actor?: string; handedTo?: string; recordedAt?: Date } = {},
 ): Promise<void> {
   await db.query(
-    `INSERT INTO care_actions (follow_up_id, type, outcome, at, actor, recorded_at)
-     VALUES ($1, $2, $3, $4, 'navigator:test', $5)`,
-    [followUpId, type, extra.outcome ?? null, at, extra.recordedAt ?? at],
+    `INSERT INTO care_actions (follow_up_id, type, outcome, at, actor, handed_to, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      followUpId,
+      type,
+      extra.outcome ?? null,
+      at,
+      extra.actor ?? 'navigator:test',
+      extra.handedTo ?? null,
+      extra.recordedAt ?? at,
+    ],
   );
 }
