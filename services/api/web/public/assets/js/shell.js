@@ -7,12 +7,29 @@ import { loadVocabulary } from './vocabulary.js';
 /** @typedef {import('./api.js').Session} Session */
 /** @typedef {import('./api.js').Who} Who */
 
+/**
+ * @typedef {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team'} Page
+ * @typedef {{ name: string, href: string, label: string, shows: (user: Who, page: Page) => boolean }} NavItem
+ */
+
+/** The top bar's links, in order, and who sees each: every page draws it from this one list. */
+/** @type {NavItem[]} */
+const NAV = [
+  { name: 'worklist', href: '/', label: 'Worklist', shows: (u) => u.role !== 'ops' },
+  { name: 'census', href: '/census', label: 'Census', shows: (u) => u.role !== 'ops' },
+  { name: 'reports', href: '/reports', label: 'Reports', shows: (u) => u.role !== 'ops' },
+  { name: 'team', href: '/team', label: 'Team', shows: (u) => u.role === 'admin' || u.leads.length > 0 },
+  { name: 'ops', href: '/ops', label: 'Operations', shows: (u) => u.role !== 'navigator' },
+  { name: 'queues', href: '/ops/queues', label: 'Queue dashboard', shows: (_u, page) => page === 'ops' },
+  { name: 'audit', href: '/audit', label: 'Audit log', shows: (u) => u.role === 'admin' },
+];
+
 /** @type {Record<Who['role'], string>} */
 const ROLE_NAMES = { navigator: 'Navigator', ops: 'Operations', admin: 'Administrator' };
 
 /**
  * Checks the session (sending the browser to sign in when there is none) and draws the top bar.
- * @param {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team'} page - the page being shown
+ * @param {Page} page - the page being shown
  * @returns {Promise<Session & { user: Who }>}
  */
 export async function startShell(page) {
@@ -23,17 +40,16 @@ export async function startShell(page) {
     throw new Error('not signed in');
   }
   await loadVocabulary();
-  for (const link of document.querySelectorAll('[data-nav]')) {
-    const name = link.getAttribute('data-nav');
-    if (name === 'audit' && user.role !== 'admin') link.setAttribute('hidden', '');
-    else if (name === 'ops' && user.role === 'navigator') link.setAttribute('hidden', '');
-    else if ((name === 'census' || name === 'worklist' || name === 'reports') && user.role === 'ops')
-      link.setAttribute('hidden', '');
-    else if (name === 'team' && user.role !== 'admin' && user.leads.length === 0)
-      link.setAttribute('hidden', '');
-    else link.removeAttribute('hidden');
-    if (name === page) link.setAttribute('aria-current', 'page');
-  }
+  replace(
+    required('nav.topnav', HTMLElement),
+    NAV.filter((item) => item.shows(user, page)).map((item) =>
+      h(
+        'a',
+        { href: item.href, 'data-nav': item.name, 'aria-current': item.name === page ? 'page' : null },
+        item.label,
+      ),
+    ),
+  );
   replace(
     required('#user', HTMLElement),
     h(
