@@ -323,6 +323,51 @@ describe('reports page in a browser', () => {
     );
   });
 
+  it('shows each figure beside the previous period, and the TCM claim readiness, as the API gives them', async () => {
+    const compared = await apiJson<Report & { previous: Report }>(
+      `/api/reports/measures?from=${period.from}&to=${period.to}&compare=previous`,
+    );
+    for (const id of RATE_IDS) {
+      const before = compared.previous.measures.find((m) => m.id === id);
+      const shown = await page
+        .locator(`.measure-card[data-measure="${id}"] .figure-previous-value`)
+        .textContent();
+      expect(shown).toBe(
+        `${percentText(before?.rate)} (${String(before?.numerator)} of ${String(before?.denominator)})`,
+      );
+    }
+    const readiness = await apiJson<{ summary: Record<string, number> }>(
+      `/api/reports/tcm-readiness?from=${period.from}&to=${period.to}`,
+    );
+    // The month's 6 discharge follow-ups of this team, each judged for a TCM claim.
+    expect(readiness.summary.total).toBe(6);
+    for (const [key, value] of Object.entries(readiness.summary)) {
+      expect(await page.locator(`#tcm-summary [data-readiness="${key}"]`).textContent()).toBe(String(value));
+    }
+  });
+
+  it('narrows every figure to a kind and a risk', async () => {
+    await page.selectOption('#kind', 'ed_visit');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('kind') === 'ed_visit');
+    const edOnly = await apiJson<Report>(
+      `/api/reports/measures?from=${period.from}&to=${period.to}&kind=ed_visit`,
+    );
+    const tcm = edOnly.measures.find((m) => m.id === 'tcm_contact_2bd');
+    expect(tcm?.denominator).toBe(0);
+    const card = page.locator('.measure-card[data-measure="ed_contact_7d"]');
+    await card.locator('.figure-denominator', { hasText: '2' }).waitFor();
+    expect(
+      await page.locator('.measure-card[data-measure="tcm_contact_2bd"] .figure-denominator').textContent(),
+    ).toBe('0');
+    await page.selectOption('#kind', '');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForURL((url) => !url.searchParams.has('kind'));
+    await page
+      .locator('.measure-card[data-measure="tcm_contact_2bd"] .figure-denominator', { hasText: '6' })
+      .waitFor();
+  });
+
   it('draws the weekly trend of every rate measure with the API figures of each week', async () => {
     const trend = await apiJson<Trend>(
       `/api/reports/measures/trend?from=${period.from}&to=${period.to}&interval=week`,

@@ -1,7 +1,8 @@
 // @ts-check
 // The reports page: the impact measures of a period (GET /api/reports/measures), each figure
 // opening the patients behind it (…/members, audited), charts of the trend, the targets and the
-// readmission split (…/trend), a CSV download and a link to the printable monthly summary.
+// readmission split (…/trend), each figure beside the previous period's, the TCM claim readiness
+// of the period's discharges (…/tcm-readiness), CSV downloads and the printable monthly summary.
 import { api, ApiError } from './api.js';
 import { h, replace, required } from './dom.js';
 import { localDate } from './format.js';
@@ -31,6 +32,7 @@ import { fillTeamSelect } from './team-select.js';
  *   readmissionEncounterId?: string | null, contacted2bd?: boolean, hours?: number
  * }} Member
  * @typedef {'last-month' | 'last-quarter' | 'last-12-months'} Preset
+ * @typedef {import('./api-types.js').GetJson<'/api/reports/tcm-readiness'>} TcmReadinessReport
  */
 
 const form = required('#filters', HTMLFormElement);
@@ -39,6 +41,8 @@ const fromInput = required('#from', HTMLInputElement);
 const toInput = required('#to', HTMLInputElement);
 const teamSelect = required('#team', HTMLSelectElement);
 const facilityInput = required('#facility', HTMLInputElement);
+const kindSelect = required('#kind', HTMLSelectElement);
+const riskSelect = required('#risk', HTMLSelectElement);
 const notice = required('#notice', HTMLElement);
 const cards = required('#cards', HTMLElement);
 const csvLink = required('#csv-link', HTMLAnchorElement);
@@ -52,6 +56,8 @@ const url = new URLSearchParams(window.location.search);
 
 await fillTeamSelect(teamSelect, session.user, url.get('team'));
 facilityInput.value = url.get('facility') ?? '';
+kindSelect.value = url.get('kind') ?? '';
+riskSelect.value = url.get('risk') ?? '';
 const asked = { from: url.get('from') ?? '', to: url.get('to') ?? '' };
 if (asked.from && asked.to) {
   presetSelect.value = 'custom';
@@ -88,6 +94,8 @@ function query() {
   const params = new URLSearchParams({ from: fromInput.value, to: toInput.value });
   if (teamSelect.value) params.set('team', teamSelect.value);
   if (facilityInput.value.trim()) params.set('facility', facilityInput.value.trim());
+  if (kindSelect.value) params.set('kind', kindSelect.value);
+  if (riskSelect.value) params.set('risk', riskSelect.value);
   return params;
 }
 
@@ -111,9 +119,14 @@ async function load() {
   const trendParams = new URLSearchParams(params);
   trendParams.set('interval', trendInterval(period));
   try {
-    const [report, trend] = await Promise.all([
-      /** @type {Promise<Report>} */ (api(`/api/reports/measures?${params.toString()}`)),
+    const compared = new URLSearchParams(params);
+    compared.set('compare', 'previous');
+    const [report, trend, readiness] = await Promise.all([
+      /** @type {Promise<Report & { previous?: Report }>} */ (
+        api(`/api/reports/measures?${compared.toString()}`)
+      ),
       /** @type {Promise<Trend>} */ (api(`/api/reports/measures/trend?${trendParams.toString()}`)),
+      /** @type {Promise<TcmReadinessReport>} */ (api(`/api/reports/tcm-readiness?${params.toString()}`)),
     ]);
     replace(notice);
     members.hidden = true;
@@ -128,7 +141,23 @@ async function load() {
       if (value) print.set(key, value);
     }
     printLink.href = `/reports/print?${print.toString()}`;
-    replace(cards, ...MEASURES.map((m) => measureCard(figureOf(report, m.id), trend.targets[m.id])));
+    const previous = report.previous;
+    replace(
+      cards,
+      ...MEASURES.map((m) =>
+        measureCard(
+          figureOf(report, m.id),
+          trend.targets[m.id],
+          previous && figureOf(previous, m.id),
+          previous,
+        ),
+      ),
+    );
+    const readinessCsv = new URLSearchParams(params);
+    readinessCsv.set('format', 'csv');
+    required('#tcm-csv-link', HTMLAnchorElement).href =
+      `/api/reports/tcm-readiness?${readinessCsv.toString()}`;
+    drawReadiness(readiness.summary);
     drawTargetChart(required('#target-chart', HTMLElement), report, trend.targets);
     drawReadmissionSplit(required('#split-chart', HTMLElement), report);
     drawTrendCharts(required('#trend-charts', HTMLElement), trend);
@@ -160,11 +189,52 @@ function targetLine(target, value, format) {
 }
 
 /**
- * A measure's card: its figure, the count behind it as a button that lists the patients, the target.
+ * The same figure in the previous period, for comparison.
+ * @param {Figure | undefined} figure - the previous period's figure
+ * @param {Report | undefined} period - the previous period
+ */
+function previousLine(figure, period) {
+  if (!figure || !period) return null;
+  const text =
+    figure.id === 'first_contact_hours'
+      ? `${hoursText(figure.median)} median`
+      : `${percentText(figure.rate)} (${String(figure.numerator ?? 0)} of ${String(figure.denominator ?? 0)})`;
+  return h(
+    'p.figure-previous.muted',
+    null,
+    `Previous period (${periodText(period)}): `,
+    h('span.figure-previous-value', null, text),
+  );
+}
+
+/**
+ * The TCM readiness summary: how many discharge follow-ups support which code.
+ * @param {TcmReadinessReport['summary']} summary
+ */
+function drawReadiness(summary) {
+  const entry = (/** @type {string} */ label, /** @type {number} */ value, /** @type {string} */ key) => [
+    h('dt', null, label),
+    h('dd', { 'data-readiness': key }, String(value)),
+  ];
+  replace(
+    required('#tcm-summary', HTMLElement),
+    ...entry('Discharge follow-ups', summary.total, 'total'),
+    ...entry('Support 99496 (visit within 7 days)', summary.supports99496, 'supports99496'),
+    ...entry('Support 99495 (visit within 14 days)', summary.supports99495, 'supports99495'),
+    ...entry('Not supported', summary.notSupported, 'notSupported'),
+    ...entry('Window still open', summary.pending, 'pending'),
+  );
+}
+
+/**
+ * A measure's card: its figure, the count behind it as a button that lists the patients, the target
+ * and the previous period's figure.
  * @param {Figure} figure
  * @param {Target | undefined} target
+ * @param {Figure | undefined} [previous]
+ * @param {Report | undefined} [previousPeriod]
  */
-function measureCard(figure, target) {
+function measureCard(figure, target, previous, previousPeriod) {
   const title = measureTitle(figure.id);
   const open = () => void showMembers(figure.id);
   if (figure.id === 'first_contact_hours') {
@@ -187,6 +257,7 @@ function measureCard(figure, target) {
         h('span.visually-hidden', null, `: show them (${title})`),
       ),
       targetLine(target, figure.median ?? null, hoursText),
+      previousLine(previous, previousPeriod),
     );
   }
   return h(
@@ -204,6 +275,7 @@ function measureCard(figure, target) {
       h('span.visually-hidden', null, `: show the patients (${title})`),
     ),
     targetLine(target, figure.rate ?? null, percentText),
+    previousLine(previous, previousPeriod),
     figure.provisional
       ? h(
           'p.provisional',
