@@ -12,8 +12,12 @@ import {
   type MeasureRate,
 } from '@adt/adt';
 import {
+  listMeasureFollowUpFacts,
   listMeasureFollowUps,
+  listMeasureIndexDischargeFacts,
   listMeasureIndexDischarges,
+  type MeasureFollowUpFacts,
+  type MeasureIndexDischargeFacts,
   type MeasurePatient,
   type MeasureScope,
   type Queryable,
@@ -26,16 +30,15 @@ import { toCsv } from './csv.js';
  * from the same member lists the members endpoint shows, so each number can be checked by hand.
  */
 
-/** One denominator member of a measure. */
-export interface MeasureMember {
+/** One denominator member of a measure, without its patient: what counting a figure needs. */
+export interface MeasureFact {
   /** The follow-up (follow-up measures) or the index encounter (`readmit_30d`). */
   followUpId: string | null;
   encounterId: string | null;
-  patient: MeasurePatient;
   eventDate: string;
   team: string | null;
   facility: string;
-  /** The follow-up's kind; `discharge` for an index stay (set by {@link measureMembers}). */
+  /** The follow-up's kind; `discharge` for an index stay. */
   kind?: 'discharge' | 'ed_visit';
   /** The follow-up's risk; for an index stay its discharge follow-up's, null without one. */
   risk?: 'high' | 'normal' | null;
@@ -46,6 +49,11 @@ export interface MeasureMember {
   contacted2bd?: boolean;
   /** `first_contact_hours`: hours from the discharge to the first contact. */
   hours?: number;
+}
+
+/** One denominator member of a measure, with its patient. */
+export interface MeasureMember extends MeasureFact {
+  patient: MeasurePatient;
 }
 
 export type RateFigure = MeasureRate & { id: MeasureId };
@@ -71,29 +79,29 @@ export interface MeasureReport {
 const HOURS_DECIMALS = 100;
 const roundHours = (hours: number) => Math.round(hours * HOURS_DECIMALS) / HOURS_DECIMALS;
 
+const FOLLOW_UP_WINDOWS = {
+  visitDays: [VISIT_WINDOW_DAYS.visit_7d, VISIT_WINDOW_DAYS.visit_14d],
+  medRecDays: MED_REC_WINDOW_DAYS,
+  edContactDays: ED_CONTACT_WINDOW_DAYS,
+} as const;
+const READMISSION_RULES = {
+  excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
+  windowDays: READMISSION_WINDOW_DAYS,
+};
+
 /**
- * Every measure's denominator members, in event-date order.
- * @param scope - period, zone, teams and facility
+ * Sorts the period's follow-ups and index discharges into each measure's members, with whatever
+ * else each row carries (`more`: its patient, or nothing when only counting).
  */
-export async function measureMembers(
-  db: Queryable,
-  scope: MeasureScope,
-): Promise<Record<MeasureId, MeasureMember[]>> {
-  const [followUps, discharges] = await Promise.all([
-    listMeasureFollowUps(db, scope, {
-      visitDays: [VISIT_WINDOW_DAYS.visit_7d, VISIT_WINDOW_DAYS.visit_14d],
-      medRecDays: MED_REC_WINDOW_DAYS,
-      edContactDays: ED_CONTACT_WINDOW_DAYS,
-    }),
-    listMeasureIndexDischarges(db, scope, {
-      excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
-      windowDays: READMISSION_WINDOW_DAYS,
-    }),
-  ]);
-  const member = (f: (typeof followUps)[number], inNumerator: boolean): MeasureMember => ({
+function membersByMeasure<More extends object>(
+  followUps: readonly (MeasureFollowUpFacts & More)[],
+  discharges: readonly (MeasureIndexDischargeFacts & More)[],
+  more: (row: More) => More,
+): Record<MeasureId, (MeasureFact & More)[]> {
+  const member = (f: MeasureFollowUpFacts & More, inNumerator: boolean): MeasureFact & More => ({
+    ...more(f),
     followUpId: f.followUpId,
     encounterId: null,
-    patient: f.patient,
     eventDate: f.eventDate,
     team: f.team,
     facility: f.facility,
@@ -113,13 +121,13 @@ export async function measureMembers(
     med_rec_30d: discharge.map((f) => member(f, f.medRecWithin30Days)),
     ed_contact_7d: edVisits.map((f) => member(f, f.contactWithin7Days)),
     readmit_30d: discharges.map((d) => ({
+      ...more(d),
       followUpId: null,
       encounterId: d.encounterId,
-      patient: d.patient,
       eventDate: d.eventDate,
       team: d.team,
       facility: d.facility,
-      kind: 'discharge',
+      kind: 'discharge' as const,
       risk: d.risk,
       inNumerator: d.readmissionEncounterId !== null,
       readmissionEncounterId: d.readmissionEncounterId,
@@ -132,17 +140,50 @@ export async function measureMembers(
 }
 
 /**
+ * Every measure's denominator members with their patients, in event-date order.
+ * @param scope - period, zone, teams and facility
+ */
+export async function measureMembers(
+  db: Queryable,
+  scope: MeasureScope,
+): Promise<Record<MeasureId, MeasureMember[]>> {
+  const [followUps, discharges] = await Promise.all([
+    listMeasureFollowUps(db, scope, FOLLOW_UP_WINDOWS),
+    listMeasureIndexDischarges(db, scope, READMISSION_RULES),
+  ]);
+  return membersByMeasure<{ patient: MeasurePatient }>(followUps, discharges, (row) => ({
+    patient: row.patient,
+  }));
+}
+
+/**
+ * The same members as {@link measureMembers} without their patients, in no order: what the
+ * figures are counted from, read without the patients' rows (most of what a long period reads).
+ * @param scope - period, zone, teams and facility
+ */
+export async function measureFacts(
+  db: Queryable,
+  scope: MeasureScope,
+): Promise<Record<MeasureId, MeasureFact[]>> {
+  const [followUps, discharges] = await Promise.all([
+    listMeasureFollowUpFacts(db, scope, FOLLOW_UP_WINDOWS),
+    listMeasureIndexDischargeFacts(db, scope, READMISSION_RULES),
+  ]);
+  return membersByMeasure<object>(followUps, discharges, () => ({}));
+}
+
+/**
  * Counts the figures of every measure from its members.
- * @param members - from {@link measureMembers}
+ * @param members - from {@link measureFacts} (or {@link measureMembers})
  * @param period - the period reported
  * @param today - today's practice date (a recent period's readmissions are provisional)
  */
 export function measureReport(
-  members: Record<MeasureId, MeasureMember[]>,
+  members: Record<MeasureId, MeasureFact[]>,
   period: { from: string; to: string },
   today: string,
 ): MeasureReport {
-  const inNumerator = (m: MeasureMember) => m.inNumerator;
+  const inNumerator = (m: MeasureFact) => m.inNumerator;
   const rate = (id: MeasureId): RateFigure => ({ id, ...rateOf(members[id], inNumerator) });
   const readmissions = members.readmit_30d;
   const hours = members.first_contact_hours.map((m) => m.hours ?? 0);

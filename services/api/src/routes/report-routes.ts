@@ -4,7 +4,7 @@ import { isMeasureId, localDate, MEASURE_IDS, previousPeriod } from '@adt/adt';
 import { recordAudit } from '@adt/db';
 import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
-import { measureMembers, measureReport, measureReportToCsv } from '../measure-report.js';
+import { measureFacts, measureMembers, measureReport, measureReportToCsv } from '../measure-report.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { errorSchema } from '../schemas.js';
 
@@ -115,8 +115,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       const today = localDate(new Date(), zone);
       const before = q.compare === 'previous' && q.format === 'json' ? previousPeriod(q) : null;
       const [members, previousMembers] = await Promise.all([
-        measureMembers(pool, scope),
-        before === null ? null : measureMembers(pool, { ...scope, ...before }),
+        measureFacts(pool, scope),
+        before === null ? null : measureFacts(pool, { ...scope, ...before }),
       ]);
       const report = measureReport(members, q, today);
       if (q.format === 'csv') {
