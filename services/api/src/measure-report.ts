@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import {
   ED_CONTACT_WINDOW_DAYS,
   MED_REC_WINDOW_DAYS,
@@ -21,6 +22,7 @@ import {
   type MeasurePatient,
   type MeasureScope,
   type Queryable,
+  withMeasureWorkMem,
 } from '@adt/db';
 import { toCsv } from './csv.js';
 
@@ -162,12 +164,13 @@ export async function measureMembers(
  * @param scope - period, zone, teams and facility
  */
 export async function measureFacts(
-  db: Queryable,
+  pool: pg.Pool,
   scope: MeasureScope,
 ): Promise<Record<MeasureId, MeasureFact[]>> {
+  // Two transactions, so the two queries still run side by side on two connections.
   const [followUps, discharges] = await Promise.all([
-    listMeasureFollowUpFacts(db, scope, FOLLOW_UP_WINDOWS),
-    listMeasureIndexDischargeFacts(db, scope, READMISSION_RULES),
+    withMeasureWorkMem(pool, (db) => listMeasureFollowUpFacts(db, scope, FOLLOW_UP_WINDOWS)),
+    withMeasureWorkMem(pool, (db) => listMeasureIndexDischargeFacts(db, scope, READMISSION_RULES)),
   ]);
   return membersByMeasure<object>(followUps, discharges, () => ({}));
 }
