@@ -395,3 +395,143 @@ export async function listMeasureIndexDischargeFacts(
   );
   return result.rows.map(indexDischargeFactsOf);
 }
+
+/**
+ * The figures of the counted follow-ups, counted in SQL from the rows of
+ * {@link MEASURE_FOLLOW_UP_FACTS_SQL}: each figure is the number of those rows that are its members
+ * and numerators, as the member lists count them. $12: contact attempts by the due time that make
+ * outreach timely; $13, $14: the fractions of the nearest-rank percentiles of the hours to first
+ * contact (`percentile_disc` takes the value at rank ceil(fraction × count)).
+ */
+export const MEASURE_FOLLOW_UP_COUNTS_SQL = `${FOLLOW_UP_FACTS_CTES}, facts AS (
+  SELECT ${FOLLOW_UP_FACT_COLUMNS}
+    FROM dated d
+    LEFT JOIN timely t ON t.id = d.id
+)
+SELECT count(*) FILTER (WHERE kind = 'discharge')::int AS discharges,
+       count(*) FILTER (WHERE kind = 'discharge' AND contact_by_due)::int AS contact_by_due,
+       count(*) FILTER (WHERE kind = 'discharge' AND (contact_by_due OR attempts_by_due >= $12::int))::int AS outreach_by_due,
+       count(*) FILTER (WHERE kind = 'discharge' AND visit_7d)::int AS visit_7d,
+       count(*) FILTER (WHERE kind = 'discharge' AND visit_14d)::int AS visit_14d,
+       count(*) FILTER (WHERE kind = 'discharge' AND med_rec_30d)::int AS med_rec_30d,
+       count(*) FILTER (WHERE kind = 'ed_visit')::int AS ed_visits,
+       count(*) FILTER (WHERE kind = 'ed_visit' AND contact_7d)::int AS ed_contact_7d,
+       count(first_contact_hours) FILTER (WHERE kind = 'discharge')::int AS contact_hours_count,
+       percentile_disc($13::float8) WITHIN GROUP (ORDER BY first_contact_hours)
+         FILTER (WHERE kind = 'discharge') AS contact_hours_median,
+       percentile_disc($14::float8) WITHIN GROUP (ORDER BY first_contact_hours)
+         FILTER (WHERE kind = 'discharge') AS contact_hours_p90
+  FROM facts`;
+
+/**
+ * The readmission figures of the index discharges, counted in SQL from the rows of
+ * {@link MEASURE_INDEX_DISCHARGE_FACTS_SQL}, in all and by whether the discharge follow-up met
+ * `tcm_contact_2bd`.
+ */
+export const MEASURE_INDEX_DISCHARGE_COUNTS_SQL = `${INDEX_DISCHARGE_CTES}
+SELECT count(*)::int AS discharges,
+       count(readmission.id)::int AS readmitted,
+       count(*) FILTER (WHERE i.contacted)::int AS contacted,
+       count(readmission.id) FILTER (WHERE i.contacted)::int AS contacted_readmitted
+  FROM idx i
+  LEFT JOIN readmission ON readmission.index_id = i.id`;
+
+/** The follow-up figures of a period, as counts of {@link listMeasureFollowUpFacts}' rows. */
+export interface MeasureFollowUpCounts {
+  /** Counted discharge follow-ups: the denominator of the discharge measures. */
+  discharges: number;
+  contactByDue: number;
+  /** A contact, or the timely number of attempts, by the due time. */
+  outreachByDue: number;
+  visitWithin7Days: number;
+  visitWithin14Days: number;
+  medRecWithin30Days: number;
+  edVisits: number;
+  edContactWithin7Days: number;
+  /** Hours to first contact of the discharge follow-ups with one: how many, median and p90. */
+  contactHours: { count: number; median: number | null; p90: number | null };
+}
+
+/** The readmission figures of a period, as counts of {@link listMeasureIndexDischargeFacts}' rows. */
+export interface MeasureIndexDischargeCounts {
+  discharges: number;
+  readmitted: number;
+  /** Index discharges whose discharge follow-up met `tcm_contact_2bd`, and of them readmitted. */
+  contacted: number;
+  contactedReadmitted: number;
+}
+
+/**
+ * Counts the follow-up figures of a period in SQL.
+ * @param scope - period, zone, teams and facility
+ * @param counting - contact attempts that make outreach timely, and the percentiles (in %) of the
+ *   hours to first contact, median first
+ */
+export async function countMeasureFollowUps(
+  db: Queryable,
+  scope: MeasureScope,
+  windows: MeasureWindows,
+  counting: { timelyAttempts: number; percentiles: readonly [median: number, p90: number] },
+): Promise<MeasureFollowUpCounts> {
+  const result = await db.query<{
+    discharges: number;
+    contact_by_due: number;
+    outreach_by_due: number;
+    visit_7d: number;
+    visit_14d: number;
+    med_rec_30d: number;
+    ed_visits: number;
+    ed_contact_7d: number;
+    contact_hours_count: number;
+    contact_hours_median: number | null;
+    contact_hours_p90: number | null;
+  }>(MEASURE_FOLLOW_UP_COUNTS_SQL, [
+    ...followUpParameters(scope, windows),
+    counting.timelyAttempts,
+    // The fraction as the nearest-rank rule computes it (percent / 100), so both take one rank.
+    counting.percentiles[0] / 100,
+    counting.percentiles[1] / 100,
+  ]);
+  const row = result.rows[0];
+  if (!row) throw new Error('an aggregate query returned no row');
+  return {
+    discharges: row.discharges,
+    contactByDue: row.contact_by_due,
+    outreachByDue: row.outreach_by_due,
+    visitWithin7Days: row.visit_7d,
+    visitWithin14Days: row.visit_14d,
+    medRecWithin30Days: row.med_rec_30d,
+    edVisits: row.ed_visits,
+    edContactWithin7Days: row.ed_contact_7d,
+    contactHours: {
+      count: row.contact_hours_count,
+      median: row.contact_hours_median,
+      p90: row.contact_hours_p90,
+    },
+  };
+}
+
+/**
+ * Counts the readmission figures of a period in SQL.
+ * @param scope - period, zone, teams and facility
+ */
+export async function countMeasureIndexDischarges(
+  db: Queryable,
+  scope: MeasureScope,
+  rules: ReadmissionRules,
+): Promise<MeasureIndexDischargeCounts> {
+  const result = await db.query<{
+    discharges: number;
+    readmitted: number;
+    contacted: number;
+    contacted_readmitted: number;
+  }>(MEASURE_INDEX_DISCHARGE_COUNTS_SQL, indexDischargeParameters(scope, rules));
+  const row = result.rows[0];
+  if (!row) throw new Error('an aggregate query returned no row');
+  return {
+    discharges: row.discharges,
+    readmitted: row.readmitted,
+    contacted: row.contacted,
+    contactedReadmitted: row.contacted_readmitted,
+  };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
 import type { MeasureScope, Queryable } from '@adt/db';
-import { measureFacts, measureMembers, measureReport } from './measure-report.js';
+import { countedMeasureReport, measureFacts, measureMembers, measureReport } from './measure-report.js';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
 
 // A synthetic September 2026 in America/New_York (EDT, UTC-4 all month and in October), with Labor
@@ -453,7 +453,7 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     expect(m.first_contact_hours).toEqual({ id: 'first_contact_hours', count: 4, median: 28, p90: 122 });
   });
 
-  it('counts the figures from the same members without their patients as from the member lists', async () => {
+  it('counts the same figures from the members without patients, and in SQL, as from the member lists', async () => {
     const month: MeasureScope = {
       from: '2026-09-01',
       to: '2026-09-30',
@@ -467,6 +467,8 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
       { ...month, facility: 'OTHER_HOSP' },
       { ...month, kind: 'discharge', risk: 'normal' },
       { ...month, from: '2026-08-01', to: '2026-10-31' },
+      { ...month, teams: ['south'], kind: 'ed_visit' },
+      { ...month, from: '2025-01-01', to: '2025-01-31' },
     ];
     const byId = (a: { followUpId: string | null; encounterId: string | null }, b: typeof a) =>
       `${a.followUpId}/${a.encounterId}` < `${b.followUpId}/${b.encounterId}` ? -1 : 1;
@@ -482,9 +484,14 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
           `${id} of ${JSON.stringify(scope)}`,
         ).toEqual(withoutPatients.sort(byId));
       }
-      expect(members.tcm_contact_2bd.length).toBeGreaterThan(0);
-      expect(measureReport(facts, scope, '2026-12-01')).toEqual(measureReport(members, scope, '2026-12-01'));
+      const fromMembers = measureReport(members, scope, '2026-10-20');
+      expect(measureReport(facts, scope, '2026-10-20')).toEqual(fromMembers);
+      // Counted in SQL: the same figures, to the median and p90 of the hours.
+      expect(await countedMeasureReport(h.db.pool, scope, '2026-10-20'), JSON.stringify(scope)).toEqual(
+        fromMembers,
+      );
     }
+    expect((await measureMembers(h.db.pool, month)).first_contact_hours).toHaveLength(4);
   });
 
   it("narrows to a navigator's own teams, and to a facility", async () => {
