@@ -1,5 +1,5 @@
 import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
-import { samePersonCte } from './same-person.js';
+import { samePersonOfManyCte } from './same-person.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -287,7 +287,7 @@ WITH RECURSIVE idx AS (
      AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
      AND ($8::text IS NULL OR $8::text = 'discharge') AND ($9::text IS NULL OR fu.priority = $9)
-), ${samePersonCte('SELECT DISTINCT patient_id FROM idx')}, readmission AS (
+), ${samePersonOfManyCte('SELECT DISTINCT patient_id FROM idx')}, readmission AS (
   -- One set-based join for every index discharge at once: a per-discharge subquery would scan
   -- \`same_person\` (a CTE has no index) once per discharge.
   SELECT DISTINCT ON (i.id) i.id AS index_id, r.id
