@@ -102,17 +102,22 @@ function membersByMeasure<More extends object>(
   discharges: readonly (MeasureIndexDischargeFacts & More)[],
   more: (row: More) => More,
 ): Record<MeasureId, (MeasureFact & More)[]> {
-  const member = (f: MeasureFollowUpFacts & More, inNumerator: boolean): MeasureFact & More => ({
-    ...more(f),
-    followUpId: f.followUpId,
-    encounterId: null,
-    eventDate: f.eventDate,
-    team: f.team,
-    facility: f.facility,
-    kind: f.kind,
-    risk: f.risk,
-    inNumerator,
-  });
+  // Object.assign onto a literal of fixed shape: spreading `more` first made each member several
+  // times slower to build (a month's 36,000 members took ~250 ms).
+  const member = (f: MeasureFollowUpFacts & More, inNumerator: boolean): MeasureFact & More =>
+    Object.assign(
+      {
+        followUpId: f.followUpId,
+        encounterId: null,
+        eventDate: f.eventDate,
+        team: f.team,
+        facility: f.facility,
+        kind: f.kind,
+        risk: f.risk,
+        inNumerator,
+      },
+      more(f),
+    );
   const discharge = followUps.filter((f) => f.kind === 'discharge');
   const edVisits = followUps.filter((f) => f.kind === 'ed_visit');
   return {
@@ -124,19 +129,23 @@ function membersByMeasure<More extends object>(
     visit_14d: discharge.map((f) => member(f, f.visitWithin14Days)),
     med_rec_30d: discharge.map((f) => member(f, f.medRecWithin30Days)),
     ed_contact_7d: edVisits.map((f) => member(f, f.contactWithin7Days)),
-    readmit_30d: discharges.map((d) => ({
-      ...more(d),
-      followUpId: null,
-      encounterId: d.encounterId,
-      eventDate: d.eventDate,
-      team: d.team,
-      facility: d.facility,
-      kind: 'discharge' as const,
-      risk: d.risk,
-      inNumerator: d.readmissionEncounterId !== null,
-      readmissionEncounterId: d.readmissionEncounterId,
-      contacted2bd: d.contactedBy2BusinessDays,
-    })),
+    readmit_30d: discharges.map((d) =>
+      Object.assign(
+        {
+          followUpId: null,
+          encounterId: d.encounterId,
+          eventDate: d.eventDate,
+          team: d.team,
+          facility: d.facility,
+          kind: 'discharge' as const,
+          risk: d.risk,
+          inNumerator: d.readmissionEncounterId !== null,
+          readmissionEncounterId: d.readmissionEncounterId,
+          contacted2bd: d.contactedBy2BusinessDays,
+        },
+        more(d),
+      ),
+    ),
     first_contact_hours: discharge.flatMap((f) =>
       f.firstContactHours === null ? [] : [{ ...member(f, true), hours: roundHours(f.firstContactHours) }],
     ),
