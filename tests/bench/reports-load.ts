@@ -14,14 +14,21 @@ import {
   MED_REC_WINDOW_DAYS,
   READMISSION_EXCLUDED_DISPOSITIONS,
   READMISSION_WINDOW_DAYS,
+  TCM_TIMELY_ATTEMPTS,
   VISIT_WINDOW_DAYS,
 } from '@adt/adt';
 import { loadConfig } from '@adt/config';
-import { listMeasureFollowUps, listMeasureIndexDischarges, type MeasureScope, type Queryable } from '@adt/db';
+import {
+  countMeasureFollowUps,
+  countMeasureIndexDischarges,
+  withMeasureWorkMem,
+  type MeasureScope,
+  type Queryable,
+} from '@adt/db';
 import { latencyColumns, type ScenarioRow } from './bench-report.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { CpuMeter } from './process-memory.js';
-import type { Pool, ProductStack } from './product-stack.js';
+import type { ProductStack } from './product-stack.js';
 import { seedReportPractice, type PracticeSize, type SeededPractice } from './report-practice-seed.js';
 
 /** Options of the reports scenario. */
@@ -95,11 +102,12 @@ function planLines(node: PlanNode, depth = 0, lines: string[] = []): string[] {
 
 /**
  * A Queryable that answers every query with the EXPLAIN (ANALYZE, BUFFERS) of it and keeps the
- * plans: the report's own query functions then show their plans with their own parameters.
+ * plans: the report's own query functions then show their plans with their own parameters (and,
+ * inside the report's transaction, its work_mem).
  */
-function explainingQueryable(pool: Pool, query: string, plans: PlanSummary[]): Queryable {
+function explainingQueryable(db: Queryable, query: string, plans: PlanSummary[]): Queryable {
   const run = async (text: string, values?: unknown[]) => {
-    const { rows } = await pool.query<{ 'QUERY PLAN': ExplainOutput[] }>(
+    const { rows } = await db.query<{ 'QUERY PLAN': ExplainOutput[] }>(
       `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`,
       values,
     );
@@ -116,7 +124,8 @@ function explainingQueryable(pool: Pool, query: string, plans: PlanSummary[]): Q
         nodes: planLines(root),
       });
     }
-    return { rows: [], rowCount: 0 };
+    // The report's queries are aggregates: their callers read one row (here with no columns).
+    return { rows: [{}], rowCount: 1 };
   };
   // Only `query(text, values)` is ever called by the measure queries.
   return { query: run } as unknown as Queryable;
@@ -200,15 +209,24 @@ export async function measureReports(
 
   const plans: PlanSummary[] = [];
   const scope: MeasureScope = { from, to, timeZone, teams: null, facility: null };
-  await listMeasureFollowUps(explainingQueryable(stack.pool, 'follow-ups', plans), scope, {
-    visitDays: [VISIT_WINDOW_DAYS.visit_7d, VISIT_WINDOW_DAYS.visit_14d],
-    medRecDays: MED_REC_WINDOW_DAYS,
-    edContactDays: ED_CONTACT_WINDOW_DAYS,
-  });
-  await listMeasureIndexDischarges(explainingQueryable(stack.pool, 'index discharges', plans), scope, {
-    excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
-    windowDays: READMISSION_WINDOW_DAYS,
-  });
+  await withMeasureWorkMem(stack.pool, (db) =>
+    countMeasureFollowUps(
+      explainingQueryable(db, 'follow-ups', plans),
+      scope,
+      {
+        visitDays: [VISIT_WINDOW_DAYS.visit_7d, VISIT_WINDOW_DAYS.visit_14d],
+        medRecDays: MED_REC_WINDOW_DAYS,
+        edContactDays: ED_CONTACT_WINDOW_DAYS,
+      },
+      { timelyAttempts: TCM_TIMELY_ATTEMPTS, percentiles: [50, 90] },
+    ),
+  );
+  await withMeasureWorkMem(stack.pool, (db) =>
+    countMeasureIndexDischarges(explainingQueryable(db, 'index discharges', plans), scope, {
+      excludedDispositions: READMISSION_EXCLUDED_DISPOSITIONS,
+      windowDays: READMISSION_WINDOW_DAYS,
+    }),
+  );
   for (const plan of plans) {
     say(
       `reports: plan of the ${plan.query} query: ${plan.executionMs} ms, shared hit ${plan.sharedHitBlocks}, read ${plan.sharedReadBlocks}, temp ${plan.tempBlocks}`,

@@ -33,6 +33,7 @@ export * from './retention-repository.js';
 export * from './message-history-queries.js';
 export * from './census-queries.js';
 export * from './measure-queries.js';
+export { MEASURE_WORK_MEM, withMeasureWorkMem } from './measure-work-mem.js';
 export * from './tcm-readiness-queries.js';
 export * from './workload-queries.js';
 export * from './team-lead-repository.js';

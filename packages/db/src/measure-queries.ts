@@ -1,5 +1,5 @@
 import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
-import { samePersonCte } from './same-person.js';
+import { samePersonOfManyCte } from './same-person.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -40,8 +40,8 @@ export interface MeasurePatient {
   givenName: string;
 }
 
-/** A counted follow-up of the period and what was done for it in time. */
-export interface MeasureFollowUp {
+/** A counted follow-up of the period and what was done for it in time, without its patient. */
+export interface MeasureFollowUpFacts {
   followUpId: string;
   kind: 'discharge' | 'ed_visit';
   /** Its priority: `high` for a high readmission risk. */
@@ -50,7 +50,6 @@ export interface MeasureFollowUp {
   facility: string;
   /** Practice date of the discharge (or ED departure, else arrival), `YYYY-MM-DD`. */
   eventDate: string;
-  patient: MeasurePatient;
   /** A `contact_made` at or before the follow-up's TCM due time. */
   contactByDue: boolean;
   /** `contact_attempt` actions at or before the TCM due time. */
@@ -66,8 +65,13 @@ export interface MeasureFollowUp {
   firstContactHours: number | null;
 }
 
-/** An inpatient discharge of the period that counts for readmissions. */
-export interface MeasureIndexDischarge {
+/** A counted follow-up of the period, its patient and what was done for it in time. */
+export interface MeasureFollowUp extends MeasureFollowUpFacts {
+  patient: MeasurePatient;
+}
+
+/** An inpatient discharge of the period that counts for readmissions, without its patient. */
+export interface MeasureIndexDischargeFacts {
   encounterId: string;
   facility: string;
   /** Team of the encounter's discharge follow-up; null when it has none. */
@@ -75,11 +79,15 @@ export interface MeasureIndexDischarge {
   /** Risk (priority) of that follow-up; null when it has none. */
   risk: 'high' | 'normal' | null;
   eventDate: string;
-  patient: MeasurePatient;
   /** The first inpatient encounter of the same person admitted within the window, if any. */
   readmissionEncounterId: string | null;
   /** Its counted discharge follow-up had a `contact_made` by its TCM due time. */
   contactedBy2BusinessDays: boolean;
+}
+
+/** An inpatient discharge of the period that counts for readmissions, with its patient. */
+export interface MeasureIndexDischarge extends MeasureIndexDischargeFacts {
+  patient: MeasurePatient;
 }
 
 // The period as instants: from the start of `from` to the start of the day after `to`, in the
@@ -92,12 +100,8 @@ const ED_CONTACT_DEADLINE = `((d.event_date + $9::int + 1)::timestamp AT TIME ZO
 
 const PATIENT_COLUMNS = `p.id AS patient_id, p.mrn, p.assigning_authority, p.family_name, p.given_name`;
 
-/**
- * Counted follow-ups: in the period by event date, not cancelled, discharge not flagged cancelled,
- * not superseded by a readmission's follow-up without work logged (those read as cancelled).
- * $6, $7: visit windows, $8 the med rec window, $9 the ED contact window (days); $10 kind, $11 risk.
- */
-export const MEASURE_FOLLOW_UPS_SQL = `
+// The counted follow-ups of MEASURE_FOLLOW_UPS_SQL with their timely actions, shared by both reads.
+const FOLLOW_UP_FACTS_CTES = `
 WITH counted AS (
   SELECT f.id, f.kind, f.priority, f.team, f.due_at, f.patient_id, e.facility,
          CASE WHEN f.kind = 'discharge' THEN e.discharged_at
@@ -126,19 +130,37 @@ WITH counted AS (
     JOIN care_actions a ON a.follow_up_id = d.id
    WHERE a.type IN ('contact_made', 'contact_attempt', 'appointment_scheduled', 'med_reconciliation')
    GROUP BY d.id
-)
-SELECT d.id, d.kind, d.priority, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS event_date, ${PATIENT_COLUMNS},
+)`;
+
+const FOLLOW_UP_FACT_COLUMNS = `d.id, d.kind, d.priority, d.team, d.facility, to_char(d.event_date, 'YYYY-MM-DD') AS event_date,
        COALESCE(t.first_contact_at <= d.due_at, false) AS contact_by_due,
        COALESCE(t.attempts_by_due, 0) AS attempts_by_due,
        COALESCE(t.first_visit_date <= to_char(d.event_date + $6::int, 'YYYY-MM-DD'), false) AS visit_7d,
        COALESCE(t.first_visit_date <= to_char(d.event_date + $7::int, 'YYYY-MM-DD'), false) AS visit_14d,
        COALESCE(t.first_med_rec_at < ${MED_REC_DEADLINE}, false) AS med_rec_30d,
        COALESCE(t.first_contact_at < ${ED_CONTACT_DEADLINE}, false) AS contact_7d,
-       EXTRACT(EPOCH FROM t.first_contact_at - d.event_at)::float8 / 3600 AS first_contact_hours
+       EXTRACT(EPOCH FROM t.first_contact_at - d.event_at)::float8 / 3600 AS first_contact_hours`;
+
+/**
+ * Counted follow-ups: in the period by event date, not cancelled, discharge not flagged cancelled,
+ * not superseded by a readmission's follow-up without work logged (those read as cancelled).
+ * $6, $7: visit windows, $8 the med rec window, $9 the ED contact window (days); $10 kind, $11 risk.
+ */
+export const MEASURE_FOLLOW_UPS_SQL = `${FOLLOW_UP_FACTS_CTES}
+SELECT ${FOLLOW_UP_FACT_COLUMNS}, ${PATIENT_COLUMNS}
   FROM dated d
   JOIN patients p ON p.id = d.patient_id
   LEFT JOIN timely t ON t.id = d.id
  ORDER BY d.event_date, d.id`;
+
+/**
+ * The same follow-ups and facts as {@link MEASURE_FOLLOW_UPS_SQL}, without the patients and in no
+ * order: what counting the figures needs (the patients' rows are most of what a long period reads).
+ */
+export const MEASURE_FOLLOW_UP_FACTS_SQL = `${FOLLOW_UP_FACTS_CTES}
+SELECT ${FOLLOW_UP_FACT_COLUMNS}
+  FROM dated d
+  LEFT JOIN timely t ON t.id = d.id`;
 
 interface PatientRow {
   patient_id: string;
@@ -156,70 +178,94 @@ const patientOf = (row: PatientRow): MeasurePatient => ({
   givenName: row.given_name,
 });
 
+/** The measure windows in days (rules from `@adt/adt`). */
+export interface MeasureWindows {
+  visitDays: readonly [number, number];
+  medRecDays: number;
+  edContactDays: number;
+}
+
+interface FollowUpFactsRow {
+  id: string;
+  kind: 'discharge' | 'ed_visit';
+  priority: 'high' | 'normal';
+  team: string;
+  facility: string;
+  event_date: string;
+  contact_by_due: boolean;
+  attempts_by_due: number;
+  visit_7d: boolean;
+  visit_14d: boolean;
+  med_rec_30d: boolean;
+  contact_7d: boolean;
+  first_contact_hours: number | null;
+}
+
+const followUpParameters = (scope: MeasureScope, windows: MeasureWindows) => [
+  scope.from,
+  scope.to,
+  scope.timeZone,
+  scope.teams,
+  scope.facility,
+  windows.visitDays[0],
+  windows.visitDays[1],
+  windows.medRecDays,
+  windows.edContactDays,
+  scope.kind ?? null,
+  scope.risk ?? null,
+];
+
+const followUpFactsOf = (row: FollowUpFactsRow): MeasureFollowUpFacts => ({
+  followUpId: row.id,
+  kind: row.kind,
+  risk: row.priority,
+  team: row.team,
+  facility: row.facility,
+  eventDate: row.event_date,
+  contactByDue: row.contact_by_due,
+  attemptsByDue: row.attempts_by_due,
+  visitWithin7Days: row.visit_7d,
+  visitWithin14Days: row.visit_14d,
+  medRecWithin30Days: row.med_rec_30d,
+  contactWithin7Days: row.contact_7d,
+  firstContactHours: row.first_contact_hours,
+});
+
 /**
- * The counted follow-ups of a period with their timely actions.
+ * The counted follow-ups of a period with their patients and timely actions, in event-date order.
  * @param scope - period, zone, teams and facility
- * @param windows - the measure windows in days (rules from `@adt/adt`)
  */
 export async function listMeasureFollowUps(
   db: Queryable,
   scope: MeasureScope,
-  windows: { visitDays: readonly [number, number]; medRecDays: number; edContactDays: number },
+  windows: MeasureWindows,
 ): Promise<MeasureFollowUp[]> {
-  const result = await db.query<
-    PatientRow & {
-      id: string;
-      kind: 'discharge' | 'ed_visit';
-      priority: 'high' | 'normal';
-      team: string;
-      facility: string;
-      event_date: string;
-      contact_by_due: boolean;
-      attempts_by_due: number;
-      visit_7d: boolean;
-      visit_14d: boolean;
-      med_rec_30d: boolean;
-      contact_7d: boolean;
-      first_contact_hours: number | null;
-    }
-  >(MEASURE_FOLLOW_UPS_SQL, [
-    scope.from,
-    scope.to,
-    scope.timeZone,
-    scope.teams,
-    scope.facility,
-    windows.visitDays[0],
-    windows.visitDays[1],
-    windows.medRecDays,
-    windows.edContactDays,
-    scope.kind ?? null,
-    scope.risk ?? null,
-  ]);
-  return result.rows.map((row) => ({
-    followUpId: row.id,
-    kind: row.kind,
-    risk: row.priority,
-    team: row.team,
-    facility: row.facility,
-    eventDate: row.event_date,
-    patient: patientOf(row),
-    contactByDue: row.contact_by_due,
-    attemptsByDue: row.attempts_by_due,
-    visitWithin7Days: row.visit_7d,
-    visitWithin14Days: row.visit_14d,
-    medRecWithin30Days: row.med_rec_30d,
-    contactWithin7Days: row.contact_7d,
-    firstContactHours: row.first_contact_hours,
-  }));
+  const result = await db.query<PatientRow & FollowUpFactsRow>(
+    MEASURE_FOLLOW_UPS_SQL,
+    followUpParameters(scope, windows),
+  );
+  return result.rows.map((row) => ({ ...followUpFactsOf(row), patient: patientOf(row) }));
 }
 
 /**
- * Index discharges for readmissions: inpatient encounters discharged in the period (an A13 clears
- * the discharge, so cancelled ones are not here), less the excluded dispositions ($6, normalised
- * two-digit codes), $8 kind and $9 risk slices, each with the first inpatient admission of the same person, at any facility,
- * after the discharge and no later than its date + $7 days.
+ * The same follow-ups as {@link listMeasureFollowUps} without their patients, in no order: for
+ * counting the figures.
+ * @param scope - period, zone, teams and facility
  */
-export const MEASURE_INDEX_DISCHARGES_SQL = `
+export async function listMeasureFollowUpFacts(
+  db: Queryable,
+  scope: MeasureScope,
+  windows: MeasureWindows,
+): Promise<MeasureFollowUpFacts[]> {
+  const result = await db.query<FollowUpFactsRow>(
+    MEASURE_FOLLOW_UP_FACTS_SQL,
+    followUpParameters(scope, windows),
+  );
+  return result.rows.map(followUpFactsOf);
+}
+
+// The index discharges of MEASURE_INDEX_DISCHARGES_SQL with their readmissions, shared by both reads.
+const INDEX_DISCHARGE_CTES = `
 WITH RECURSIVE idx AS (
   SELECT e.id, e.patient_id, e.facility, e.discharged_at, (e.discharged_at AT TIME ZONE $3)::date AS event_date,
          fu.team, fu.priority, COALESCE(fu.contacted, false) AS contacted
@@ -241,7 +287,7 @@ WITH RECURSIVE idx AS (
      AND ($4::text[] IS NULL OR fu.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
      AND ($8::text IS NULL OR $8::text = 'discharge') AND ($9::text IS NULL OR fu.priority = $9)
-), ${samePersonCte('SELECT DISTINCT patient_id FROM idx')}, readmission AS (
+), ${samePersonOfManyCte('SELECT DISTINCT patient_id FROM idx')}, readmission AS (
   -- One set-based join for every index discharge at once: a per-discharge subquery would scan
   -- \`same_person\` (a CTE has no index) once per discharge.
   SELECT DISTINCT ON (i.id) i.id AS index_id, r.id
@@ -252,53 +298,240 @@ WITH RECURSIVE idx AS (
      AND r.merged_into IS NULL AND r.admitted_at > i.discharged_at
      AND (r.admitted_at AT TIME ZONE $3)::date <= i.event_date + $7::int
    ORDER BY i.id, r.admitted_at, r.id
-)
-SELECT i.id, i.facility, i.team, i.priority, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
-       readmission.id AS readmission_id, ${PATIENT_COLUMNS}
+)`;
+
+const INDEX_DISCHARGE_FACT_COLUMNS = `i.id, i.facility, i.team, i.priority, i.contacted, to_char(i.event_date, 'YYYY-MM-DD') AS event_date,
+       readmission.id AS readmission_id`;
+
+/**
+ * Index discharges for readmissions: inpatient encounters discharged in the period (an A13 clears
+ * the discharge, so cancelled ones are not here), less the excluded dispositions ($6, normalised
+ * two-digit codes), $8 kind and $9 risk slices, each with the first inpatient admission of the same person, at any facility,
+ * after the discharge and no later than its date + $7 days.
+ */
+export const MEASURE_INDEX_DISCHARGES_SQL = `${INDEX_DISCHARGE_CTES}
+SELECT ${INDEX_DISCHARGE_FACT_COLUMNS}, ${PATIENT_COLUMNS}
   FROM idx i
   JOIN patients p ON p.id = i.patient_id
   LEFT JOIN readmission ON readmission.index_id = i.id
  ORDER BY i.event_date, i.id`;
 
 /**
- * The index discharges of a period with their readmissions.
+ * The same index discharges and readmissions as {@link MEASURE_INDEX_DISCHARGES_SQL}, without the
+ * patients and in no order: what counting the figures needs.
+ */
+export const MEASURE_INDEX_DISCHARGE_FACTS_SQL = `${INDEX_DISCHARGE_CTES}
+SELECT ${INDEX_DISCHARGE_FACT_COLUMNS}
+  FROM idx i
+  LEFT JOIN readmission ON readmission.index_id = i.id`;
+
+/** Excluded dispositions and the readmission window (rules from `@adt/adt`). */
+export interface ReadmissionRules {
+  excludedDispositions: readonly string[];
+  windowDays: number;
+}
+
+interface IndexDischargeFactsRow {
+  id: string;
+  facility: string;
+  team: string | null;
+  priority: 'high' | 'normal' | null;
+  contacted: boolean;
+  event_date: string;
+  readmission_id: string | null;
+}
+
+const indexDischargeParameters = (scope: MeasureScope, rules: ReadmissionRules) => [
+  scope.from,
+  scope.to,
+  scope.timeZone,
+  scope.teams,
+  scope.facility,
+  rules.excludedDispositions,
+  rules.windowDays,
+  scope.kind ?? null,
+  scope.risk ?? null,
+];
+
+const indexDischargeFactsOf = (row: IndexDischargeFactsRow): MeasureIndexDischargeFacts => ({
+  encounterId: row.id,
+  facility: row.facility,
+  team: row.team,
+  risk: row.priority,
+  eventDate: row.event_date,
+  readmissionEncounterId: row.readmission_id,
+  contactedBy2BusinessDays: row.contacted,
+});
+
+/**
+ * The index discharges of a period with their patients and readmissions, in event-date order.
  * @param scope - period, zone, teams and facility
- * @param rules - excluded dispositions and the readmission window (rules from `@adt/adt`)
  */
 export async function listMeasureIndexDischarges(
   db: Queryable,
   scope: MeasureScope,
-  rules: { excludedDispositions: readonly string[]; windowDays: number },
+  rules: ReadmissionRules,
 ): Promise<MeasureIndexDischarge[]> {
-  const result = await db.query<
-    PatientRow & {
-      id: string;
-      facility: string;
-      team: string | null;
-      priority: 'high' | 'normal' | null;
-      contacted: boolean;
-      event_date: string;
-      readmission_id: string | null;
-    }
-  >(MEASURE_INDEX_DISCHARGES_SQL, [
-    scope.from,
-    scope.to,
-    scope.timeZone,
-    scope.teams,
-    scope.facility,
-    rules.excludedDispositions,
-    rules.windowDays,
-    scope.kind ?? null,
-    scope.risk ?? null,
+  const result = await db.query<PatientRow & IndexDischargeFactsRow>(
+    MEASURE_INDEX_DISCHARGES_SQL,
+    indexDischargeParameters(scope, rules),
+  );
+  return result.rows.map((row) => ({ ...indexDischargeFactsOf(row), patient: patientOf(row) }));
+}
+
+/**
+ * The same index discharges as {@link listMeasureIndexDischarges} without their patients, in no
+ * order: for counting the figures.
+ * @param scope - period, zone, teams and facility
+ */
+export async function listMeasureIndexDischargeFacts(
+  db: Queryable,
+  scope: MeasureScope,
+  rules: ReadmissionRules,
+): Promise<MeasureIndexDischargeFacts[]> {
+  const result = await db.query<IndexDischargeFactsRow>(
+    MEASURE_INDEX_DISCHARGE_FACTS_SQL,
+    indexDischargeParameters(scope, rules),
+  );
+  return result.rows.map(indexDischargeFactsOf);
+}
+
+/**
+ * The figures of the counted follow-ups, counted in SQL from the rows of
+ * {@link MEASURE_FOLLOW_UP_FACTS_SQL}: each figure is the number of those rows that are its members
+ * and numerators, as the member lists count them. $12: contact attempts by the due time that make
+ * outreach timely; $13, $14: the fractions of the nearest-rank percentiles of the hours to first
+ * contact (`percentile_disc` takes the value at rank ceil(fraction × count)).
+ */
+export const MEASURE_FOLLOW_UP_COUNTS_SQL = `${FOLLOW_UP_FACTS_CTES}, facts AS (
+  SELECT ${FOLLOW_UP_FACT_COLUMNS}
+    FROM dated d
+    LEFT JOIN timely t ON t.id = d.id
+)
+SELECT count(*) FILTER (WHERE kind = 'discharge')::int AS discharges,
+       count(*) FILTER (WHERE kind = 'discharge' AND contact_by_due)::int AS contact_by_due,
+       count(*) FILTER (WHERE kind = 'discharge' AND (contact_by_due OR attempts_by_due >= $12::int))::int AS outreach_by_due,
+       count(*) FILTER (WHERE kind = 'discharge' AND visit_7d)::int AS visit_7d,
+       count(*) FILTER (WHERE kind = 'discharge' AND visit_14d)::int AS visit_14d,
+       count(*) FILTER (WHERE kind = 'discharge' AND med_rec_30d)::int AS med_rec_30d,
+       count(*) FILTER (WHERE kind = 'ed_visit')::int AS ed_visits,
+       count(*) FILTER (WHERE kind = 'ed_visit' AND contact_7d)::int AS ed_contact_7d,
+       count(first_contact_hours) FILTER (WHERE kind = 'discharge')::int AS contact_hours_count,
+       percentile_disc($13::float8) WITHIN GROUP (ORDER BY first_contact_hours)
+         FILTER (WHERE kind = 'discharge') AS contact_hours_median,
+       percentile_disc($14::float8) WITHIN GROUP (ORDER BY first_contact_hours)
+         FILTER (WHERE kind = 'discharge') AS contact_hours_p90
+  FROM facts`;
+
+/**
+ * The readmission figures of the index discharges, counted in SQL from the rows of
+ * {@link MEASURE_INDEX_DISCHARGE_FACTS_SQL}, in all and by whether the discharge follow-up met
+ * `tcm_contact_2bd`.
+ */
+export const MEASURE_INDEX_DISCHARGE_COUNTS_SQL = `${INDEX_DISCHARGE_CTES}
+SELECT count(*)::int AS discharges,
+       count(readmission.id)::int AS readmitted,
+       count(*) FILTER (WHERE i.contacted)::int AS contacted,
+       count(readmission.id) FILTER (WHERE i.contacted)::int AS contacted_readmitted
+  FROM idx i
+  LEFT JOIN readmission ON readmission.index_id = i.id`;
+
+/** The follow-up figures of a period, as counts of {@link listMeasureFollowUpFacts}' rows. */
+export interface MeasureFollowUpCounts {
+  /** Counted discharge follow-ups: the denominator of the discharge measures. */
+  discharges: number;
+  contactByDue: number;
+  /** A contact, or the timely number of attempts, by the due time. */
+  outreachByDue: number;
+  visitWithin7Days: number;
+  visitWithin14Days: number;
+  medRecWithin30Days: number;
+  edVisits: number;
+  edContactWithin7Days: number;
+  /** Hours to first contact of the discharge follow-ups with one: how many, median and p90. */
+  contactHours: { count: number; median: number | null; p90: number | null };
+}
+
+/** The readmission figures of a period, as counts of {@link listMeasureIndexDischargeFacts}' rows. */
+export interface MeasureIndexDischargeCounts {
+  discharges: number;
+  readmitted: number;
+  /** Index discharges whose discharge follow-up met `tcm_contact_2bd`, and of them readmitted. */
+  contacted: number;
+  contactedReadmitted: number;
+}
+
+/**
+ * Counts the follow-up figures of a period in SQL.
+ * @param scope - period, zone, teams and facility
+ * @param counting - contact attempts that make outreach timely, and the percentiles (in %) of the
+ *   hours to first contact, median first
+ */
+export async function countMeasureFollowUps(
+  db: Queryable,
+  scope: MeasureScope,
+  windows: MeasureWindows,
+  counting: { timelyAttempts: number; percentiles: readonly [median: number, p90: number] },
+): Promise<MeasureFollowUpCounts> {
+  const result = await db.query<{
+    discharges: number;
+    contact_by_due: number;
+    outreach_by_due: number;
+    visit_7d: number;
+    visit_14d: number;
+    med_rec_30d: number;
+    ed_visits: number;
+    ed_contact_7d: number;
+    contact_hours_count: number;
+    contact_hours_median: number | null;
+    contact_hours_p90: number | null;
+  }>(MEASURE_FOLLOW_UP_COUNTS_SQL, [
+    ...followUpParameters(scope, windows),
+    counting.timelyAttempts,
+    // The fraction as the nearest-rank rule computes it (percent / 100), so both take one rank.
+    counting.percentiles[0] / 100,
+    counting.percentiles[1] / 100,
   ]);
-  return result.rows.map((row) => ({
-    encounterId: row.id,
-    facility: row.facility,
-    team: row.team,
-    risk: row.priority,
-    eventDate: row.event_date,
-    patient: patientOf(row),
-    readmissionEncounterId: row.readmission_id,
-    contactedBy2BusinessDays: row.contacted,
-  }));
+  const row = result.rows[0];
+  if (!row) throw new Error('an aggregate query returned no row');
+  return {
+    discharges: row.discharges,
+    contactByDue: row.contact_by_due,
+    outreachByDue: row.outreach_by_due,
+    visitWithin7Days: row.visit_7d,
+    visitWithin14Days: row.visit_14d,
+    medRecWithin30Days: row.med_rec_30d,
+    edVisits: row.ed_visits,
+    edContactWithin7Days: row.ed_contact_7d,
+    contactHours: {
+      count: row.contact_hours_count,
+      median: row.contact_hours_median,
+      p90: row.contact_hours_p90,
+    },
+  };
+}
+
+/**
+ * Counts the readmission figures of a period in SQL.
+ * @param scope - period, zone, teams and facility
+ */
+export async function countMeasureIndexDischarges(
+  db: Queryable,
+  scope: MeasureScope,
+  rules: ReadmissionRules,
+): Promise<MeasureIndexDischargeCounts> {
+  const result = await db.query<{
+    discharges: number;
+    readmitted: number;
+    contacted: number;
+    contacted_readmitted: number;
+  }>(MEASURE_INDEX_DISCHARGE_COUNTS_SQL, indexDischargeParameters(scope, rules));
+  const row = result.rows[0];
+  if (!row) throw new Error('an aggregate query returned no row');
+  return {
+    discharges: row.discharges,
+    readmitted: row.readmitted,
+    contacted: row.contacted,
+    contactedReadmitted: row.contacted_readmitted,
+  };
 }

@@ -4,7 +4,7 @@ import { upsertPatient, type PatientUpsert } from './encounter-repository.js';
 import { findPatientByIdentifier, movePatientRecords } from './merge-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { withTransaction } from './pool.js';
-import { findSamePersonPatients } from './same-person.js';
+import { findSamePersonPatients, samePersonCte, samePersonOfManyCte } from './same-person.js';
 
 function patient(mrn: string, authority: string, others: PatientUpsert['identifiers'] = []): PatientUpsert {
   return {
@@ -73,6 +73,18 @@ describe('same person', () => {
     expect(sets.get(merged)).toEqual(person);
     expect(sets.get(unrelated)).toEqual([unrelated]);
     expect(sets.get(otherAuthority)).toEqual([otherAuthority]);
+
+    // The reports' set-based form finds the same records for every stored patient at once.
+    const pairs = async (cte: string) =>
+      (
+        await db.pool.query<{ seed: string; patient_id: string }>(
+          `WITH RECURSIVE ${cte} SELECT seed, patient_id FROM same_person ORDER BY seed, patient_id`,
+        )
+      ).rows;
+    const seeds = 'SELECT id FROM patients';
+    const bySeed = await pairs(samePersonCte(seeds));
+    expect(bySeed.filter((r) => r.seed === x)).toHaveLength(person.length);
+    expect(await pairs(samePersonOfManyCte(seeds))).toEqual(bySeed);
   });
 
   it('moves identifiers on a merge when the survivor already carries one of them', async () => {

@@ -1,5 +1,5 @@
 import { MEASURE_IDS, type MeasureId } from '@adt/adt';
-import { measureReport, type MeasureFigure, type MeasureMember } from './measure-report.js';
+import { measureReport, type MeasureFigure, type MeasureFact } from './measure-report.js';
 
 /** What a breakdown groups the members by. */
 export const BREAKDOWN_SLICES = ['team', 'facility', 'kind', 'risk'] as const;
@@ -11,7 +11,7 @@ export interface BreakdownGroup {
   measures: MeasureFigure[];
 }
 
-const keyOf = (member: MeasureMember, by: BreakdownSlice): string | null => {
+const keyOf = (member: MeasureFact, by: BreakdownSlice): string | null => {
   switch (by) {
     case 'team':
       return member.team;
@@ -29,13 +29,13 @@ const keyOf = (member: MeasureMember, by: BreakdownSlice): string | null => {
 /**
  * Splits the members of every measure by a slice and counts each group's figures as the report
  * does, so the groups of a figure add up to it. Groups in key order, the null group last.
- * @param members - from `measureMembers`, read once for the whole period
+ * @param members - from `measureFacts`, read once for the whole period
  * @param by - the slice
  * @param period - the period reported
  * @param today - today's practice date (readmissions of a recent period are provisional)
  */
 export function measureBreakdown(
-  members: Record<MeasureId, MeasureMember[]>,
+  members: Record<MeasureId, MeasureFact[]>,
   by: BreakdownSlice,
   period: { from: string; to: string },
   today: string,
@@ -46,7 +46,7 @@ export function measureBreakdown(
   return ordered.map((key) => {
     const grouped = Object.fromEntries(
       MEASURE_IDS.map((id) => [id, members[id].filter((m) => keyOf(m, by) === key)]),
-    ) as Record<MeasureId, MeasureMember[]>;
+    ) as Record<MeasureId, MeasureFact[]>;
     return { key, measures: measureReport(grouped, period, today).measures };
   });
 }

@@ -1,5 +1,5 @@
 import { MEASURE_IDS, reportBuckets, type DateRange, type MeasureId, type ReportInterval } from '@adt/adt';
-import { measureReport, type MeasureFigure, type MeasureMember } from './measure-report.js';
+import { measureReport, type MeasureFigure, type MeasureFact } from './measure-report.js';
 
 /** One bucket of a trend: its dates and the figures of the members whose event date falls in it. */
 export interface TrendBucket extends DateRange {
@@ -12,7 +12,7 @@ export interface MeasureTrend extends DateRange {
 }
 
 const noMembers = () =>
-  Object.fromEntries(MEASURE_IDS.map((id) => [id, []])) as unknown as Record<MeasureId, MeasureMember[]>;
+  Object.fromEntries(MEASURE_IDS.map((id) => [id, []])) as unknown as Record<MeasureId, MeasureFact[]>;
 
 /**
  * The index of the bucket holding a date (buckets are contiguous and in order), or -1 outside them.
@@ -36,13 +36,13 @@ function bucketIndexOf(buckets: readonly DateRange[], date: string): number {
  * A period's figures week by week or month by month: the members read once for the whole period
  * are split by event date and each bucket counted as a report of its own, so every bucket's
  * figures equal `GET /api/reports/measures` for the bucket's dates.
- * @param members - from `measureMembers` over the whole period
+ * @param members - from `measureFacts` over the whole period
  * @param period - the period reported
  * @param interval - ISO weeks or calendar months, clipped to the period
  * @param today - today's practice date (a recent bucket's readmissions are provisional)
  */
 export function measureTrend(
-  members: Record<MeasureId, MeasureMember[]>,
+  members: Record<MeasureId, MeasureFact[]>,
   period: DateRange,
   interval: ReportInterval,
   today: string,

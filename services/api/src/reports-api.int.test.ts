@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
-import type { Queryable } from '@adt/db';
+import type { MeasureScope, Queryable } from '@adt/db';
+import { countedMeasureReport, measureFacts, measureMembers, measureReport } from './measure-report.js';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
 import { insertCareAction, insertEncounter, insertFollowUp, insertPatient } from './testing/measure-seed.js';
 
@@ -376,6 +377,47 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     });
     // Hours to first contact: K 24, C 28, B 95, A 122 → median (lower middle) 28, p90 (rank 4) 122.
     expect(m.first_contact_hours).toEqual({ id: 'first_contact_hours', count: 4, median: 28, p90: 122 });
+  });
+
+  it('counts the same figures from the members without patients, and in SQL, as from the member lists', async () => {
+    const month: MeasureScope = {
+      from: '2026-09-01',
+      to: '2026-09-30',
+      timeZone: ZONE,
+      teams: null,
+      facility: null,
+    };
+    const scopes: MeasureScope[] = [
+      month,
+      { ...month, teams: ['north'] },
+      { ...month, facility: 'OTHER_HOSP' },
+      { ...month, kind: 'discharge', risk: 'normal' },
+      { ...month, from: '2026-08-01', to: '2026-10-31' },
+      { ...month, teams: ['south'], kind: 'ed_visit' },
+      { ...month, from: '2025-01-01', to: '2025-01-31' },
+    ];
+    const byId = (a: { followUpId: string | null; encounterId: string | null }, b: typeof a) =>
+      `${a.followUpId}/${a.encounterId}` < `${b.followUpId}/${b.encounterId}` ? -1 : 1;
+    for (const scope of scopes) {
+      const [facts, members] = await Promise.all([
+        measureFacts(h.db.pool, scope),
+        measureMembers(h.db.pool, scope),
+      ]);
+      for (const [id, list] of Object.entries(members)) {
+        const withoutPatients = list.map(({ patient: _patient, ...fact }) => fact);
+        expect(
+          facts[id as keyof typeof facts].slice().sort(byId),
+          `${id} of ${JSON.stringify(scope)}`,
+        ).toEqual(withoutPatients.sort(byId));
+      }
+      const fromMembers = measureReport(members, scope, '2026-10-20');
+      expect(measureReport(facts, scope, '2026-10-20')).toEqual(fromMembers);
+      // Counted in SQL: the same figures, to the median and p90 of the hours.
+      expect(await countedMeasureReport(h.db.pool, scope, '2026-10-20'), JSON.stringify(scope)).toEqual(
+        fromMembers,
+      );
+    }
+    expect((await measureMembers(h.db.pool, month)).first_contact_hours).toHaveLength(4);
   });
 
   it("narrows to a navigator's own teams, and to a facility", async () => {

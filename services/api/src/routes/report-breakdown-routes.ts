@@ -4,7 +4,7 @@ import { localDate } from '@adt/adt';
 import { principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { BREAKDOWN_SLICES, measureBreakdown } from '../measure-breakdown.js';
-import { measureMembers } from '../measure-report.js';
+import { measureFacts } from '../measure-report.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { errorSchema } from '../schemas.js';
 import { figureSchema } from './report-routes.js';
@@ -51,7 +51,7 @@ export const reportBreakdownRoutes: FastifyPluginAsyncZod<{ context: ApiContext 
     async (request) => {
       const q = request.query;
       const scope = await reportScope(pool, principalOf(request), q, zone);
-      const members = await measureMembers(pool, scope);
+      const members = await measureFacts(pool, scope);
       const groups = measureBreakdown(members, q.by, q, localDate(new Date(), zone));
       return { from: q.from, to: q.to, by: q.by, groups };
     },

@@ -4,7 +4,7 @@ import { isMeasureId, localDate, MEASURE_IDS, previousPeriod } from '@adt/adt';
 import { recordAudit } from '@adt/db';
 import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
-import { measureMembers, measureReport, measureReportToCsv } from '../measure-report.js';
+import { countedMeasureReport, measureMembers, measureReportToCsv } from '../measure-report.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { errorSchema } from '../schemas.js';
 
@@ -114,11 +114,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       const scope = await reportScope(pool, principalOf(request), q, zone);
       const today = localDate(new Date(), zone);
       const before = q.compare === 'previous' && q.format === 'json' ? previousPeriod(q) : null;
-      const [members, previousMembers] = await Promise.all([
-        measureMembers(pool, scope),
-        before === null ? null : measureMembers(pool, { ...scope, ...before }),
+      const [report, previous] = await Promise.all([
+        countedMeasureReport(pool, scope, today),
+        before === null ? null : countedMeasureReport(pool, { ...scope, ...before }, today),
       ]);
-      const report = measureReport(members, q, today);
       if (q.format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')
@@ -126,8 +125,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
           .serializer((payload: string) => payload)
           .send(measureReportToCsv(report));
       }
-      if (before === null || previousMembers === null) return report;
-      return { ...report, previous: measureReport(previousMembers, before, today) };
+      if (previous === null) return report;
+      return { ...report, previous };
     },
   );
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { localDate, MEASURE_IDS, MEASURE_TARGETS, REPORT_INTERVALS } from '@adt/adt';
 import { principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
-import { measureMembers } from '../measure-report.js';
+import { measureFacts } from '../measure-report.js';
 import { measureTrend } from '../measure-trend.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { errorSchema } from '../schemas.js';
@@ -65,7 +65,7 @@ export const reportTrendRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> =
     async (request) => {
       const q = request.query;
       const scope = await reportScope(pool, principalOf(request), q, zone);
-      const members = await measureMembers(pool, scope);
+      const members = await measureFacts(pool, scope);
       const trend = measureTrend(members, q, q.interval, localDate(new Date(), zone));
       return { ...trend, targets: MEASURE_TARGETS };
     },
