@@ -18,6 +18,7 @@ import { assertRole, HttpError, resolvePrincipal } from './auth.js';
 import { auditRefusals } from './refusal-audit.js';
 import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
+import { mapDomainError } from './domain-error-status.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { censusRoutes } from './routes/census-routes.js';
@@ -159,6 +160,8 @@ export async function buildApp(
       return reply
         .code(error.statusCode)
         .send({ ...error.detail, error: error.code, message: error.message });
+    const domain = mapDomainError(error);
+    if (domain) return reply.code(domain.status).send({ error: domain.code, message: domain.message });
     // Errors thrown by plugins may lack a code although the type says otherwise.
     const code: unknown = error.code;
     if (typeof code === 'string' && code.startsWith('FST_CSRF_')) {

@@ -9,11 +9,7 @@ import {
   passwordProblem,
   recordAudit,
   setUserPassword,
-  TeamExistsError,
-  UnknownTeamError,
   updateUser,
-  UserExistsError,
-  WeakPasswordError,
 } from '@adt/db';
 import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
@@ -30,17 +26,6 @@ import { errorSchema } from '../schemas.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const role = z.enum(['navigator', 'ops', 'admin']);
-
-/** Turns the user repository's domain errors into answers the admin can act on. */
-function asHttpError(error: unknown): unknown {
-  if (error instanceof UserExistsError || error instanceof TeamExistsError) {
-    return new HttpError(409, error.code, error.message);
-  }
-  if (error instanceof UnknownTeamError || error instanceof WeakPasswordError) {
-    return new HttpError(400, error.code, error.message);
-  }
-  return error;
-}
 
 /**
  * User and team administration (admins only). Changes are audit-logged; passwords are never
@@ -86,9 +71,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       if (body.role === 'navigator' && body.teams.length === 0) {
         throw new HttpError(400, 'no_team', 'A navigator needs at least one team');
       }
-      const user = await createUser(pool, body).catch((error: unknown) => {
-        throw asHttpError(error);
-      });
+      const user = await createUser(pool, body);
       await recordAudit(pool, {
         actor: principalOf(request).actor,
         action: 'create',
@@ -138,14 +121,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       }
       const problem = password === undefined ? null : passwordProblem(password);
       if (problem) throw new HttpError(400, 'weak_password', problem);
-      const user = await updateUser(pool, request.params.id, change).catch((error: unknown) => {
-        throw asHttpError(error);
-      });
+      const user = await updateUser(pool, request.params.id, change);
       if (!user) throw new HttpError(404, 'not_found', `No user ${request.params.id}`);
       if (password !== undefined) {
-        await setUserPassword(pool, user.id, password).catch((error: unknown) => {
-          throw asHttpError(error);
-        });
+        await setUserPassword(pool, user.id, password);
       }
       await recordAudit(pool, {
         actor: principal.actor,
@@ -186,9 +165,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       },
     },
     async (request, reply) => {
-      const team = await addTeam(pool, request.body).catch((error: unknown) => {
-        throw asHttpError(error);
-      });
+      const team = await addTeam(pool, request.body);
       await recordAudit(pool, {
         actor: principalOf(request).actor,
         action: 'create',
