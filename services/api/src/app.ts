@@ -14,7 +14,8 @@ import { isDatabaseReachable } from '@adt/db';
 import { isRedisReachable } from '@adt/queue';
 import type { Logger } from '@adt/logging';
 import { queueActiveCheck, registerHealthRoutes, type Registry } from '@adt/observability';
-import { assertRole, HttpError, resolvePrincipal } from './auth.js';
+import { assertRole, HttpError } from './auth.js';
+import { registerAuthentication } from './auth-plugin.js';
 import { auditRefusals } from './refusal-audit.js';
 import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
@@ -85,12 +86,7 @@ export async function buildApp(
     ],
     // This port is the public one: the metrics (route names, volumes, queue depth) are for ops.
     metricsGuard: async (request) => {
-      request.principal = await resolvePrincipal(
-        context.pool,
-        request,
-        context.config.api.sessionIdleTimeoutMs,
-      );
-      assertRole(request.principal, ['ops', 'admin']);
+      assertRole(await request.authenticate(), ['ops', 'admin']);
     },
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -135,14 +131,12 @@ export async function buildApp(
     },
   });
 
-  app.decorateRequest('principal', null);
+  registerAuthentication(base, {
+    pool: context.pool,
+    sessionIdleTimeoutMs: context.config.api.sessionIdleTimeoutMs,
+  });
   app.addHook('onRequest', async (request, reply) => {
     if (!isApiRoute(request)) return;
-    request.principal = await resolvePrincipal(
-      context.pool,
-      request,
-      context.config.api.sessionIdleTimeoutMs,
-    );
     // Patient data must not linger in browser or proxy caches.
     void reply.header('cache-control', 'no-store');
   });
@@ -202,7 +196,7 @@ export async function buildApp(
   await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(vocabularyRoutes);
-  await app.register(webRoutes, { context });
+  await app.register(webRoutes);
   await app.register(opsQueueDashboard, { context });
   return base;
 }

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { resolvePrincipal } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 
 /** Where the queue dashboard lives. */
@@ -84,19 +83,14 @@ export const opsQueueDashboard: FastifyPluginAsync<{ context: ApiContext }> = as
   await app.register(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const principal = await resolvePrincipal(
-          context.pool,
-          request,
-          context.config.api.sessionIdleTimeoutMs,
-        );
+        // Also kept on the request for the audit of refusals.
+        const principal = await request.authenticate();
         void reply
           .header('content-security-policy', DASHBOARD_CONTENT_SECURITY_POLICY)
           .header('x-frame-options', 'DENY')
           .header('referrer-policy', 'no-referrer')
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'no-store');
-        // Written down for the audit of refusals.
-        request.principal = principal;
         if (!principal) return refuse(request, reply, 401);
         if (principal.role !== 'ops' && principal.role !== 'admin') return refuse(request, reply, 403);
         if (!READ_METHODS.has(request.method)) {

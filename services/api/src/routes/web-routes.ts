@@ -2,8 +2,6 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Role } from '@adt/db';
-import { resolvePrincipal } from '../auth.js';
-import type { ApiContext } from '../api-context.js';
 
 // The same path from src/ and dist/: the pages are plain files, served as written (no build step).
 const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
@@ -37,9 +35,8 @@ function pageHeaders(reply: FastifyReply): FastifyReply {
  * through the same authorisation and audit as scripts. Pages other than sign-in redirect there when
  * nobody is signed in.
  * @param app - the Fastify instance
- * @param options - shared API context
  */
-export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app, { context }) => {
+export const webRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
     prefix: '/assets/',
@@ -64,12 +61,7 @@ export const webRoutes: FastifyPluginAsync<{ context: ApiContext }> = async (app
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       if (options.signedIn) {
-        const principal = await resolvePrincipal(
-          context.pool,
-          request,
-          context.config.api.sessionIdleTimeoutMs,
-        );
-        request.principal = principal;
+        const principal = await request.authenticate();
         if (!principal) {
           const next = encodeURIComponent(request.url);
           return reply.redirect(`/sign-in?next=${next}`, 303);
