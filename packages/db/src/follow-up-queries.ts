@@ -6,6 +6,7 @@ import {
   type Priority,
   type RiskFlag,
 } from '@adt/adt';
+import { ActiveDuplicateError, isActiveDuplicateViolation } from './active-duplicate-error.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 import {
   matchingPatientsCte,
@@ -378,6 +379,7 @@ const STATUS_AFTER_ACTION = {
  * Appends an action and moves the follow-up along: the first action starts it (in progress), a
  * close ends it (done), a reopen returns a closed one to in progress. Runs in the caller's
  * transaction; whether the action is allowed is the caller's decision.
+ * @throws ActiveDuplicateError when a reopen meets a newer active follow-up of the visit
  * @param action - follow-up, action type, optional outcome/note, when it happened and who logged
  *   it; for a take-over or a hand-off, the previous holder, and for a hand-off, the receiver
  */
@@ -414,10 +416,12 @@ export async function appendCareAction(
   if (!row) throw new Error('insert returned no row');
   if (action.type === 'close') {
     await db.query(STATUS_AFTER_ACTION.close, [action.followUpId, action.outcome]);
+  } else if (action.type === 'reopen') {
+    await db.query(STATUS_AFTER_ACTION.reopen, [action.followUpId]).catch((error: unknown) => {
+      throw isActiveDuplicateViolation(error) ? new ActiveDuplicateError() : error;
+    });
   } else {
-    await db.query(action.type === 'reopen' ? STATUS_AFTER_ACTION.reopen : STATUS_AFTER_ACTION.start, [
-      action.followUpId,
-    ]);
+    await db.query(STATUS_AFTER_ACTION.start, [action.followUpId]);
   }
   return { ...action, id: row.id, recordedAt: row.recorded_at, previousHolder, handedTo };
 }

@@ -1,3 +1,4 @@
+export * from './active-duplicate-error.js';
 export { createPool, withTransaction, isDatabaseReachable } from './pool.js';
 export type { Queryable, CreatePoolOptions } from './pool.js';
 export { migrateDatabase, MIGRATIONS_DIR } from './migrate.js';

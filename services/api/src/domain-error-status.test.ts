@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TeamExistsError, UnknownTeamError, UserExistsError, WeakPasswordError } from '@adt/db';
+import {
+  ActiveDuplicateError,
+  TeamExistsError,
+  UnknownTeamError,
+  UserExistsError,
+  WeakPasswordError,
+} from '@adt/db';
 import { mapDomainError } from './domain-error-status.js';
 
 describe('mapDomainError', () => {
@@ -10,6 +16,10 @@ describe('mapDomainError', () => {
       message: 'User jdoe already exists',
     });
     expect(mapDomainError(new TeamExistsError('north'))?.status).toBe(409);
+    expect(mapDomainError(new ActiveDuplicateError())).toMatchObject({
+      status: 409,
+      code: 'active_duplicate',
+    });
     expect(mapDomainError(new UnknownTeamError(['south']))?.status).toBe(400);
     expect(mapDomainError(new WeakPasswordError('too short'))).toEqual({
       status: 400,

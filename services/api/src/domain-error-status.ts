@@ -1,12 +1,14 @@
 /**
  * The HTTP status of each domain error a route lets through, keyed by the error's stable `code`
- * (the classes live in `@adt/db`). The error handler answers `{ error: code, message }` with it;
+ * (the classes live in `@adt/db`; the codes are theirs). The error handler answers `{ error: code, message }` with it;
  * a domain error not listed here is a bug and answers 500 with its message hidden.
  */
 export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   // UserExistsError, TeamExistsError: the admin picked a name already taken.
   user_exists: 409,
   team_exists: 409,
+  // ActiveDuplicateError: a reopen met a newer active follow-up of the visit.
+  active_duplicate: 409,
   // UnknownTeamError, WeakPasswordError: the request itself needs changing.
   unknown_team: 400,
   weak_password: 400,

@@ -66,7 +66,8 @@ async function findReceiver(
  * @param followUpId - the follow-up
  * @param body - the action
  * @returns the stored action
- * @throws HttpError 404 (no follow-up, no such colleague), 403 (another team), 409 (state), 400
+ * @throws HttpError 404 (no follow-up, no such colleague), 403 (another team), 409 (state), 400;
+ *   ActiveDuplicateError when a reopen meets a newer open follow-up of the visit
  */
 export async function logCareAction(
   pool: pg.Pool,
@@ -111,41 +112,15 @@ export async function logCareAction(
     // A hand-off reassigns escalated work and a close ends it: the escalation is answered.
     const resolution = escalationResolutionOf({ type: body.type, handedTo: decision.handedTo !== null });
     if (resolution !== null) await resolveOpenEscalation(db, followUpId, resolution, now);
-    try {
-      return await appendCareAction(db, {
-        followUpId,
-        type: body.type,
-        outcome: body.outcome ?? null,
-        note: body.note ?? null,
-        at,
-        actor: principal.actor,
-        previousHolder: decision.previousHolder?.actor ?? null,
-        handedTo: decision.handedTo?.actor ?? null,
-      });
-    } catch (error) {
-      // A new follow-up for the visit created between the check and the reopen (the worker locks the
-      // encounter, not this follow-up): the unique index has the last word.
-      if (isUniqueViolation(error, ONE_ACTIVE_PER_KIND)) {
-        throw new HttpError(
-          409,
-          'active_duplicate',
-          'A newer follow-up for this visit is open; work on that one instead',
-        );
-      }
-      throw error;
-    }
+    return appendCareAction(db, {
+      followUpId,
+      type: body.type,
+      outcome: body.outcome ?? null,
+      note: body.note ?? null,
+      at,
+      actor: principal.actor,
+      previousHolder: decision.previousHolder?.actor ?? null,
+      handedTo: decision.handedTo?.actor ?? null,
+    });
   });
-}
-
-const ONE_ACTIVE_PER_KIND = 'follow_ups_one_active_per_kind';
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    error.code === '23505' &&
-    'constraint' in error &&
-    error.constraint === constraint
-  );
 }
