@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActiveDuplicateError, appendCareAction, withTransaction } from '@adt/db';
 import {
   addUser,
   seedFollowUp,
@@ -229,6 +230,26 @@ describe('care actions: claims, take-overs, hand-offs, close rules and reopening
     const response = await act(jo, first, { type: 'reopen' });
     expect(response.statusCode).toBe(409);
     expect(response.json<{ error: string }>().error).toBe('active_duplicate');
+  });
+
+  it('refuses at the unique index a reopen that raced a newer open follow-up', async () => {
+    // The rules saw no newer follow-up, then the worker opened one before the reopen was written.
+    const mrn = 'M-CARE-RACED';
+    const dueAt = new Date(Date.now() + 86_400_000);
+    const first = await seedFollowUp(h.db, { mrn, team: 'north', dueAt });
+    await act(jo, first, { type: 'close', outcome: 'reached' });
+    await seedFollowUp(h.db, { mrn, team: 'north', dueAt });
+    const reopen = withTransaction(h.db.pool, (client) =>
+      appendCareAction(client, {
+        followUpId: first,
+        type: 'reopen',
+        outcome: null,
+        note: null,
+        at: new Date(),
+        actor: 'user:jrivera',
+      }),
+    );
+    await expect(reopen).rejects.toBeInstanceOf(ActiveDuplicateError);
   });
 
   it('does not reopen one the hospital’s messages cancelled', async () => {
