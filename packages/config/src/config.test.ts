@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, variableNames } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to the local services and the contract ports', () => {
@@ -217,5 +218,17 @@ describe('loadConfig: sections', () => {
     expect(loadConfig({}).databasePoolMax).toBe(10);
     expect(loadConfig({ DATABASE_POOL_MAX: '25' }, { sections: [] }).databasePoolMax).toBe(25);
     expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+});
+
+describe('configuration docs', () => {
+  const repositoryFile = (name: string) => readFileSync(new URL(`../../../${name}`, import.meta.url), 'utf8');
+
+  it('lists every variable in .env.example and docker-compose.yml', () => {
+    const envExample = repositoryFile('.env.example');
+    const compose = repositoryFile('docker-compose.yml');
+    expect(variableNames.length).toBeGreaterThan(50);
+    expect(variableNames.filter((name) => !new RegExp(`^${name}=`, 'm').test(envExample))).toEqual([]);
+    expect(variableNames.filter((name) => !new RegExp(`^  ${name}:`, 'm').test(compose))).toEqual([]);
   });
 });

@@ -352,3 +352,6 @@ export function loadConfig(
   if (problems.length > 0) throw new ConfigError(problems);
   return valueOf(spec, read) as AppConfig;
 }
+
+/** The names of every variable, in declaration order (the docs list each one). */
+export const variableNames: readonly string[] = variablesOf({ ...core, ...sections }).map((v) => v.env);
