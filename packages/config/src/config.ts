@@ -26,6 +26,7 @@ import {
 const setOf = <T>(values: readonly T[]): ReadonlySet<T> => new Set(values);
 
 // Variables that feed a derived setting (and maybe a plain one) are declared first.
+/** Largest accepted MLLP frame in bytes (8 MiB); larger frames get `AR`. */
 const maxFrameBytes = variable(
   'MLLP_MAX_FRAME_BYTES',
   z.coerce
@@ -34,11 +35,17 @@ const maxFrameBytes = variable(
     .positive()
     .default(8 * 1024 * 1024),
 );
+/** See `mllp.maxBufferedBytes`; at least one frame. */
 const maxBufferedBytes = variable('MLLP_MAX_BUFFERED_BYTES', z.coerce.number().int().positive().optional());
+/** PEM certificate of the MLLP port; with `MLLP_TLS_KEY_FILE`, turns TLS on. */
 const tlsCertFile = variable('MLLP_TLS_CERT_FILE', z.string().min(1).optional());
+/** PEM private key of that certificate. */
 const tlsKeyFile = variable('MLLP_TLS_KEY_FILE', z.string().min(1).optional());
+/** CA bundle client certificates must chain to. */
 const tlsCaFile = variable('MLLP_TLS_CA_FILE', z.string().min(1).optional());
+/** Mutual TLS: refuse senders without a certificate from the CA. */
 const tlsRequireClientCert = variable('MLLP_TLS_REQUIRE_CLIENT_CERT', bool(false));
+/** Mail server of the alert notices (`smtp://` or `smtps://`). */
 const smtpUrl = variable(
   'ALERT_SMTP_URL',
   z
@@ -46,7 +53,9 @@ const smtpUrl = variable(
     .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
     .optional(),
 );
+/** Sender of the alert notices; required with `ALERT_SMTP_URL`. */
 const emailFrom = variable('ALERT_EMAIL_FROM', z.email().optional());
+/** Recipients of the alert notices; required with `ALERT_SMTP_URL`. */
 const emailTo = variable(
   'ALERT_EMAIL_TO',
   csv.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' }))),
@@ -57,15 +66,20 @@ const requiredWhen = (needed: boolean, missing: string, because: string): string
 
 /** Settings every process reads. */
 const core = {
+  /** Postgres database (created by `npm start` if missing). */
   databaseUrl: variable('DATABASE_URL', z.url().default('postgres://postgres@127.0.0.1:5432/adt_followup')),
   /**
    * Connections in a service's Postgres pool (the worker opens at least `WORKER_CONCURRENCY + 2`
    * so every job can hold one).
    */
   databasePoolMax: variable('DATABASE_POOL_MAX', z.coerce.number().int().min(1).max(1000).default(10)),
+  /** Redis for the job queue (transport only: jobs carry message ids, never patient data). */
   redisUrl: variable('REDIS_URL', z.url().default('redis://127.0.0.1:6379')),
+  /** Prefix of the queue's Redis keys; each installation sharing a Redis needs its own. */
   queuePrefix: variable('QUEUE_PREFIX', z.string().min(1).default('adt')),
+  /** Apply pending database migrations when a service starts; else `adt migrate`. */
   migrateOnStart: variable('MIGRATE_ON_START', bool(true)),
+  /** pino log level. */
   logLevel: variable(
     'LOG_LEVEL',
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,9 +89,12 @@ const core = {
 /** Settings grouped by the part of the product that reads them; a service validates only its own. */
 const sections = {
   mllp: {
+    /** Address the MLLP listener binds to (senders connect from other machines). */
     host: variable('MLLP_HOST', z.string().min(1).default('0.0.0.0')),
+    /** MLLP port (2575 is the IANA port for HL7 over TCP). */
     port: variable('MLLP_PORT', port(2575)),
     maxFrameBytes,
+    /** An MLLP connection without data this long is closed. */
     idleTimeoutMs: variable('MLLP_IDLE_TIMEOUT_MS', positiveMs(10 * 60_000)),
     /** MSH-11 values accepted; others get `AR` (a test feed sent to production, or the reverse). */
     processingIds: variable(
@@ -178,19 +195,29 @@ const sections = {
     host: variable('OPS_HTTP_HOST', z.string().min(1).default('127.0.0.1')),
   },
   listener: {
+    /** The listener's ops HTTP port (/healthz, /readyz, /metrics). */
     httpPort: variable('LISTENER_HTTP_PORT', port(2580)),
+    /** How often the sweep looks for stored messages that never reached the queue… */
     sweepIntervalMs: variable('SWEEP_INTERVAL_MS', positiveMs(5_000)),
+    /** …and how old such a message must be before it is enqueued again. */
     sweepGraceMs: variable('SWEEP_GRACE_MS', positiveMs(10_000)),
   },
   worker: {
+    /** The worker's ops HTTP port (/healthz, /readyz, /metrics). */
     httpPort: variable('WORKER_HTTP_PORT', port(2581)),
+    /** Messages applied in parallel by one worker process. */
     concurrency: variable('WORKER_CONCURRENCY', z.coerce.number().int().min(1).max(256).default(4)),
+    /** Attempts per message before it is marked failed and waits for `adt replay`. */
     maxAttempts: variable('WORKER_MAX_ATTEMPTS', z.coerce.number().int().min(1).max(100).default(8)),
+    /** A killed worker's job goes to another worker within this plus two stalled checks. */
     lockMs: variable('WORKER_LOCK_MS', positiveMs(8_000)),
+    /** How often the worker looks for stalled jobs. */
     stalledCheckMs: variable('WORKER_STALLED_CHECK_MS', positiveMs(3_000)),
   },
   api: {
+    /** Address the API binds to (browsers and scripts connect from other machines). */
     host: variable('HTTP_HOST', z.string().min(1).default('0.0.0.0')),
+    /** API port. */
     port: variable('HTTP_PORT', port(3000)),
     /** Trust X-Forwarded-For/-Proto from a reverse proxy (audit client address, Secure cookies). */
     trustProxy: variable('TRUST_PROXY', bool(false)),
@@ -205,16 +232,19 @@ const sections = {
     },
   },
   practice: {
+    /** IANA time zone of business days, the daily list and HL7 times without an offset. */
     timeZone: variable(
       'PRACTICE_TZ',
       z.string().default('America/New_York').refine(isIanaZone, 'must be an IANA time zone'),
     ),
+    /** Holidays (`YYYY-MM-DD`): not business days. */
     holidays: variable(
       'PRACTICE_HOLIDAYS',
       csv.pipe(
         z.array(z.iso.date({ message: 'must be a comma-separated list of YYYY-MM-DD' })).transform(setOf),
       ),
     ),
+    /** PV1-10 / PV1-18 codes that make an outpatient stay an observation stay. */
     observationCodes: variable(
       'OBSERVATION_CODES',
       csv.transform((codes) => setOf(codes.length > 0 ? codes : ['OBS'])),
@@ -252,10 +282,12 @@ const sections = {
   /** Raw HL7 kept this many days, then pruned by the worker (see docs/operations.md#retention). */
   retention: {
     days: variable('RETENTION_DAYS', z.coerce.number().int().min(1).max(36_500).default(90)),
+    /** How often the pruning job runs. */
     pruneIntervalMs: variable('PRUNE_INTERVAL_MS', positiveMs(60 * 60_000)),
   },
   /** The in-product alert evaluator (runs in the listener and the worker). */
   alerts: {
+    /** How often the conditions are evaluated. */
     evaluationIntervalMs: variable('ALERT_EVALUATION_INTERVAL_MS', positiveMs(60_000)),
     /** POSTed a JSON document when an alert starts and when it clears; none: state is kept only. */
     webhookUrl: variable(
@@ -282,6 +314,7 @@ const sections = {
             ]
           : [],
     ),
+    /** A facility that sent messages in the last 7 days and nothing for this long is silent. */
     feedSilentMinutes: variable('ALERT_FEED_SILENT_MINUTES', minutes(30)),
     /** Per-facility overrides of `feedSilentMinutes` (`FACILITY=MINUTES,…`): feeds with their own rhythm. */
     feedSilentMinutesByFacility: variable(
@@ -292,6 +325,7 @@ const sections = {
     queueBacklog: variable('ALERT_QUEUE_BACKLOG', z.coerce.number().int().min(1).default(1000)),
     /** …or the age of the oldest waiting one. */
     queueMaxAgeMinutes: variable('ALERT_QUEUE_MAX_AGE_MINUTES', minutes(10)),
+    /** Window of the failure alert. */
     failureWindowMinutes: variable('ALERT_FAILURE_WINDOW_MINUTES', minutes(15)),
     /** Failed share of messages finished in the window above which the alert fires (0: any failure). */
     failureRate: variable('ALERT_FAILURE_RATE', z.coerce.number().min(0).max(1).default(0)),
@@ -311,6 +345,7 @@ export type AlertSettings = AppConfig['alerts'];
 
 /** Every section, in the order their problems are reported. */
 export const allSections = Object.keys(sections) as SectionName[];
+
 /** Thrown when one or more variables are invalid; the message names every one. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
