@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, variableNames } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to the local services and the contract ports', () => {
@@ -191,5 +192,43 @@ describe('loadConfig: MLLP defences', () => {
         MLLP_TLS_REQUIRE_CLIENT_CERT: 'true',
       }),
     ).toThrow(/MLLP_TLS_CA_FILE/);
+  });
+});
+
+describe('loadConfig: sections', () => {
+  it('validates only the sections a service reads, and the settings every process reads', () => {
+    const env = { HTTP_PORT: 'not-a-port', SESSION_MAX_AGE_MS: '-1', MLLP_PORT: '2599' };
+    const config = loadConfig(env, { sections: ['mllp', 'ops', 'listener'] });
+    expect(config.mllp.port).toBe(2599);
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/adt_followup');
+    expect(Object.keys(config)).not.toContain('api');
+    expect(() => loadConfig(env, { sections: ['api'] })).toThrow(/HTTP_PORT[\s\S]*SESSION_MAX_AGE_MS/);
+    expect(() => loadConfig(env)).toThrow(/HTTP_PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'nowhere' }, { sections: [] })).toThrow(/DATABASE_URL/);
+  });
+
+  it('checks the combinations of a section only when it is chosen', () => {
+    const env = { ALERT_SMTP_URL: 'smtp://mail.example.org', MLLP_TLS_CERT_FILE: '/etc/adt/server.pem' };
+    expect(loadConfig(env, { sections: ['practice'] }).practice.timeZone).toBe('America/New_York');
+    expect(() => loadConfig(env, { sections: ['alerts'] })).toThrow(/ALERT_EMAIL_FROM/);
+    expect(() => loadConfig(env, { sections: ['mllp'] })).toThrow(/MLLP_TLS_KEY_FILE/);
+  });
+
+  it('sizes the database pool from DATABASE_POOL_MAX, 10 by default', () => {
+    expect(loadConfig({}).databasePoolMax).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_MAX: '25' }, { sections: [] }).databasePoolMax).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '0' })).toThrow(/DATABASE_POOL_MAX/);
+  });
+});
+
+describe('configuration docs', () => {
+  const repositoryFile = (name: string) => readFileSync(new URL(`../../../${name}`, import.meta.url), 'utf8');
+
+  it('lists every variable in .env.example and docker-compose.yml', () => {
+    const envExample = repositoryFile('.env.example');
+    const compose = repositoryFile('docker-compose.yml');
+    expect(variableNames.length).toBeGreaterThan(50);
+    expect(variableNames.filter((name) => !new RegExp(`^${name}=`, 'm').test(envExample))).toEqual([]);
+    expect(variableNames.filter((name) => !new RegExp(`^  ${name}:`, 'm').test(compose))).toEqual([]);
   });
 });

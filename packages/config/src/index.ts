@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError } from './config.js';
-export type { AlertSettings, AppConfig, MllpTlsSettings } from './config.js';
+export { loadConfig, ConfigError, allSections, variableNames } from './config.js';
+export type { AlertSettings, AppConfig, ConfigWith, MllpTlsSettings, SectionName } from './config.js';

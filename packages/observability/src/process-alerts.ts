@@ -15,7 +15,7 @@ import { isRedisReachable, type Queue, type Redis } from '@adt/queue';
  * @param options - configuration, pool, a fail-fast Redis connection, the queue, logger and registry
  */
 export function startProcessAlerts(options: {
-  config: AppConfig;
+  config: Pick<AppConfig, 'alerts'>;
   pool: pg.Pool;
   redis: Redis;
   /** The ADT events queue, watched for being paused. */

@@ -25,14 +25,15 @@ export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
 
 /**
  * Runs a service's start-up and reports a failure (bad configuration, unreachable database) as one
- * clear line on stderr with exit code 1, instead of an unhandled rejection.
+ * log line with the error and its stack, then exits 1, instead of an unhandled rejection.
+ * @param log - logs the failure; the service's own logger needs the configuration that may be bad
  * @param start - loads config, builds and starts the service
  */
-export async function runService(start: () => Promise<void>): Promise<void> {
+export async function runService(log: Logger, start: () => Promise<void>): Promise<void> {
   try {
     await start();
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    log.fatal({ err: error }, 'failed to start');
     process.exit(1);
   }
 }

@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import type { AppConfig } from '@adt/config';
 import type { ApplyMessageJob, Queue, Redis } from '@adt/queue';
+import type { ApiConfig } from './api-config.js';
 
 /** What every route needs: configuration, the pool, the queue (for replays) and its Redis connection. */
 export interface ApiContext {
-  config: AppConfig;
+  config: ApiConfig;
   pool: pg.Pool;
   queue: Queue<ApplyMessageJob>;
   redis: Redis;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppConfig } from '@adt/config';
 import { createPool, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { createMetricsRegistry, Histogram, registerPoolMetrics } from '@adt/observability';
 import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
+import type { ApiConfig } from './api-config.js';
 import { buildApp } from './app.js';
 import { startEscalationSweep } from './escalate-overdue.js';
 
@@ -20,9 +20,13 @@ export interface RunningApi {
  * @param config - validated configuration
  * @param log - the service logger
  */
-export async function startApi(config: AppConfig, log: Logger): Promise<RunningApi> {
+export async function startApi(config: ApiConfig, log: Logger): Promise<RunningApi> {
   if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
-  const pool = createPool({ connectionString: config.databaseUrl, max: 10, applicationName: 'adt-api' });
+  const pool = createPool({
+    connectionString: config.databaseUrl,
+    max: config.databasePoolMax,
+    applicationName: 'adt-api',
+  });
   const redis = createProducerConnection(config.redisUrl);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('api');

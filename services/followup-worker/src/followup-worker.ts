@@ -1,6 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
 import { READMISSION_WINDOW_DAYS } from '@adt/adt';
-import type { AppConfig } from '@adt/config';
 import {
   createPool,
   findMessageTrace,
@@ -29,6 +28,7 @@ import {
 } from '@adt/queue';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { registerQueueMetrics } from './queue-metrics.js';
+import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
@@ -50,11 +50,12 @@ export interface RunningWorker {
  * @param config - validated configuration
  * @param log - the service logger
  */
-export async function startFollowupWorker(config: AppConfig, log: Logger): Promise<RunningWorker> {
+export async function startFollowupWorker(config: WorkerConfig, log: Logger): Promise<RunningWorker> {
   if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
-    max: config.worker.concurrency + 2,
+    // Every job may hold a connection while it applies a message.
+    max: Math.max(config.databasePoolMax, config.worker.concurrency + 2),
     applicationName: 'adt-followup-worker',
   });
   const registry = createMetricsRegistry('followup-worker');

@@ -1,4 +1,3 @@
-import type { AppConfig } from '@adt/config';
 import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import {
@@ -16,6 +15,7 @@ import {
 } from '@adt/queue';
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
+import type { ListenerConfig } from './listener-config.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
 import { startMllpServer } from './mllp-server.js';
@@ -54,12 +54,16 @@ export interface ListenerOptions {
  * @param options - optional tuning
  */
 export async function startListener(
-  config: AppConfig,
+  config: ListenerConfig,
   log: Logger,
   options: ListenerOptions = {},
 ): Promise<RunningListener> {
   if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
-  const pool = createPool({ connectionString: config.databaseUrl, max: 10, applicationName: 'adt-listener' });
+  const pool = createPool({
+    connectionString: config.databaseUrl,
+    max: config.databasePoolMax,
+    applicationName: 'adt-listener',
+  });
   const redis = createProducerConnection(config.redisUrl);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('listener');
