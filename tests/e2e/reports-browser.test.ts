@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dischargeCallDueAt, localDate } from '@adt/adt';
 import { addTeam, createUser, ensureTeam, type Queryable } from '@adt/db';
-import { axeViolations, launchChromium, signInOnPage } from './browser-helpers.js';
+import { axeViolations, launchChromium, signInOnPage, desktopContext } from './browser-helpers.js';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, type TestStack } from './stack.js';
 
@@ -237,11 +237,9 @@ describe('reports page in a browser', () => {
     });
 
     browser = await launchChromium();
-    const context = await browser.newContext({
+    const context = await desktopContext(browser, {
       viewport: { width: 1440, height: 1000 },
-      locale: 'en-US',
       timezoneId: ZONE,
-      reducedMotion: 'reduce',
     });
     page = await context.newPage();
     await mkdir(SCREENSHOTS, { recursive: true });
