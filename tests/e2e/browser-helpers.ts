@@ -4,7 +4,13 @@
  */
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { MllpClient } from '@adt/cli';
 import { ackCodeFromAck } from '@adt/hl7';
 import { hl7TestMessage } from '@adt/testing';
@@ -25,6 +31,23 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/**
+ * A desktop window in the practice's US locale and time zone, with motion reduced so screenshots
+ * hold still: what every page test reads its screens in. `options` overrides any of it.
+ */
+export function desktopContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+    reducedMotion: 'reduce',
+    ...options,
   });
 }
 

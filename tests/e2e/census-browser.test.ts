@@ -16,6 +16,7 @@ import {
   sendHl7,
   signInOnPage,
   type AdtVisit,
+  desktopContext,
 } from './browser-helpers.js';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
@@ -53,12 +54,7 @@ describe('census page in a browser', () => {
       password: PASSWORD,
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      reducedMotion: 'reduce',
-    });
+    const context = await desktopContext(browser, { viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
     await mkdir(SCREENSHOTS, { recursive: true });
   });

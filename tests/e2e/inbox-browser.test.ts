@@ -9,7 +9,7 @@ import { ackCodeFromAck } from '@adt/hl7';
 import { hl7TestMessage } from '@adt/testing';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
-import { hl7Time, launchChromium } from './browser-helpers.js';
+import { hl7Time, launchChromium, desktopContext } from './browser-helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const A03 = path.join(ROOT, 'tests/fixtures/adt-a03-inpatient-discharge.hl7');
@@ -130,13 +130,7 @@ describe('navigator inbox in a browser', () => {
     base = `http://127.0.0.1:${stack.api.port}`;
     adminToken = await stack.token('admin');
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      reducedMotion: 'reduce',
-      acceptDownloads: true,
-    });
+    const context = await desktopContext(browser, { acceptDownloads: true });
     // The worklist polls every 15 s; a second is enough to see a new follow-up arrive here.
     await context.addInitScript("sessionStorage.setItem('worklist-refresh-ms', '1000')");
     page = await context.newPage();

@@ -13,7 +13,7 @@ import { ackCodeFromAck } from '@adt/hl7';
 import { hl7TestMessage } from '@adt/testing';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
-import { launchChromium } from './browser-helpers.js';
+import { launchChromium, desktopContext } from './browser-helpers.js';
 
 const PASSWORD = 'keep the feeds flowing';
 
@@ -62,12 +62,7 @@ describe('ops page in a browser', () => {
       password: PASSWORD,
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      reducedMotion: 'reduce',
-    });
+    const context = await desktopContext(browser, { viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

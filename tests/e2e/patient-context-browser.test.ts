@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTeam, createUser, nameFacility } from '@adt/db';
-import { axeViolations, launchChromium, sendHl7, signInOnPage } from './browser-helpers.js';
+import { axeViolations, launchChromium, sendHl7, signInOnPage, desktopContext } from './browser-helpers.js';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
@@ -35,12 +35,7 @@ describe('the call context in a browser', () => {
     });
     await nameFacility(stack.db.pool, 'LAKESIDE_MED', 'Lakeside Medical Center');
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 1100 },
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      reducedMotion: 'reduce',
-    });
+    const context = await desktopContext(browser, { viewport: { width: 1440, height: 1100 } });
     page = await context.newPage();
     await mkdir(SCREENSHOTS, { recursive: true });
   });

@@ -9,7 +9,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTeam, createUser, setTeamLead } from '@adt/db';
-import { adtMessage, axeViolations, launchChromium, sendHl7, signInOnPage } from './browser-helpers.js';
+import {
+  adtMessage,
+  axeViolations,
+  launchChromium,
+  sendHl7,
+  signInOnPage,
+  desktopContext,
+} from './browser-helpers.js';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
@@ -52,12 +59,7 @@ describe('team view in a browser', () => {
     await createUser(stack.db.pool, { username: 'opsy', role: 'ops', password: PASSWORD });
     await setTeamLead(stack.db.pool, { team, username: 'tlead', lead: true });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      reducedMotion: 'reduce',
-    });
+    const context = await desktopContext(browser);
     page = await context.newPage();
     await mkdir(SCREENSHOTS, { recursive: true });
   });

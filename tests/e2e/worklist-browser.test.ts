@@ -9,7 +9,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTeam, createUser } from '@adt/db';
-import { adtMessage, axeViolations, launchChromium, sendHl7, signInOnPage } from './browser-helpers.js';
+import {
+  adtMessage,
+  axeViolations,
+  launchChromium,
+  sendHl7,
+  signInOnPage,
+  desktopContext,
+} from './browser-helpers.js';
 import { SCREENSHOTS } from './screenshot-dir.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
@@ -68,12 +75,7 @@ describe('working the list in a browser', () => {
       password: PASSWORD,
     });
     browser = await launchChromium();
-    const context = await browser.newContext({
-      viewport: VIEWPORT,
-      locale: 'en-US',
-      timezoneId: 'America/New_York',
-      reducedMotion: 'reduce',
-    });
+    const context = await desktopContext(browser, { viewport: VIEWPORT });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await mkdir(SCREENSHOTS, { recursive: true });

@@ -1,3 +1,5 @@
+// Runtime concerns every service shares: health and readiness, metrics, graceful shutdown and the
+// interval loop. The alerting feature built on them is @adt/alerting.
 export { createMetricsRegistry, Counter, Gauge, Histogram, Registry } from './metrics.js';
 export { registerHealthRoutes } from './health-routes.js';
 export type { ReadinessCheck, ReadinessProblem } from './health-routes.js';
@@ -16,20 +18,3 @@ export {
 } from './metric-labels.js';
 export type { FacilityLabelOptions } from './metric-labels.js';
 export type { PoolStats } from './pool-metrics.js';
-export { ALERT_RUNBOOKS, evaluateAlerts, isAlertName } from './alert-rules.js';
-export type {
-  AlertCondition,
-  AlertName,
-  AlertThresholds,
-  OperationsSnapshot,
-  StoreSnapshot,
-} from './alert-rules.js';
-export { alertWebhookBody, createWebhookNotifier } from './alert-notifier.js';
-export type { AlertNotice, AlertNotifier, AlertWebhookBody } from './alert-notifier.js';
-export { startAlertEvaluator } from './alert-evaluator.js';
-export type { AlertEvaluator, AlertEvaluatorOptions, AlertStateStore } from './alert-evaluator.js';
-export { alertEmail, createSmtpNotifier, SmtpError } from './smtp-notifier.js';
-export type { SmtpNotifierOptions } from './smtp-notifier.js';
-export { createAlertNotifiers } from './alert-targets.js';
-export type { AlertTargets } from './alert-targets.js';
-export { startProcessAlerts } from './process-alerts.js';

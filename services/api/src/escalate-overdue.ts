@@ -13,6 +13,7 @@ import {
   openEscalations,
   type Escalation,
 } from '@adt/db';
+import { startIntervalLoop } from '@adt/observability';
 import type { Logger } from '@adt/logging';
 
 /** Candidates read per round; the rest wait for the next round. */
@@ -72,28 +73,19 @@ export function startEscalationSweep(options: {
   log: Logger;
 }): EscalationSweep {
   const runOnce = (now = new Date()) => escalateOverdueFollowUps(options.pool, options.settings, now);
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runOnce()
-      .then(({ opened, closed }) => {
-        if (opened.length > 0 || closed > 0) {
-          options.log.info({ opened: opened.length, closed }, 'escalations updated');
-        }
-      })
-      .catch((error: unknown) => {
-        options.log.error({ err: error }, 'escalation round failed; will retry');
-      })
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+  const loop = startIntervalLoop(
+    async () => {
+      const { opened, closed } = await runOnce();
+      if (opened.length > 0 || closed > 0) {
+        options.log.info({ opened: opened.length, closed }, 'escalations updated');
+      }
     },
-  };
+    {
+      intervalMs: options.intervalMs,
+      onError: (error) => {
+        options.log.error({ err: error }, 'escalation round failed; will retry');
+      },
+    },
+  );
+  return { runOnce, stop: loop.stop };
 }

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelFollowUp, createAlertStateStore, readStoreSnapshot, setTeamLead } from '@adt/db';
-import { createMetricsRegistry, startAlertEvaluator, type AlertNotice } from '@adt/observability';
+import { startAlertEvaluator, type AlertNotice } from '@adt/alerting';
+import { createMetricsRegistry } from '@adt/observability';
 import { createLogger } from '@adt/logging';
 import { escalateOverdueFollowUps, type EscalationSettings } from './escalate-overdue.js';
 import {

@@ -9,12 +9,12 @@ import {
   settleSupersession,
 } from '@adt/db';
 import type { Logger } from '@adt/logging';
+import { startProcessAlerts } from '@adt/alerting';
 import {
   createMetricsRegistry,
   createOpsServer,
   registerPoolMetrics,
   queueActiveCheck,
-  startProcessAlerts,
   triggerEventLabel,
 } from '@adt/observability';
 import {

@@ -1,11 +1,7 @@
 import { createPool, isDatabaseReachable, migrateDatabase } from '@adt/db';
 import type { Logger } from '@adt/logging';
-import {
-  createMetricsRegistry,
-  createOpsServer,
-  registerPoolMetrics,
-  startProcessAlerts,
-} from '@adt/observability';
+import { startProcessAlerts } from '@adt/alerting';
+import { createMetricsRegistry, createOpsServer, registerPoolMetrics } from '@adt/observability';
 import {
   createAdtEventsQueue,
   createProducerConnection,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAlertStates } from '@adt/db';
-import { ALERT_RUNBOOKS, isAlertName } from '@adt/observability';
+import { ALERT_RUNBOOKS, isAlertName } from '@adt/alerting';
 import { requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { errorSchema } from '../schemas.js';

@@ -6,11 +6,7 @@ import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { countedMeasureReport, measureMembers, measureReportToCsv } from '../measure-report.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
-import { errorSchema } from '../schemas.js';
-
-// Ops see the feeds, not follow-ups (docs/access-control.md): the figures describe patients' care.
-const reportRoles = ['navigator', 'admin'] as const;
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+import { getReport, REPORT_ROLES, reportErrors } from './report-route.js';
 
 const rateSchema = z.object({
   numerator: z.number().int(),
@@ -73,45 +69,37 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
   const { pool } = context;
   const zone = context.config.practice.timeZone;
 
-  app.get(
+  getReport(
+    app,
+    context,
     '/api/reports/measures',
     {
-      preHandler: requireRole(...reportRoles),
-      schema: {
-        summary: 'Impact measures of a period: TCM contact and visits, med rec, ED follow-up, readmissions',
-        description:
-          'Definitions in docs/measures.md. `format=csv` gives one row per measure (of the period asked for only). Periods span at most 400 days.',
-        querystring: z
-          .object({
-            ...periodFields,
-            format: z.enum(['json', 'csv']).default('json'),
-            compare: z
-              .enum(['previous'])
-              .optional()
-              .describe(
-                '`previous` adds the previous period: as many calendar months before when the period is whole months, else as many days just before',
-              ),
-          })
-          .superRefine(checkPeriod),
-        response: {
-          200: z
-            .object({
-              from: z.string(),
-              to: z.string(),
-              measures: z.array(figureSchema),
-              previous: z
-                .object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })
-                .optional()
-                .describe('with `compare=previous`: the same figures for the previous period'),
-            })
-            .or(z.string().describe('CSV, when asked for')),
-          ...errors,
-        },
-      },
+      summary: 'Impact measures of a period: TCM contact and visits, med rec, ED follow-up, readmissions',
+      description:
+        'Definitions in docs/measures.md. `format=csv` gives one row per measure (of the period asked for only). Periods span at most 400 days.',
+      querystring: z.object({
+        ...periodFields,
+        format: z.enum(['json', 'csv']).default('json'),
+        compare: z
+          .enum(['previous'])
+          .optional()
+          .describe(
+            '`previous` adds the previous period: as many calendar months before when the period is whole months, else as many days just before',
+          ),
+      }),
+      response: z
+        .object({
+          from: z.string(),
+          to: z.string(),
+          measures: z.array(figureSchema),
+          previous: z
+            .object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })
+            .optional()
+            .describe('with `compare=previous`: the same figures for the previous period'),
+        })
+        .or(z.string().describe('CSV, when asked for')),
     },
-    async (request, reply) => {
-      const q = request.query;
-      const scope = await reportScope(pool, principalOf(request), q, zone);
+    async (q, scope, reply) => {
       const today = localDate(new Date(), zone);
       const before = q.compare === 'previous' && q.format === 'json' ? previousPeriod(q) : null;
       const [report, previous] = await Promise.all([
@@ -133,7 +121,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
   app.get(
     '/api/reports/measures/:id/members',
     {
-      preHandler: requireRole(...reportRoles),
+      preHandler: requireRole(...REPORT_ROLES),
       schema: {
         summary: "A measure's denominator members, each with whether it is in the numerator",
         description:
@@ -147,7 +135,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
             to: z.string(),
             items: z.array(memberSchema),
           }),
-          ...errors,
+          ...reportErrors,
         },
       },
     },

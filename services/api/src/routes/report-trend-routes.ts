@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localDate, MEASURE_IDS, MEASURE_TARGETS, REPORT_INTERVALS } from '@adt/adt';
-import { principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { measureFacts } from '../measure-report.js';
 import { measureTrend } from '../measure-trend.js';
-import { checkPeriod, periodFields, reportScope } from '../report-query.js';
-import { errorSchema } from '../schemas.js';
+import { periodFields } from '../report-query.js';
+import { getReport } from './report-route.js';
 import { figureSchema } from './report-routes.js';
-
-// The same readers as the measures themselves: ops see the feeds, not patients' care.
-const reportRoles = ['navigator', 'admin'] as const;
 
 const targetSchema = z.object({
   value: z.number().describe('a rate between 0 and 1, or hours for first_contact_hours'),
@@ -25,48 +21,34 @@ const targetSchema = z.object({
  * @param options - shared API context
  */
 export const reportTrendRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
-  const { pool } = context;
-  const zone = context.config.practice.timeZone;
-
-  app.get(
+  getReport(
+    app,
+    context,
     '/api/reports/measures/trend',
     {
-      preHandler: requireRole(...reportRoles),
-      schema: {
-        summary: 'Impact measures per week or month of a period, with the practice targets',
-        description:
-          'Each bucket holds the figures of GET /api/reports/measures for its dates: ISO weeks (Monday to Sunday) or calendar months, the first and last clipped to the period. Periods span at most 400 days.',
-        querystring: z
-          .object({
-            ...periodFields,
-            interval: z
-              .enum(REPORT_INTERVALS)
-              .default('week')
-              .describe('week: ISO weeks, Monday start; month: calendar months'),
-          })
-          .superRefine(checkPeriod),
-        response: {
-          200: z.object({
-            from: z.string(),
-            to: z.string(),
-            interval: z.enum(REPORT_INTERVALS),
-            targets: z
-              .record(z.enum(MEASURE_IDS), targetSchema)
-              .describe("the practice's goals per measure (docs/measures.md), not CMS thresholds"),
-            buckets: z.array(z.object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })),
-          }),
-          400: errorSchema,
-          401: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-        },
-      },
+      summary: 'Impact measures per week or month of a period, with the practice targets',
+      description:
+        'Each bucket holds the figures of GET /api/reports/measures for its dates: ISO weeks (Monday to Sunday) or calendar months, the first and last clipped to the period. Periods span at most 400 days.',
+      querystring: z.object({
+        ...periodFields,
+        interval: z
+          .enum(REPORT_INTERVALS)
+          .default('week')
+          .describe('week: ISO weeks, Monday start; month: calendar months'),
+      }),
+      response: z.object({
+        from: z.string(),
+        to: z.string(),
+        interval: z.enum(REPORT_INTERVALS),
+        targets: z
+          .record(z.enum(MEASURE_IDS), targetSchema)
+          .describe("the practice's goals per measure (docs/measures.md), not CMS thresholds"),
+        buckets: z.array(z.object({ from: z.string(), to: z.string(), measures: z.array(figureSchema) })),
+      }),
     },
-    async (request) => {
-      const q = request.query;
-      const scope = await reportScope(pool, principalOf(request), q, zone);
-      const members = await measureFacts(pool, scope);
-      const trend = measureTrend(members, q, q.interval, localDate(new Date(), zone));
+    async (q, scope) => {
+      const members = await measureFacts(context.pool, scope);
+      const trend = measureTrend(members, q, q.interval, localDate(new Date(), scope.timeZone));
       return { ...trend, targets: MEASURE_TARGETS };
     },
   );

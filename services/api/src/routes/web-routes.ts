@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Role } from '@adt/db';
+import { loadPages } from './page-layout.js';
 
-// The same path from src/ and dist/: the pages are plain files, served as written (no build step).
+// The same path from src/ and dist/: the pages are plain files (no build step); each is put
+// together with the shared head and top bar from web/layout once, at start-up.
 const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
+const LAYOUT_DIR = fileURLToPath(new URL('../../web/layout', import.meta.url));
 const ASSETS_DIR = fileURLToPath(new URL('../../web/public/assets', import.meta.url));
 
 // Scripts, styles and fetches from this origin only; no inline script, no framing (clickjacking).
@@ -48,18 +51,21 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     },
   });
 
-  const page =
-    (
-      file: string,
-      options: {
-        signedIn: boolean;
-        roles?: readonly Role[];
-        refusal?: string;
-        /** Roles this page is not for, and the page each of them is sent to instead. */
-        elsewhere?: Partial<Record<Role, string>>;
-      },
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
+  const pages = await loadPages(PUBLIC_DIR, LAYOUT_DIR);
+
+  const page = (
+    file: string,
+    options: {
+      signedIn: boolean;
+      roles?: readonly Role[];
+      refusal?: string;
+      /** Roles this page is not for, and the page each of them is sent to instead. */
+      elsewhere?: Partial<Record<Role, string>>;
+    },
+  ) => {
+    const html = pages.get(file);
+    if (html === undefined) throw new Error(`no page ${file} in ${PUBLIC_DIR}`);
+    return async (request: FastifyRequest, reply: FastifyReply) => {
       if (options.signedIn) {
         const principal = await request.authenticate();
         if (!principal) {
@@ -75,8 +81,9 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
             .send(options.refusal ?? 'This page is for operations staff.');
         }
       }
-      return pageHeaders(reply).sendFile(file, PUBLIC_DIR);
+      return pageHeaders(reply).type('text/html; charset=utf-8').send(html);
     };
+  };
 
   const hidden = { schema: { hide: true } };
   // Operations staff see no follow-ups: they land on the operations page (also after signing in).

@@ -11,7 +11,7 @@
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { AlertNotice, AlertNotifier } from './alert-notifier.js';
-import { startIntervalLoop } from './interval-loop.js';
+import { startIntervalLoop } from '@adt/observability';
 import {
   evaluateAlerts,
   type AlertCondition,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertNotice, AlertNotifier } from './alert-notifier.js';
 import { startAlertEvaluator, type AlertStateStore } from './alert-evaluator.js';
 import type { AlertCondition, StoreSnapshot } from './alert-rules.js';
-import { createMetricsRegistry } from './metrics.js';
+import { createMetricsRegistry } from '@adt/observability';
 
 const thresholds = {
   feedSilentMinutes: 30,

@@ -1,0 +1,3 @@
+import { serviceTestPreset } from '@adt/testing/vitest-preset';
+
+export default serviceTestPreset;
