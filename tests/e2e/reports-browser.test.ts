@@ -355,9 +355,9 @@ describe('reports page in a browser', () => {
     expect(tcm?.denominator).toBe(0);
     // The cards are drawn again from the narrowed answer: wait for that, not for the old cards.
     const denominatorIs = (id: string, value: number) =>
-      page.waitForFunction(
-        `document.querySelector('.measure-card[data-measure="${id}"] .figure-denominator')?.textContent === '${String(value)}'`,
-      );
+      expect
+        .poll(() => page.locator(`.measure-card[data-measure="${id}"] .figure-denominator`).textContent())
+        .toBe(String(value));
     await denominatorIs('tcm_contact_2bd', 0);
     expect(
       await page.locator('.measure-card[data-measure="ed_contact_7d"] .figure-denominator').textContent(),
