@@ -98,7 +98,6 @@ export {
   changesHospitalStay,
   isFollowUpOverdue,
   isReadmission,
-  readsAsSuperseded,
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesHospitalStay, isFollowUpOverdue, isReadmission, readsAsSuperseded } from './readmission.js';
+import { changesHospitalStay, isFollowUpOverdue, isReadmission } from './readmission.js';
 
 const ZONE = 'America/New_York';
 
@@ -62,16 +62,5 @@ describe('changesHospitalStay', () => {
     expect(changesHospitalStay(stay, { ...stay, admittedAt: new Date(stay.admittedAt.getTime()) })).toBe(
       false,
     );
-  });
-});
-
-describe('readsAsSuperseded', () => {
-  it('reads a superseded follow-up nobody worked on as cancelled, and keeps one with work', () => {
-    const superseded = { status: 'open', supersededBy: '7', workLogged: false };
-    expect(readsAsSuperseded(superseded)).toBe(true);
-    expect(readsAsSuperseded({ ...superseded, status: 'in_progress' })).toBe(true);
-    expect(readsAsSuperseded({ ...superseded, workLogged: true })).toBe(false);
-    expect(readsAsSuperseded({ ...superseded, supersededBy: null })).toBe(false);
-    expect(readsAsSuperseded({ ...superseded, status: 'done' })).toBe(false);
   });
 });

@@ -69,18 +69,3 @@ export function changesHospitalStay(before: StayFields, after: StayFields): bool
     time(before.dischargedAt) !== time(after.dischargedAt)
   );
 }
-
-/**
- * Whether a follow-up reads as cancelled (reason `readmitted`): a readmission's own discharge
- * follow-up supersedes it and nobody logged work on it (a claim or hand-off is not work), so it
- * needs no call. One with logged work is kept, still to do, and shows what superseded it.
- * @param followUp - its stored status, the follow-up superseding it, and whether work was logged
- */
-export function readsAsSuperseded(followUp: {
-  status: string;
-  supersededBy: string | null;
-  workLogged: boolean;
-}): boolean {
-  const active = followUp.status === 'open' || followUp.status === 'in_progress';
-  return active && followUp.supersededBy !== null && !followUp.workLogged;
-}

@@ -4,7 +4,7 @@
  * index `escalations_one_open`: several processes may sweep at once.
  */
 import type { EscalationResolution } from '@adt/adt';
-import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
+import { STILL_TO_DO } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 
@@ -86,7 +86,7 @@ export async function findEscalationCandidates(
          SELECT x.id, x.resolution, x.resolved_at FROM escalations x
           WHERE x.follow_up_id = f.id ORDER BY x.id DESC LIMIT 1
        ) last ON true
-      WHERE f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK} AND f.due_at < $1
+      WHERE ${STILL_TO_DO} AND f.due_at < $1
         -- The open escalation of a follow-up is always its latest.
         AND (last.id IS NULL OR (last.resolved_at IS NOT NULL AND last.resolution <> 'acknowledged'))
       ORDER BY f.due_at, f.id
@@ -122,7 +122,7 @@ export async function openEscalations(
   const result = await db.query<EscalationRow>(
     `INSERT INTO escalations (follow_up_id, team, escalated_at)
      SELECT f.id, f.team, $2 FROM follow_ups f
-      WHERE f.id = ANY($1::bigint[]) AND f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK}
+      WHERE f.id = ANY($1::bigint[]) AND ${STILL_TO_DO}
      ON CONFLICT (follow_up_id) WHERE resolved_at IS NULL DO NOTHING
      RETURNING ${ESCALATION_COLUMNS}`,
     [followUpIds, at],
@@ -141,7 +141,7 @@ export async function closeEscalationsOfFinishedWork(db: Queryable, at: Date): P
     `UPDATE escalations x SET resolved_at = $1, resolution = 'closed'
        FROM follow_ups f
       WHERE x.resolved_at IS NULL AND f.id = x.follow_up_id
-        AND (f.status NOT IN ('open', 'in_progress') OR ${SUPERSEDED_WITHOUT_WORK})`,
+        AND NOT ${STILL_TO_DO}`,
     [at],
   );
   return result.rowCount ?? 0;

@@ -11,8 +11,6 @@ export interface CareActionSummary {
   failedAttempts: number;
   /** True once a contact was made. */
   reached: boolean;
-  /** Any action other than a claim, hand-off or reopen: someone worked on the follow-up. */
-  workLogged: boolean;
 }
 
 /**
@@ -32,16 +30,12 @@ export async function summarizeCareActions(
     claim_at: Date | null;
     failed_attempts: string;
     reached: boolean;
-    work_logged: boolean;
   }>(
     `SELECT f.id::text AS id, claim.actor AS claim_actor, claim.at AS claim_at,
             (SELECT count(*) FROM care_actions a WHERE a.follow_up_id = f.id AND a.type = 'contact_attempt')
               AS failed_attempts,
             EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id AND a.type = 'contact_made')
-              AS reached,
-            EXISTS (SELECT 1 FROM care_actions a
-                     WHERE a.follow_up_id = f.id AND a.type NOT IN ('claim', 'hand_off', 'reopen'))
-              AS work_logged
+              AS reached
        FROM unnest($1::bigint[]) AS f(id)
        LEFT JOIN LATERAL (
          SELECT coalesce(a.handed_to, a.actor) AS actor, a.at FROM care_actions a
@@ -54,7 +48,6 @@ export async function summarizeCareActions(
       claim: row.claim_actor && row.claim_at ? { actor: row.claim_actor, at: row.claim_at } : null,
       failedAttempts: Number(row.failed_attempts),
       reached: row.reached,
-      workLogged: row.work_logged,
     });
   }
   return summaries;

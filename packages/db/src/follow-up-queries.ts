@@ -33,6 +33,8 @@ export interface FollowUpView {
   dischargeCancelled: boolean;
   /** The readmission's discharge follow-up that supersedes this one (see `readmission-supersession.ts`). */
   supersededBy: string | null;
+  /** Superseded and nobody logged work on it: it needs no call and reads as cancelled (`readmitted`). */
+  supersededWithoutWork: boolean;
   patient: {
     mrn: string;
     assigningAuthority: string;
@@ -68,6 +70,7 @@ interface FollowUpRow {
   in_ed_now: boolean;
   discharge_cancelled: boolean;
   superseded_by: string | null;
+  superseded_without_work: boolean;
   created_at: Date;
   updated_at: Date;
   mrn: string;
@@ -95,9 +98,14 @@ export const SUPERSEDED_WITHOUT_WORK = `(f.superseded_by IS NOT NULL AND NOT EXI
     SELECT 1 FROM care_actions w
      WHERE w.follow_up_id = f.id AND w.type NOT IN ('claim', 'hand_off', 'reopen')))`;
 
+/** SQL condition: follow-up `f` is still to do: open or in progress, and not superseded unworked. */
+export const STILL_TO_DO = `(f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK})`;
+
 const FOLLOW_UP_SELECT = `
   SELECT f.id, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority, f.team, f.in_ed_now,
-         f.discharge_cancelled, f.superseded_by, f.risk_score, f.risk_flags, f.created_at, f.updated_at,
+         f.discharge_cancelled, f.superseded_by,
+         (f.status IN ('open', 'in_progress') AND ${SUPERSEDED_WITHOUT_WORK}) AS superseded_without_work,
+         f.risk_score, f.risk_flags, f.created_at, f.updated_at,
          p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
          to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone,
          e.facility, e.visit_number, e.patient_class, e.admitted_at, e.discharged_at, e.disposition, e.diagnoses
@@ -120,6 +128,7 @@ function toView(row: FollowUpRow): FollowUpView {
     inEdNow: row.in_ed_now,
     dischargeCancelled: row.discharge_cancelled,
     supersededBy: row.superseded_by,
+    supersededWithoutWork: row.superseded_without_work,
     patient: {
       mrn: row.mrn,
       assigningAuthority: row.assigning_authority,
@@ -176,8 +185,7 @@ export async function listWorklist(db: Queryable, query: WorklistQuery): Promise
     `WITH RECURSIVE ${inHospitalFollowUpsCte('$7::text[]', '$8::timestamptz')}
      ${FOLLOW_UP_SELECT}
        LEFT JOIN in_hospital_follow_ups ih ON ih.follow_up_id = f.id
-      WHERE f.status IN ('open', 'in_progress')
-        AND NOT ${SUPERSEDED_WITHOUT_WORK}
+      WHERE ${STILL_TO_DO}
         AND f.created_at <= $1
         AND ($3::text IS NULL OR f.team = $3)
         AND ($4::text IS NULL OR f.status = $4)

@@ -4,7 +4,7 @@
  * receiver of its latest hand-off (as `summarizeCareActions` reads it); overdue leaves out
  * follow-ups whose patient is in hospital now, as the worklist does.
  */
-import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
+import { STILL_TO_DO } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 
@@ -59,7 +59,7 @@ export async function countTeamWork(
                 WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1)
                 AS holder
          FROM follow_ups f
-        WHERE f.team = $1 AND f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK}
+        WHERE f.team = $1 AND ${STILL_TO_DO}
      )
      SELECT holder, count(*) AS open, count(*) FILTER (WHERE due_at < $2 AND NOT in_hospital) AS overdue
        FROM active GROUP BY holder`,

@@ -1,4 +1,4 @@
-import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
+import { STILL_TO_DO } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -67,7 +67,7 @@ open_fu AS (
       SELECT coalesce(a.handed_to, a.actor) AS holder FROM care_actions a
        WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1
     ) h ON true
-   WHERE f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK}
+   WHERE ${STILL_TO_DO}
      AND ($1::text[] IS NULL OR f.team = ANY ($1::text[]))
 )`;
 

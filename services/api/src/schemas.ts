@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARE_ACTION_TYPES, displayPersonName, isFollowUpOverdue, readsAsSuperseded } from '@adt/adt';
+import { CARE_ACTION_TYPES, displayPersonName, isFollowUpOverdue } from '@adt/adt';
 import {
   EMPTY_CALL_CONTEXT,
   type CareAction,
@@ -227,8 +227,7 @@ export function toFollowUpJson(
   const stay = whereabouts?.patientInHospital ?? null;
   const context = annotations.contexts.get(f.id) ?? EMPTY_CALL_CONTEXT;
   const facilityName = (code: string) => annotations.facilityNames.get(code) ?? code;
-  // Without the care-action summary whether work was logged is unknown: the stored status stands.
-  const superseded = summary !== undefined && readsAsSuperseded({ ...f, workLogged: summary.workLogged });
+  const superseded = f.supersededWithoutWork;
   const status = superseded ? 'cancelled' : f.status;
   return {
     ...f,
