@@ -133,13 +133,7 @@ export function requireRole(...roles: Role[]) {
  * @param requestedTeam - the team asked for, if any
  */
 export function visibleTeam(principal: Principal, requestedTeam: string | undefined): string | undefined {
-  if (principal.role !== 'navigator') return requestedTeam;
-  const own = principal.teams[0];
-  if (own === undefined) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
-  if (requestedTeam !== undefined && !principal.teams.includes(requestedTeam)) {
-    throw new HttpError(403, 'other_team', `Team ${requestedTeam} is not yours`);
-  }
-  return requestedTeam ?? own;
+  return visibleTeams(principal, requestedTeam)?.[0];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addCalendarDays, MAX_MEASURE_PERIOD_DAYS } from '@adt/adt';
 import type { MeasureScope, Queryable } from '@adt/db';
-import { HttpError, type Principal } from './auth.js';
+import { visibleTeams, type Principal } from './auth.js';
 import { dateText, filterText } from './input-schemas.js';
 import { assertKnownTeam } from './team-filter.js';
 
@@ -57,11 +57,7 @@ export function checkPeriod(query: { from: string; to: string }, ctx: z.Refineme
  * 403 for another), an admin's every team (or the one asked for).
  */
 export function reportTeams(principal: Principal, team: string | undefined): readonly string[] | null {
-  if (principal.role !== 'navigator') return team === undefined ? null : [team];
-  if (principal.teams.length === 0) throw new HttpError(403, 'no_team', 'This navigator belongs to no team');
-  if (team === undefined) return principal.teams;
-  if (!principal.teams.includes(team)) throw new HttpError(403, 'other_team', `Team ${team} is not yours`);
-  return [team];
+  return visibleTeams(principal, team) ?? null;
 }
 
 /** The measure scope of a report request: the caller's teams, a known team, the practice's zone. */
