@@ -19,44 +19,52 @@ export const teamNameSchema = lineText(100)
   .refine((name) => name === name.trim(), 'may not start or end with spaces');
 
 /** Who is signed in, as the inbox shows it. */
-export const whoSchema = z.object({
-  kind: z.enum(['session', 'token']),
-  role,
-  displayName: z.string(),
-  actor: z.string(),
-  teams: z.array(z.string()),
-  leads: z.array(z.string()).describe('The teams this user leads (their team view is /team)'),
-});
+export const whoSchema = z
+  .object({
+    kind: z.enum(['session', 'token']),
+    role,
+    displayName: z.string(),
+    actor: z.string(),
+    teams: z.array(z.string()),
+    leads: z.array(z.string()).describe('The teams this user leads (their team view is /team)'),
+  })
+  .meta({ id: 'Principal' });
 
 /** The answer of `GET/POST /api/session`. */
-export const sessionSchema = z.object({
-  user: whoSchema.nullable().describe('null when nobody is signed in'),
-  csrfToken: z.string().describe('Send as X-CSRF-Token on cookie-authenticated POST/PATCH/DELETE'),
-  practiceTimeZone: z.string().describe('Dates in the inbox are shown in this IANA time zone'),
-  idleTimeoutMs: z.number().int(),
-});
+export const sessionSchema = z
+  .object({
+    user: whoSchema.nullable().describe('null when nobody is signed in'),
+    csrfToken: z.string().describe('Send as X-CSRF-Token on cookie-authenticated POST/PATCH/DELETE'),
+    practiceTimeZone: z.string().describe('Dates in the inbox are shown in this IANA time zone'),
+    idleTimeoutMs: z.number().int(),
+  })
+  .meta({ id: 'Session' });
 
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role,
-  teams: z.array(z.string()),
-  disabled: z.boolean(),
-  lastSignInAt: isoDateTime.nullable(),
-  createdAt: isoDateTime,
-});
+export const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role,
+    teams: z.array(z.string()),
+    disabled: z.boolean(),
+    lastSignInAt: isoDateTime.nullable(),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: 'User' });
 
-export const teamSchema = z.object({
-  name: z.string(),
-  displayName: z.string(),
-  members: z.array(z.string()).describe('usernames'),
-  leads: z.array(z.string()).describe('usernames of the members who lead the team (`adt team lead`)'),
-  isDefault: z
-    .boolean()
-    .describe('follow-ups no roster entry or team rule assigns go here (unless DEFAULT_TEAM is set)'),
-  createdAt: isoDateTime,
-});
+export const teamSchema = z
+  .object({
+    name: z.string(),
+    displayName: z.string(),
+    members: z.array(z.string()).describe('usernames'),
+    leads: z.array(z.string()).describe('usernames of the members who lead the team (`adt team lead`)'),
+    isDefault: z
+      .boolean()
+      .describe('follow-ups no roster entry or team rule assigns go here (unless DEFAULT_TEAM is set)'),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: 'Team' });
 
 export const auditEntrySchema = z.object({
   id: z.string(),

@@ -20,6 +20,7 @@ import { auditRefusals } from './refusal-audit.js';
 import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
 import { mapDomainError } from './domain-error-status.js';
+import { withSharedSchemas } from './openapi-components.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { censusRoutes } from './routes/census-routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: withSharedSchemas,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -42,7 +42,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
           cursor: cursorParam,
         }),
         response: {
-          200: pageSchema(auditEntrySchema).or(z.string().describe('CSV, when asked for')),
+          200: pageSchema(auditEntrySchema, 'AuditPage').or(z.string().describe('CSV, when asked for')),
           ...errors,
         },
       },

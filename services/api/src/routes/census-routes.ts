@@ -32,36 +32,38 @@ const noFollowUpReasons = [
   'unexplained',
 ] as const;
 
-const censusEntrySchema = z.object({
-  encounterId: z.string(),
-  patient: z.object({
-    id: z.string(),
-    mrn: z.string(),
-    name: z.string().describe('"Family, Given" in normal case'),
-    birthDate: z.string().nullable(),
-    sex: z.string(),
-  }),
-  facility: z.string().describe('Sending facility (MSH-4) code'),
-  facilityName: z.string().describe("The facility's display name (`adt facility name`), else its code"),
-  visitNumber: z.string(),
-  location: z.string().describe('PV1-3 as sent'),
-  patientClass: z.string().describe('PV1-2 as sent'),
-  censusClass: z.enum(['inpatient', 'observation', 'emergency']).nullable(),
-  since: isoDateTime.nullable().describe('Admission (PV1-44), else the first event'),
-  reasonForVisit: z
-    .string()
-    .nullable()
-    .describe('The PV2-3 admit reason, else the first diagnosis sent (text, else code)'),
-  dischargedAt: isoDateTime.nullable().describe('PV1-45, else the time of the A03'),
-  disposition: z.string(),
-  destination: z.string().nullable().describe('Post-acute setting the patient went to, in words'),
-  noFollowUpReason: z
-    .enum(noFollowUpReasons)
-    .nullable()
-    .describe('Why the encounter has no follow-up; null when it has one'),
-  team: z.string().nullable().describe('The team that follows the patient; null when off the roster'),
-  lastEvent: z.object({ type: z.string(), at: isoDateTime }).nullable(),
-});
+const censusEntrySchema = z
+  .object({
+    encounterId: z.string(),
+    patient: z.object({
+      id: z.string(),
+      mrn: z.string(),
+      name: z.string().describe('"Family, Given" in normal case'),
+      birthDate: z.string().nullable(),
+      sex: z.string(),
+    }),
+    facility: z.string().describe('Sending facility (MSH-4) code'),
+    facilityName: z.string().describe("The facility's display name (`adt facility name`), else its code"),
+    visitNumber: z.string(),
+    location: z.string().describe('PV1-3 as sent'),
+    patientClass: z.string().describe('PV1-2 as sent'),
+    censusClass: z.enum(['inpatient', 'observation', 'emergency']).nullable(),
+    since: isoDateTime.nullable().describe('Admission (PV1-44), else the first event'),
+    reasonForVisit: z
+      .string()
+      .nullable()
+      .describe('The PV2-3 admit reason, else the first diagnosis sent (text, else code)'),
+    dischargedAt: isoDateTime.nullable().describe('PV1-45, else the time of the A03'),
+    disposition: z.string(),
+    destination: z.string().nullable().describe('Post-acute setting the patient went to, in words'),
+    noFollowUpReason: z
+      .enum(noFollowUpReasons)
+      .nullable()
+      .describe('Why the encounter has no follow-up; null when it has one'),
+    team: z.string().nullable().describe('The team that follows the patient; null when off the roster'),
+    lastEvent: z.object({ type: z.string(), at: isoDateTime }).nullable(),
+  })
+  .meta({ id: 'CensusEntry' });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -104,7 +106,7 @@ const sectionKeys = {
   post_acute: 'postAcute',
   no_follow_up: 'noFollowUp',
 } as const satisfies Record<CensusSection, string>;
-const page = pageSchema(censusEntrySchema);
+const page = pageSchema(censusEntrySchema, 'CensusPage');
 const censusSchema = z.object({
   windowDays: z.number().int(),
   inHospital: page.optional(),

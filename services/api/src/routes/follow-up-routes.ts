@@ -39,8 +39,7 @@ import {
   conflictSchema,
   errorSchema,
   followUpDetailSchema,
-  followUpSchema,
-  pageSchema,
+  followUpPageSchema,
   toCareActionJson,
   toFollowUpDetailJson,
   toFollowUpJson,
@@ -102,7 +101,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           cursor: cursorParam,
         }),
         response: {
-          200: pageSchema(followUpSchema).or(z.string().describe('CSV, when asked for')),
+          200: followUpPageSchema.or(z.string().describe('CSV, when asked for')),
           ...errors,
         },
       },
@@ -221,7 +220,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
           limit,
           cursor: cursorParam,
         }),
-        response: { 200: pageSchema(followUpSchema), ...errors },
+        response: { 200: followUpPageSchema, ...errors },
       },
     },
     async (request) => {

@@ -50,7 +50,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
           limit: limitParam,
           cursor: cursorParam,
         }),
-        response: { 200: pageSchema(messageSchema), ...errors },
+        response: { 200: pageSchema(messageSchema, 'MessagePage'), ...errors },
       },
     },
     async (request) => {
@@ -83,7 +83,9 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         summary: 'One stored message with its raw HL7 (segments separated by CR) and processing history',
         params: idParams,
         response: {
-          200: messageSchema.extend({ raw: z.string().nullable(), history: z.array(historyEntrySchema) }),
+          200: messageSchema.and(
+            z.object({ raw: z.string().nullable(), history: z.array(historyEntrySchema) }),
+          ),
           ...errors,
         },
       },

@@ -4,7 +4,7 @@ import { listAlertStates } from '@adt/db';
 import { ALERT_RUNBOOKS, isAlertName } from '@adt/alerting';
 import { requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
-import { errorSchema } from '../schemas.js';
+import { errorSchema, listSchema } from '../schemas.js';
 
 const isoDateTime = z.string().describe('ISO-8601 instant');
 
@@ -39,7 +39,7 @@ export const opsAlertRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
       schema: {
         summary: 'In-product alert states: what fires, since when, and whether it was announced',
         response: {
-          200: z.object({ items: z.array(alertStateSchema) }),
+          200: listSchema(alertStateSchema, 'AlertList'),
           401: errorSchema,
           403: errorSchema,
         },

@@ -8,56 +8,64 @@ import { countedMeasureReport, measureMembers, measureReportToCsv } from '../mea
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { getReport, REPORT_ROLES, reportErrors } from './report-route.js';
 
-const rateSchema = z.object({
-  numerator: z.number().int(),
-  denominator: z.number().int(),
-  rate: z.number().nullable().describe('numerator / denominator; null when the denominator is 0'),
-});
+const rateSchema = z
+  .object({
+    numerator: z.number().int(),
+    denominator: z.number().int(),
+    rate: z.number().nullable().describe('numerator / denominator; null when the denominator is 0'),
+  })
+  .meta({ id: 'Rate' });
 /** One measure's figure, as the measures report and each bucket of its trend give it. */
-export const figureSchema = z.union([
-  z.object({
-    id: z.literal('readmit_30d'),
-    ...rateSchema.shape,
-    provisional: z.boolean().describe('the period ended less than 30 days ago: readmissions may still come'),
-    groups: z.object({ contacted_2bd: rateSchema, not_contacted_2bd: rateSchema }),
-  }),
-  z.object({
-    id: z.literal('first_contact_hours'),
-    count: z.number().int(),
-    median: z.number().nullable().describe('nearest rank, hours'),
-    p90: z.number().nullable().describe('nearest rank, hours'),
-  }),
-  z.object({ id: z.enum(MEASURE_IDS), ...rateSchema.shape }),
-]);
+export const figureSchema = z
+  .union([
+    z.object({
+      id: z.literal('readmit_30d'),
+      ...rateSchema.shape,
+      provisional: z
+        .boolean()
+        .describe('the period ended less than 30 days ago: readmissions may still come'),
+      groups: z.object({ contacted_2bd: rateSchema, not_contacted_2bd: rateSchema }),
+    }),
+    z.object({
+      id: z.literal('first_contact_hours'),
+      count: z.number().int(),
+      median: z.number().nullable().describe('nearest rank, hours'),
+      p90: z.number().nullable().describe('nearest rank, hours'),
+    }),
+    z.object({ id: z.enum(MEASURE_IDS), ...rateSchema.shape }),
+  ])
+  .meta({ id: 'MeasureFigure' });
 // A pattern rather than an enum, so the path parameter is bounded like every other id.
 const measureIdParam = z
   .string()
   .regex(new RegExp(`^(?:${MEASURE_IDS.join('|')})$`), `must be one of ${MEASURE_IDS.join(', ')}`);
 
-const memberSchema = z.object({
-  followUpId: z.string().nullable(),
-  encounterId: z.string().nullable(),
-  patient: z.object({
-    id: z.string(),
-    mrn: z.string(),
-    assigningAuthority: z.string(),
-    familyName: z.string(),
-    givenName: z.string(),
-  }),
-  eventDate: z.string(),
-  team: z.string().nullable(),
-  facility: z.string(),
-  kind: z.enum(['discharge', 'ed_visit']).optional(),
-  risk: z
-    .enum(['high', 'normal'])
-    .nullable()
-    .optional()
-    .describe('null: an index stay without a discharge follow-up'),
-  inNumerator: z.boolean(),
-  readmissionEncounterId: z.string().nullable().optional(),
-  contacted2bd: z.boolean().optional(),
-  hours: z.number().optional(),
-});
+const memberSchema = z
+  .object({
+    followUpId: z.string().nullable(),
+    encounterId: z.string().nullable(),
+    patient: z.object({
+      id: z.string(),
+      mrn: z.string(),
+      assigningAuthority: z.string(),
+      familyName: z.string(),
+      givenName: z.string(),
+    }),
+    eventDate: z.string(),
+    team: z.string().nullable(),
+    facility: z.string(),
+    kind: z.enum(['discharge', 'ed_visit']).optional(),
+    risk: z
+      .enum(['high', 'normal'])
+      .nullable()
+      .optional()
+      .describe('null: an index stay without a discharge follow-up'),
+    inNumerator: z.boolean(),
+    readmissionEncounterId: z.string().nullable().optional(),
+    contacted2bd: z.boolean().optional(),
+    hours: z.number().optional(),
+  })
+  .meta({ id: 'MeasureMember' });
 
 /**
  * Report routes: the impact measures of a period (docs/measures.md) and, for each measure, the

@@ -19,45 +19,47 @@ const missingCodes = z.enum([
   'no_med_rec',
 ]);
 
-const readinessSchema = z.object({
-  followUpId: z.string(),
-  patient: z.object({
-    id: z.string(),
-    mrn: z.string(),
-    assigningAuthority: z.string(),
-    familyName: z.string(),
-    givenName: z.string(),
-  }),
-  team: z.string(),
-  facility: z.string(),
-  risk: z.enum(['high', 'normal']),
-  dischargeDate: z.string().describe('practice date of the discharge'),
-  contact: z.object({
-    dueAt: z.string().describe('end of the 2nd business day after the discharge date'),
-    madeAt: z.string().nullable().describe('the first contact_made by dueAt'),
-    timelyAttempts: z.number().int().describe('contact_attempt actions by dueAt'),
-    met: z.boolean().describe('contact by dueAt, or two timely documented attempts'),
-  }),
-  visit: z.object({
-    date: z.string().nullable().describe('visit date of the latest logged appointment_scheduled'),
-    daysAfterDischarge: z.number().int().nullable(),
-    within7Days: z.boolean(),
-    within14Days: z.boolean(),
-    upcoming: z.boolean().describe('the visit is today or later: not held yet'),
-  }),
-  medRec: z.object({
-    date: z.string().nullable().describe('practice date of the first med_reconciliation'),
-    byVisit: z.boolean().describe('on or before the visit date'),
-  }),
-  status: z
-    .enum(['supports_99496', 'supports_99495', 'not_supported', 'pending'])
-    .describe(
-      'supports_99496: a 7-day visit, which supports 99496 if the decision making is of high complexity (else 99495)',
-    ),
-  codes: z.array(z.enum(['99496', '99495'])).describe('the CPT codes the documentation supports'),
-  missing: z.array(missingCodes).describe('the requirements the log does not meet (yet, when pending)'),
-  pending: z.boolean().describe('a window is still open or the visit is still to come'),
-});
+const readinessSchema = z
+  .object({
+    followUpId: z.string(),
+    patient: z.object({
+      id: z.string(),
+      mrn: z.string(),
+      assigningAuthority: z.string(),
+      familyName: z.string(),
+      givenName: z.string(),
+    }),
+    team: z.string(),
+    facility: z.string(),
+    risk: z.enum(['high', 'normal']),
+    dischargeDate: z.string().describe('practice date of the discharge'),
+    contact: z.object({
+      dueAt: z.string().describe('end of the 2nd business day after the discharge date'),
+      madeAt: z.string().nullable().describe('the first contact_made by dueAt'),
+      timelyAttempts: z.number().int().describe('contact_attempt actions by dueAt'),
+      met: z.boolean().describe('contact by dueAt, or two timely documented attempts'),
+    }),
+    visit: z.object({
+      date: z.string().nullable().describe('visit date of the latest logged appointment_scheduled'),
+      daysAfterDischarge: z.number().int().nullable(),
+      within7Days: z.boolean(),
+      within14Days: z.boolean(),
+      upcoming: z.boolean().describe('the visit is today or later: not held yet'),
+    }),
+    medRec: z.object({
+      date: z.string().nullable().describe('practice date of the first med_reconciliation'),
+      byVisit: z.boolean().describe('on or before the visit date'),
+    }),
+    status: z
+      .enum(['supports_99496', 'supports_99495', 'not_supported', 'pending'])
+      .describe(
+        'supports_99496: a 7-day visit, which supports 99496 if the decision making is of high complexity (else 99495)',
+      ),
+    codes: z.array(z.enum(['99496', '99495'])).describe('the CPT codes the documentation supports'),
+    missing: z.array(missingCodes).describe('the requirements the log does not meet (yet, when pending)'),
+    pending: z.boolean().describe('a window is still open or the visit is still to come'),
+  })
+  .meta({ id: 'TcmReadiness' });
 
 /**
  * TCM claim readiness (docs/measures.md): per discharge follow-up, and as a report over a period.

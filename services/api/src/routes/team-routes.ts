@@ -21,27 +21,31 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 /** The team view lists at most this many open escalations (oldest first). */
 const ESCALATIONS_SHOWN = 200;
 
-const workloadSchema = z.object({
-  actor: z.string().describe('`user:<username>`, or another actor holding work'),
-  username: z.string().nullable(),
-  displayName: z.string(),
-  member: z.boolean().describe("false for a holder of the team's work who is no longer on the team"),
-  lead: z.boolean(),
-  openClaimed: z.number().int().describe('Open and in-progress follow-ups this person holds'),
-  overdue: z.number().int().describe('Of those, past due (a patient in hospital now does not count)'),
-  closedToday: z.number().int().describe('Follow-ups of the team this person closed today (practice day)'),
-});
+const workloadSchema = z
+  .object({
+    actor: z.string().describe('`user:<username>`, or another actor holding work'),
+    username: z.string().nullable(),
+    displayName: z.string(),
+    member: z.boolean().describe("false for a holder of the team's work who is no longer on the team"),
+    lead: z.boolean(),
+    openClaimed: z.number().int().describe('Open and in-progress follow-ups this person holds'),
+    overdue: z.number().int().describe('Of those, past due (a patient in hospital now does not count)'),
+    closedToday: z.number().int().describe('Follow-ups of the team this person closed today (practice day)'),
+  })
+  .meta({ id: 'NavigatorWorkload' });
 
-const escalationItemSchema = z.object({
-  id: z.string(),
-  followUpId: z.string(),
-  escalatedAt: isoDateTime,
-  ageMinutes: z.number().int().describe('Minutes since it was escalated'),
-  dueAt: isoDateTime,
-  kind: z.enum(['discharge', 'ed_visit']),
-  holder: z.object({ actor: z.string(), name: z.string() }).nullable().describe('null: unclaimed'),
-  patientName: z.string().describe('FAMILY, Given'),
-});
+const escalationItemSchema = z
+  .object({
+    id: z.string(),
+    followUpId: z.string(),
+    escalatedAt: isoDateTime,
+    ageMinutes: z.number().int().describe('Minutes since it was escalated'),
+    dueAt: isoDateTime,
+    kind: z.enum(['discharge', 'ed_visit']),
+    holder: z.object({ actor: z.string(), name: z.string() }).nullable().describe('null: unclaimed'),
+    patientName: z.string().describe('FAMILY, Given'),
+  })
+  .meta({ id: 'Escalation' });
 
 const overviewSchema = z.object({
   team: z.string(),

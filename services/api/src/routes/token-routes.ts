@@ -60,7 +60,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().optional(),
         }),
-        response: { 200: pageSchema(tokenSchema), ...errors },
+        response: { 200: pageSchema(tokenSchema, 'TokenPage'), ...errors },
       },
     },
     async (request) => {

@@ -22,7 +22,7 @@ import {
   userSchema,
 } from '../account-schemas.js';
 import { idParam, lineText, passwordText } from '../input-schemas.js';
-import { errorSchema } from '../schemas.js';
+import { errorSchema, listSchema } from '../schemas.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const role = z.enum(['navigator', 'ops', 'admin']);
@@ -43,7 +43,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       preHandler: adminOnly,
       schema: {
         summary: 'Every user',
-        response: { 200: z.object({ items: z.array(userSchema) }), ...errors },
+        response: { 200: listSchema(userSchema, 'UserList'), ...errors },
       },
     },
     async () => ({ items: (await listUsers(pool)).map(toUserJson) }),
@@ -144,7 +144,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       preHandler: adminOnly,
       schema: {
         summary: 'Every team with its members',
-        response: { 200: z.object({ items: z.array(teamSchema) }), ...errors },
+        response: { 200: listSchema(teamSchema, 'TeamList'), ...errors },
       },
     },
     async () => ({ items: (await listTeams(pool)).map(toTeamJson) }),
