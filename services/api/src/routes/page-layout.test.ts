@@ -39,6 +39,16 @@ describe('renderPage', () => {
     );
   });
 
+  it('writes a marker’s values into its part, and refuses a part missing one', () => {
+    const withLabel = { ...parts, filter: '<form aria-label="{{label}}"></form>\n' };
+    expect(renderPage('  <!-- layout: filter label="Census filters" -->\n', withLabel, 'a.html')).toBe(
+      '  <form aria-label="Census filters"></form>\n',
+    );
+    expect(() => renderPage('<!-- layout: filter -->\n', withLabel, 'b.html')).toThrow(
+      'b.html: the "filter" part needs label="…"',
+    );
+  });
+
   it('refuses a marker that names no shared part', () => {
     expect(() => renderPage('<!-- layout: footer -->\n', parts, 'a.html')).toThrow(
       'a.html: no shared page part is named "footer"',

@@ -31,15 +31,16 @@ const zone = session.practiceTimeZone;
 const me = session.user;
 
 /**
- * Each list: the API's key, its table body, its "show more" button, how a row is drawn.
- * @type {Record<Section, { key: 'inHospital' | 'postAcute' | 'noFollowUp', rows: HTMLTableSectionElement, more: HTMLButtonElement, columns: number, empty: string, row: (e: CensusEntry) => HTMLElement, cursor: string | null }>}
+ * Each list: the API's key, its table body, its "show more" button, its column headings beside how a
+ * row is drawn (so the two cannot disagree).
+ * @type {Record<Section, { key: 'inHospital' | 'postAcute' | 'noFollowUp', rows: HTMLTableSectionElement, more: HTMLButtonElement, headings: string[], empty: string, row: (e: CensusEntry) => HTMLElement, cursor: string | null }>}
  */
 const lists = {
   in_hospital: {
     key: 'inHospital',
     rows: required('#in-hospital-rows', HTMLTableSectionElement),
     more: required('#in-hospital-more', HTMLButtonElement),
-    columns: 5,
+    headings: ['Patient', 'Class', 'Facility and location', 'Since', 'Reason for visit'],
     empty: 'Nobody is in hospital now.',
     row: inHospitalRow,
     cursor: null,
@@ -48,7 +49,7 @@ const lists = {
     key: 'postAcute',
     rows: required('#post-acute-rows', HTMLTableSectionElement),
     more: required('#post-acute-more', HTMLButtonElement),
-    columns: 5,
+    headings: ['Patient', 'Discharged', 'To', 'From', 'Reason for visit'],
     empty: 'No discharges to post-acute care.',
     row: postAcuteRow,
     cursor: null,
@@ -57,7 +58,7 @@ const lists = {
     key: 'noFollowUp',
     rows: required('#no-follow-up-rows', HTMLTableSectionElement),
     more: required('#no-follow-up-more', HTMLButtonElement),
-    columns: 4,
+    headings: ['Patient', 'Encounter', 'Last event', 'Why no follow-up'],
     empty: 'Every recent encounter has a follow-up.',
     row: noFollowUpRow,
     cursor: null,
@@ -67,6 +68,9 @@ const lists = {
 await setUpTeams();
 teamSelect.addEventListener('change', () => void load());
 for (const [section, list] of /** @type {[Section, (typeof lists)[Section]][]} */ (Object.entries(lists))) {
+  list.rows.before(
+    h('thead', null, h('tr', null, ...list.headings.map((text) => h('th', { scope: 'col' }, text)))),
+  );
   list.more.addEventListener('click', () => void loadMore(section));
 }
 await load();
@@ -106,7 +110,7 @@ async function load() {
       list.cursor = page.nextCursor;
       list.more.hidden = list.cursor === null;
       if (page.items.length === 0)
-        replace(list.rows, h('tr', null, h('td.empty', { colspan: list.columns }, list.empty)));
+        replace(list.rows, h('tr', null, h('td.empty', { colspan: list.headings.length }, list.empty)));
       else replace(list.rows, ...page.items.map(list.row));
     }
   } catch (error) {

@@ -67,6 +67,18 @@ export function required(selector, type) {
   return element;
 }
 
+/**
+ * Several elements of one type that must exist on the page, in the order asked for.
+ * @template {Element} T
+ * @template {string[]} S
+ * @param {new () => T} type - the expected element type of each
+ * @param {[...S]} selectors - CSS selectors
+ * @returns {{ [I in keyof S]: T }}
+ */
+export function requiredAll(type, selectors) {
+  return /** @type {{ [I in keyof S]: T }} */ (selectors.map((selector) => required(selector, type)));
+}
+
 let toastTimer = 0;
 
 /**

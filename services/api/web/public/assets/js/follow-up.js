@@ -3,7 +3,7 @@
 // events and actions. Reading it goes through GET /api/follow-ups/:id (audited); actions through
 // POST /api/follow-ups/:id/actions (append-only). Raw HL7 is offered to ops and admins only.
 import { api, ApiError } from './api.js';
-import { h, replace, required, toast } from './dom.js';
+import { h, replace, required, requiredAll, toast } from './dom.js';
 import {
   ageOn,
   formatDateTime,
@@ -24,8 +24,7 @@ import { words } from './vocabulary.js';
 
 /** @typedef {import('./follow-up-panels.js').Detail} Detail */
 
-const content = required('#content', HTMLElement);
-const announce = required('#announce', HTMLElement);
+const [content, announce] = requiredAll(HTMLElement, ['#content', '#announce']);
 const back = required('#back', HTMLAnchorElement);
 back.href = sessionStorage.getItem('worklist-url') ?? '/';
 

@@ -2,7 +2,7 @@
 // The operations page: alerts, feeds by facility, processing, unattributed patients, message
 // search, one message's raw HL7 and history, and replay of failed messages.
 import { api, ApiError } from './api.js';
-import { append, asyncHandler, h, replace, required, toast } from './dom.js';
+import { append, asyncHandler, h, replace, required, requiredAll, toast } from './dom.js';
 import { formatDateTime } from './format.js';
 import { messageDetail, statusBadge } from './ops-message.js';
 import { startShell } from './shell.js';
@@ -19,15 +19,10 @@ const REFRESH_MS = 30_000;
 const REPLAY_POLL_MS = 1_000;
 const REPLAY_POLL_LIMIT = 30;
 
-const notice = required('#notice', HTMLElement);
-const alerts = required('#alerts', HTMLElement);
-const stats = required('#stats', HTMLElement);
-const feedRows = required('#feed-rows', HTMLTableSectionElement);
+const [notice, alerts, stats, detail] = requiredAll(HTMLElement, ['#notice', '#alerts', '#stats', '#detail']);
+const [feedRows, messageRows] = requiredAll(HTMLTableSectionElement, ['#feed-rows', '#message-rows']);
 const form = required('#search', HTMLFormElement);
-const messageRows = required('#message-rows', HTMLTableSectionElement);
-const more = required('#more', HTMLButtonElement);
-const detail = required('#detail', HTMLElement);
-const replayAll = required('#replay-all', HTMLButtonElement);
+const [more, replayAll] = requiredAll(HTMLButtonElement, ['#more', '#replay-all']);
 
 const session = await startShell('ops');
 const zone = session.practiceTimeZone;

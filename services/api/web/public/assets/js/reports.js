@@ -4,7 +4,7 @@
 // readmission split (…/trend), each figure beside the previous period's, the TCM claim readiness
 // of the period's discharges (…/tcm-readiness), CSV downloads and the printable monthly summary.
 import { api, ApiError } from './api.js';
-import { h, replace, required } from './dom.js';
+import { h, replace, required, requiredAll } from './dom.js';
 import { localDate } from './format.js';
 import {
   hoursText,
@@ -36,18 +36,15 @@ import { fillTeamSelect } from './team-select.js';
  */
 
 const form = required('#filters', HTMLFormElement);
-const presetSelect = required('#preset', HTMLSelectElement);
-const fromInput = required('#from', HTMLInputElement);
-const toInput = required('#to', HTMLInputElement);
-const teamSelect = required('#team', HTMLSelectElement);
-const facilityInput = required('#facility', HTMLInputElement);
-const kindSelect = required('#kind', HTMLSelectElement);
-const riskSelect = required('#risk', HTMLSelectElement);
-const notice = required('#notice', HTMLElement);
-const cards = required('#cards', HTMLElement);
-const csvLink = required('#csv-link', HTMLAnchorElement);
-const printLink = required('#print-link', HTMLAnchorElement);
-const members = required('#members', HTMLElement);
+const [presetSelect, teamSelect, kindSelect, riskSelect] = requiredAll(HTMLSelectElement, [
+  '#preset',
+  '#team',
+  '#kind',
+  '#risk',
+]);
+const [fromInput, toInput, facilityInput] = requiredAll(HTMLInputElement, ['#from', '#to', '#facility']);
+const [notice, cards, members] = requiredAll(HTMLElement, ['#notice', '#cards', '#members']);
+const [csvLink, printLink] = requiredAll(HTMLAnchorElement, ['#csv-link', '#print-link']);
 const membersRows = required('#members-rows', HTMLTableSectionElement);
 
 const session = await startShell('reports');

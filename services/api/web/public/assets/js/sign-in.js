@@ -2,12 +2,11 @@
 // Sign-in: the CSRF token comes from GET /api/session, the password goes to POST /api/session,
 // and the browser returns to the page it came from (only ever a page of this site).
 import { ApiError, loadSession, signIn } from './api.js';
-import { asyncHandler, required } from './dom.js';
+import { asyncHandler, required, requiredAll } from './dom.js';
 import { sameSiteNextPage } from './next-page.js';
 
 const form = required('#sign-in', HTMLFormElement);
-const username = required('#username', HTMLInputElement);
-const password = required('#password', HTMLInputElement);
+const [username, password] = requiredAll(HTMLInputElement, ['#username', '#password']);
 const error = required('#error', HTMLElement);
 const submit = required('#submit', HTMLButtonElement);
 

@@ -3,7 +3,7 @@
 // the follow-up), work per navigator and the unclaimed work, from GET /api/teams/:team/overview
 // (audited). Only a team's leads and admins may open it.
 import { api, ApiError } from './api.js';
-import { h, replace, required, toast } from './dom.js';
+import { h, replace, required, requiredAll, toast } from './dom.js';
 import { formatDateTime, kindLabel } from './format.js';
 import { startShell } from './shell.js';
 
@@ -14,10 +14,11 @@ import { startShell } from './shell.js';
  */
 
 const teamSelect = required('#team', HTMLSelectElement);
-const notice = required('#notice', HTMLElement);
-const rule = required('#escalation-rule', HTMLElement);
-const escalationRows = required('#escalation-rows', HTMLTableSectionElement);
-const workloadRows = required('#workload-rows', HTMLTableSectionElement);
+const [notice, rule] = requiredAll(HTMLElement, ['#notice', '#escalation-rule']);
+const [escalationRows, workloadRows] = requiredAll(HTMLTableSectionElement, [
+  '#escalation-rows',
+  '#workload-rows',
+]);
 
 const session = await startShell('team');
 const zone = session.practiceTimeZone;

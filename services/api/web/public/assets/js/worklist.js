@@ -3,7 +3,7 @@
 // and live updates by polling a fingerprint that carries no patient data. A navigator's list is one
 // queue across their teams unless the team filter narrows it; "find a patient" asks the API.
 import { api, ApiError } from './api.js';
-import { h, replace, required } from './dom.js';
+import { h, replace, required, requiredAll } from './dom.js';
 import { followUpClock, formatDate, formatDateTime, localDate, riskReasons } from './format.js';
 import { startShell } from './shell.js';
 import { fillTeamSelect } from './team-select.js';
@@ -18,14 +18,10 @@ import { searchSummaryText, worklistDayText } from './worklist-wording.js';
 const REFRESH_INTERVAL_MS = Math.max(250, Number(sessionStorage.getItem('worklist-refresh-ms')) || 15_000);
 const PAGE_SIZE = 1000;
 
-const dateInput = required('#date', HTMLInputElement);
-const teamSelect = required('#team', HTMLSelectElement);
-const statusSelect = required('#status', HTMLSelectElement);
-const findInput = required('#find', HTMLInputElement);
+const [dateInput, findInput] = requiredAll(HTMLInputElement, ['#date', '#find']);
+const [teamSelect, statusSelect] = requiredAll(HTMLSelectElement, ['#team', '#status']);
 const rows = required('#rows', HTMLTableSectionElement);
-const summary = required('#summary', HTMLElement);
-const notice = required('#notice', HTMLElement);
-const announce = required('#announce', HTMLElement);
+const [summary, notice, announce] = requiredAll(HTMLElement, ['#summary', '#notice', '#announce']);
 const exportLink = required('#export', HTMLAnchorElement);
 
 const session = await startShell('worklist');
