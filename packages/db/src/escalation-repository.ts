@@ -30,32 +30,9 @@ export interface EscalationCandidateRow {
   previous: { resolution: EscalationResolution; resolvedAt: Date } | null;
 }
 
-interface EscalationRow {
-  id: string;
-  follow_up_id: string;
-  team: string;
-  escalated_at: Date;
-  acknowledged_by: string | null;
-  acknowledged_at: Date | null;
-  resolved_at: Date | null;
-  resolution: EscalationResolution | null;
-}
-
-const ESCALATION_COLUMNS = `id::text, follow_up_id::text, team, escalated_at, acknowledged_by, acknowledged_at,
-  resolved_at, resolution`;
-
-function toEscalation(row: EscalationRow): Escalation {
-  return {
-    id: row.id,
-    followUpId: row.follow_up_id,
-    team: row.team,
-    escalatedAt: row.escalated_at,
-    acknowledgedBy: row.acknowledged_by,
-    acknowledgedAt: row.acknowledged_at,
-    resolvedAt: row.resolved_at,
-    resolution: row.resolution,
-  };
-}
+// Columns named as the Escalation's fields, so a row is the value.
+const ESCALATION_COLUMNS = `id::text, follow_up_id::text AS "followUpId", team, escalated_at AS "escalatedAt",
+  acknowledged_by AS "acknowledgedBy", acknowledged_at AS "acknowledgedAt", resolved_at AS "resolvedAt", resolution`;
 
 /**
  * Open and in-progress follow-ups due before the cutoff that have no open escalation and were
@@ -119,7 +96,7 @@ export async function openEscalations(
   at: Date,
 ): Promise<Escalation[]> {
   if (followUpIds.length === 0) return [];
-  const result = await db.query<EscalationRow>(
+  const result = await db.query<Escalation>(
     `INSERT INTO escalations (follow_up_id, team, escalated_at)
      SELECT f.id, f.team, $2 FROM follow_ups f
       WHERE f.id = ANY($1::bigint[]) AND ${STILL_TO_DO}
@@ -127,7 +104,7 @@ export async function openEscalations(
      RETURNING ${ESCALATION_COLUMNS}`,
     [followUpIds, at],
   );
-  return result.rows.map(toEscalation);
+  return result.rows;
 }
 
 /**
@@ -160,14 +137,13 @@ export async function resolveOpenEscalation(
   resolution: EscalationResolution,
   at: Date,
 ): Promise<Escalation | null> {
-  const result = await db.query<EscalationRow>(
+  const result = await db.query<Escalation>(
     `UPDATE escalations SET resolved_at = $3, resolution = $2
       WHERE follow_up_id = $1 AND resolved_at IS NULL
       RETURNING ${ESCALATION_COLUMNS}`,
     [followUpId, resolution, at],
   );
-  const row = result.rows[0];
-  return row ? toEscalation(row) : null;
+  return result.rows[0] ?? null;
 }
 
 /**
@@ -176,12 +152,10 @@ export async function resolveOpenEscalation(
  */
 export async function findEscalation(db: Queryable, id: string): Promise<Escalation | null> {
   if (!/^\d{1,18}$/.test(id)) return null;
-  const result = await db.query<EscalationRow>(
-    `SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE id = $1`,
-    [id],
-  );
-  const row = result.rows[0];
-  return row ? toEscalation(row) : null;
+  const result = await db.query<Escalation>(`SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE id = $1`, [
+    id,
+  ]);
+  return result.rows[0] ?? null;
 }
 
 /**
@@ -197,15 +171,14 @@ export async function acknowledgeEscalation(
   actor: string,
   at: Date,
 ): Promise<Escalation | null> {
-  const result = await db.query<EscalationRow>(
+  const result = await db.query<Escalation>(
     `UPDATE escalations
         SET acknowledged_by = $2, acknowledged_at = $3, resolved_at = $3, resolution = 'acknowledged'
       WHERE id = $1 AND resolved_at IS NULL
       RETURNING ${ESCALATION_COLUMNS}`,
     [id, actor, at],
   );
-  const row = result.rows[0];
-  return row ? toEscalation(row) : null;
+  return result.rows[0] ?? null;
 }
 
 /** A team's open escalations, for the alert: how many and since when. */

@@ -178,6 +178,33 @@ const patientOf = (row: PatientRow): MeasurePatient => ({
   givenName: row.given_name,
 });
 
+/**
+ * The two reads of one kind of counted row: with the patients (a measure's members) and without
+ * them (to count), from the same query parameters and the same row mapping.
+ */
+// Row is the query's row type, which db.query needs and each caller's row mapping names.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function measureReads<Row, Facts, Rules>(
+  sql: { withPatients: string; factsOnly: string },
+  parameters: (scope: MeasureScope, rules: Rules) => unknown[],
+  factsOf: (row: Row) => Facts,
+) {
+  return {
+    withPatients: async (
+      db: Queryable,
+      scope: MeasureScope,
+      rules: Rules,
+    ): Promise<(Facts & { patient: MeasurePatient })[]> => {
+      const result = await db.query<Row & PatientRow>(sql.withPatients, parameters(scope, rules));
+      return result.rows.map((row) => ({ ...factsOf(row), patient: patientOf(row) }));
+    },
+    factsOnly: async (db: Queryable, scope: MeasureScope, rules: Rules): Promise<Facts[]> => {
+      const result = await db.query<Row & PatientRow>(sql.factsOnly, parameters(scope, rules));
+      return result.rows.map(factsOf);
+    },
+  };
+}
+
 /** The measure windows in days (rules from `@adt/adt`). */
 export interface MeasureWindows {
   visitDays: readonly [number, number];
@@ -232,37 +259,19 @@ const followUpFactsOf = (row: FollowUpFactsRow): MeasureFollowUpFacts => ({
 });
 
 /**
- * The counted follow-ups of a period with their patients and timely actions, in event-date order.
- * @param scope - period, zone, teams and facility
+ * The counted follow-ups of a period: {@link listMeasureFollowUps} with their patients and timely
+ * actions, in event-date order (a measure's members); {@link listMeasureFollowUpFacts} the same
+ * follow-ups without their patients, in no order (for counting the figures).
  */
-export async function listMeasureFollowUps(
-  db: Queryable,
-  scope: MeasureScope,
-  windows: MeasureWindows,
-): Promise<MeasureFollowUp[]> {
-  const result = await db.query<PatientRow & FollowUpFactsRow>(
-    MEASURE_FOLLOW_UPS_SQL,
-    followUpParameters(scope, windows),
-  );
-  return result.rows.map((row) => ({ ...followUpFactsOf(row), patient: patientOf(row) }));
-}
-
-/**
- * The same follow-ups as {@link listMeasureFollowUps} without their patients, in no order: for
- * counting the figures.
- * @param scope - period, zone, teams and facility
- */
-export async function listMeasureFollowUpFacts(
-  db: Queryable,
-  scope: MeasureScope,
-  windows: MeasureWindows,
-): Promise<MeasureFollowUpFacts[]> {
-  const result = await db.query<FollowUpFactsRow>(
-    MEASURE_FOLLOW_UP_FACTS_SQL,
-    followUpParameters(scope, windows),
-  );
-  return result.rows.map(followUpFactsOf);
-}
+export const { withPatients: listMeasureFollowUps, factsOnly: listMeasureFollowUpFacts } = measureReads<
+  FollowUpFactsRow,
+  MeasureFollowUpFacts,
+  MeasureWindows
+>(
+  { withPatients: MEASURE_FOLLOW_UPS_SQL, factsOnly: MEASURE_FOLLOW_UP_FACTS_SQL },
+  followUpParameters,
+  followUpFactsOf,
+);
 
 // The index discharges of MEASURE_INDEX_DISCHARGES_SQL with their readmissions, shared by both reads.
 const INDEX_DISCHARGE_CTES = `
@@ -364,37 +373,16 @@ const indexDischargeFactsOf = (row: IndexDischargeFactsRow): MeasureIndexDischar
 });
 
 /**
- * The index discharges of a period with their patients and readmissions, in event-date order.
- * @param scope - period, zone, teams and facility
+ * The index discharges of a period: {@link listMeasureIndexDischarges} with their patients and
+ * readmissions, in event-date order; {@link listMeasureIndexDischargeFacts} the same without their
+ * patients, in no order.
  */
-export async function listMeasureIndexDischarges(
-  db: Queryable,
-  scope: MeasureScope,
-  rules: ReadmissionRules,
-): Promise<MeasureIndexDischarge[]> {
-  const result = await db.query<PatientRow & IndexDischargeFactsRow>(
-    MEASURE_INDEX_DISCHARGES_SQL,
-    indexDischargeParameters(scope, rules),
+export const { withPatients: listMeasureIndexDischarges, factsOnly: listMeasureIndexDischargeFacts } =
+  measureReads<IndexDischargeFactsRow, MeasureIndexDischargeFacts, ReadmissionRules>(
+    { withPatients: MEASURE_INDEX_DISCHARGES_SQL, factsOnly: MEASURE_INDEX_DISCHARGE_FACTS_SQL },
+    indexDischargeParameters,
+    indexDischargeFactsOf,
   );
-  return result.rows.map((row) => ({ ...indexDischargeFactsOf(row), patient: patientOf(row) }));
-}
-
-/**
- * The same index discharges as {@link listMeasureIndexDischarges} without their patients, in no
- * order: for counting the figures.
- * @param scope - period, zone, teams and facility
- */
-export async function listMeasureIndexDischargeFacts(
-  db: Queryable,
-  scope: MeasureScope,
-  rules: ReadmissionRules,
-): Promise<MeasureIndexDischargeFacts[]> {
-  const result = await db.query<IndexDischargeFactsRow>(
-    MEASURE_INDEX_DISCHARGE_FACTS_SQL,
-    indexDischargeParameters(scope, rules),
-  );
-  return result.rows.map(indexDischargeFactsOf);
-}
 
 /**
  * The figures of the counted follow-ups, counted in SQL from the rows of

@@ -175,36 +175,18 @@ export async function listUnattributedPatients(
   db: Queryable,
   page: { limit: number; beforeId?: string | undefined },
 ): Promise<UnattributedPatient[]> {
-  const result = await db.query<{
-    patient_id: string;
-    mrn: string;
-    assigning_authority: string;
-    family_name: string;
-    given_name: string;
-    birth_date: string | null;
-    sex: string;
-    encounter_count: string;
-    last_event_at: Date | null;
-  }>(
-    `SELECT patient_id, mrn, assigning_authority, family_name, given_name,
-            to_char(birth_date, 'YYYY-MM-DD') AS birth_date, sex, encounter_count, last_event_at
+  const result = await db.query<UnattributedPatient>(
+    `SELECT patient_id AS "patientId", mrn, assigning_authority AS "assigningAuthority",
+            family_name AS "familyName", given_name AS "givenName",
+            to_char(birth_date, 'YYYY-MM-DD') AS "birthDate", sex,
+            encounter_count::int AS "encounterCount", last_event_at AS "lastEventAt"
        FROM unattributed_patients
       WHERE ($1::bigint IS NULL OR patient_id < $1)
       ORDER BY patient_id DESC
       LIMIT $2`,
     [page.beforeId ?? null, page.limit],
   );
-  return result.rows.map((row) => ({
-    patientId: row.patient_id,
-    mrn: row.mrn,
-    assigningAuthority: row.assigning_authority,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    birthDate: row.birth_date,
-    sex: row.sex,
-    encounterCount: Number(row.encounter_count),
-    lastEventAt: row.last_event_at,
-  }));
+  return result.rows;
 }
 
 /**

@@ -132,33 +132,17 @@ export async function listOpenEscalations(
   team: string,
   limit: number,
 ): Promise<OpenEscalation[]> {
-  const result = await db.query<{
-    id: string;
-    follow_up_id: string;
-    escalated_at: Date;
-    due_at: Date;
-    kind: string;
-    holder: string | null;
-    family_name: string;
-    given_name: string;
-  }>(
-    `SELECT x.id::text, x.follow_up_id::text, x.escalated_at, f.due_at, f.kind,
+  const result = await db.query<OpenEscalation>(
+    `SELECT x.id::text, x.follow_up_id::text AS "followUpId", x.escalated_at AS "escalatedAt", f.due_at AS "dueAt",
+            f.kind,
             (SELECT coalesce(a.handed_to, a.actor) FROM care_actions a
               WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1)
               AS holder,
-            p.family_name, p.given_name
+            concat_ws(', ', nullif(p.family_name, ''), nullif(p.given_name, '')) AS "patientName"
        FROM escalations x JOIN follow_ups f ON f.id = x.follow_up_id JOIN patients p ON p.id = f.patient_id
       WHERE x.team = $1 AND x.resolved_at IS NULL
       ORDER BY x.escalated_at, x.id LIMIT $2`,
     [team, limit],
   );
-  return result.rows.map((row) => ({
-    id: row.id,
-    followUpId: row.follow_up_id,
-    escalatedAt: row.escalated_at,
-    dueAt: row.due_at,
-    kind: row.kind,
-    holder: row.holder,
-    patientName: [row.family_name, row.given_name].filter(Boolean).join(', '),
-  }));
+  return result.rows;
 }

@@ -39,35 +39,13 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  teams: string[];
-  disabled_at: Date | null;
-  last_sign_in_at: Date | null;
-  created_at: Date;
-}
-
+// Columns named as the User's fields, so a row is the value.
 const USER_SELECT = `
-  SELECT u.id, u.username, u.display_name, u.role, u.disabled_at, u.last_sign_in_at, u.created_at,
+  SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.disabled_at AS "disabledAt",
+         u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt",
          coalesce((SELECT array_agg(m.team ORDER BY m.team) FROM team_memberships m WHERE m.user_id = u.id),
                   '{}') AS teams
     FROM users u`;
-
-function toUser(row: UserRow): User {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    teams: row.teams,
-    disabledAt: row.disabled_at,
-    lastSignInAt: row.last_sign_in_at,
-    createdAt: row.created_at,
-  };
-}
 
 /**
  * Creates a user. Without a password the account cannot sign in until one is set.
@@ -115,9 +93,8 @@ export async function createUser(
  * @param id - user id
  */
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {
-  const result = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1`, [id]);
-  const row = result.rows[0];
-  return row ? toUser(row) : null;
+  const result = await db.query<User>(`${USER_SELECT} WHERE u.id = $1`, [id]);
+  return result.rows[0] ?? null;
 }
 
 /**
@@ -125,19 +102,16 @@ export async function findUserById(db: Queryable, id: string): Promise<User | nu
  * @param username - as typed
  */
 export async function findUserByUsername(db: Queryable, username: string): Promise<User | null> {
-  const result = await db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [
-    normalizeUsername(username),
-  ]);
-  const row = result.rows[0];
-  return row ? toUser(row) : null;
+  const result = await db.query<User>(`${USER_SELECT} WHERE u.username = $1`, [normalizeUsername(username)]);
+  return result.rows[0] ?? null;
 }
 
 /**
  * Every user, by username.
  */
 export async function listUsers(db: Queryable): Promise<User[]> {
-  const result = await db.query<UserRow>(`${USER_SELECT} ORDER BY u.username`);
-  return result.rows.map(toUser);
+  const result = await db.query<User>(`${USER_SELECT} ORDER BY u.username`);
+  return result.rows;
 }
 
 /**

@@ -37,16 +37,22 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
   const { pool } = context;
   const adminOnly = requireRole('admin');
 
-  app.get(
-    '/api/users',
-    {
-      preHandler: adminOnly,
-      schema: {
-        summary: 'Every user',
-        response: { 200: listSchema(userSchema, 'UserList'), ...errors },
-      },
-    },
-    async () => ({ items: (await listUsers(pool)).map(toUserJson) }),
+  // The admin's lists: every user, every team; each answered whole (an installation has dozens).
+  const wholeList = <T extends z.ZodType>(
+    url: string,
+    summary: string,
+    list: z.ZodObject<{ items: z.ZodArray<T> }>,
+    read: () => Promise<z.output<T>[]>,
+  ) =>
+    app.get(
+      url,
+      { preHandler: adminOnly, schema: { summary, response: { 200: list, ...errors } } },
+      async () => ({
+        items: await read(),
+      }),
+    );
+  wholeList('/api/users', 'Every user', listSchema(userSchema, 'UserList'), async () =>
+    (await listUsers(pool)).map(toUserJson),
   );
 
   app.post(
@@ -138,16 +144,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
     },
   );
 
-  app.get(
-    '/api/teams',
-    {
-      preHandler: adminOnly,
-      schema: {
-        summary: 'Every team with its members',
-        response: { 200: listSchema(teamSchema, 'TeamList'), ...errors },
-      },
-    },
-    async () => ({ items: (await listTeams(pool)).map(toTeamJson) }),
+  wholeList('/api/teams', 'Every team with its members', listSchema(teamSchema, 'TeamList'), async () =>
+    (await listTeams(pool)).map(toTeamJson),
   );
 
   app.post(
