@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -36,6 +37,21 @@ const role = z.enum(['navigator', 'ops', 'admin']);
 export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
   const { pool } = context;
   const adminOnly = requireRole('admin');
+
+  // Every change an admin makes here is audit-logged under their name.
+  const auditChange = (
+    request: FastifyRequest,
+    action: 'create' | 'update',
+    target: { resource: 'user' | 'team'; resourceId: string },
+    detail?: Record<string, unknown>,
+  ) =>
+    recordAudit(pool, {
+      actor: principalOf(request).actor,
+      action,
+      ...target,
+      remoteAddress: request.ip,
+      ...(detail ? { detail } : {}),
+    });
 
   // The admin's lists: every user, every team; each answered whole (an installation has dozens).
   const wholeList = <T extends z.ZodType>(
@@ -78,14 +94,16 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
         throw new HttpError(400, 'no_team', 'A navigator needs at least one team');
       }
       const user = await createUser(pool, body);
-      await recordAudit(pool, {
-        actor: principalOf(request).actor,
-        action: 'create',
-        resource: 'user',
-        resourceId: user.id,
-        remoteAddress: request.ip,
-        detail: { username: user.username, role: user.role, teams: user.teams },
-      });
+      await auditChange(
+        request,
+        'create',
+        { resource: 'user', resourceId: user.id },
+        {
+          username: user.username,
+          role: user.role,
+          teams: user.teams,
+        },
+      );
       return reply.code(201).send(toUserJson(user));
     },
   );
@@ -132,14 +150,15 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       if (password !== undefined) {
         await setUserPassword(pool, user.id, password);
       }
-      await recordAudit(pool, {
-        actor: principal.actor,
-        action: 'update',
-        resource: 'user',
-        resourceId: user.id,
-        remoteAddress: request.ip,
-        detail: { ...change, passwordChanged: password !== undefined },
-      });
+      await auditChange(
+        request,
+        'update',
+        { resource: 'user', resourceId: user.id },
+        {
+          ...change,
+          passwordChanged: password !== undefined,
+        },
+      );
       return toUserJson(user);
     },
   );
@@ -164,13 +183,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
     },
     async (request, reply) => {
       const team = await addTeam(pool, request.body);
-      await recordAudit(pool, {
-        actor: principalOf(request).actor,
-        action: 'create',
-        resource: 'team',
-        resourceId: team.name,
-        remoteAddress: request.ip,
-      });
+      await auditChange(request, 'create', { resource: 'team', resourceId: team.name });
       return reply.code(201).send(toTeamJson(team));
     },
   );
