@@ -9,6 +9,7 @@ import {
   insertFollowUp,
   insertPatient,
 } from './testing/report-fixtures.js';
+import { insertStay } from './testing/measure-seed.js';
 
 // A synthetic October 2026 (with September as its previous period) in America/New_York, EDT
 // (UTC-4) throughout. Every expected figure is counted by hand from the rows below.
@@ -111,13 +112,7 @@ describe('report slices: kind and risk, the previous period, and the breakdown',
     await insertAction(db, ids.P2.followUpId, 'appointment_scheduled', local('2026-10-07T10:05'), {
       outcome: '2026-10-19',
     });
-    await insertEncounter(db, {
-      patientId: ids.P2.patientId,
-      facility: 'GEN',
-      patientClass: 'I',
-      admittedAt: local('2026-10-20T10:00'),
-      dischargedAt: null,
-    });
+    await insertStay(db, ids.P2.patientId, local('2026-10-20T10:00'), null, { facility: 'GEN' });
     // P3 south OTH normal: discharged Wed 14 Oct, due end of Fri 16; contact Thu 15 (24 h).
     ids.P3 = await stay(db, {
       mrn: 'P3',
@@ -151,13 +146,7 @@ describe('report slices: kind and risk, the previous period, and the breakdown',
     });
     // P6: an inpatient discharge at GEN on 22 Oct that got no follow-up: no team, no risk.
     const p6 = await insertPatient(db, 'P6');
-    await insertEncounter(db, {
-      patientId: p6,
-      facility: 'GEN',
-      patientClass: 'I',
-      admittedAt: local('2026-10-20T10:00'),
-      dischargedAt: local('2026-10-22T10:00'),
-    });
+    await insertStay(db, p6, local('2026-10-20T10:00'), local('2026-10-22T10:00'), { facility: 'GEN' });
     // September: S1 north normal discharged Tue 15 Sep, contact Wed 16; S2 north high Mon 21 Sep, none.
     ids.S1 = await stay(db, {
       mrn: 'S1',

@@ -3,7 +3,7 @@ import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
 import type { MeasureScope, Queryable } from '@adt/db';
 import { countedMeasureReport, measureFacts, measureMembers, measureReport } from './measure-report.js';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
-import { insertCareAction, insertEncounter, insertFollowUp, insertPatient } from './testing/measure-seed.js';
+import { insertCareAction, insertStay, insertFollowUp, insertPatient } from './testing/measure-seed.js';
 
 // A synthetic September 2026 in America/New_York (EDT, UTC-4 all month and in October), with Labor
 // Day (Mon 7 Sep) a practice holiday. Every expected figure below is counted by hand from the
@@ -20,7 +20,7 @@ const patient = (
   identifiers: [authority: string, id: string, type: string][] = [],
   deceased = false,
 ) => insertPatient(db, { mrn, authority, identifiers, deceased });
-const encounter = insertEncounter;
+const stay = insertStay;
 const followUp = insertFollowUp;
 const action = insertCareAction;
 
@@ -89,50 +89,26 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     ]);
     const pY = await patient(db, 'Y-1', 'THIRD_HOSP', [['ENT', 'E-7', 'PT']]);
     const aOut = local('2026-09-03T14:00');
-    enc.A = await encounter(db, {
-      patientId: pA,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-08-30T09:00'),
-      dischargedAt: aOut,
-    });
+    enc.A = await stay(db, pA, local('2026-08-30T09:00'), aOut);
     fu.A = await dischargeFollowUp(db, pA, enc.A, aOut);
     await action(db, fu.A, 'contact_made', local('2026-09-08T16:00'));
     await action(db, fu.A, 'appointment_scheduled', local('2026-09-08T16:05'), { outcome: '2026-09-10' });
     await action(db, fu.A, 'med_reconciliation', local('2026-09-20T10:00'));
-    enc.Y = await encounter(db, {
-      patientId: pY,
-      facility: 'THIRD_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-30T10:00'),
-      dischargedAt: null,
-    });
+    enc.Y = await stay(db, pY, local('2026-09-30T10:00'), null, { facility: 'THIRD_HOSP' });
 
     // B: discharged Sat 12 Sep (a weekend): due at the end of Tue 15 Sep. Two attempts by then
     // (outreach met), contact on Wed 16 09:00 is late: 95 h. Rescheduled visit: 30 Sep, then 24 Sep
     // (≤ 26 Sep = +14, > 19 Sep = +7). Readmitted on 12 Oct 20:00, the 30th day: counts.
     const pB = await patient(db, 'B-1', 'GENERAL_HOSP');
     const bOut = local('2026-09-12T10:00');
-    enc.B = await encounter(db, {
-      patientId: pB,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-10T10:00'),
-      dischargedAt: bOut,
-    });
+    enc.B = await stay(db, pB, local('2026-09-10T10:00'), bOut);
     fu.B = await dischargeFollowUp(db, pB, enc.B, bOut);
     await action(db, fu.B, 'contact_attempt', local('2026-09-14T09:00'));
     await action(db, fu.B, 'contact_attempt', local('2026-09-15T23:30'));
     await action(db, fu.B, 'contact_made', local('2026-09-16T09:00'));
     await action(db, fu.B, 'appointment_scheduled', local('2026-09-16T09:10'), { outcome: '2026-09-30' });
     await action(db, fu.B, 'appointment_scheduled', local('2026-09-17T09:10'), { outcome: '2026-09-24' });
-    await encounter(db, {
-      patientId: pB,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-10-12T20:00'),
-      dischargedAt: null,
-    });
+    await stay(db, pB, local('2026-10-12T20:00'), null);
 
     // C: discharged Tue 15 Sep 08:00, due end of Thu 17 Sep. The contact happened Wed 16 12:00 but
     // was logged on 25 Sep: it counts by its time (28 h). Visit 30 Sep: later than +14 (29 Sep).
@@ -140,45 +116,21 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     // and an outpatient visit on 1 Oct is no readmission.
     const pC = await patient(db, 'C-1', 'GENERAL_HOSP');
     const cOut = local('2026-09-15T08:00');
-    enc.C = await encounter(db, {
-      patientId: pC,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-12T08:00'),
-      dischargedAt: cOut,
-    });
+    enc.C = await stay(db, pC, local('2026-09-12T08:00'), cOut);
     fu.C = await dischargeFollowUp(db, pC, enc.C, cOut);
     await action(db, fu.C, 'contact_made', local('2026-09-16T12:00'), {
       recordedAt: local('2026-09-25T09:00'),
     });
     await action(db, fu.C, 'appointment_scheduled', local('2026-09-25T09:01'), { outcome: '2026-09-30' });
     await action(db, fu.C, 'med_reconciliation', local('2026-10-15T23:00'));
-    await encounter(db, {
-      patientId: pC,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-10-16T08:00'),
-      dischargedAt: null,
-    });
-    await encounter(db, {
-      patientId: pC,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'O',
-      admittedAt: local('2026-10-01T08:00'),
-      dischargedAt: local('2026-10-01T09:00'),
-    });
+    await stay(db, pC, local('2026-10-16T08:00'), null);
+    await stay(db, pC, local('2026-10-01T08:00'), local('2026-10-01T09:00'), { patientClass: 'O' });
 
     // D: discharged Mon 21 Sep, one attempt only (outreach not met), visit 28 Sep = +7 exactly,
     // med rec at 00:30 on 22 Oct, half an hour past discharge + 30. Not readmitted.
     const pD = await patient(db, 'D-1', 'GENERAL_HOSP');
     const dOut = local('2026-09-21T09:00');
-    enc.D = await encounter(db, {
-      patientId: pD,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-18T09:00'),
-      dischargedAt: dOut,
-    });
+    enc.D = await stay(db, pD, local('2026-09-18T09:00'), dOut);
     fu.D = await dischargeFollowUp(db, pD, enc.D, dOut);
     await action(db, fu.D, 'contact_attempt', local('2026-09-22T10:00'));
     await action(db, fu.D, 'appointment_scheduled', local('2026-09-22T10:05'), { outcome: '2026-09-28' });
@@ -187,13 +139,7 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     // E: discharge cancelled by A13 (which clears the discharge time) after a contact was logged:
     // the follow-up is kept but flagged, and counts nowhere. E2: cancelled by A13 without work.
     const pE = await patient(db, 'E-1', 'GENERAL_HOSP');
-    enc.E = await encounter(db, {
-      patientId: pE,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-01T09:00'),
-      dischargedAt: null,
-    });
+    enc.E = await stay(db, pE, local('2026-09-01T09:00'), null);
     fu.E = await followUp(db, {
       encounterId: enc.E,
       patientId: pE,
@@ -204,13 +150,7 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     });
     await action(db, fu.E, 'contact_made', local('2026-09-08T10:00'));
     const pE2 = await patient(db, 'E-2', 'GENERAL_HOSP');
-    enc.E2 = await encounter(db, {
-      patientId: pE2,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-02T09:00'),
-      dischargedAt: null,
-    });
+    enc.E2 = await stay(db, pE2, local('2026-09-02T09:00'), null);
     fu.E2 = await followUp(db, {
       encounterId: enc.E2,
       patientId: pE2,
@@ -224,14 +164,7 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     // F: the patient died (disposition 20): follow-up cancelled, encounter out of readmissions.
     const pF = await patient(db, 'F-1', 'GENERAL_HOSP', [], true);
     const fOut = local('2026-09-10T03:00');
-    enc.F = await encounter(db, {
-      patientId: pF,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-01T03:00'),
-      dischargedAt: fOut,
-      disposition: '20',
-    });
+    enc.F = await stay(db, pF, local('2026-09-01T03:00'), fOut, { disposition: '20' });
     fu.F = await followUp(db, {
       encounterId: enc.F,
       patientId: pF,
@@ -246,21 +179,8 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     // an index discharge nor a follow-up.
     const pG = await patient(db, 'G-1', 'GENERAL_HOSP', [['HIE', 'H-200', 'PI']]);
     const pG2 = await patient(db, 'G-2', 'OTHER_HOSP', [['HIE', 'H-200', 'PT']]);
-    enc.G = await encounter(db, {
-      patientId: pG,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-14T03:00'),
-      dischargedAt: local('2026-09-17T11:00'),
-      disposition: '2',
-    });
-    await encounter(db, {
-      patientId: pG2,
-      facility: 'OTHER_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-17T13:00'),
-      dischargedAt: null,
-    });
+    enc.G = await stay(db, pG, local('2026-09-14T03:00'), local('2026-09-17T11:00'), { disposition: '2' });
+    await stay(db, pG2, local('2026-09-17T13:00'), null, { facility: 'OTHER_HOSP' });
 
     // H1: ED 5 Sep 20:00 to 6 Sep 01:00 (event date 6 Sep, the departure); contact 13 Sep 23:59.
     // H2: ED arrival 25 Sep, no departure sent; contact 3 Oct 00:01, past 2 Oct. H3: ED 31 Aug
@@ -271,13 +191,7 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
       ['H3', '2026-08-31T22:00', '2026-09-01T03:00', null],
     ] as const) {
       const p = await patient(db, `${key}-1`, 'GENERAL_HOSP');
-      enc[key] = await encounter(db, {
-        patientId: p,
-        facility: 'GENERAL_HOSP',
-        patientClass: 'E',
-        admittedAt: local(arrived),
-        dischargedAt: left === null ? null : local(left),
-      });
+      enc[key] = await stay(db, p, local(arrived), left === null ? null : local(left), { patientClass: 'E' });
       fu[key] = await followUp(db, {
         encounterId: enc[key],
         patientId: p,
@@ -292,42 +206,18 @@ describe('impact measures: GET /api/reports/measures and its members', () => {
     // zone. No actions. Readmitted 20 Oct. J: discharged 31 Aug 23:30 EDT (1 Sep UTC): August.
     const pI = await patient(db, 'I-1', 'GENERAL_HOSP');
     const iOut = local('2026-09-30T22:30');
-    enc.I = await encounter(db, {
-      patientId: pI,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-28T22:30'),
-      dischargedAt: iOut,
-    });
+    enc.I = await stay(db, pI, local('2026-09-28T22:30'), iOut);
     fu.I = await dischargeFollowUp(db, pI, enc.I, iOut);
-    await encounter(db, {
-      patientId: pI,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-10-20T08:00'),
-      dischargedAt: null,
-    });
+    await stay(db, pI, local('2026-10-20T08:00'), null);
     const pJ = await patient(db, 'J-1', 'GENERAL_HOSP');
     const jOut = local('2026-08-31T23:30');
-    enc.J = await encounter(db, {
-      patientId: pJ,
-      facility: 'GENERAL_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-08-28T10:00'),
-      dischargedAt: jOut,
-    });
+    enc.J = await stay(db, pJ, local('2026-08-28T10:00'), jOut);
     fu.J = await dischargeFollowUp(db, pJ, enc.J, jOut);
 
     // K: team south at OTHER_HOSP, discharged Tue 8 Sep 10:00, contact the next day (24 h).
     const pK = await patient(db, 'K-1', 'OTHER_HOSP');
     const kOut = local('2026-09-08T10:00');
-    enc.K = await encounter(db, {
-      patientId: pK,
-      facility: 'OTHER_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-09-05T10:00'),
-      dischargedAt: kOut,
-    });
+    enc.K = await stay(db, pK, local('2026-09-05T10:00'), kOut, { facility: 'OTHER_HOSP' });
     fu.K = await dischargeFollowUp(db, pK, enc.K, kOut, 'south');
     await action(db, fu.K, 'contact_made', local('2026-09-09T10:00'));
   });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
-import { insertCareAction, insertEncounter, insertFollowUp, insertPatient } from './testing/measure-seed.js';
+import {
+  insertCareAction,
+  insertEncounter,
+  insertFollowUp,
+  insertPatient,
+  insertStay as stay,
+} from './testing/measure-seed.js';
 
 // A second synthetic month, October 2026 in America/New_York, for the edge cases the September
 // test (reports-api.int.test.ts) leaves out: a holiday that only the outreach attempts depend on,
@@ -112,13 +118,7 @@ describe('impact measures: edge cases of a synthetic October', () => {
     enc.W = await inpatient(pW, '2026-09-29T10:00', '2026-10-02T10:00');
     fu.W = await discharge(pW, enc.W, endOf('2026-10-06'));
     enc.W2 = await inpatient(pW, '2026-10-10T10:00', '2026-10-12T09:00', '2');
-    enc.W3 = await insertEncounter(db, {
-      patientId: pW3,
-      facility: 'OTHER_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-10-12T11:00'),
-      dischargedAt: null,
-    });
+    enc.W3 = await stay(db, pW3, local('2026-10-12T11:00'), null, { facility: 'OTHER_HOSP' });
 
     // Q: discharged Sun 4 Oct 11:00 (a weekend): due at the end of Tue 6 Oct (Mon 5, Tue 6). One
     // attempt in time (Mon 5), one late (Wed 7): outreach not met. Contact Wed 7 10:00, late: 71 h.
@@ -149,20 +149,11 @@ describe('impact measures: edge cases of a synthetic October', () => {
       outcome: '2026-10-18',
     });
     await insertCareAction(db, fu.Q, 'med_reconciliation', local('2026-11-04T00:10'));
-    await insertEncounter(db, {
-      patientId: pQ2,
+    await stay(db, pQ2, local('2026-10-20T10:00'), local('2026-10-20T15:00'), {
       facility: 'OTHER_HOSP',
       patientClass: 'E',
-      admittedAt: local('2026-10-20T10:00'),
-      dischargedAt: local('2026-10-20T15:00'),
     });
-    enc.Q2 = await insertEncounter(db, {
-      patientId: pQ2,
-      facility: 'OTHER_HOSP',
-      patientClass: 'I',
-      admittedAt: local('2026-11-03T20:00'),
-      dischargedAt: null,
-    });
+    enc.Q2 = await stay(db, pQ2, local('2026-11-03T20:00'), null, { facility: 'OTHER_HOSP' });
 
     // P: discharged Fri 9 Oct 15:00; Mon 12 is the holiday, so due at the end of Wed 14 Oct (Tue 13,
     // Wed 14). Two attempts, Tue 13 and Wed 14 18:00: outreach met, the second only thanks to the
@@ -220,13 +211,7 @@ describe('impact measures: edge cases of a synthetic October', () => {
       ['ED4', '2026-10-22T09:00', null, null, 'admitted'],
     ] as const) {
       const p = await insertPatient(db, { mrn: `${key}-1`, authority: 'GENERAL_HOSP' });
-      enc[key] = await insertEncounter(db, {
-        patientId: p,
-        facility: 'GENERAL_HOSP',
-        patientClass: 'E',
-        admittedAt: local(arrived),
-        dischargedAt: left === null ? null : local(left),
-      });
+      enc[key] = await stay(db, p, local(arrived), left === null ? null : local(left), { patientClass: 'E' });
       fu[key] = await insertFollowUp(db, {
         encounterId: enc[key],
         patientId: p,

@@ -28,6 +28,18 @@ import { errorSchema, listSchema } from '../schemas.js';
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 const role = z.enum(['navigator', 'ops', 'admin']);
 
+const displayNameText = lineText(200).pipe(z.string().trim()).default('');
+
+const newUserSchema = z.strictObject({
+  username: usernameSchema,
+  displayName: displayNameText,
+  role,
+  teams: z.array(teamNameSchema).max(50).default([]),
+  password: passwordText.optional(),
+});
+
+const newTeamSchema = z.strictObject({ name: teamNameSchema, displayName: displayNameText });
+
 /**
  * User and team administration (admins only). Changes are audit-logged; passwords are never
  * returned, and setting one ends the user's sessions.
@@ -78,13 +90,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       schema: {
         summary: 'Create a user',
         description: 'A navigator needs at least one team. Without a password the user cannot sign in yet.',
-        body: z.strictObject({
-          username: usernameSchema,
-          displayName: lineText(200).pipe(z.string().trim()).default(''),
-          role,
-          teams: z.array(teamNameSchema).max(50).default([]),
-          password: passwordText.optional(),
-        }),
+        body: newUserSchema,
         response: { 201: userSchema, ...errors },
       },
     },
@@ -174,10 +180,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       schema: {
         summary: 'Add a team',
         description: 'The name is what follow-ups, roster entries and team rules carry.',
-        body: z.strictObject({
-          name: teamNameSchema,
-          displayName: lineText(200).pipe(z.string().trim()).default(''),
-        }),
+        body: newTeamSchema,
         response: { 201: teamSchema, ...errors },
       },
     },

@@ -62,6 +62,28 @@ export async function insertEncounter(
 }
 
 /**
+ * A stay: an encounter from admission to discharge (null: still in), an inpatient stay at
+ * GENERAL_HOSP unless told otherwise.
+ * @returns the encounter id
+ */
+export function insertStay(
+  db: Queryable,
+  patientId: string,
+  admittedAt: Date,
+  dischargedAt: Date | null,
+  where: { facility?: string; patientClass?: string; disposition?: string } = {},
+): Promise<string> {
+  return insertEncounter(db, {
+    patientId,
+    facility: where.facility ?? 'GENERAL_HOSP',
+    patientClass: where.patientClass ?? 'I',
+    admittedAt,
+    dischargedAt,
+    ...(where.disposition === undefined ? {} : { disposition: where.disposition }),
+  });
+}
+
+/**
  * A follow-up (in progress unless a status is given).
  * @param f - encounter, patient, kind, TCM due time, team, status and flags
  * @returns the follow-up id
