@@ -7,14 +7,9 @@ import {
   type ApiHarness,
   type BrowserSession,
 } from './testing/api-harness.js';
+import type { ApiSchema } from './testing/api-answers.js';
 
-interface Item {
-  id: string;
-  team: string;
-  patient: { mrn: string; name: string };
-  claimedBy: { actor: string; name: string } | null;
-  failedAttempts: number;
-}
+type Item = ApiSchema<'FollowUp'>;
 
 describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
   let h: ApiHarness;

@@ -12,13 +12,9 @@ import {
   type ApiHarness,
   type BrowserSession,
 } from './testing/api-harness.js';
+import type { ApiSchema } from './testing/api-answers.js';
 
-interface Item {
-  id: string;
-  team: string;
-  status: string;
-  patient: { mrn: string; name: string };
-}
+type Item = ApiSchema<'FollowUp'>;
 
 const HOUR = 3_600_000;
 

@@ -1,3 +1,4 @@
+import type { GetJson } from './testing/api-answers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '@adt/db';
 import { addUser, type ApiHarness, createUserToken, signIn, startApiHarness } from './testing/api-harness.js';
@@ -42,22 +43,7 @@ async function workItem(
   });
 }
 
-interface Workload {
-  from: string;
-  to: string;
-  asOf: string;
-  navigators: {
-    actor: string;
-    username: string | null;
-    name: string;
-    teams: string[];
-    open: number;
-    overdue: number;
-    closed: number;
-  }[];
-  teams: { team: string; open: number; unclaimed: number; overdue: number; unclaimedOverdue: number }[];
-  closedPerDay: { date: string; count: number }[];
-}
+type Workload = GetJson<'/api/reports/workload'>;
 
 describe('workload report: GET /api/reports/workload', () => {
   let h: ApiHarness;

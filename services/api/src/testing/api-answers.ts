@@ -1,0 +1,15 @@
+/**
+ * The API's answers as its OpenAPI document describes them (the types generated for the pages), so
+ * a test reads a response with the same type a page does. Not part of the build.
+ */
+import type { components, paths } from '../../web/types/api.js';
+
+/** The JSON a GET route answers. */
+export type GetJson<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer J } } } };
+}
+  ? Exclude<J, string>
+  : never;
+
+/** One of the document's shared schemas, by name. */
+export type ApiSchema<N extends keyof components['schemas']> = components['schemas'][N];
