@@ -3634,6 +3634,13 @@ export interface paths {
                             /** @description Dates in the inbox are shown in this IANA time zone */
                             practiceTimeZone: string;
                             idleTimeoutMs: number;
+                            /** @description How people sign in here */
+                            signIn: {
+                                /** @description Whether `POST /api/session` takes a username and password */
+                                password: boolean;
+                                /** @description The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none */
+                                provider: string | null;
+                            };
                         };
                     };
                 };
@@ -3642,7 +3649,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with username and password (sets the session cookie)
-         * @description Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row for one username from one address lock sign-in for that username from that address (1 minute, doubling with each further failure up to 15 minutes); other addresses are not affected. Unknown usernames get the same answers.
+         * @description Needs the X-CSRF-Token header from `GET /api/session`. Answers 403 `password_sign_in_off` where PASSWORD_SIGN_IN=false (sign in through the identity provider instead). Five wrong passwords in a row for one username from one address lock sign-in for that username from that address (1 minute, doubling with each further failure up to 15 minutes); other addresses are not affected. Unknown usernames get the same answers.
          */
         post: {
             parameters: {
@@ -3684,6 +3691,13 @@ export interface paths {
                             /** @description Dates in the inbox are shown in this IANA time zone */
                             practiceTimeZone: string;
                             idleTimeoutMs: number;
+                            /** @description How people sign in here */
+                            signIn: {
+                                /** @description Whether `POST /api/session` takes a username and password */
+                                password: boolean;
+                                /** @description The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none */
+                                provider: string | null;
+                            };
                         };
                     };
                 };
@@ -3759,6 +3773,13 @@ export interface paths {
                             /** @description Dates in the inbox are shown in this IANA time zone */
                             practiceTimeZone: string;
                             idleTimeoutMs: number;
+                            /** @description How people sign in here */
+                            signIn: {
+                                /** @description Whether `POST /api/session` takes a username and password */
+                                password: boolean;
+                                /** @description The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none */
+                                provider: string | null;
+                            };
                         };
                     };
                 };
@@ -3855,6 +3876,13 @@ export interface paths {
                             /** @description Dates in the inbox are shown in this IANA time zone */
                             practiceTimeZone: string;
                             idleTimeoutMs: number;
+                            /** @description How people sign in here */
+                            signIn: {
+                                /** @description Whether `POST /api/session` takes a username and password */
+                                password: boolean;
+                                /** @description The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none */
+                                provider: string | null;
+                            };
                         };
                     };
                 };
