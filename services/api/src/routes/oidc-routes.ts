@@ -79,7 +79,10 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
         url = await client.authorizationUrl(checks);
       } catch (error) {
         if (!(error instanceof OidcUnavailableError)) throw error;
-        request.log.warn({ err: error }, 'identity provider unavailable');
+        request.log.warn(
+          { error: { name: error.name, message: error.message } },
+          'identity provider unavailable',
+        );
         return reply.redirect(signInPage({ error: 'unavailable', next }), 303);
       }
       const token = await saveOidcSignInAttempt(pool, {
@@ -117,11 +120,13 @@ export const oidcRoutes: FastifyPluginAsyncZod<{
     } catch (error) {
       if (error instanceof openid.AuthorizationResponseError) {
         // The provider's own refusal (the person cancelled, or is not assigned to the application).
-        return refuse('provider_error', UNKNOWN_USER_ACTOR, { error: error.error });
+        return refuse('provider_error', UNKNOWN_USER_ACTOR, { error: error.error.slice(0, 100) });
       }
       const unavailable = error instanceof OidcUnavailableError;
-      // The error names the check that failed (state, nonce, signature…); it holds no claims.
-      request.log.warn({ err: error }, 'identity provider sign-in failed');
+      // The message names the check that failed (state, nonce, signature…); the error's cause may
+      // hold the ID token's claims, which stay out of the log.
+      const { name, message } = error instanceof Error ? error : { name: 'unknown', message: String(error) };
+      request.log.warn({ error: { name, message } }, 'identity provider sign-in failed');
       return refuse(unavailable ? 'unavailable' : 'failed', UNKNOWN_USER_ACTOR);
     }
 
