@@ -145,6 +145,21 @@ describe('single sign-on through an OpenID Connect provider', () => {
     });
   });
 
+  it('refuses someone else who now holds the username claim of a linked account', async () => {
+    // Alice's old email, given to another person at the provider after she changed hers.
+    provider.accounts.set('sub-eve', {
+      email: 'alice.rivera@example.org',
+      name: 'Eve',
+      groups: ['adt-admins'],
+    });
+    const { answer, cookie } = await signInThroughProvider('sub-eve');
+    expect(answer.headers.location).toBe('/sign-in?error=username_taken');
+    expect(cookie).not.toMatch(/adt_session=/);
+    expect((await findUserByUsername(h.db.pool, 'alice.rivera@example.org'))?.displayName).toBe(
+      'Alice Rivera, RN',
+    );
+  });
+
   it('refuses a person whose groups give no role, with a reason the sign-in page explains', async () => {
     const { answer, cookie } = await signInThroughProvider('sub-bob');
     expect(answer.statusCode).toBe(303);
