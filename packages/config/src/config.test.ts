@@ -221,6 +221,79 @@ describe('loadConfig: sections', () => {
   });
 });
 
+describe('loadConfig: sign-in', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://login.example.org/realms/practice',
+    OIDC_CLIENT_ID: 'adt-followup',
+    OIDC_REDIRECT_URI: 'https://inbox.example.org/auth/oidc/callback',
+  };
+
+  it('signs in with passwords only unless an identity provider is configured', () => {
+    const config = loadConfig({});
+    expect(config.signIn).toEqual({ password: true, oidc: null });
+  });
+
+  it('reads the identity provider, its claims and the group maps in the order written', () => {
+    const config = loadConfig({
+      ...oidc,
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_ROLE_MAP: 'adt-admins:admin, /clinical/adt-nav:navigator',
+      OIDC_TEAM_MAP: 'north-nurses:north,float-pool:north,float-pool:south',
+      OIDC_SCOPES: 'openid email groups',
+      PASSWORD_SIGN_IN: 'false',
+    }).signIn;
+    expect(config.password).toBe(false);
+    expect(config.oidc).toEqual({
+      issuer: oidc.OIDC_ISSUER,
+      clientId: 'adt-followup',
+      clientSecret: 's3cret',
+      redirectUri: oidc.OIDC_REDIRECT_URI,
+      providerName: 'SSO',
+      scopes: ['openid', 'email', 'groups'],
+      usernameClaim: 'email',
+      groupsClaim: 'groups',
+      roleMap: [
+        { group: 'adt-admins', value: 'admin' },
+        { group: '/clinical/adt-nav', value: 'navigator' },
+      ],
+      teamMap: [
+        { group: 'north-nurses', value: 'north' },
+        { group: 'float-pool', value: 'north' },
+        { group: 'float-pool', value: 'south' },
+      ],
+    });
+  });
+
+  it('names a bad map entry, an unknown role and a group mapped to two roles', () => {
+    expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'adt-admins:root' })).toThrow(
+      /OIDC_ROLE_MAP: "adt-admins:root" is not GROUP:VALUE \(the value must be one of navigator, ops, admin\)/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'adt-admins' })).toThrow(/OIDC_ROLE_MAP/);
+    expect(() => loadConfig({ ...oidc, OIDC_TEAM_MAP: 'north-nurses:' })).toThrow(/OIDC_TEAM_MAP/);
+    expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'g:admin,g:navigator' })).toThrow(
+      /OIDC_ROLE_MAP: names a group twice/,
+    );
+  });
+
+  it('needs a complete, secure provider setting, and a provider before passwords can be turned off', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      /OIDC_CLIENT_ID: required[\s\S]*OIDC_REDIRECT_URI: required/,
+    );
+    expect(() => loadConfig({ OIDC_ROLE_MAP: 'a:admin' })).toThrow(/OIDC_ISSUER: required when OIDC_ROLE_MAP/);
+    expect(() => loadConfig({ PASSWORD_SIGN_IN: 'false' })).toThrow(
+      /OIDC_ISSUER: required when PASSWORD_SIGN_IN is false/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.org' })).toThrow(/OIDC_ISSUER: must be an https URL/);
+    expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080' }).signIn.oidc?.issuer).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(() =>
+      loadConfig({ ...oidc, OIDC_REDIRECT_URI: 'https://inbox.example.org/callback' }),
+    ).toThrow(/OIDC_REDIRECT_URI: must end in \/auth\/oidc\/callback/);
+    expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'email' })).toThrow(/OIDC_SCOPES: must include openid/);
+  });
+});
+
 describe('configuration docs', () => {
   const repositoryFile = (name: string) => readFileSync(new URL(`../../../${name}`, import.meta.url), 'utf8');
 

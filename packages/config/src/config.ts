@@ -13,11 +13,14 @@ import {
   bool,
   csv,
   facilityMinutes,
+  groupMap,
   isAddressOrCidr,
+  isHttpsOrLoopback,
   isIanaZone,
   minutes,
   port,
   positiveMs,
+  ROLES,
 } from './env-values.js';
 
 // Each variable is declared once, below: its name, its schema (bounds, default, conversion) and
@@ -63,6 +66,60 @@ const emailTo = variable(
 
 const requiredWhen = (needed: boolean, missing: string, because: string): string[] =>
   needed ? [`${missing}: required when ${because}`] : [];
+
+const httpsUrl = z
+  .url()
+  .refine(isHttpsOrLoopback, 'must be an https URL (http only for localhost, 127.0.0.1 or [::1])');
+/** The identity provider's issuer URL (OIDC discovery); turns single sign-on on. */
+const oidcIssuer = variable('OIDC_ISSUER', httpsUrl.optional());
+/** This installation's client id at the identity provider. */
+const oidcClientId = variable('OIDC_CLIENT_ID', z.string().min(1).optional());
+/** Its client secret; unset: a public client (PKCE only, no client authentication). */
+const oidcClientSecret = variable('OIDC_CLIENT_SECRET', z.string().min(1).optional());
+/** The callback registered at the provider: the API's public address + `/auth/oidc/callback`. */
+const oidcRedirectUri = variable(
+  'OIDC_REDIRECT_URI',
+  httpsUrl
+    .refine((url) => new URL(url).pathname === '/auth/oidc/callback', 'must end in /auth/oidc/callback')
+    .refine((url) => !new URL(url).search && !new URL(url).hash, 'must have no query or fragment')
+    .optional(),
+);
+/** Shown on the sign-in button: "Sign in with <name>". */
+const oidcProviderName = variable('OIDC_PROVIDER_NAME', z.string().trim().min(1).max(60).default('SSO'));
+/** Scopes asked for; `openid` is required. */
+const oidcScopes = variable(
+  'OIDC_SCOPES',
+  z
+    .string()
+    .default('openid email profile')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((scopes) => scopes.includes('openid'), 'must include openid'),
+);
+/** The claim that names the account on the first sign-in (later ones match by issuer and `sub`). */
+const oidcUsernameClaim = variable('OIDC_USERNAME_CLAIM', z.string().trim().min(1).default('email'));
+/** The claim listing the person's groups (a list of strings). */
+const oidcGroupsClaim = variable('OIDC_GROUPS_CLAIM', z.string().trim().min(1).default('groups'));
+/** `GROUP:ROLE,…`: the first entry whose group the person is in gives the role. */
+const oidcRoleMap = variable(
+  'OIDC_ROLE_MAP',
+  groupMap(z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` })).refine(
+    (mappings) => new Set(mappings.map((m) => m.group)).size === mappings.length,
+    'names a group twice',
+  ),
+);
+/** `GROUP:TEAM,…`: the person belongs to the team of every entry whose group they are in. */
+const oidcTeamMap = variable(
+  'OIDC_TEAM_MAP',
+  groupMap(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(100, 'must be at most 100 characters')
+      .regex(/^[^\p{Cc}]+$/u, 'must be on one line'),
+  ),
+);
+/** Password sign-in on the sign-in page and `POST /api/session`. */
+const passwordSignIn = variable('PASSWORD_SIGN_IN', bool(true));
 
 /** Settings every process reads. */
 const core = {
@@ -231,6 +288,65 @@ const sections = {
       apiPerMinute: variable('API_RATE_LIMIT_PER_MINUTE', z.coerce.number().int().min(1).default(1200)),
     },
   },
+  /** How people sign in to the inbox: passwords, an identity provider (OIDC), or both. */
+  signIn: {
+    password: passwordSignIn,
+    /** Single sign-on with an OpenID Connect provider; null when `OIDC_ISSUER` is not set. */
+    oidc: derived(
+      [
+        oidcIssuer,
+        oidcClientId,
+        oidcClientSecret,
+        oidcRedirectUri,
+        oidcProviderName,
+        oidcScopes,
+        oidcUsernameClaim,
+        oidcGroupsClaim,
+        oidcRoleMap,
+        oidcTeamMap,
+      ],
+      (read) => {
+        const issuer = read(oidcIssuer);
+        const clientId = read(oidcClientId);
+        const redirectUri = read(oidcRedirectUri);
+        return issuer && clientId && redirectUri
+          ? {
+              issuer,
+              clientId,
+              clientSecret: read(oidcClientSecret) ?? null,
+              redirectUri,
+              providerName: read(oidcProviderName),
+              scopes: read(oidcScopes),
+              usernameClaim: read(oidcUsernameClaim),
+              groupsClaim: read(oidcGroupsClaim),
+              /** Empty: roles are managed in the product, and only existing users sign in. */
+              roleMap: read(oidcRoleMap),
+              /** Empty: teams are managed in the product. */
+              teamMap: read(oidcTeamMap),
+            }
+          : null;
+      },
+      (read) => {
+        const issuer = read(oidcIssuer);
+        const others = [
+          ...(read(oidcClientId) === undefined ? [] : [oidcClientId.env]),
+          ...(read(oidcClientSecret) === undefined ? [] : [oidcClientSecret.env]),
+          ...(read(oidcRedirectUri) === undefined ? [] : [oidcRedirectUri.env]),
+        ];
+        const mapped = read(oidcRoleMap).length > 0 || read(oidcTeamMap).length > 0;
+        return [
+          ...requiredWhen(!!issuer && !read(oidcClientId), 'OIDC_CLIENT_ID', 'OIDC_ISSUER is set'),
+          ...requiredWhen(!!issuer && !read(oidcRedirectUri), 'OIDC_REDIRECT_URI', 'OIDC_ISSUER is set'),
+          ...requiredWhen(
+            !issuer && (others.length > 0 || mapped),
+            'OIDC_ISSUER',
+            `${[...others, ...(mapped ? ['OIDC_ROLE_MAP or OIDC_TEAM_MAP'] : [])].join(', ')} is set`,
+          ),
+          ...requiredWhen(!issuer && !read(passwordSignIn), 'OIDC_ISSUER', 'PASSWORD_SIGN_IN is false'),
+        ];
+      },
+    ),
+  },
   practice: {
     /** IANA time zone of business days, the daily list and HL7 times without an offset. */
     timeZone: variable(
@@ -342,6 +458,8 @@ export type ConfigWith<S extends SectionName> = Pick<AppConfig, keyof typeof cor
 export type MllpTlsSettings = NonNullable<AppConfig['mllp']['tls']>;
 /** Thresholds and targets of the in-product alerts. */
 export type AlertSettings = AppConfig['alerts'];
+/** Single sign-on with an OpenID Connect provider. */
+export type OidcSettings = NonNullable<AppConfig['signIn']['oidc']>;
 
 /** Every section, in the order their problems are reported. */
 export const allSections = Object.keys(sections) as SectionName[];

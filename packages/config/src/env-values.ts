@@ -57,3 +57,48 @@ export const isIanaZone = (zone: string): boolean => {
     return false;
   }
 };
+
+/** The roles a group of the identity provider can be mapped to. */
+export const ROLES = ['navigator', 'ops', 'admin'] as const;
+
+/** One entry of a `GROUP:VALUE,…` list (`adt-admins:admin`). */
+export interface GroupMapping<V extends string> {
+  readonly group: string;
+  readonly value: V;
+}
+
+/**
+ * `GROUP:VALUE,…`, in the order written. A group name may itself hold colons (Keycloak paths, URNs):
+ * the value is what follows the last one. A group listed twice is refused: which entry wins would be
+ * a guess.
+ * @param value - checks one value and names what it must be
+ */
+export const groupMap = <V extends string>(value: z.ZodType<V>) =>
+  csv.transform((entries, ctx): readonly GroupMapping<V>[] => {
+    const mappings: GroupMapping<V>[] = [];
+    for (const entry of entries) {
+      const at = entry.lastIndexOf(':');
+      const group = entry.slice(0, at).trim();
+      const parsed = value.safeParse(entry.slice(at + 1).trim());
+      if (at <= 0 || !group || !parsed.success) {
+        const why = parsed.error?.issues[0]?.message ?? 'must not be empty';
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not GROUP:VALUE (the value ${why})` });
+        return z.NEVER;
+      }
+      mappings.push({ group, value: parsed.data });
+    }
+    return mappings;
+  });
+
+/**
+ * Whether a URL may be used for sign-in traffic: `https`, or `http` to this machine only (a
+ * development identity provider, tests).
+ * @param url - a URL that parsed
+ */
+export const isHttpsOrLoopback = (url: string): boolean => {
+  const { protocol, hostname } = new URL(url);
+  return (
+    protocol === 'https:' ||
+    (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname))
+  );
+};

@@ -1,2 +1,10 @@
 export { loadConfig, ConfigError, allSections, variableNames } from './config.js';
-export type { AlertSettings, AppConfig, ConfigWith, MllpTlsSettings, SectionName } from './config.js';
+export type {
+  AlertSettings,
+  AppConfig,
+  ConfigWith,
+  MllpTlsSettings,
+  OidcSettings,
+  SectionName,
+} from './config.js';
+export type { GroupMapping } from './env-values.js';

@@ -24,6 +24,7 @@ export * from './user-repository.js';
 export * from './credential-check.js';
 export * from './sign-in-failures.js';
 export * from './session-repository.js';
+export * from './oidc-repository.js';
 export * from './follow-up-claims.js';
 export * from './patient-search.js';
 export * from './care-action-state.js';

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { HttpError } from './auth.js';
-import { isApiRoute, isSignIn } from './route-match.js';
+import { isApiRoute, isOidcSignIn, isSignIn, matchedRoute } from './route-match.js';
 
 /** How many requests one caller may make per minute. */
 export interface RateLimitSettings {
-  /** `POST /api/session` per client address: slows password guessing across accounts. */
+  /**
+   * `POST /api/session` per client address: slows password guessing across accounts. Each of the
+   * identity provider's routes (start, callback) has the same limit of its own.
+   */
   signInPerMinute: number;
   /** Any other `/api` request per caller (token or session, else client address). */
   apiPerMinute: number;
@@ -21,9 +24,9 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = { signInPerMinute: 10, api
 const RATE_LIMIT_WINDOW_MS = 60_000;
 
 /**
- * Registers the rate limits on every `/api` route registered after it (pages, assets, health and
- * the queue dashboard are not counted). The counts live in this process: with several API
- * instances each one counts on its own.
+ * Registers the rate limits on every `/api` route and the identity provider's sign-in routes
+ * registered after it (pages, assets, health and the queue dashboard are not counted). The counts
+ * live in this process: with several API instances each one counts on its own.
  * @param app - the root Fastify instance, before the routes
  * @param settings - the limits
  */
@@ -32,13 +35,15 @@ export async function registerRateLimits(app: FastifyInstance, settings: RateLim
     global: true,
     timeWindow: RATE_LIMIT_WINDOW_MS,
     // Route-level onRequest hooks run after the app's, so the caller is already resolved here.
-    allowList: (request) => !isApiRoute(request),
-    max: (request) => (isSignIn(request) ? settings.signInPerMinute : settings.apiPerMinute),
+    allowList: (request) => !isApiRoute(request) && !isOidcSignIn(request),
+    max: (request) =>
+      isSignIn(request) || isOidcSignIn(request) ? settings.signInPerMinute : settings.apiPerMinute,
     // Sign-in counts by address (there is no caller yet); the API by caller, so a ward of navigators
     // behind one hospital address does not share one budget. Behind a proxy the address is the
     // client's only with TRUST_PROXY.
     keyGenerator: (request) => {
       if (isSignIn(request)) return `sign-in:${request.ip}`;
+      if (isOidcSignIn(request)) return `sign-in:${request.ip}:${matchedRoute(request) ?? ''}`;
       const principal = request.principal;
       return principal ? `${principal.kind}:${principal.actor}` : `address:${request.ip}`;
     },

@@ -25,3 +25,16 @@ export function isApiRoute(request: FastifyRequest): boolean {
 export function isSignIn(request: FastifyRequest): boolean {
   return request.method === 'POST' && matchedRoute(request) === '/api/session';
 }
+
+/** The routes of a sign-in through the identity provider (the browser's trips there and back). */
+export const OIDC_START_ROUTE = '/auth/oidc/start';
+export const OIDC_CALLBACK_ROUTE = '/auth/oidc/callback';
+
+/**
+ * Whether the request starts or completes a sign-in through the identity provider.
+ * @param request - the request
+ */
+export function isOidcSignIn(request: FastifyRequest): boolean {
+  const route = matchedRoute(request);
+  return route === OIDC_START_ROUTE || route === OIDC_CALLBACK_ROUTE;
+}

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   checkCredentials,
-  createSession,
   deleteEndedSessions,
   deleteStaleSignInFailures,
   findUserById,
@@ -20,7 +19,8 @@ import type { ApiContext } from '../api-context.js';
 import { sessionSchema, toWhoJson } from '../account-schemas.js';
 import { filterText, passwordText } from '../input-schemas.js';
 import { errorSchema } from '../schemas.js';
-import { clearSessionCookie, csrfTokenFor, readSessionCookie, setSessionCookie } from '../session-cookie.js';
+import { clearSessionCookie, csrfTokenFor, readSessionCookie } from '../session-cookie.js';
+import { startSession as startUserSession } from '../session-start.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
 // Ended sessions are deleted a while after they end; sign-ins and sign-outs stay in the audit log.
@@ -50,33 +50,21 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     csrfToken: csrfTokenFor(request, reply, csrf),
     practiceTimeZone: config.practice.timeZone,
     idleTimeoutMs: config.api.sessionIdleTimeoutMs,
+    signIn: { password: config.signIn.password, provider: config.signIn.oidc?.providerName ?? null },
   });
 
-  const startSession = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    user: User,
-  ): Promise<{ principal: Principal; token: string }> => {
-    const previous = readSessionCookie(request);
-    if (previous) await revokeSession(pool, previous);
-    const session = await createSession(pool, {
-      userId: user.id,
-      maxAgeMs: config.api.sessionMaxAgeMs,
-      remoteAddress: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-    });
-    setSessionCookie(request, reply, session.token);
-    const principal: Principal = {
-      kind: 'session',
-      role: user.role,
-      teams: user.teams,
-      actor: userActor(user.username),
-      displayName: user.displayName || user.username,
-      userId: user.id,
-      sessionId: session.sessionId,
-    };
-    return { principal, token: session.token };
+  const assertPasswordSignIn = (): void => {
+    if (config.signIn.password) return;
+    const provider = config.signIn.oidc?.providerName ?? 'your identity provider';
+    throw new HttpError(
+      403,
+      'password_sign_in_off',
+      `Password sign-in is turned off here: use "Sign in with ${provider}"`,
+    );
   };
+
+  const startSession = (request: FastifyRequest, reply: FastifyReply, user: User) =>
+    startUserSession(context, request, reply, user);
 
   app.get(
     '/api/session',
@@ -97,13 +85,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
       schema: {
         summary: 'Sign in with username and password (sets the session cookie)',
         description:
-          'Needs the X-CSRF-Token header from `GET /api/session`. Five wrong passwords in a row for one username from one address lock sign-in for that username from that address (1 minute, doubling with each further failure up to 15 minutes); other addresses are not affected. Unknown usernames get the same answers.',
+          'Needs the X-CSRF-Token header from `GET /api/session`. Answers 403 `password_sign_in_off` where PASSWORD_SIGN_IN=false (sign in through the identity provider instead). Five wrong passwords in a row for one username from one address lock sign-in for that username from that address (1 minute, doubling with each further failure up to 15 minutes); other addresses are not affected. Unknown usernames get the same answers.',
         security: [],
         body: z.strictObject({ username: filterText(200), password: passwordText.pipe(z.string().min(1)) }),
         response: { 200: sessionSchema, ...errors },
       },
     },
     async (request, reply) => {
+      assertPasswordSignIn();
       const { username, password } = request.body;
       const checked = await checkCredentials(pool, username, password, request.ip);
       if (!checked.ok) {
@@ -179,6 +168,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
     async (request, reply) => {
       const principal = principalOf(request);
+      assertPasswordSignIn();
       if (principal.kind !== 'session' || !principal.userId) {
         throw new HttpError(403, 'forbidden', 'Only a signed-in person changes their password');
       }
