@@ -79,29 +79,26 @@ const noCall = (code: string, keptOpen = false): FollowUpEffect => ({
 });
 const DECEASED: FollowUpEffect = { type: 'cancel_all_for_patient', reason: 'deceased' };
 
-const createDischarge = (
-  overrides: Partial<Extract<FollowUpEffect, { type: 'create' }>> = {},
-): FollowUpEffect => ({
-  type: 'create',
+type CreateEffect = Extract<FollowUpEffect, { type: 'create' }>;
+// The create effect of one kind as the rules give it by default, with what a test changes.
+const createOf =
+  (defaults: Omit<CreateEffect, 'type'>) =>
+  (overrides: Partial<CreateEffect> = {}): FollowUpEffect => ({ type: 'create', ...defaults, ...overrides });
+const createDischarge = createOf({
   kind: 'discharge',
   dueAt: CALL_DUE,
   visitDueBy: VISIT_BY_DAY_14,
   priority: 'normal',
   inEdNow: false,
   reason: 'discharge',
-  ...overrides,
 });
-const createEdVisit = (
-  overrides: Partial<Extract<FollowUpEffect, { type: 'create' }>> = {},
-): FollowUpEffect => ({
-  type: 'create',
+const createEdVisit = createOf({
   kind: 'ed_visit',
   dueAt: ED_ARRIVAL_DUE,
   visitDueBy: null,
   priority: 'normal',
   inEdNow: true,
   reason: 'ed arrival',
-  ...overrides,
 });
 
 interface Row {
