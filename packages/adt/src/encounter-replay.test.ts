@@ -177,6 +177,18 @@ function permutations<T>(items: readonly T[]): T[][] {
   );
 }
 
+/** A stored follow-up: normal priority, no visit deadline, no actions unless told. */
+const storedFollowUp = (
+  f: Pick<StoredFollowUp, 'id' | 'kind' | 'status' | 'dueAt' | 'statusReason'> & Partial<StoredFollowUp>,
+): StoredFollowUp => ({
+  hasActions: false,
+  inEdNow: false,
+  visitDueBy: null,
+  priority: 'normal',
+  dischargeCancelled: false,
+  ...f,
+});
+
 const inpatient = { patientClass: 'I' };
 const ed = { patientClass: 'E' };
 const discharge = (hours: number, disposition = '01') => ({ dischargedAt: at(hours), disposition });
@@ -297,18 +309,14 @@ describe('replayEncounter', () => {
   });
 
   it('never reopens or edits a done follow-up', () => {
-    const done: StoredFollowUp = {
+    const done = storedFollowUp({
       id: '7',
       kind: 'discharge',
       status: 'done',
       hasActions: true,
-      inEdNow: false,
       dueAt: at(100),
-      visitDueBy: null,
-      priority: 'normal',
-      dischargeCancelled: false,
       statusReason: 'contact made',
-    };
+    });
     const replay = replayEncounter({
       events: [
         event('1', 'A01', 0, { ...inpatient, admittedAt: at(0) }),
@@ -332,18 +340,14 @@ describe('replayEncounter', () => {
   });
 
   it('creates nothing for a patient stored as deceased and cancels what is open', () => {
-    const open: StoredFollowUp = {
+    const open = storedFollowUp({
       id: '9',
       kind: 'ed_visit',
       status: 'open',
-      hasActions: false,
       inEdNow: true,
       dueAt: at(30),
-      visitDueBy: null,
-      priority: 'normal',
-      dischargeCancelled: false,
       statusReason: null,
-    };
+    });
     const replay = replayEncounter({
       events: [
         event('1', 'A04', 0, { ...ed, admittedAt: at(0) }),
@@ -378,18 +382,13 @@ describe('replayEncounter', () => {
   });
 
   it('ignores a duplicate retired by a merge when matching stored follow-ups', () => {
-    const retired: StoredFollowUp = {
+    const retired = storedFollowUp({
       id: '3',
       kind: 'discharge',
       status: 'cancelled',
-      hasActions: false,
-      inEdNow: false,
       dueAt: at(30),
-      visitDueBy: null,
-      priority: 'normal',
-      dischargeCancelled: false,
       statusReason: 'merged',
-    };
+    });
     const kept: StoredFollowUp = { ...retired, id: '4', status: 'open', statusReason: null };
     const replay = replayEncounter({
       events: [event('1', 'A03', 30, { ...inpatient, ...discharge(30) })],
