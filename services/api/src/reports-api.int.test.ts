@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
 import type { MeasureScope, Queryable } from '@adt/db';
 import { countedMeasureReport, measureFacts, measureMembers, measureReport } from './measure-report.js';
+import type { AnyFigure, ApiSchema } from './testing/api-answers.js';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
 import { insertCareAction, insertStay, insertFollowUp, insertPatient } from './testing/measure-seed.js';
 
@@ -40,26 +41,8 @@ const dischargeFollowUp = (
     dueAt: dischargeCallDueAt(localDate(dischargedAt, ZONE), calendar),
   });
 
-interface Figure {
-  id: string;
-  numerator?: number;
-  denominator?: number;
-  rate?: number | null;
-  count?: number;
-  median?: number | null;
-  p90?: number | null;
-  provisional?: boolean;
-  groups?: Record<string, { numerator: number; denominator: number }>;
-}
-interface Member {
-  followUpId: string | null;
-  encounterId: string | null;
-  eventDate: string;
-  inNumerator: boolean;
-  patient: { mrn: string };
-  readmissionEncounterId?: string | null;
-  hours?: number;
-}
+type Figure = AnyFigure;
+type Member = ApiSchema<'MeasureMember'>;
 
 describe('impact measures: GET /api/reports/measures and its members', () => {
   let h: ApiHarness;

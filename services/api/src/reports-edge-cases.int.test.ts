@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, dischargeCallDueAt, localDate } from '@adt/adt';
+import type { AnyFigure, ApiSchema } from './testing/api-answers.js';
 import { type ApiHarness, createUserToken, startApiHarness } from './testing/api-harness.js';
 import {
   insertCareAction,
@@ -26,25 +27,8 @@ const local = (wallClock: string) =>
 /** The TCM due time: the end of a practice date. */
 const endOf = (date: string) => new Date(`${date}T23:59:59.999${date < '2026-11-01' ? '-04:00' : '-05:00'}`);
 
-interface Figure {
-  id: string;
-  numerator?: number;
-  denominator?: number;
-  count?: number;
-  median?: number | null;
-  p90?: number | null;
-  provisional?: boolean;
-  groups?: Record<string, { numerator: number; denominator: number }>;
-}
-interface Member {
-  followUpId: string | null;
-  encounterId: string | null;
-  eventDate: string;
-  inNumerator: boolean;
-  readmissionEncounterId?: string | null;
-  contacted2bd?: boolean;
-  hours?: number;
-}
+type Figure = AnyFigure;
+type Member = ApiSchema<'MeasureMember'>;
 
 describe('impact measures: edge cases of a synthetic October', () => {
   let h: ApiHarness;

@@ -13,3 +13,19 @@ export type GetJson<P extends keyof paths> = paths[P] extends {
 
 /** One of the document's shared schemas, by name. */
 export type ApiSchema<N extends keyof components['schemas']> = components['schemas'][N];
+
+/**
+ * A measure's figure read without first telling its kind apart: every kind's fields, each optional
+ * (the tests compare figures with `toMatchObject`).
+ */
+export interface AnyFigure {
+  id: string;
+  numerator?: number;
+  denominator?: number;
+  rate?: number | null;
+  count?: number;
+  median?: number | null;
+  p90?: number | null;
+  provisional?: boolean;
+  groups?: Record<string, { numerator: number; denominator: number }>;
+}
