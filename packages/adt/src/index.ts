@@ -101,6 +101,23 @@ export {
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
+export type {
+  BindingRefusal,
+  CertificateBinding,
+  ClientCertificate,
+  FacilityMode,
+  ProcessingId,
+} from './facility-interface.js';
+export {
+  PROCESSING_IDS,
+  certificateMatches,
+  checkSenderBinding,
+  isBound,
+  isFacilityTimeZone,
+  isSandboxMessage,
+  normalizeFingerprint,
+  parseProcessingIds,
+} from './facility-interface.js';
 export type { VisitDiagnosis, VisitState } from './visit-state.js';
 export { EMPTY_VISIT_STATE, foldVisitState } from './visit-state.js';
 export type { TeamChoice, TeamRoutingInput, TeamRule } from './team-routing.js';

@@ -24,6 +24,12 @@ export { findAdtMessageProblem, MAX_IDENTIFIER_LENGTH } from './adt-requirements
 export type { AdtMessageProblem } from './adt-requirements.js';
 export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
 export { mergeScopeOf } from './merge-groups.js';
+export {
+  SANDBOX_PREFIX,
+  sandboxAdtMessage,
+  sandboxIdentifier,
+  sandboxVisitNumber,
+} from './sandbox-identity.js';
 export type { MergeGroup, MergeScope } from './merge-groups.js';
 export { splitBatch, splitBatchPayload } from './batch.js';
 export type { BatchCountMismatch, BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';
