@@ -101,6 +101,8 @@ export {
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
+export type { InterfaceSpecFacility, InterfaceSpecSettings, SampleMessage } from './interface-spec.js';
+export { INTERFACE_EVENTS, buildInterfaceSpec, interfaceSampleMessages } from './interface-spec.js';
 export type {
   BindingRefusal,
   CertificateBinding,

@@ -23,6 +23,8 @@ export { parseAdtMessage } from './adt-message.js';
 export { findAdtMessageProblem, MAX_IDENTIFIER_LENGTH } from './adt-requirements.js';
 export type { AdtMessageProblem } from './adt-requirements.js';
 export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
+export { ADT_FIELD_USES } from './adt-fields.js';
+export type { AdtFieldNeed, AdtFieldUse } from './adt-fields.js';
 export { mergeScopeOf } from './merge-groups.js';
 export {
   SANDBOX_PREFIX,
