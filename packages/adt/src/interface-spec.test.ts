@@ -19,15 +19,14 @@ const facility = {
   mode: 'test' as const,
 };
 const settings = {
-  practiceTimeZone: 'America/New_York',
-  observationCodes: ['OBS'],
+  practice: { timeZone: 'America/New_York', observationCodes: new Set(['OBS']) },
   mllp: {
     port: 2575,
     tls: { requireClientCert: true },
     maxFrameBytes: 8_388_608,
     idleTimeoutMs: 600_000,
-    processingIds: ['P'],
-    allowedFacilities: [],
+    processingIds: new Set(['P']),
+    allowedFacilities: new Set<string>(),
   },
 };
 

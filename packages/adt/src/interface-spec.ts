@@ -21,19 +21,21 @@ export interface InterfaceSpecFacility {
   mode: FacilityMode;
 }
 
-/** The installation's settings the sheet quotes. */
+/**
+ * The installation's settings the sheet quotes: the shape of the validated configuration's
+ * `practice` and `mllp` sections, so a caller passes its config as it is.
+ */
 export interface InterfaceSpecSettings {
-  practiceTimeZone: string;
-  observationCodes: readonly string[];
+  practice: { timeZone: string; observationCodes: ReadonlySet<string> };
   mllp: {
     port: number;
     /** Null: plain TCP. */
     tls: { requireClientCert: boolean } | null;
     maxFrameBytes: number;
     idleTimeoutMs: number;
-    processingIds: readonly string[];
+    processingIds: ReadonlySet<string>;
     /** Empty: any facility. */
-    allowedFacilities: readonly string[];
+    allowedFacilities: ReadonlySet<string>;
   };
 }
 
@@ -233,7 +235,7 @@ export function buildInterfaceSpec(
   at: Date,
 ): string {
   const { mllp } = settings;
-  const processingIds = facility.processingIds ?? mllp.processingIds;
+  const processingIds = facility.processingIds ?? [...mllp.processingIds];
   // Samples go to the sandbox: as training messages when T is accepted, else the facility is in
   // test mode for its test run (step 1).
   const sampleId = processingIds.includes('T') ? 'T' : (processingIds[0] ?? 'P');
@@ -261,7 +263,7 @@ export function buildInterfaceSpec(
         ],
         [
           'Time zone of timestamps without an offset',
-          facility.timeZone ?? `${settings.practiceTimeZone} (the practice's; not set for this facility)`,
+          facility.timeZone ?? `${settings.practice.timeZone} (the practice's; not set for this facility)`,
         ],
         [
           'Accepted processing ids (MSH-11)',
@@ -294,7 +296,7 @@ export function buildInterfaceSpec(
         ['Idle connection closed after', `${Math.round(mllp.idleTimeoutMs / 1000)} s`],
         [
           'Sending facilities accepted',
-          mllp.allowedFacilities.length === 0 ? 'any' : mllp.allowedFacilities.join(', '),
+          mllp.allowedFacilities.size === 0 ? 'any' : [...mllp.allowedFacilities].join(', '),
         ],
         ['Pipelining', 'several messages may be in flight on one connection; ACKs come back in order'],
         [
@@ -320,7 +322,7 @@ export function buildInterfaceSpec(
     '',
     '## Fields',
     '',
-    `Observation stays are recognised by PV1-10 or PV1-18 = ${settings.observationCodes.join(', ')}.`,
+    `Observation stays are recognised by PV1-10 or PV1-18 = ${[...settings.practice.observationCodes].join(', ')}.`,
     '',
     ...table(
       ['Field', 'Name', 'Need', 'What it drives'],
