@@ -18,12 +18,14 @@ ALTER TABLE facilities
   ADD COLUMN mode text NOT NULL DEFAULT 'live' CHECK (mode IN ('live', 'test'));
 
 -- Test feeds. A message is a sandbox message when its facility was in test mode or its MSH-11 was
--- `T` when it was received. The worker applies it in its own identity namespace (assigning
+-- `T` when it was received (decided by the listener and kept: switching a facility to live later
+-- does not turn its test messages into live ones). The worker applies it in its own identity namespace (assigning
 -- authorities and visit numbers prefixed `sandbox:`), so it never reaches a live patient,
 -- encounter or follow-up; the rows it makes carry `sandbox = true`, and every navigator-facing
 -- query leaves them out (`@adt/db` LIVE_ROW). Ops see them on the sandbox page.
 ALTER TABLE inbound_messages ADD COLUMN sandbox boolean NOT NULL DEFAULT false;
-CREATE INDEX inbound_messages_sandbox ON inbound_messages (received_at DESC, id DESC) WHERE sandbox;
+-- The sandbox page lists a test feed's messages, newest first (refused ones too).
+CREATE INDEX inbound_messages_sandbox ON inbound_messages (id) WHERE sandbox;
 ALTER TABLE patients ADD COLUMN sandbox boolean NOT NULL DEFAULT false;
 ALTER TABLE encounters ADD COLUMN sandbox boolean NOT NULL DEFAULT false;
 ALTER TABLE follow_ups ADD COLUMN sandbox boolean NOT NULL DEFAULT false;

@@ -113,8 +113,8 @@ export async function storeRejectedMessage(db: Queryable, message: RejectedInbou
   const result = await db.query<{ id: string }>(
     `INSERT INTO inbound_messages
        (raw, content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
-        version_id, status, ack_code, status_reason, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()))
+        version_id, status, ack_code, status_reason, correlation_id, sandbox)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()), $12)
      RETURNING id`,
     [
       message.raw,
@@ -128,6 +128,7 @@ export async function storeRejectedMessage(db: Queryable, message: RejectedInbou
       message.ackCode,
       message.reason,
       message.correlationId ?? null,
+      message.sandbox ?? false,
     ],
   );
   const row = result.rows[0];

@@ -169,6 +169,9 @@ export const messageSchema = z.object({
   attempts: z.number(),
   correlationId: z.string(),
   processedAt: isoDateTime.nullable(),
+  sandbox: z
+    .boolean()
+    .describe('A test-feed message: what it made is sandbox data, never seen by navigators'),
 });
 
 export const errorSchema = z.object({ error: z.string(), message: z.string() });

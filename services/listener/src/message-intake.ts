@@ -237,7 +237,7 @@ export class MessageIntake {
       if (inspection.adt !== null && header.triggerEvent === 'A11') {
         refusal = await checkCancelVisit(this.deps.pool, inspection.adt, header, sandbox);
       }
-      if (refusal) return await this.refuse(trace, message, header, refusal);
+      if (refusal) return await this.refuse(trace, { ...message, sandbox }, header, refusal);
       return await this.accept(trace, { ...message, sandbox }, header);
     } catch (error) {
       metrics.storeFailures.inc();
@@ -316,7 +316,7 @@ export class MessageIntake {
   /** Stores a refused message as rejected (when the store is up) and answers it. */
   private async refuse(
     trace: Trace,
-    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
+    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null; sandbox?: boolean },
     header: MessageHeader | null,
     refusal: InboundRefusal,
   ): Promise<MessageOutcome> {

@@ -1498,6 +1498,8 @@ export interface paths {
                                 correlationId: string;
                                 /** @description ISO-8601 instant */
                                 processedAt: string | null;
+                                /** @description A test-feed message: what it made is sandbox data, never seen by navigators */
+                                sandbox: boolean;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1606,6 +1608,8 @@ export interface paths {
                             correlationId: string;
                             /** @description ISO-8601 instant */
                             processedAt: string | null;
+                            /** @description A test-feed message: what it made is sandbox data, never seen by navigators */
+                            sandbox: boolean;
                             raw: string | null;
                             history: {
                                 /** @description ISO-8601 instant */
@@ -1989,6 +1993,392 @@ export interface paths {
                                 processed: number;
                             };
                             retentionDays: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Test-feed messages, newest first, with the follow-ups they would have created
+         * @description A message is a test-feed (sandbox) message when its facility was in test mode or its MSH-11 was T when it was received. Nothing here reaches worklists, reports, the census, escalations or webhooks.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    facility?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @description ISO-8601 instant */
+                                receivedAt: string;
+                                sendingFacility: string;
+                                controlId: string;
+                                messageType: string;
+                                /** @enum {string} */
+                                status: "received" | "processed" | "duplicate" | "rejected" | "failed";
+                                statusReason: string | null;
+                                ackCode: string | null;
+                                /** @description PV1-19 as sent; empty when none or not applied */
+                                visitNumber: string;
+                                /** @description The follow-ups of the message's visit, as they stand now: what the feed would have created live */
+                                followUps: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "discharge" | "ed_visit";
+                                    /** @enum {string} */
+                                    status: "open" | "in_progress" | "done" | "cancelled";
+                                    statusReason: string | null;
+                                    team: string;
+                                    /** @description ISO-8601 instant */
+                                    dueAt: string;
+                                    /** @enum {string} */
+                                    priority: "high" | "normal";
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sending facilities and their interface settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Sending facility (MSH-4) as sent */
+                                code: string;
+                                displayName: string;
+                                /** @description IANA zone of timestamps without an offset; null: PRACTICE_TZ */
+                                timeZone: string | null;
+                                /** @description MSH-11 values accepted; null: MLLP_PROCESSING_IDS */
+                                processingIds: string[] | null;
+                                /** @description Subject CN of the TLS client certificate bound to it */
+                                certificateSubject: string | null;
+                                /** @description SHA-256 fingerprint (64 lowercase hex digits) of the bound certificate */
+                                certificateFingerprint: string | null;
+                                ackModeNotes: string;
+                                /**
+                                 * @description test: its messages go to the sandbox
+                                 * @enum {string}
+                                 */
+                                mode: "live" | "test";
+                                /** @description ISO-8601 instant */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create a facility or change some of its interface settings (null: back to the installation's) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Sending facility (MSH-4) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        timeZone?: string | null;
+                        processingIds?: ("P" | "T" | "D")[] | null;
+                        certificateSubject?: string | null;
+                        certificateFingerprint?: string | null;
+                        ackModeNotes?: string;
+                        /** @enum {string} */
+                        mode?: "live" | "test";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sending facility (MSH-4) as sent */
+                            code: string;
+                            displayName: string;
+                            /** @description IANA zone of timestamps without an offset; null: PRACTICE_TZ */
+                            timeZone: string | null;
+                            /** @description MSH-11 values accepted; null: MLLP_PROCESSING_IDS */
+                            processingIds: string[] | null;
+                            /** @description Subject CN of the TLS client certificate bound to it */
+                            certificateSubject: string | null;
+                            /** @description SHA-256 fingerprint (64 lowercase hex digits) of the bound certificate */
+                            certificateFingerprint: string | null;
+                            ackModeNotes: string;
+                            /**
+                             * @description test: its messages go to the sandbox
+                             * @enum {string}
+                             */
+                            mode: "live" | "test";
+                            /** @description ISO-8601 instant */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/facilities/{code}/interface-spec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The facility's interface specification sheet (Markdown), for the hospital's interface analyst */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Sending facility (MSH-4) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
                         };
                     };
                 };
