@@ -241,12 +241,13 @@ describe('facility settings and the sandbox', () => {
       const search = (await call(token, '/api/follow-ups?mrn=LIVE1')).json<{ items: { id: string }[] }>();
       expect(search.items.map((f) => f.id)).toEqual([liveFollowUpId]);
       expect((await call(token, `/api/follow-ups/${sandboxFollowUpId}`)).statusCode).toBe(404);
-      const census = (await call(token, '/api/census?team=north')).json<
-        Record<string, { items: { patient: { mrn: string } }[] } | undefined>
-      >();
-      const listed = Object.values(census).flatMap((section) =>
-        typeof section === 'object' && section !== null && 'items' in section ? section.items : [],
-      );
+      type Section = { items: { patient: { mrn: string } }[] } | undefined;
+      const census = (await call(token, '/api/census?team=north')).json<{
+        inHospital?: Section;
+        postAcute?: Section;
+        noFollowUp?: Section;
+      }>();
+      const listed = [census.inHospital, census.postAcute, census.noFollowUp].flatMap((s) => s?.items ?? []);
       expect(listed).toEqual([]);
     }
   });

@@ -80,7 +80,20 @@ async function load() {
         h('td', null, f.timeZone ?? 'Practice'),
         h('td', null, f.processingIds?.join(', ') ?? 'Default'),
         h('td', null, f.certificateSubject ?? (f.certificateFingerprint ? 'Fingerprint' : 'Not bound')),
-        h('td', null, h('button', { type: 'button', onclick: () => edit(f) }, 'Edit')),
+        h(
+          'td',
+          null,
+          h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                edit(f);
+              },
+            },
+            'Edit',
+          ),
+        ),
       ),
     ),
   );
