@@ -80,11 +80,13 @@ function probeKind(bytes: Buffer): 'tls' | 'http' | 'other' {
 }
 
 /**
- * The client certificate of a TLS connection, read once after the handshake (it cannot change on
- * the connection): its subject CN and SHA-256 fingerprint.
+ * The verified client certificate of a TLS connection, read once after the handshake (it cannot
+ * change on the connection): its subject CN and SHA-256 fingerprint.
  */
 function clientCertificateOf(socket: net.Socket): ClientCertificate | null {
-  if (!(socket instanceof tls.TLSSocket)) return null;
+  // Only a certificate that chains to MLLP_TLS_CA_FILE counts: without mutual TLS required, a peer
+  // may present a self-signed one with any subject, which must not match a binding by CN.
+  if (!(socket instanceof tls.TLSSocket) || !socket.authorized) return null;
   // An empty object when the peer sent no certificate.
   const peer: Partial<tls.PeerCertificate> = socket.getPeerCertificate();
   const fingerprint = normalizeFingerprint(peer.fingerprint256 ?? '');
