@@ -101,8 +101,10 @@ export {
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
-export type { InterfaceSpecFacility, InterfaceSpecSettings, SampleMessage } from './interface-spec.js';
-export { INTERFACE_EVENTS, buildInterfaceSpec, interfaceSampleMessages } from './interface-spec.js';
+export type { InterfaceSpecFacility, InterfaceSpecSettings } from './interface-spec.js';
+export { INTERFACE_EVENTS, buildInterfaceSpec } from './interface-spec.js';
+export type { SampleMessage } from './interface-samples.js';
+export { interfaceSampleMessages } from './interface-samples.js';
 export type {
   BindingRefusal,
   CertificateBinding,

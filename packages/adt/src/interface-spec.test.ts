@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ADT_FIELD_USES, findAdtMessageProblem, parseAdtMessage } from '@adt/hl7';
 import { planFollowUpEffects } from './follow-up-rules.js';
 import { parseHl7Timestamp } from './hl7-time.js';
-import { buildInterfaceSpec, INTERFACE_EVENTS, interfaceSampleMessages } from './interface-spec.js';
+import { interfaceSampleMessages } from './interface-samples.js';
+import { buildInterfaceSpec, INTERFACE_EVENTS } from './interface-spec.js';
 import { vocabulary } from './vocabulary.js';
 
 const AT = new Date('2026-12-08T15:00:00Z');
