@@ -101,6 +101,27 @@ export {
 } from './readmission.js';
 export type { RulesConfig } from './rule-context.js';
 export { assertTimeZone } from './time-zone.js';
+export type { InterfaceSpecFacility, InterfaceSpecSettings } from './interface-spec.js';
+export { INTERFACE_EVENTS, buildInterfaceSpec } from './interface-spec.js';
+export type { SampleMessage } from './interface-samples.js';
+export { interfaceSampleMessages } from './interface-samples.js';
+export type {
+  BindingRefusal,
+  CertificateBinding,
+  ClientCertificate,
+  FacilityMode,
+  ProcessingId,
+} from './facility-interface.js';
+export {
+  PROCESSING_IDS,
+  certificateMatches,
+  checkSenderBinding,
+  isBound,
+  isFacilityTimeZone,
+  isSandboxMessage,
+  normalizeFingerprint,
+  parseProcessingIds,
+} from './facility-interface.js';
 export type { VisitDiagnosis, VisitState } from './visit-state.js';
 export { EMPTY_VISIT_STATE, foldVisitState } from './visit-state.js';
 export type { TeamChoice, TeamRoutingInput, TeamRule } from './team-routing.js';

@@ -3,7 +3,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@adt/config';
 import { createPool, enqueueReplay, migrateDatabase } from './commands/database-commands.js';
 import { loadEnvFile, REPOSITORY_ENV_FILE } from './env-file.js';
-import { FACILITY_USAGE, parseFacilityArgs, runFacilityCommand } from './commands/facility.js';
+import {
+  FACILITY_USAGE,
+  parseFacilityArgs,
+  runFacilityCommand,
+  runInterfaceSpecCommand,
+} from './commands/facility.js';
 import { describeRosterImport, importRosterFile } from './commands/roster.js';
 import { sendCommand } from './commands/send.js';
 import { parseTeamRuleArgs, runTeamRuleCommand, TEAM_RULE_USAGE } from './commands/team-rule.js';
@@ -138,6 +143,16 @@ async function run(argv: string[]): Promise<number> {
       const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
       try {
         return await runFacilityCommand(pool, facilityCommand, io);
+      } finally {
+        await pool.end();
+      }
+    }
+    case 'interface-spec': {
+      const code = rest[0]?.trim();
+      if (!code || rest.length > 1) throw new Error('usage: interface-spec <facility code (MSH-4)>');
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        return await runInterfaceSpecCommand(pool, code, config, io);
       } finally {
         await pool.end();
       }

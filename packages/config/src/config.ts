@@ -136,6 +136,11 @@ const core = {
   queuePrefix: variable('QUEUE_PREFIX', z.string().min(1).default('adt')),
   /** Apply pending database migrations when a service starts; else `adt migrate`. */
   migrateOnStart: variable('MIGRATE_ON_START', bool(true)),
+  /**
+   * How often the listener and the worker re-read the per-facility settings (`adt facility set`):
+   * a change takes effect within this long, without a restart.
+   */
+  facilitySettingsRefreshMs: variable('FACILITY_SETTINGS_REFRESH_MS', positiveMs(30_000)),
   /** pino log level. */
   logLevel: variable(
     'LOG_LEVEL',

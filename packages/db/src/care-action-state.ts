@@ -1,5 +1,6 @@
 import type { FollowUpStatus } from '@adt/adt';
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /** What deciding a care action needs to know about its follow-up, read under a row lock. */
 export interface FollowUpActionRow {
@@ -28,7 +29,7 @@ const LOCK_FOLLOW_UP_FOR_ACTION = `
                   WHERE g.encounter_id = f.encounter_id AND g.kind = f.kind AND g.id <> f.id
                     AND g.status IN ('open', 'in_progress')) AS active_duplicate
     FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id
-   WHERE f.id = $1
+   WHERE f.id = $1 AND ${liveRow('f')}
      FOR UPDATE OF f`;
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { CensusFollowUp } from '@adt/adt';
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /** One encounter for the census, with its patient. */
 export interface CensusRow {
@@ -74,7 +75,7 @@ const CENSUS_CANDIDATES = `
        ORDER BY ee.occurred_at DESC, ee.message_id DESC
        LIMIT 1
     ) ende ON true
-   WHERE e.merged_into IS NULL
+   WHERE e.merged_into IS NULL AND ${liveRow('e')}
      AND (e.last_event_at >= $1
           OR (e.discharged_at IS NULL AND NOT p.deceased
               AND COALESCE(ende.event_type, 'A13') = 'A13'

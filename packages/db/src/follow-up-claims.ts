@@ -1,4 +1,5 @@
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /** What the care-action log says about a follow-up at a glance: who works it, how many tries. */
 export interface CareActionSummary {
@@ -67,7 +68,7 @@ export async function worklistFingerprint(
     `SELECT count(*) AS follow_ups, max(f.updated_at) AS last_update,
             (SELECT max(a.id) FROM care_actions a JOIN follow_ups g ON g.id = a.follow_up_id
               WHERE $1::text[] IS NULL OR g.team = ANY($1)) AS last_action
-       FROM follow_ups f WHERE $1::text[] IS NULL OR f.team = ANY($1)`,
+       FROM follow_ups f WHERE ($1::text[] IS NULL OR f.team = ANY($1)) AND ${liveRow('f')}`,
     [team === undefined ? null : typeof team === 'string' ? [team] : team],
   );
   const row = result.rows[0];

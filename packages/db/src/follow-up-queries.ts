@@ -14,6 +14,7 @@ import {
   type PatientSearchTerms,
 } from './patient-search.js';
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /** A follow-up as the API and the inbox show it (the interfaces spec's follow-up object). */
 export interface FollowUpView {
@@ -98,8 +99,11 @@ export const SUPERSEDED_WITHOUT_WORK = `(f.superseded_by IS NOT NULL AND NOT EXI
     SELECT 1 FROM care_actions w
      WHERE w.follow_up_id = f.id AND w.type NOT IN ('claim', 'hand_off', 'reopen')))`;
 
-/** SQL condition: follow-up `f` is still to do: open or in progress, and not superseded unworked. */
-export const STILL_TO_DO = `(f.status IN ('open', 'in_progress') AND NOT ${SUPERSEDED_WITHOUT_WORK})`;
+/**
+ * SQL condition: follow-up `f` is still to do: live, open or in progress, and not superseded
+ * unworked. A sandbox follow-up is never anyone's work.
+ */
+export const STILL_TO_DO = `(f.status IN ('open', 'in_progress') AND ${liveRow('f')} AND NOT ${SUPERSEDED_WITHOUT_WORK})`;
 
 const FOLLOW_UP_SELECT = `
   SELECT f.id, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority, f.team, f.in_ed_now,
@@ -235,7 +239,7 @@ export async function searchFollowUps(db: Queryable, search: FollowUpSearch): Pr
   const result = await db.query<FollowUpRow>(
     `${search.patient ? `WITH ${matchingPatientsCte(11)}` : ''}
      ${FOLLOW_UP_SELECT}
-      WHERE ($1::text IS NULL OR p.mrn = $1)
+      WHERE ($1::text IS NULL OR p.mrn = $1) AND ${liveRow('f')}
         ${search.patient ? 'AND f.patient_id IN (SELECT id FROM matching_patients)' : ''}
         AND ($10::text[] IS NULL OR f.team = ANY($10))
         AND ($2::text IS NULL OR f.kind = $2)
@@ -304,7 +308,7 @@ export interface FollowUpDetail extends FollowUpView {
  */
 export async function findFollowUpDetail(db: Queryable, id: string): Promise<FollowUpDetail | null> {
   const found = await db.query<FollowUpRow & { encounter_id: string }>(
-    `${FOLLOW_UP_SELECT.replace('SELECT f.id,', 'SELECT f.encounter_id, f.id,')} WHERE f.id = $1`,
+    `${FOLLOW_UP_SELECT.replace('SELECT f.id,', 'SELECT f.encounter_id, f.id,')} WHERE f.id = $1 AND ${liveRow('f')}`,
     [id],
   );
   const row = found.rows[0];

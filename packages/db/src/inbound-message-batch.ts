@@ -26,18 +26,18 @@ export async function storeInboundMessages(
   const inserted = await db.query<{ correlation_id: string; id: string; control_id_reused: boolean }>(
     `INSERT INTO inbound_messages
        (raw, content_hash, peer_address, sending_application, sending_facility, control_id,
-        message_type, version_id, status, ack_code, control_id_reused, correlation_id)
+        message_type, version_id, status, ack_code, control_id_reused, correlation_id, sandbox)
      SELECT i.raw, i.content_hash, i.peer_address, i.sending_application, i.sending_facility,
             i.control_id, i.message_type, i.version_id, 'received', i.ack_code,
             EXISTS (SELECT 1 FROM inbound_messages m
                      WHERE m.sending_application = i.sending_application
                        AND m.sending_facility = i.sending_facility AND m.control_id = i.control_id
                        AND m.content_hash <> i.content_hash AND m.status NOT IN ('duplicate', 'rejected')),
-            i.correlation_id
+            i.correlation_id, i.sandbox
        FROM unnest($1::bytea[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                   $8::text[], $9::text[], $10::uuid[]) WITH ORDINALITY
+                   $8::text[], $9::text[], $10::uuid[], $11::boolean[]) WITH ORDINALITY
             AS i(raw, content_hash, peer_address, sending_application, sending_facility, control_id,
-                 message_type, version_id, ack_code, correlation_id, ord)
+                 message_type, version_id, ack_code, correlation_id, sandbox, ord)
       ORDER BY i.ord
      ON CONFLICT (sending_application, sending_facility, control_id, content_hash)
        WHERE status NOT IN ('duplicate', 'rejected') DO NOTHING
@@ -53,6 +53,7 @@ export async function storeInboundMessages(
       rows.map((m) => m.versionId),
       rows.map((m) => m.ackCode),
       rows.map((m) => m.correlationId),
+      rows.map((m) => m.sandbox ?? false),
     ],
   );
   const stored = new Map(inserted.rows.map((row) => [row.correlation_id, row]));

@@ -1,6 +1,7 @@
 import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
 import { samePersonOfManyCte } from './same-person.js';
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /**
  * Queries behind the impact measures (docs/measures.md): every denominator member of a period with
@@ -109,6 +110,7 @@ WITH counted AS (
     FROM follow_ups f
     JOIN encounters e ON e.id = f.encounter_id
    WHERE f.status <> 'cancelled' AND NOT f.discharge_cancelled AND NOT ${SUPERSEDED_WITHOUT_WORK}
+     AND ${liveRow('f')}
      AND ($4::text[] IS NULL OR f.team = ANY ($4::text[]))
      AND ($5::text IS NULL OR e.facility = $5)
      AND ($10::text IS NULL OR f.kind = $10) AND ($11::text IS NULL OR f.priority = $11)
@@ -289,7 +291,7 @@ WITH RECURSIVE idx AS (
        ORDER BY (f.status <> 'cancelled' AND NOT f.discharge_cancelled) DESC, f.id DESC
        LIMIT 1
     ) fu ON true
-   WHERE e.patient_class = 'I' AND e.merged_into IS NULL
+   WHERE e.patient_class = 'I' AND e.merged_into IS NULL AND ${liveRow('e')}
      AND e.discharged_at >= ${PERIOD_START} AND e.discharged_at < ${PERIOD_END}
      AND (CASE WHEN btrim(e.disposition) ~ '^[0-9]$' THEN '0' || btrim(e.disposition)
                ELSE btrim(e.disposition) END) <> ALL ($6::text[])

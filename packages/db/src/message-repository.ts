@@ -17,6 +17,8 @@ export interface NewInboundMessage {
   ackCode: string;
   /** The id the listener put on every log line of this receipt; Postgres makes one when absent. */
   correlationId?: string;
+  /** A test-feed message (facility in test mode, or MSH-11 `T`): processed into the sandbox. */
+  sandbox?: boolean;
 }
 
 /** Outcome of {@link storeInboundMessage}. */
@@ -39,12 +41,12 @@ export async function storeInboundMessage(db: Queryable, message: NewInboundMess
   const inserted = await db.query<{ id: string; control_id_reused: boolean }>(
     `INSERT INTO inbound_messages
        (raw, content_hash, peer_address, sending_application, sending_facility, control_id,
-        message_type, version_id, status, ack_code, control_id_reused, correlation_id)
+        message_type, version_id, status, ack_code, control_id_reused, correlation_id, sandbox)
      SELECT $5, $4, $6, $1, $2, $3, $7, $8, 'received', $9,
             EXISTS (SELECT 1 FROM inbound_messages
                      WHERE sending_application = $1 AND sending_facility = $2 AND control_id = $3
                        AND content_hash <> $4 AND status NOT IN ('duplicate', 'rejected')),
-            COALESCE($10::uuid, gen_random_uuid())
+            COALESCE($10::uuid, gen_random_uuid()), $11
      ON CONFLICT (sending_application, sending_facility, control_id, content_hash)
        WHERE status NOT IN ('duplicate', 'rejected') DO NOTHING
      RETURNING id, control_id_reused`,
@@ -56,6 +58,7 @@ export async function storeInboundMessage(db: Queryable, message: NewInboundMess
       message.versionId,
       message.ackCode,
       message.correlationId ?? null,
+      message.sandbox ?? false,
     ],
   );
   const row = inserted.rows[0];
@@ -110,8 +113,8 @@ export async function storeRejectedMessage(db: Queryable, message: RejectedInbou
   const result = await db.query<{ id: string }>(
     `INSERT INTO inbound_messages
        (raw, content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
-        version_id, status, ack_code, status_reason, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()))
+        version_id, status, ack_code, status_reason, correlation_id, sandbox)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()), $12)
      RETURNING id`,
     [
       message.raw,
@@ -125,6 +128,7 @@ export async function storeRejectedMessage(db: Queryable, message: RejectedInbou
       message.ackCode,
       message.reason,
       message.correlationId ?? null,
+      message.sandbox ?? false,
     ],
   );
   const row = result.rows[0];
@@ -150,6 +154,8 @@ export interface StoredMessage {
   attempts: number;
   correlationId: string;
   processedAt: Date | null;
+  /** A test-feed message: what it makes is sandbox data, never seen by navigators. */
+  sandbox: boolean;
 }
 
 interface MessageRow {
@@ -169,11 +175,12 @@ interface MessageRow {
   attempts: number;
   correlation_id: string;
   processed_at: Date | null;
+  sandbox: boolean;
 }
 
 const MESSAGE_COLUMNS = `id, received_at, peer_address, sending_application, sending_facility, control_id,
   message_type, version_id, status, status_reason, ack_code, duplicate_of, control_id_reused, attempts,
-  correlation_id, processed_at`;
+  correlation_id, processed_at, sandbox`;
 
 function toStoredMessage(row: MessageRow): StoredMessage {
   return {
@@ -193,6 +200,7 @@ function toStoredMessage(row: MessageRow): StoredMessage {
     attempts: row.attempts,
     correlationId: row.correlation_id,
     processedAt: row.processed_at,
+    sandbox: row.sandbox,
   };
 }
 

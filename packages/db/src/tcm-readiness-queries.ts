@@ -1,6 +1,7 @@
 import type { MeasurePatient, MeasureScope } from './measure-queries.js';
 import { SUPERSEDED_WITHOUT_WORK } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /**
  * Queries behind TCM claim readiness: discharge follow-ups with the care actions a TCM claim rests
@@ -46,7 +47,7 @@ SELECT ${COLUMNS}
   FROM follow_ups f
   JOIN encounters e ON e.id = f.encounter_id
   JOIN patients p ON p.id = f.patient_id
- WHERE f.id = $3`;
+ WHERE f.id = $3 AND ${liveRow('f')}`;
 
 /**
  * The counted discharge follow-ups of a period (as the measures count them: not cancelled, the
@@ -59,7 +60,7 @@ SELECT ${COLUMNS}
   JOIN encounters e ON e.id = f.encounter_id
   JOIN patients p ON p.id = f.patient_id
  WHERE f.kind = 'discharge' AND f.status <> 'cancelled' AND NOT f.discharge_cancelled
-   AND NOT ${SUPERSEDED_WITHOUT_WORK}
+   AND NOT ${SUPERSEDED_WITHOUT_WORK} AND ${liveRow('f')}
    AND e.discharged_at >= ($3::date::timestamp AT TIME ZONE $1)
    AND e.discharged_at < (($4::date + 1)::timestamp AT TIME ZONE $1)
    AND ($5::text[] IS NULL OR f.team = ANY ($5::text[]))

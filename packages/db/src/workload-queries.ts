@@ -1,5 +1,6 @@
 import { STILL_TO_DO } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
+import { liveRow } from './sandbox-rows.js';
 
 /**
  * Queries behind the workload report: who holds how many open follow-ups, how many are overdue,
@@ -81,7 +82,7 @@ closes AS (
       SELECT a.actor, a.at FROM care_actions a
        WHERE a.follow_up_id = f.id AND a.type = 'close' ORDER BY a.id DESC LIMIT 1
     ) c ON true
-   WHERE f.status = 'done' AND (${teams}::text[] IS NULL OR f.team = ANY (${teams}::text[]))
+   WHERE f.status = 'done' AND ${liveRow('f')} AND (${teams}::text[] IS NULL OR f.team = ANY (${teams}::text[]))
      -- closed_at is when the standing close was entered, never more than minutes before its time:
      -- an hour's margin skips the log of follow-ups closed long before the period.
      AND (f.closed_at IS NULL OR f.closed_at >= (${from}::date::timestamp AT TIME ZONE ${zone}) - interval '1 hour')

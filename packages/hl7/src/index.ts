@@ -23,7 +23,15 @@ export { parseAdtMessage } from './adt-message.js';
 export { findAdtMessageProblem, MAX_IDENTIFIER_LENGTH } from './adt-requirements.js';
 export type { AdtMessageProblem } from './adt-requirements.js';
 export type { AdtMessage, AdtPatient, AdtVisit, AdtDiagnosis, PatientIdentifier } from './adt-message.js';
+export { ADT_FIELD_USES } from './adt-fields.js';
+export type { AdtFieldNeed, AdtFieldUse } from './adt-fields.js';
 export { mergeScopeOf } from './merge-groups.js';
+export {
+  SANDBOX_PREFIX,
+  sandboxAdtMessage,
+  sandboxIdentifier,
+  sandboxVisitNumber,
+} from './sandbox-identity.js';
 export type { MergeGroup, MergeScope } from './merge-groups.js';
 export { splitBatch, splitBatchPayload } from './batch.js';
 export type { BatchCountMismatch, BatchEnvelope, BatchHeader, BatchPayload } from './batch.js';

@@ -30,6 +30,8 @@ import { messageRoutes } from './routes/message-routes.js';
 import { opsAlertRoutes } from './routes/ops-alert-routes.js';
 import { oidcRoutes } from './routes/oidc-routes.js';
 import { opsFeedRoutes } from './routes/ops-feed-routes.js';
+import { opsSandboxRoutes } from './routes/ops-sandbox-routes.js';
+import { facilityRoutes } from './routes/facility-routes.js';
 import { opsQueueDashboard } from './routes/ops-queue-dashboard.js';
 import { opsQueueRoutes } from './routes/ops-queue-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
@@ -186,6 +188,8 @@ export async function buildApp(
   await app.register(censusRoutes, { context });
   await app.register(messageRoutes, { context });
   await app.register(opsFeedRoutes, { context });
+  await app.register(opsSandboxRoutes, { context });
+  await app.register(facilityRoutes, { context });
   await app.register(opsAlertRoutes, { context });
   await app.register(opsQueueRoutes, { context });
   await app.register(patientRoutes, { context });

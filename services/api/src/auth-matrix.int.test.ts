@@ -12,7 +12,7 @@ import {
 } from './testing/api-harness.js';
 
 type Who = 'none' | 'navigator' | 'ops' | 'admin' | 'otherNavigator';
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const WHO: readonly Who[] = ['none', 'navigator', 'ops', 'admin', 'otherNavigator'];
 
 interface Row {
@@ -75,6 +75,15 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/api/ops/processing', expected: opsOnly },
   { method: 'GET', route: '/api/ops/alerts', expected: opsOnly },
   { method: 'POST', route: '/api/ops/queue/resume', expected: opsOnly },
+  { method: 'GET', route: '/api/ops/sandbox', expected: opsOnly },
+  { method: 'GET', route: '/api/facilities', expected: adminOnly },
+  {
+    method: 'PUT',
+    route: '/api/facilities/{code}',
+    body: () => ({ ackModeNotes: `note ${next()}` }),
+    expected: adminOnly,
+  },
+  { method: 'GET', route: '/api/facilities/{code}/interface-spec', expected: adminOnly },
   { method: 'GET', route: '/api/users', expected: adminOnly },
   {
     method: 'POST',
@@ -210,7 +219,10 @@ describe('authorisation matrix: every /api route × caller', () => {
   });
 
   const url = (route: string) =>
-    route.replace('{id}', ids[route.split('/{id}')[0] ?? ''] ?? '').replace('{team}', 'north');
+    route
+      .replace('{id}', ids[route.split('/{id}')[0] ?? ''] ?? '')
+      .replace('{team}', 'north')
+      .replace('{code}', 'GENERAL_HOSP');
 
   describe.each([
     ['an API bearer token', 'token'],

@@ -178,6 +178,9 @@ export const messageSchema = z
     attempts: z.number(),
     correlationId: z.string(),
     processedAt: isoDateTime.nullable(),
+    sandbox: z
+      .boolean()
+      .describe('A test-feed message: what it made is sandbox data, never seen by navigators'),
   })
   .meta({ id: 'StoredMessage' });
 

@@ -64,6 +64,7 @@ import {
   mergeScopeOf,
   parseAdtMessage,
   parsePatientContext,
+  sandboxAdtMessage,
   type AdtMessage,
   type AdtPatientContext,
 } from '@adt/hl7';
@@ -194,7 +195,8 @@ async function applyStoredMessage(
   let context: AdtPatientContext;
   try {
     const text = decodeHl7Bytes(message.raw);
-    adt = parseAdtMessage(text);
+    // A test feed's message lives in its own identity namespace (see `sandboxAdtMessage`).
+    adt = message.sandbox ? sandboxAdtMessage(parseAdtMessage(text)) : parseAdtMessage(text);
     context = parsePatientContext(text);
   } catch (error) {
     const reason = error instanceof Hl7ParseError ? error.message : 'message could not be parsed';

@@ -27,6 +27,7 @@ import {
   type Job,
 } from '@adt/queue';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
+import { startFacilityZones } from './facility-zones.js';
 import { registerQueueMetrics } from './queue-metrics.js';
 import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';
@@ -41,6 +42,8 @@ export interface RunningWorker {
   evaluateAlerts: () => Promise<void>;
   /** Runs the retention job now; resolves with the number of messages pruned. */
   prune: () => Promise<number>;
+  /** Re-reads the per-facility settings now instead of at the next refresh (tests and operators). */
+  refreshFacilitySettings: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -65,6 +68,12 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const producer = createProducerConnection(config.redisUrl);
   const queue = createAdtEventsQueue({ connection: producer, prefix: config.queuePrefix });
   registerQueueMetrics(registry, queue);
+  const facilityZones = await startFacilityZones({
+    pool,
+    practiceZone: config.practice.timeZone,
+    intervalMs: config.facilitySettingsRefreshMs,
+    log,
+  });
   const deps: ApplyDeps = {
     pool,
     rules: {
@@ -72,7 +81,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
       observationCodes: config.practice.observationCodes,
     },
     defaultTeam: config.practice.defaultTeam,
-    zoneForFacility: () => config.practice.timeZone,
+    zoneForFacility: facilityZones.zoneFor,
   };
 
   const applyJob = async (job: Job<ApplyMessageJob>) => {
@@ -179,6 +188,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
       await alerts.runOnce();
     },
     prune: retention.runOnce,
+    refreshFacilitySettings: facilityZones.refresh,
     stop: async () => {
       // A graceful close waits for Redis; if Redis is gone it would wait forever. Jobs cut short
       // are safe: the message stays "received" in Postgres and is re-enqueued by the sweep.
@@ -196,6 +206,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
       clearTimeout(timer);
       await alerts.stop();
       await retention.stop();
+      await facilityZones.stop();
       await ops.close();
       await queue.close();
       producer.disconnect();

@@ -14,6 +14,8 @@ import {
   decodeHl7Bytes,
   normalizeMessageText,
   parseAdtMessage,
+  sandboxIdentifier,
+  sandboxVisitNumber,
   type AdtMessage,
   type MessageHeader,
 } from '@adt/hl7';
@@ -27,12 +29,15 @@ const PENDING_CANDIDATES = 50;
  * @param pool - the listener's pool (database errors propagate: the caller answers "store unavailable")
  * @param cancel - the A11, parsed by the receive-path check
  * @param header - its MSH
+ * @param sandbox - a test feed's A11: the visit is looked up among the sandbox's stored visits
+ *   (waiting messages are matched as sent, whichever feed they came on)
  * @returns null when the visit is known, else the `AE` refusal
  */
 export async function checkCancelVisit(
   pool: pg.Pool,
   cancel: AdtMessage,
   header: MessageHeader,
+  sandbox = false,
 ): Promise<InboundRefusal | null> {
   const facility = header.sendingFacility;
   const visitNumber = cancel.visit?.visitNumber ?? '';
@@ -47,7 +52,8 @@ export async function checkCancelVisit(
       PENDING_CANDIDATES,
     );
     if (pending.some((raw) => readStored(raw)?.visit?.visitNumber === visitNumber)) return null;
-    if (await visitExists(pool, facility, visitNumber)) return null;
+    if (await visitExists(pool, facility, sandbox ? sandboxVisitNumber(visitNumber) : visitNumber))
+      return null;
     return noSuchVisit('PV1', 19, 'visit number (PV1-19)');
   }
   const identifiers = cancel.patient.identifiers.map((id) => ({
@@ -70,7 +76,10 @@ export async function checkCancelVisit(
     );
     if (samePatient) return null;
   }
-  if (await patientHasEncounterAt(pool, facility, identifiers)) return null;
+  const stored = sandbox
+    ? identifiers.map((id) => sandboxIdentifier({ ...id, type: '' }, facility))
+    : identifiers;
+  if (await patientHasEncounterAt(pool, facility, stored)) return null;
   return noSuchVisit('PID', 3, 'patient (PID-3; the message has no PV1-19)');
 }
 

@@ -1,3 +1,4 @@
+import { checkSenderBinding, type BindingRefusal, type ClientCertificate } from '@adt/adt';
 import {
   findAdtMessageProblem,
   findControlCharacter,
@@ -9,6 +10,7 @@ import {
   type AdtMessage,
   type MessageHeader,
 } from '@adt/hl7';
+import type { FacilityDirectory } from './facility-directory.js';
 
 /** Why a readable message is refused, with the ACK code, ERR content and the text for MSA-3. */
 export interface InboundRefusal {
@@ -38,9 +40,12 @@ const BOUNDED_HEADER_FIELDS = [
 
 /** What the listener accepts: processing ids and which message types it handles. */
 export interface InboundPolicy {
+  /** MSH-11 values accepted from a facility without its own list (`MLLP_PROCESSING_IDS`). */
   processingIds: ReadonlySet<string>;
   /** MSH-4 values accepted; empty or absent: any facility. */
   allowedFacilities?: ReadonlySet<string>;
+  /** Per-facility settings (processing ids, certificate bindings); absent: none. */
+  facilities?: Pick<FacilityDirectory, 'policyOf' | 'bindings' | 'ensureLoaded'>;
 }
 
 /**
@@ -76,7 +81,10 @@ export type InboundInspection = { refusal: InboundRefusal; adt: null } | { refus
  * the worker's own requirements ({@link findAdtMessageProblem}).
  * @param header - the message's MSH
  * @param text - the normalised message text (segments separated by CR)
- * @param policy - accepted processing ids
+ * @param policy - accepted processing ids, facilities and their settings
+ * @param certificate - the connection's TLS client certificate (null without TLS or without one):
+ *   a certificate bound to a facility sends only as that facility, and a bound facility only
+ *   with its certificate
  * @returns the refusal, or the ADT parse the check ran (later checks on the receive path, such as
  *   the A11 lookup, use it rather than parse the message again)
  */
@@ -84,12 +92,18 @@ export function inspectInboundMessage(
   header: MessageHeader,
   text: string,
   policy: InboundPolicy,
+  certificate: ClientCertificate | null = null,
 ): InboundInspection {
-  const refusal = checkHeader(header, text, policy);
+  const refusal = checkHeader(header, text, policy, certificate);
   return refusal !== null ? { refusal, adt: null } : checkContent(text);
 }
 
-function checkHeader(header: MessageHeader, text: string, policy: InboundPolicy): InboundRefusal | null {
+function checkHeader(
+  header: MessageHeader,
+  text: string,
+  policy: InboundPolicy,
+  certificate: ClientCertificate | null,
+): InboundRefusal | null {
   const allowed = policy.allowedFacilities;
   if (allowed !== undefined && allowed.size > 0 && !allowed.has(header.sendingFacility)) {
     return {
@@ -100,6 +114,12 @@ function checkHeader(header: MessageHeader, text: string, policy: InboundPolicy)
   }
   const unstorable = checkHeaderFields(header);
   if (unstorable !== null) return unstorable;
+  const binding = checkSenderBinding(
+    header.sendingFacility,
+    policy.facilities?.bindings() ?? new Map(),
+    certificate,
+  );
+  if (binding !== null) return bindingRefusal(binding);
   if (header.messageCode !== 'ADT') {
     return {
       ackCode: 'AR',
@@ -115,10 +135,12 @@ function checkHeader(header: MessageHeader, text: string, policy: InboundPolicy)
     };
   }
   const processingId = header.processingId.charAt(0);
-  if (!policy.processingIds.has(processingId)) {
+  const processingIds =
+    policy.facilities?.policyOf(header.sendingFacility)?.processingIds ?? policy.processingIds;
+  if (!processingIds.has(processingId)) {
     return {
       ackCode: 'AR',
-      text: `Processing ID ${header.processingId || '(empty)'} in MSH-11 does not match this receiver (expects ${[...policy.processingIds].join(' or ')})`,
+      text: `Processing ID ${header.processingId || '(empty)'} in MSH-11 does not match this receiver (expects ${[...processingIds].join(' or ')})`,
       error: { hl7ErrorCode: '202', severity: 'E', location: { segment: 'MSH', field: 11 } },
     };
   }
@@ -130,6 +152,33 @@ function checkHeader(header: MessageHeader, text: string, policy: InboundPolicy)
     };
   }
   return null;
+}
+
+/** The refusal of a sender that may not send as its MSH-4 (`AR`: resending cannot help). */
+function bindingRefusal(refusal: BindingRefusal): InboundRefusal {
+  const error = { hl7ErrorCode: '207', severity: 'E', location: { segment: 'MSH', field: 4 } } as const;
+  switch (refusal.reason) {
+    case 'no_certificate':
+      return {
+        ackCode: 'AR',
+        text: `Sending facility ${refusal.facility} (MSH-4) is bound to a TLS client certificate: send over mutual TLS with that certificate`,
+        error,
+      };
+    case 'wrong_certificate':
+      return {
+        ackCode: 'AR',
+        text: `This connection's TLS client certificate is not the one bound to sending facility ${refusal.facility} (MSH-4)`,
+        error,
+      };
+    case 'certificate_bound_elsewhere':
+      return {
+        ackCode: 'AR',
+        text: `This connection's TLS client certificate is bound to ${refusal.boundTo.join(', ')} and may not send as ${refusal.facility} (MSH-4)`,
+        error,
+      };
+    default:
+      return refusal satisfies never;
+  }
 }
 
 /** Header identifiers must fit the store's indexes and hold no control characters (`\X00\`). */

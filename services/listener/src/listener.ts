@@ -12,6 +12,7 @@ import {
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import type { ListenerConfig } from './listener-config.js';
+import { startFacilityDirectory } from './facility-directory.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
 import { startMllpServer } from './mllp-server.js';
@@ -29,6 +30,8 @@ export interface RunningListener {
   evaluateAlerts: () => Promise<void>;
   /** Re-reads the MLLP TLS certificate files now (SIGHUP); false when they cannot be used. */
   reloadTls: () => boolean;
+  /** Re-reads the per-facility settings now instead of at the next refresh (tests and operators). */
+  refreshFacilitySettings: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -82,9 +85,18 @@ export async function startListener(
     { maxBatch: 256, maxInFlight: 2, delayMs: ENQUEUE_DELAY_MS },
   );
 
+  const facilities = await startFacilityDirectory({
+    pool,
+    intervalMs: config.facilitySettingsRefreshMs,
+    log,
+  });
   const intake = new MessageIntake({
     pool,
-    policy: { processingIds: config.mllp.processingIds, allowedFacilities: config.mllp.allowedFacilities },
+    policy: {
+      processingIds: config.mllp.processingIds,
+      allowedFacilities: config.mllp.allowedFacilities,
+      facilities,
+    },
     log,
     metrics,
   });
@@ -110,7 +122,7 @@ export async function startListener(
     },
     tls: config.mllp.tls,
     ...(options.tlsWatchIntervalMs === undefined ? {} : { tlsWatchIntervalMs: options.tlsWatchIntervalMs }),
-    handleFrame: (payload, connection) => intake.handleFrame(payload, connection.peerAddress),
+    handleFrame: (payload, connection) => intake.handleFrame(payload, connection),
     afterResponse: (outcome, connection) => {
       for (const request of outcome.applicationAcks) applicationAcks.watch(request, connection);
       if (outcome.toEnqueue.length > 0) void enqueue.submit(outcome.toEnqueue);
@@ -152,6 +164,7 @@ export async function startListener(
       await alerts.runOnce();
     },
     reloadTls: mllp.reloadTls,
+    refreshFacilitySettings: facilities.refresh,
     stop: async () => {
       await mllp.stop();
       await intake.drained();
@@ -159,6 +172,7 @@ export async function startListener(
       await applicationAcks.stop();
       await sweep.stop();
       await alerts.stop();
+      await facilities.stop();
       await ops.close();
       await queue.close();
       redis.disconnect();

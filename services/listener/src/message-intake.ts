@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { isSandboxMessage, type ClientCertificate } from '@adt/adt';
 import {
   buildAck,
   buildBatchAck,
@@ -58,6 +59,13 @@ export interface FrameOutcome {
   toEnqueue: string[];
   /** Application ACKs to send when processing ends (enhanced mode, MSH-16). */
   applicationAcks: ApplicationAckRequest[];
+}
+
+/** Who sent a frame: the peer address (stored with the message) and its TLS client certificate. */
+export interface FrameSender {
+  peerAddress: string | null;
+  /** Null without TLS, or when the peer presented no certificate. */
+  certificate: ClientCertificate | null;
 }
 
 /** One receipt's correlation id and the logger that carries it on every line. */
@@ -119,12 +127,13 @@ export class MessageIntake {
    * Handles one MLLP frame: a message, or a batch (FHS/BHS envelope, or several MSH in one frame)
    * whose messages are each handled as if sent alone and answered together in a batch.
    * @param payload - the frame's bytes
-   * @param peerAddress - the sender's address, stored with the message
+   * @param sender - the sender's address (stored with the message) and certificate
    */
-  async handleFrame(payload: Buffer, peerAddress: string | null): Promise<FrameOutcome> {
+  async handleFrame(payload: Buffer, sender: FrameSender): Promise<FrameOutcome> {
+    const { peerAddress } = sender;
     const batch = splitBatchPayload(payload);
     if (batch === null) {
-      const outcome = await this.handleMessage(payload, peerAddress);
+      const outcome = await this.handleMessage(payload, sender);
       return {
         response: outcome.ack === null ? null : encodeHl7Text(outcome.ack, declaredCharacterSet(payload)),
         toEnqueue: outcome.enqueue && outcome.messageId !== null ? [outcome.messageId] : [],
@@ -139,7 +148,7 @@ export class MessageIntake {
       // wrong: none is accepted, so a resend of the whole batch is processed once, in full.
       const refusal = batchCountRefusal(batch.countMismatch);
       for (const message of batch.messages) {
-        outcomes.push(await this.handleMessage(message, peerAddress, refusal ?? undefined));
+        outcomes.push(await this.handleMessage(message, sender, refusal ?? undefined));
       }
     }
     // The batch is answered even when no message asked for an ACK: a batch sender waits for one
@@ -180,7 +189,7 @@ export class MessageIntake {
    */
   private async handleMessage(
     raw: Buffer,
-    peerAddress: string | null,
+    { peerAddress, certificate }: FrameSender,
     batchRefusal?: InboundRefusal,
   ): Promise<MessageOutcome> {
     const { metrics } = this.deps;
@@ -204,16 +213,32 @@ export class MessageIntake {
       return this.refuse(trace, { raw, contentHash, peerAddress }, null, { ...refusal, ackCode: 'AR' });
     }
     const message = { raw, contentHash, peerAddress };
+    try {
+      await this.deps.policy.facilities?.ensureLoaded();
+    } catch (error) {
+      metrics.storeFailures.inc();
+      log.error(
+        { err: error, controlId: header.controlId, messageType: messageTypeOf(header) },
+        'hl7 message not stored: facility settings unavailable',
+      );
+      return this.answerRefusal(trace, header, STORE_UNAVAILABLE, null);
+    }
     const inspection: InboundInspection = batchRefusal
       ? { refusal: batchRefusal, adt: null }
-      : inspectInboundMessage(header, text, this.deps.policy);
+      : inspectInboundMessage(header, text, this.deps.policy, certificate);
     let refusal = inspection.refusal;
+    // Decided at receipt and stored with the message: a facility switched to live later does not
+    // turn its test messages into live ones (see docs/go-live.md).
+    const sandbox = isSandboxMessage(
+      header.processingId,
+      this.deps.policy.facilities?.policyOf(header.sendingFacility)?.mode,
+    );
     try {
       if (inspection.adt !== null && header.triggerEvent === 'A11') {
-        refusal = await checkCancelVisit(this.deps.pool, inspection.adt, header);
+        refusal = await checkCancelVisit(this.deps.pool, inspection.adt, header, sandbox);
       }
-      if (refusal) return await this.refuse(trace, message, header, refusal);
-      return await this.accept(trace, message, header);
+      if (refusal) return await this.refuse(trace, { ...message, sandbox }, header, refusal);
+      return await this.accept(trace, { ...message, sandbox }, header);
     } catch (error) {
       metrics.storeFailures.inc();
       log.error(
@@ -229,7 +254,7 @@ export class MessageIntake {
 
   private async accept(
     { correlationId, log }: Trace,
-    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
+    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null; sandbox: boolean },
     header: MessageHeader,
   ): Promise<MessageOutcome> {
     const { metrics } = this.deps;
@@ -276,7 +301,10 @@ export class MessageIntake {
         'control id reused with different content',
       );
     }
-    log.info({ controlId: header.controlId, messageType, messageId: stored.id }, 'hl7 message stored');
+    log.info(
+      { controlId: header.controlId, messageType, messageId: stored.id, sandbox: message.sandbox },
+      'hl7 message stored',
+    );
     return {
       ack,
       messageId: stored.id,
@@ -288,7 +316,7 @@ export class MessageIntake {
   /** Stores a refused message as rejected (when the store is up) and answers it. */
   private async refuse(
     trace: Trace,
-    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null },
+    message: { raw: Buffer; contentHash: Buffer; peerAddress: string | null; sandbox?: boolean },
     header: MessageHeader | null,
     refusal: InboundRefusal,
   ): Promise<MessageOutcome> {

@@ -1,4 +1,6 @@
 import type net from 'node:net';
+import tls from 'node:tls';
+import { normalizeFingerprint, type ClientCertificate } from '@adt/adt';
 import type { MllpTlsSettings } from '@adt/config';
 import { encodeMllpFrame, MllpDecoder, buildAck } from '@adt/hl7';
 import type { Logger } from '@adt/logging';
@@ -12,6 +14,8 @@ import type { PeerAdmissionOptions } from './peer-admission.js';
 /** One sender's connection, as the frame handler and later acknowledgments see it. */
 export interface MllpConnection {
   peerAddress: string | null;
+  /** The TLS client certificate the peer presented at the handshake; null without one or without TLS. */
+  certificate: ClientCertificate | null;
   /** Writes one frame (the payload is framed here); false when the connection is gone. */
   send: (payload: Buffer) => boolean;
   /** Aborted when the connection closes. */
@@ -76,6 +80,22 @@ function probeKind(bytes: Buffer): 'tls' | 'http' | 'other' {
 }
 
 /**
+ * The verified client certificate of a TLS connection, read once after the handshake (it cannot
+ * change on the connection): its subject CN and SHA-256 fingerprint.
+ */
+function clientCertificateOf(socket: net.Socket): ClientCertificate | null {
+  // Only a certificate that chains to MLLP_TLS_CA_FILE counts: without mutual TLS required, a peer
+  // may present a self-signed one with any subject, which must not match a binding by CN.
+  if (!(socket instanceof tls.TLSSocket) || !socket.authorized) return null;
+  // An empty object when the peer sent no certificate.
+  const peer: Partial<tls.PeerCertificate> = socket.getPeerCertificate();
+  const fingerprint = normalizeFingerprint(peer.fingerprint256 ?? '');
+  if (fingerprint === null) return null;
+  const cn: unknown = (peer.subject as Record<string, unknown> | undefined)?.CN;
+  return { subject: typeof cn === 'string' ? cn : null, fingerprint };
+}
+
+/**
  * Starts the MLLP listener: frames on `net`, one message in flight per connection, responses in
  * order. node-hl7-server is not used because it replays its buffer on persistent connections
  * (see docs/architecture.md).
@@ -124,6 +144,7 @@ export async function startMllpServer(options: MllpServerOptions): Promise<MllpS
     socket.setNoDelay(true);
     const connection: MllpConnection = {
       peerAddress: socket.remoteAddress ?? null,
+      certificate: clientCertificateOf(socket),
       closed: closing.signal,
       send: (payload) => {
         if (socket.destroyed || !socket.writable) return false;

@@ -3,7 +3,6 @@
  * with a CA-signed certificate gets AA, one without a certificate and a plain-TCP client are
  * refused, and a renewed server certificate is picked up without a restart.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,10 +14,10 @@ import { ackCodeFromAck, encodeMllpFrame, MllpDecoder } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { listenerTestConfig } from './testing/listener-test-config.js';
+import { makeTestPki } from './testing/test-pki.js';
 import { startListener, type RunningListener } from './listener.js';
 
 const log = createLogger({ service: 'mllp-tls-test', level: 'silent' });
-const OPENSSL = '/usr/bin/openssl';
 const FIRST_FRAME_MS = 1_000;
 
 /** Milliseconds from `from` (the socket's connect or secureConnect) until the server closes it. */
@@ -36,59 +35,6 @@ function closedAfter(socket: net.Socket, from: 'connect' | 'secureConnect'): Pro
 }
 
 const adt = (controlId: string): string => hl7TestMessage({ controlId });
-
-/** A self-signed CA and, signed by it, certificates named `<name>.pem` / `<name>.key`. */
-function makePki(dir: string): (name: string, cn: string, usage: 'serverAuth' | 'clientAuth') => void {
-  const file = (name: string) => path.join(dir, name);
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  execFileSync(
-    OPENSSL,
-    [
-      'req',
-      '-x509',
-      ...ec,
-      '-keyout',
-      file('ca.key'),
-      '-out',
-      file('ca.pem'),
-      '-subj',
-      '/CN=adt-test-ca',
-      '-days',
-      '2',
-    ],
-    { stdio: 'ignore' },
-  );
-  return (name, cn, usage) => {
-    const ext = file(`${name}.ext`);
-    writeFileSync(ext, `subjectAltName=IP:127.0.0.1\nextendedKeyUsage=${usage}\n`);
-    execFileSync(
-      OPENSSL,
-      ['req', ...ec, '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`), '-subj', `/CN=${cn}`],
-      { stdio: 'ignore' },
-    );
-    execFileSync(
-      OPENSSL,
-      [
-        'x509',
-        '-req',
-        '-in',
-        file(`${name}.csr`),
-        '-CA',
-        file('ca.pem'),
-        '-CAkey',
-        file('ca.key'),
-        '-CAcreateserial',
-        '-out',
-        file(`${name}.pem`),
-        '-days',
-        '2',
-        '-extfile',
-        ext,
-      ],
-      { stdio: 'ignore' },
-    );
-  };
-}
 
 interface TlsExchange {
   /** The ACK code, or null when the connection was refused or closed without one. */
@@ -143,7 +89,7 @@ describe('MLLP over TLS with client certificates', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'adt-mllp-tls-'));
-    const issue = makePki(dir);
+    const issue = makeTestPki(dir);
     issue('server', 'mllp-server-1', 'serverAuth');
     issue('renewed', 'mllp-server-2', 'serverAuth');
     issue('client', 'general-hosp-interface', 'clientAuth');

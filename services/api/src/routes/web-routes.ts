@@ -109,5 +109,15 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get('/reports', hidden, page('reports.html', reports));
   app.get('/reports/print', hidden, page('reports-print.html', reports));
   app.get('/ops', hidden, page('ops.html', { signedIn: true, roles: ['ops', 'admin'] }));
+  app.get('/ops/sandbox', hidden, page('sandbox.html', { signedIn: true, roles: ['ops', 'admin'] }));
+  app.get(
+    '/facilities',
+    hidden,
+    page('facilities.html', {
+      signedIn: true,
+      roles: ['admin'],
+      refusal: 'This page is for administrators.',
+    }),
+  );
   app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
 };

@@ -17,5 +17,7 @@
 /** @typedef {FollowUpDetail['sourceMessages'][number]} SourceMessage */
 /** @typedef {GetJson<'/api/messages'>['items'][number]} Message */
 /** @typedef {GetJson<'/api/messages/{id}'>} MessageDetail */
+/** @typedef {GetJson<'/api/facilities'>['items'][number]} Facility */
+/** @typedef {GetJson<'/api/ops/sandbox'>['items'][number]} SandboxMessage */
 
 export {};
