@@ -60,7 +60,7 @@ export const opsSandboxRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = 
           limit: limitParam,
           cursor: cursorParam,
         }),
-        response: { 200: pageSchema(sandboxMessageSchema), ...errors },
+        response: { 200: pageSchema(sandboxMessageSchema, 'SandboxMessagePage'), ...errors },
       },
     },
     async (request) => {

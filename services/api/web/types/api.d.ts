@@ -188,6 +188,60 @@ export interface paths {
             };
         };
     };
+    "/api/ops/sandbox": {
+        /** Test-feed messages, newest first, with the follow-ups they would have created */
+        get: {
+            responses: {
+                200: components["responses"]["SandboxMessagePage"];
+            };
+        };
+    };
+    "/api/facilities": {
+        /** Sending facilities and their interface settings */
+        get: {
+            responses: {
+                200: {
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Sending facility (MSH-4) as sent */
+                                code: string;
+                                displayName: string;
+                                /** @description IANA zone of timestamps without an offset; null: PRACTICE_TZ */
+                                timeZone: string | null;
+                                /** @description MSH-11 values accepted; null: MLLP_PROCESSING_IDS */
+                                processingIds: string[] | null;
+                                /** @description Subject CN of the TLS client certificate bound to it */
+                                certificateSubject: string | null;
+                                /** @description SHA-256 fingerprint (64 lowercase hex digits) of the bound certificate */
+                                certificateFingerprint: string | null;
+                                ackModeNotes: string;
+                                /**
+                                 * @description test: its messages go to the sandbox
+                                 * @enum {string}
+                                 */
+                                mode: "live" | "test";
+                                /** @description ISO-8601 instant */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    "/api/facilities/{code}/interface-spec": {
+        /** The facility's interface specification sheet (Markdown), for the hospital's interface analyst */
+        get: {
+            responses: {
+                200: {
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+    };
     "/api/ops/alerts": {
         /** In-product alert states: what fires, since when, and whether it was announced */
         get: {
@@ -539,6 +593,13 @@ export interface components {
             /** @description Dates in the inbox are shown in this IANA time zone */
             practiceTimeZone: string;
             idleTimeoutMs: number;
+            /** @description How people sign in here */
+            signIn: {
+                /** @description Whether `POST /api/session` takes a username and password */
+                password: boolean;
+                /** @description The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none */
+                provider: string | null;
+            };
         };
         User: {
             id: string;
@@ -809,6 +870,8 @@ export interface components {
             correlationId: string;
             /** @description ISO-8601 instant */
             processedAt: string | null;
+            /** @description A test-feed message: what it made is sandbox data, never seen by navigators */
+            sandbox: boolean;
         };
         Error: {
             error: string;
@@ -1015,6 +1078,37 @@ export interface components {
             items: components["schemas"]["StoredMessage"][];
             nextCursor: string | null;
         };
+        SandboxMessagePage: {
+            items: {
+                id: string;
+                /** @description ISO-8601 instant */
+                receivedAt: string;
+                sendingFacility: string;
+                controlId: string;
+                messageType: string;
+                /** @enum {string} */
+                status: "received" | "processed" | "duplicate" | "rejected" | "failed";
+                statusReason: string | null;
+                ackCode: string | null;
+                /** @description PV1-19 as sent; empty when none or not applied */
+                visitNumber: string;
+                /** @description The follow-ups of the message's visit, as they stand now: what the feed would have created live */
+                followUps: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "discharge" | "ed_visit";
+                    /** @enum {string} */
+                    status: "open" | "in_progress" | "done" | "cancelled";
+                    statusReason: string | null;
+                    team: string;
+                    /** @description ISO-8601 instant */
+                    dueAt: string;
+                    /** @enum {string} */
+                    priority: "high" | "normal";
+                }[];
+            }[];
+            nextCursor: string | null;
+        };
         AlertList: {
             items: {
                 /** @description The alert and its labels, e.g. feed_silent:GENERAL_HOSP */
@@ -1107,6 +1201,12 @@ export interface components {
         MessagePage: {
             content: {
                 "application/json": components["schemas"]["MessagePage"];
+            };
+        };
+        /** @description SandboxMessagePage */
+        SandboxMessagePage: {
+            content: {
+                "application/json": components["schemas"]["SandboxMessagePage"];
             };
         };
         /** @description AlertList */
