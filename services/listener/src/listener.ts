@@ -11,6 +11,7 @@ import {
 } from '@adt/queue';
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
+import { startFileDrop, type FileDrop } from './file-drop.js';
 import type { ListenerConfig } from './listener-config.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
@@ -25,6 +26,8 @@ export interface RunningListener {
   httpPort: number;
   /** Runs the enqueue sweep now (tests and operators). */
   sweep: () => Promise<number>;
+  /** Reads the file-drop directory now (tests and operators); 0 when no file drop is configured. */
+  readDroppedFiles: () => Promise<number>;
   /** Evaluates the alert conditions and sends due notifications now (tests and operators). */
   evaluateAlerts: () => Promise<void>;
   /** Re-reads the MLLP TLS certificate files now (SIGHUP); false when they cannot be used. */
@@ -118,6 +121,21 @@ export async function startListener(
     log,
     metrics,
   });
+  // Files dropped into a directory go through the same intake as frames, one file as one frame.
+  const fileDrop: FileDrop | null =
+    config.fileDrop.dir === null
+      ? null
+      : await startFileDrop({
+          dir: config.fileDrop.dir,
+          pollIntervalMs: config.fileDrop.pollIntervalMs,
+          stableMs: config.fileDrop.stableMs,
+          maxBytes: config.fileDrop.maxBytes,
+          pool,
+          handleFrame: (payload, peerAddress) => intake.handleFrame(payload, peerAddress),
+          enqueue: (ids) => void enqueue.submit(ids),
+          log,
+          registry,
+        });
   const sweep = startEnqueueSweep({
     pool,
     // A message still unprocessed after the grace period may have a finished job of the same id in
@@ -148,12 +166,14 @@ export async function startListener(
     mllpPort: mllp.port,
     httpPort,
     sweep: sweep.runOnce,
+    readDroppedFiles: async () => (fileDrop ? fileDrop.runOnce() : 0),
     evaluateAlerts: async () => {
       await alerts.runOnce();
     },
     reloadTls: mllp.reloadTls,
     stop: async () => {
       await mllp.stop();
+      await fileDrop?.stop();
       await intake.drained();
       await enqueue.idle();
       await applicationAcks.stop();
