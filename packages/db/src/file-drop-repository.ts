@@ -190,3 +190,26 @@ export async function findFileDropById(db: Queryable, id: string): Promise<FileD
   const row = result.rows[0];
   return row ? toFileDrop(row) : null;
 }
+
+/**
+ * A file's report as JSON: its row and each message's answer. Written beside the file in `done/` or
+ * `failed/`, and printed by `adt file-drop show`.
+ */
+export function fileDropReport(file: FileDrop): string {
+  const report = {
+    fileDropId: file.id,
+    fileName: file.fileName,
+    source: file.source,
+    status: file.status,
+    reason: file.reason,
+    duplicateOf: file.duplicateOf,
+    sizeBytes: file.sizeBytes,
+    checksumSha256: file.checksum,
+    receivedAt: file.receivedAt.toISOString(),
+    finishedAt: file.finishedAt?.toISOString() ?? null,
+    messageCount: file.messageCount,
+    acceptedCount: file.acceptedCount,
+    messages: file.results,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,8 +1,7 @@
 /**
- * How a dropped file ends, decided from what became of its messages, and the report written beside
- * it in `done/` or `failed/`.
+ * How a dropped file ends, decided from what became of its messages, and the folder it goes to.
  */
-import type { FileDrop, FileDropStatus } from '@adt/db';
+import type { FileDropStatus } from '@adt/db';
 import type { MessageReceipt } from './message-intake.js';
 
 /** Where a finished file goes, and under which status it is recorded. */
@@ -51,24 +50,4 @@ export function fileDropFolder(status: Exclude<FileDropStatus, 'processing'>): '
     default:
       return status satisfies never;
   }
-}
-
-/** The report written beside a finished file, as JSON: the file's row and each message's answer. */
-export function fileDropReport(file: FileDrop): string {
-  const report = {
-    fileDropId: file.id,
-    fileName: file.fileName,
-    source: file.source,
-    status: file.status,
-    reason: file.reason,
-    duplicateOf: file.duplicateOf,
-    sizeBytes: file.sizeBytes,
-    checksumSha256: file.checksum,
-    receivedAt: file.receivedAt.toISOString(),
-    finishedAt: file.finishedAt?.toISOString() ?? null,
-    messageCount: file.messageCount,
-    acceptedCount: file.acceptedCount,
-    messages: file.results,
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }

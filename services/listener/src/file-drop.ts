@@ -17,6 +17,7 @@ import type pg from 'pg';
 import {
   failInterruptedFileDrops,
   findCompletedFileDrop,
+  fileDropReport,
   findFileDropById,
   finishFileDrop,
   insertFileDrop,
@@ -32,7 +33,7 @@ import {
   readyFiles,
   type ReadyFile,
 } from './file-drop-directory.js';
-import { fileDropEnd, fileDropFolder, fileDropReport } from './file-drop-outcome.js';
+import { fileDropEnd, fileDropFolder } from './file-drop-outcome.js';
 import type { FrameOutcome } from './message-intake.js';
 
 /** Options for {@link startFileDrop}. */
