@@ -12,6 +12,7 @@ import {
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
 import { startFileDrop, type FileDrop } from './file-drop.js';
+import { startSftpPull, type SftpPull } from './sftp-pull.js';
 import type { ListenerConfig } from './listener-config.js';
 import { createListenerMetrics } from './listener-metrics.js';
 import { MessageIntake } from './message-intake.js';
@@ -28,6 +29,8 @@ export interface RunningListener {
   sweep: () => Promise<number>;
   /** Reads the file-drop directory now (tests and operators); 0 when no file drop is configured. */
   readDroppedFiles: () => Promise<number>;
+  /** Pulls the files waiting on the SFTP server into the drop directory now; 0 when not configured. */
+  pullSftpFiles: () => Promise<number>;
   /** Evaluates the alert conditions and sends due notifications now (tests and operators). */
   evaluateAlerts: () => Promise<void>;
   /** Re-reads the MLLP TLS certificate files now (SIGHUP); false when they cannot be used. */
@@ -121,18 +124,34 @@ export async function startListener(
     log,
     metrics,
   });
-  // Files dropped into a directory go through the same intake as frames, one file as one frame.
+  // Files dropped into a directory go through the same intake as frames, one file as one frame;
+  // files on an SFTP server are first pulled into that directory.
+  const { dir: fileDropDir, sftp } = config.fileDrop;
+  const pulledNames = new Set<string>();
   const fileDrop: FileDrop | null =
-    config.fileDrop.dir === null
+    fileDropDir === null
       ? null
       : await startFileDrop({
-          dir: config.fileDrop.dir,
+          dir: fileDropDir,
           pollIntervalMs: config.fileDrop.pollIntervalMs,
           stableMs: config.fileDrop.stableMs,
           maxBytes: config.fileDrop.maxBytes,
           pool,
           handleFrame: (payload, peerAddress) => intake.handleFrame(payload, peerAddress),
           enqueue: (ids) => void enqueue.submit(ids),
+          pulledNames,
+          log,
+          registry,
+        });
+  const sftpPull: SftpPull | null =
+    fileDropDir === null || sftp === null
+      ? null
+      : startSftpPull({
+          settings: sftp,
+          dir: fileDropDir,
+          stableMs: config.fileDrop.stableMs,
+          maxBytes: config.fileDrop.maxBytes,
+          pulledNames,
           log,
           registry,
         });
@@ -167,12 +186,14 @@ export async function startListener(
     httpPort,
     sweep: sweep.runOnce,
     readDroppedFiles: async () => (fileDrop ? fileDrop.runOnce() : 0),
+    pullSftpFiles: async () => (sftpPull ? sftpPull.runOnce() : 0),
     evaluateAlerts: async () => {
       await alerts.runOnce();
     },
     reloadTls: mllp.reloadTls,
     stop: async () => {
       await mllp.stop();
+      await sftpPull?.stop();
       await fileDrop?.stop();
       await intake.drained();
       await enqueue.idle();
