@@ -72,7 +72,7 @@ const sftpUrl = variable(
     .optional(),
 );
 /** PEM or OpenSSH private key of the SFTP account (instead of a password in the URL). */
-const sftpPrivateKeyFile = variable('FILE_DROP_SFTP_PRIVATE_KEY_FILE', z.string().min(1).optional());
+const sftpPrivateKeyFile = variable('FILE_DROP_SFTP_KEY_FILE', z.string().min(1).optional());
 /** The SFTP server's host key fingerprint as `ssh-keygen -lf` prints it (`SHA256:…`). */
 const sftpHostKey = variable(
   'FILE_DROP_SFTP_HOST_KEY',
