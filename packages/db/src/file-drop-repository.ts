@@ -72,7 +72,15 @@ function toFileDrop(row: FileDropRow): FileDrop {
     duplicateOf: row.duplicate_of,
     messageCount: row.message_count,
     acceptedCount: row.accepted_count,
-    results: row.results,
+    // jsonb keeps keys in its own order: put them back in the documented one.
+    results: row.results.map((r) => ({
+      controlId: r.controlId,
+      messageType: r.messageType,
+      ackCode: r.ackCode,
+      outcome: r.outcome,
+      reason: r.reason,
+      messageId: r.messageId,
+    })),
     receivedAt: row.received_at,
     finishedAt: row.finished_at,
   };
