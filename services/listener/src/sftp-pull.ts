@@ -125,7 +125,7 @@ export function startSftpPull(options: SftpPullOptions): SftpPull {
     try {
       const now = Date.now();
       const entries = (await client.list(remoteDir))
-        .filter((entry) => entry.type === '-' && !isInProgressName(entry.name))
+        .filter((entry) => entry.type === '-' && isPlainName(entry.name) && !isInProgressName(entry.name))
         .sort((a, b) => a.modifyTime - b.modifyTime || a.name.localeCompare(b.name));
       let count = 0;
       for (const entry of entries) {
@@ -169,4 +169,9 @@ export function startSftpPull(options: SftpPullOptions): SftpPull {
       await previous;
     },
   };
+}
+
+/** A name that stays inside the drop directory: no path separator, NUL, or `.`/`..`. */
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
 }
