@@ -170,7 +170,7 @@ export async function startFileDrop(options: FileDropOptions): Promise<FileDrop>
     }
   };
 
-  const runOnce = async (): Promise<number> => {
+  const readAll = async (): Promise<number> => {
     let read = 0;
     for (const file of await readyFiles(dir, options.stableMs, Date.now())) {
       if (stopping) break;
@@ -179,13 +179,19 @@ export async function startFileDrop(options: FileDropOptions): Promise<FileDrop>
     return read;
   };
 
-  const loop = startIntervalLoop(runOnce, {
-    intervalMs: options.pollIntervalMs,
-    firstRunMs: 0,
-    onError: (error) => {
-      log.warn({ err: error }, 'file drop: reading the directory failed; will retry');
-    },
-  });
+  // One pass at a time, scheduled or asked for, so a pass asked for sees the files in order.
+  let previous: Promise<unknown> = Promise.resolve();
+  const runOnce = (): Promise<number> => {
+    const run = previous.then(readAll, readAll);
+    previous = run.catch(() => undefined);
+    return run;
+  };
+  const onError = (error: unknown): void => {
+    log.warn({ err: error }, 'file drop: reading the directory failed; will retry');
+  };
+  // The first pass now (files that waited while the listener was down), then one every interval.
+  runOnce().catch(onError);
+  const loop = startIntervalLoop(runOnce, { intervalMs: options.pollIntervalMs, onError });
   log.info({ dir, pollIntervalMs: options.pollIntervalMs, stableMs: options.stableMs }, 'file drop started');
 
   return {
@@ -193,6 +199,7 @@ export async function startFileDrop(options: FileDropOptions): Promise<FileDrop>
     stop: async () => {
       stopping = true;
       await loop.stop();
+      await previous;
     },
   };
 }
