@@ -25,7 +25,7 @@ const manifest = JSON.parse(readFileSync(path.join(FIXTURES, 'corpus.json'), 'ut
 const corpusFile = (file: string): Buffer => readFileSync(path.join(FIXTURES, 'corpus', file));
 /** The corpus's one file that is a batch already (FHS/BHS): it is dropped as it is. */
 const NIGHTLY_BATCH = '55-cch-meditech-24-batch-nightly.hl7';
-const SETTLE_TIMEOUT_MS = 60_000;
+const SETTLE_TIMEOUT_MS = 120_000;
 
 /**
  * An FHS/BHS batch of whole message files, byte for byte (each keeps its own character set and
@@ -190,7 +190,7 @@ describe('file drop: batch files give the same stored state as the same messages
       return Number(done.rows[0]?.n) === drops.length ? true : undefined;
     }, SETTLE_TIMEOUT_MS);
     await Promise.all([settle(overMllp), settle(fileDrop)]);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([overMllp.stop(), fileDrop.stop()]);
@@ -222,11 +222,11 @@ describe('file drop: batch files give the same stored state as the same messages
     const first = await reportOf('failed', 'hie-daily-1.hl7');
     const state = await storedState(fileDrop);
     await dropFile('hie-daily-1.hl7', drops[0]?.bytes ?? Buffer.alloc(0), new Date(Date.now() - 1_000));
-    const again = await waitFor(() => reportOf('done', 'hie-daily-1.hl7').catch(() => undefined), 10_000);
+    const again = await waitFor(() => reportOf('done', 'hie-daily-1.hl7').catch(() => undefined), 30_000);
     expect(again).toMatchObject({ status: 'duplicate', duplicateOf: first.fileDropId, messages: [] });
     await settle(fileDrop);
     expect(await storedState(fileDrop)).toEqual(state);
-  });
+  }, 150_000);
 
   it('the same messages in another file are duplicates by the message rules: no new patient, encounter or follow-up', async () => {
     const state = await storedState(fileDrop);
@@ -234,7 +234,7 @@ describe('file drop: batch files give the same stored state as the same messages
     await dropFile('hie-daily-2-resent.hl7', batchOf(after, '2-resent'), new Date(Date.now() - 1_000));
     const report = await waitFor(
       () => reportOf('done', 'hie-daily-2-resent.hl7').catch(() => undefined),
-      10_000,
+      30_000,
     );
     const first = await reportOf('done', 'hie-daily-2.hl7');
     expect(report.messages.map((m) => m.ackCode)).toEqual(first.messages.map((m) => m.ackCode));
@@ -244,5 +244,5 @@ describe('file drop: batch files give the same stored state as the same messages
     expect(now.patients).toEqual(state.patients);
     expect(now.encounters).toEqual(state.encounters);
     expect(now.followUps).toEqual(state.followUps);
-  });
+  }, 150_000);
 });
