@@ -33,9 +33,12 @@ RUN npm prune --omit=dev --no-audit --no-fund \
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 # Owned by root and only readable by the service user: the running process cannot change its code.
+# The file drop's directory (FILE_DROP_DIR in docker-compose.yml) is the service user's, so a volume
+# mounted there starts writable.
 COPY --from=build /app ./
 RUN printf '#!/bin/sh\nexec node /app/packages/cli/dist/main.js "$@"\n' > /usr/local/bin/adt \
-  && chmod 755 /usr/local/bin/adt
+  && chmod 755 /usr/local/bin/adt \
+  && mkdir -p /var/lib/adt/file-drop && chown node:node /var/lib/adt/file-drop
 USER node
 EXPOSE 2575 2580 2581 3000
 # The services stop gracefully on SIGTERM (in-flight MLLP messages and jobs finish first).

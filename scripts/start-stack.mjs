@@ -380,6 +380,12 @@ async function announceWhenReady() {
       `  MLLP listener   ${mllpHost}:${ports.mllp}`,
       `  API             ${api}   (OpenAPI: ${api}/docs)`,
       `  ops             http://${mllpHost}:${ports.listenerHttp} (listener), http://${httpHost}:${ports.workerHttp} (worker): /healthz /readyz /metrics`,
+      // The listener reads dropped HL7 files when FILE_DROP_DIR is set (docs/file-drop.md).
+      ...(env.FILE_DROP_DIR
+        ? [
+            `  file drop       ${env.FILE_DROP_DIR}${env.FILE_DROP_SFTP_URL ? ' (and the SFTP pull)' : ''}: done/, failed/, npm run adt -- file-drop list`,
+          ]
+        : []),
       '',
       '  add a user      npm run adt -- user create admin --role admin',
       '  get a token     npm run adt -- create-token --user admin',

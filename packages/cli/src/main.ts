@@ -9,6 +9,7 @@ import {
   runFacilityCommand,
   runInterfaceSpecCommand,
 } from './commands/facility.js';
+import { FILE_DROP_USAGE, parseFileDropArgs, runFileDropCommand } from './commands/file-drop.js';
 import { describeRosterImport, importRosterFile } from './commands/roster.js';
 import { sendCommand } from './commands/send.js';
 import { parseTeamRuleArgs, runTeamRuleCommand, TEAM_RULE_USAGE } from './commands/team-rule.js';
@@ -23,7 +24,7 @@ ${TOKEN_USAGE}  send <file-or-dir> [--host h] [--port p]  send HL7 files over ML
   roster import <file.csv> [--replace]      load the attributed-patient roster (columns: identifier,
                                             assigning_authority, family_name, given_name, birth_date,
                                             sex, team, pcp); --replace removes patients not in the file
-${TEAM_RULE_USAGE}${USER_USAGE}${TEAM_USAGE}${FACILITY_USAGE}`;
+${TEAM_RULE_USAGE}${USER_USAGE}${TEAM_USAGE}${FACILITY_USAGE}${FILE_DROP_USAGE}`;
 
 const io: CommandIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -153,6 +154,15 @@ async function run(argv: string[]): Promise<number> {
       const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
       try {
         return await runInterfaceSpecCommand(pool, code, config, io);
+      } finally {
+        await pool.end();
+      }
+    }
+    case 'file-drop': {
+      const fileDropCommand = parseFileDropArgs(rest);
+      const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
+      try {
+        return await runFileDropCommand(pool, fileDropCommand, io);
       } finally {
         await pool.end();
       }

@@ -195,6 +195,44 @@ describe('loadConfig: MLLP defences', () => {
   });
 });
 
+describe('loadConfig: file drop', () => {
+  const hostKey = `SHA256:${'A'.repeat(43)}`;
+
+  it('is off unless FILE_DROP_DIR is set, with a 10 s stability wait and a 64 MiB limit', () => {
+    expect(loadConfig({}).fileDrop).toEqual({
+      dir: null,
+      pollIntervalMs: 5_000,
+      stableMs: 10_000,
+      maxBytes: 64 * 1024 * 1024,
+      sftp: null,
+    });
+    expect(loadConfig({ FILE_DROP_DIR: '/var/lib/adt/file-drop' }).fileDrop.dir).toBe(
+      '/var/lib/adt/file-drop',
+    );
+  });
+
+  it('reads the SFTP pull, which needs the host key and the directory', () => {
+    const sftp = loadConfig({
+      FILE_DROP_DIR: '/drop',
+      FILE_DROP_SFTP_URL: 'sftp://practice@hie.example.org/outbox',
+      FILE_DROP_SFTP_HOST_KEY: hostKey,
+      FILE_DROP_SFTP_KEY_FILE: '/run/secrets/hie_key',
+    }).fileDrop.sftp;
+    expect(sftp).toEqual({
+      url: 'sftp://practice@hie.example.org/outbox',
+      privateKeyFile: '/run/secrets/hie_key',
+      hostKeySha256: hostKey,
+      intervalMs: 300_000,
+    });
+    expect(() => loadConfig({ FILE_DROP_SFTP_URL: 'sftp://practice@hie.example.org/outbox' })).toThrow(
+      /FILE_DROP_SFTP_HOST_KEY: required when FILE_DROP_SFTP_URL is set[\s\S]*FILE_DROP_DIR: required/,
+    );
+    expect(() => loadConfig({ FILE_DROP_SFTP_URL: 'https://hie.example.org' })).toThrow(/FILE_DROP_SFTP_URL/);
+    expect(() => loadConfig({ FILE_DROP_SFTP_HOST_KEY: 'ab:cd' })).toThrow(/FILE_DROP_SFTP_HOST_KEY/);
+    expect(() => loadConfig({ FILE_DROP_MAX_BYTES: '0' })).toThrow(/FILE_DROP_MAX_BYTES/);
+  });
+});
+
 describe('loadConfig: sections', () => {
   it('validates only the sections a service reads, and the settings every process reads', () => {
     const env = { HTTP_PORT: 'not-a-port', SESSION_MAX_AGE_MS: '-1', MLLP_PORT: '2599' };

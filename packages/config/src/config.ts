@@ -64,6 +64,32 @@ const emailTo = variable(
   csv.pipe(z.array(z.email({ message: 'must be a comma-separated list of email addresses' }))),
 );
 
+/** See `fileDrop.dir`; also read by the SFTP pull's checks. */
+const fileDropDir = variable('FILE_DROP_DIR', z.string().trim().optional());
+/** `sftp://user[:password]@host[:port]/directory` the file drop pulls files from. */
+const sftpUrl = variable(
+  'FILE_DROP_SFTP_URL',
+  z
+    .url()
+    .refine((url) => url.startsWith('sftp://'), 'must start with sftp://')
+    .optional(),
+);
+/** PEM or OpenSSH private key of the SFTP account (instead of a password in the URL). */
+const sftpPrivateKeyFile = variable('FILE_DROP_SFTP_KEY_FILE', z.string().min(1).optional());
+/** The SFTP server's host key fingerprint as `ssh-keygen -lf` prints it (`SHA256:…`). */
+const sftpHostKey = variable(
+  'FILE_DROP_SFTP_HOST_KEY',
+  z
+    .string()
+    .regex(
+      /^SHA256:[A-Za-z0-9+/]{43}=?$/,
+      'must be a SHA256 fingerprint as ssh-keygen -lf prints it (SHA256:…)',
+    )
+    .optional(),
+);
+/** How often files are pulled from the SFTP server. */
+const sftpIntervalMs = variable('FILE_DROP_SFTP_INTERVAL_MS', positiveMs(5 * 60_000));
+
 const requiredWhen = (needed: boolean, missing: string, because: string): string[] =>
   needed ? [`${missing}: required when ${because}`] : [];
 
@@ -264,6 +290,50 @@ const sections = {
     /** …and how old such a message must be before it is enqueued again. */
     sweepGraceMs: variable('SWEEP_GRACE_MS', positiveMs(10_000)),
   },
+  /** Batch files of HL7 messages picked up from a directory (and pulled into it over SFTP). */
+  fileDrop: {
+    /**
+     * Directory the listener picks HL7 files up from (`done/`, `failed/` and `processing/` are made
+     * inside it); null (not set): no file drop.
+     */
+    dir: derived([fileDropDir], (read): string | null => read(fileDropDir) || null),
+    /** How often the directory is looked at. */
+    pollIntervalMs: variable('FILE_DROP_POLL_INTERVAL_MS', positiveMs(5_000)),
+    /** A file is picked up once unchanged for this long (a writer still copying it changes it). */
+    stableMs: variable('FILE_DROP_STABLE_MS', z.coerce.number().int().min(0).default(10_000)),
+    /** Largest file read (64 MiB); a larger one goes to `failed/` unread. */
+    maxBytes: variable(
+      'FILE_DROP_MAX_BYTES',
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(64 * 1024 * 1024),
+    ),
+    /** Files pulled over SFTP into the directory on a schedule; null when `FILE_DROP_SFTP_URL` is not set. */
+    sftp: derived(
+      [sftpUrl, sftpPrivateKeyFile, sftpHostKey, sftpIntervalMs, fileDropDir],
+      (read) => {
+        const url = read(sftpUrl);
+        const hostKey = read(sftpHostKey);
+        return url && hostKey
+          ? {
+              url,
+              privateKeyFile: read(sftpPrivateKeyFile) ?? null,
+              hostKeySha256: hostKey,
+              intervalMs: read(sftpIntervalMs),
+            }
+          : null;
+      },
+      (read) =>
+        read(sftpUrl)
+          ? [
+              ...requiredWhen(!read(sftpHostKey), 'FILE_DROP_SFTP_HOST_KEY', 'FILE_DROP_SFTP_URL is set'),
+              ...requiredWhen(!read(fileDropDir), 'FILE_DROP_DIR', 'FILE_DROP_SFTP_URL is set'),
+            ]
+          : [],
+    ),
+  },
   worker: {
     /** The worker's ops HTTP port (/healthz, /readyz, /metrics). */
     httpPort: variable('WORKER_HTTP_PORT', port(2581)),
@@ -461,6 +531,8 @@ export type SectionName = keyof typeof sections;
 export type ConfigWith<S extends SectionName> = Pick<AppConfig, keyof typeof core | S>;
 /** TLS, and optionally mutual TLS, on the MLLP port. */
 export type MllpTlsSettings = NonNullable<AppConfig['mllp']['tls']>;
+/** The file drop's directory, limits and SFTP pull. */
+export type FileDropSettings = AppConfig['fileDrop'];
 /** Thresholds and targets of the in-product alerts. */
 export type AlertSettings = AppConfig['alerts'];
 /** Single sign-on with an OpenID Connect provider. */

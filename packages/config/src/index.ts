@@ -3,6 +3,7 @@ export type {
   AlertSettings,
   AppConfig,
   ConfigWith,
+  FileDropSettings,
   MllpTlsSettings,
   OidcSettings,
   SectionName,

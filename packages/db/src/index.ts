@@ -51,3 +51,4 @@ export {
   queueSupersessionCheck,
   settleSupersession,
 } from './readmission-supersession.js';
+export * from './file-drop-repository.js';

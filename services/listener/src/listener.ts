@@ -11,6 +11,8 @@ import {
 } from '@adt/queue';
 import { ApplicationAckWatcher } from './application-ack.js';
 import { startEnqueueSweep } from './enqueue-sweep.js';
+import { startFileDrop, type FileDrop } from './file-drop.js';
+import { startSftpPull, type SftpPull } from './sftp-pull.js';
 import type { ListenerConfig } from './listener-config.js';
 import { startFacilityDirectory } from './facility-directory.js';
 import { createListenerMetrics } from './listener-metrics.js';
@@ -26,6 +28,10 @@ export interface RunningListener {
   httpPort: number;
   /** Runs the enqueue sweep now (tests and operators). */
   sweep: () => Promise<number>;
+  /** Reads the file-drop directory now (tests and operators); 0 when no file drop is configured. */
+  readDroppedFiles: () => Promise<number>;
+  /** Pulls the files waiting on the SFTP server into the drop directory now; 0 when not configured. */
+  pullSftpFiles: () => Promise<number>;
   /** Evaluates the alert conditions and sends due notifications now (tests and operators). */
   evaluateAlerts: () => Promise<void>;
   /** Re-reads the MLLP TLS certificate files now (SIGHUP); false when they cannot be used. */
@@ -130,6 +136,37 @@ export async function startListener(
     log,
     metrics,
   });
+  // Files dropped into a directory go through the same intake as frames, one file as one frame;
+  // files on an SFTP server are first pulled into that directory.
+  const { dir: fileDropDir, sftp } = config.fileDrop;
+  const pulledNames = new Set<string>();
+  const fileDrop: FileDrop | null =
+    fileDropDir === null
+      ? null
+      : await startFileDrop({
+          dir: fileDropDir,
+          pollIntervalMs: config.fileDrop.pollIntervalMs,
+          stableMs: config.fileDrop.stableMs,
+          maxBytes: config.fileDrop.maxBytes,
+          pool,
+          handleFrame: (payload, peerAddress) => intake.handleFrame(payload, peerAddress),
+          enqueue: (ids) => void enqueue.submit(ids),
+          pulledNames,
+          log,
+          registry,
+        });
+  const sftpPull: SftpPull | null =
+    fileDropDir === null || sftp === null
+      ? null
+      : startSftpPull({
+          settings: sftp,
+          dir: fileDropDir,
+          stableMs: config.fileDrop.stableMs,
+          maxBytes: config.fileDrop.maxBytes,
+          pulledNames,
+          log,
+          registry,
+        });
   const sweep = startEnqueueSweep({
     pool,
     // A message still unprocessed after the grace period may have a finished job of the same id in
@@ -160,6 +197,8 @@ export async function startListener(
     mllpPort: mllp.port,
     httpPort,
     sweep: sweep.runOnce,
+    readDroppedFiles: async () => (fileDrop ? fileDrop.runOnce() : 0),
+    pullSftpFiles: async () => (sftpPull ? sftpPull.runOnce() : 0),
     evaluateAlerts: async () => {
       await alerts.runOnce();
     },
@@ -167,6 +206,8 @@ export async function startListener(
     refreshFacilitySettings: facilities.refresh,
     stop: async () => {
       await mllp.stop();
+      await sftpPull?.stop();
+      await fileDrop?.stop();
       await intake.drained();
       await enqueue.idle();
       await applicationAcks.stop();

@@ -59,6 +59,27 @@ export interface FrameOutcome {
   toEnqueue: string[];
   /** Application ACKs to send when processing ends (enhanced mode, MSH-16). */
   applicationAcks: ApplicationAckRequest[];
+  /** What became of each message of the frame, in order (the file drop's report). */
+  receipts: MessageReceipt[];
+}
+
+/** What became of one received message: the acknowledgment it got and where it is stored. */
+export interface MessageReceipt {
+  /** MSH-10, or '' when the header could not be read. */
+  controlId: string;
+  /** MSH-9 as stored (`ADT^A03`), or ''. */
+  messageType: string;
+  /** MSA-1 of the ACK, also when MSH-15 asked for none. */
+  ackCode: string;
+  /**
+   * accepted: stored and queued; duplicate: an earlier copy was; refused: stored as rejected (when
+   * the store was up); not_stored: the store was unavailable, the sender should resend.
+   */
+  outcome: 'accepted' | 'duplicate' | 'refused' | 'not_stored';
+  /** MSA-3 of a negative ACK. */
+  reason: string | null;
+  /** The stored message (the earlier copy for a duplicate); null when nothing was stored. */
+  messageId: string | null;
 }
 
 /** Who sent a frame: the peer address (stored with the message) and its TLS client certificate. */
@@ -79,6 +100,7 @@ interface MessageOutcome {
   messageId: string | null;
   enqueue: boolean;
   applicationAck: ApplicationAckRequest | null;
+  receipt: MessageReceipt;
 }
 
 const STORE_UNAVAILABLE: InboundRefusal = {
@@ -138,6 +160,7 @@ export class MessageIntake {
         response: outcome.ack === null ? null : encodeHl7Text(outcome.ack, declaredCharacterSet(payload)),
         toEnqueue: outcome.enqueue && outcome.messageId !== null ? [outcome.messageId] : [],
         applicationAcks: outcome.applicationAck ? [outcome.applicationAck] : [],
+        receipts: [outcome.receipt],
       };
     }
     const outcomes: MessageOutcome[] = [];
@@ -162,6 +185,7 @@ export class MessageIntake {
       response: encodeHl7Text(answer, declaredCharacterSet(payload)),
       toEnqueue: outcomes.flatMap((o) => (o.enqueue && o.messageId !== null ? [o.messageId] : [])),
       applicationAcks: outcomes.flatMap((o) => (o.applicationAck ? [o.applicationAck] : [])),
+      receipts: outcomes.map((o) => o.receipt),
     };
   }
 
@@ -245,7 +269,8 @@ export class MessageIntake {
         { err: error, controlId: header.controlId, messageType: messageTypeOf(header) },
         'hl7 message not stored: store unavailable',
       );
-      return this.answerRefusal(trace, header, STORE_UNAVAILABLE, null);
+      const answer = this.answerRefusal(trace, header, STORE_UNAVAILABLE, null);
+      return { ...answer, receipt: { ...answer.receipt, outcome: 'not_stored' } };
     } finally {
       // Counted once answered, so a facility's first accepted message already carries its label.
       metrics.received.inc({ facility: metrics.facilities.labelOf(header.sendingFacility) });
@@ -292,6 +317,7 @@ export class MessageIntake {
         messageId: stored.originalId,
         enqueue: stored.originalStatus === 'received',
         applicationAck: applicationAckFor(mode, stored.originalId, header),
+        receipt: { ...receiptOf(header, code), outcome: 'duplicate', messageId: stored.originalId },
       };
     }
     metrics.stored.inc({ facility });
@@ -310,6 +336,7 @@ export class MessageIntake {
       messageId: stored.id,
       enqueue: true,
       applicationAck: applicationAckFor(mode, stored.id, header),
+      receipt: { ...receiptOf(header, code), outcome: 'accepted', messageId: stored.id },
     };
   }
 
@@ -385,13 +412,29 @@ export class MessageIntake {
           error: refusal.error,
         })
       : null;
-    return { ack, messageId, enqueue: false, applicationAck: null };
+    return {
+      ack,
+      messageId,
+      enqueue: false,
+      applicationAck: null,
+      receipt: { ...receiptOf(header, code), outcome: 'refused', reason: refusal.text, messageId },
+    };
   }
 }
 
 /** A header value as a rejected row keeps it: at most {@link MAX_STORED_HEADER_CHARS}, no NUL. */
 function storable(value: string): string {
   return value.slice(0, MAX_STORED_HEADER_CHARS).replaceAll('\u0000', '\uFFFD');
+}
+
+function receiptOf(header: MessageHeader | null, ackCode: string): Omit<MessageReceipt, 'outcome'> {
+  return {
+    controlId: storable(header?.controlId ?? ''),
+    messageType: storable(header ? messageTypeOf(header) : ''),
+    ackCode,
+    reason: null,
+    messageId: null,
+  };
 }
 
 function outcomeOf(refusal: InboundRefusal): IntakeOutcome {
