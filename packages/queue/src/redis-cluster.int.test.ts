@@ -18,7 +18,6 @@ import {
   createProducerConnection,
   createWorkerConnection,
   enqueueMessages,
-  type ApplyMessageJob,
 } from './adt-events-queue.js';
 import { readQueueDepth, requeueMessages } from './queue-operations.js';
 import type { RedisConnection, RedisTarget } from './redis-connection.js';
@@ -31,7 +30,11 @@ async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
 }
@@ -131,7 +134,7 @@ describe.skipIf(!hasRedisTools)('the ADT events queue on Redis Cluster', () => {
     const connection = createWorkerConnection(target);
     const worker = createAdtEventsWorker(
       (job) => {
-        done.add((job.data as ApplyMessageJob).messageId);
+        done.add(job.data.messageId);
         return Promise.resolve();
       },
       { connection, prefix, concurrency: 4, lockMs: 8_000, stalledCheckMs: 3_000 },
