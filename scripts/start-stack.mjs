@@ -204,7 +204,8 @@ if (!dev) {
 }
 
 await ensureDatabase(env.DATABASE_URL || DEFAULT_DATABASE_URL);
-await checkRedis(env.REDIS_URL || DEFAULT_REDIS_URL);
+// With Sentinel or Cluster, REDIS_URL's host is not where Redis is; the services report it.
+if (!env.REDIS_SENTINELS && !env.REDIS_CLUSTER_NODES) await checkRedis(env.REDIS_URL || DEFAULT_REDIS_URL);
 
 const ports = {
   mllp: portOf(env.MLLP_PORT, 2575),

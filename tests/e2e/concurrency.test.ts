@@ -9,10 +9,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MllpClient } from '@adt/cli';
 import { READMISSION_WINDOW_DAYS } from '@adt/adt';
-import { migrateDatabase, settleSupersession, storeInboundMessage, type Queryable } from '@adt/db';
+import { migrateDatabase, settleSupersession, storeInboundMessage } from '@adt/db';
 import { applyMessage, type ApplyDeps } from '@adt/followup-worker';
 import { ackCodeFromAck } from '@adt/hl7';
-import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
+import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import {
+  arrivalOrder,
+  buildMixedFeed,
+  encounterSnapshot,
+  followUpSnapshot,
+  patientSnapshot,
+} from './mixed-feed.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,271 +27,6 @@ const FACILITY = 'GENERAL_HOSP';
 const ENCOUNTERS = 60;
 const CONNECTIONS = 4;
 const SEED = 20261123;
-
-/** A message of the run, with its event time for the in-order reference. */
-interface RunMessage {
-  text: string;
-  controlId: string;
-  /** Event time (EVN-2); unique across the run, so event order is total. */
-  at: string;
-  /** Which MLLP connection sends it: all messages of an encounter share one. */
-  connection: number;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** HL7 local time `YYYYMMDDHHMMSS`, from Monday 2 November 2026 (after the DST change). */
-function hl7Time(day: number, hour: number, minute: number, second = 0): string {
-  const d = new Date(Date.UTC(2026, 10, 2 + day, hour, minute, second));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getUTCFullYear())}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-}
-
-interface EventSpec {
-  event: string;
-  patientClass: string;
-  location?: string;
-  hospitalService?: string;
-  admit?: boolean;
-  discharge?: boolean;
-  disposition?: string;
-}
-
-let controlIds = 0;
-function hl7(
-  mrn: string,
-  visit: string,
-  at: string,
-  spec: EventSpec,
-  times: { admit: string },
-): RunMessage['text'] {
-  controlIds += 1;
-  return hl7TestMessage({
-    controlId: `CC${String(controlIds)}`,
-    event: spec.event,
-    at,
-    facility: FACILITY,
-    mrn,
-    pv1: {
-      2: spec.patientClass,
-      3: spec.location ?? '',
-      10: spec.hospitalService ?? '',
-      19: visit,
-      36: spec.disposition ?? '',
-      44: spec.admit ? times.admit : '',
-      45: spec.discharge ? at : '',
-    },
-  });
-}
-
-const I = 'I';
-const E = 'E';
-/** Encounter storylines; dispositions vary by encounter. */
-function storyline(e: number, rand: () => number): EventSpec[] {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-  const home = pick(['01', '01', '07', '06']);
-  switch (e % 8) {
-    case 0:
-      return [
-        { event: 'A04', patientClass: E, admit: true },
-        { event: 'A03', patientClass: E, discharge: true, disposition: home },
-      ];
-    case 1:
-      return [
-        { event: 'A04', patientClass: E, admit: true },
-        { event: 'A06', patientClass: I },
-        { event: 'A02', patientClass: I, location: '5E^510' },
-        { event: 'A03', patientClass: I, discharge: true, disposition: home },
-      ];
-    case 2:
-      return [
-        { event: 'A01', patientClass: I, admit: true },
-        { event: 'A03', patientClass: I, discharge: true, disposition: '01' },
-        { event: 'A13', patientClass: I },
-        { event: 'A03', patientClass: I, discharge: true, disposition: home },
-      ];
-    case 3:
-      return [
-        { event: 'A01', patientClass: I, admit: true },
-        { event: 'A03', patientClass: I, discharge: true, disposition: '01' },
-        { event: 'A11', patientClass: I },
-      ];
-    case 4:
-      return [
-        { event: 'A01', patientClass: I, admit: true },
-        { event: 'A03', patientClass: I, discharge: true, disposition: pick(['03', '50', '21', '62']) },
-      ];
-    case 5:
-      return [
-        { event: 'A04', patientClass: E, admit: true },
-        { event: 'A03', patientClass: E, discharge: true, disposition: '01' },
-        { event: 'A13', patientClass: E },
-        { event: 'A03', patientClass: E, discharge: true, disposition: home },
-      ];
-    case 6:
-      return [
-        { event: 'A01', patientClass: 'O', hospitalService: 'OBS', admit: true },
-        { event: 'A03', patientClass: 'O', discharge: true, disposition: '01' },
-        { event: 'A08', patientClass: 'O', disposition: home },
-      ];
-    default:
-      // A few patients die at the end of their stay.
-      return [
-        { event: 'A01', patientClass: I, admit: true },
-        { event: 'A03', patientClass: I, discharge: true, disposition: e % 16 === 7 ? '20' : home },
-      ];
-  }
-}
-
-/** The patient of an encounter: 40–44 are filed under prior ids merged into 45–49's patients. */
-function patientOf(e: number): string {
-  if (e >= 40 && e < 45) return `CCP${String(e - 40)}`;
-  if (e >= 45 && e < 50) return `CCS${String(e - 45)}`;
-  return `CC${String(e % 50)}`;
-}
-
-function buildRun(): RunMessage[] {
-  const rand = random(SEED);
-  const messages: RunMessage[] = [];
-  for (let e = 0; e < ENCOUNTERS; e += 1) {
-    const day = e % 12;
-    const visit = `VCC${String(e)}`;
-    const specs = storyline(e, rand);
-    // Updates and transfers in between: same class as the step they follow.
-    const withNoise: EventSpec[] = [];
-    for (const spec of specs) {
-      withNoise.push(spec);
-      const extras = Math.floor(rand() * 2) + (specs.length < 3 ? 2 : specs.length < 4 ? 1 : 0);
-      for (let x = 0; x < extras; x += 1) {
-        withNoise.push({
-          event: rand() < 0.5 ? 'A08' : 'A02',
-          patientClass: spec.patientClass,
-          location: `W${String(Math.floor(rand() * 9))}^${String(100 + Math.floor(rand() * 50))}`,
-        });
-      }
-    }
-    // Every event of an encounter at its own hour, minute = encounter: unique across the run.
-    const times = withNoise.map((_, i) => hl7Time(day, 6 + 2 * i, e));
-    const admit = times[0] ?? hl7Time(day, 6, e);
-    withNoise.forEach((spec, i) => {
-      const at = times[i] ?? admit;
-      messages.push({
-        text: hl7(patientOf(e), visit, at, spec, { admit }),
-        controlId: `CC${String(controlIds)}`,
-        at,
-        connection: e % CONNECTIONS,
-      });
-    });
-  }
-  for (let k = 0; k < 5; k += 1) {
-    controlIds += 1;
-    const at = hl7Time((40 + k) % 12, 9, 0, 30);
-    messages.push({
-      text: hl7TestMessage({
-        controlId: `CC${String(controlIds)}`,
-        event: 'A40',
-        at,
-        facility: FACILITY,
-        mrn: `CCS${String(k)}`,
-        msh: { 9: 'ADT^A40^ADT_A39' },
-        mrg: { 1: `CCP${String(k)}^^^${FACILITY}^MR` },
-        pv1: null,
-      }),
-      controlId: `CC${String(controlIds)}`,
-      at,
-      connection: k % CONNECTIONS,
-    });
-  }
-  return messages;
-}
-
-function shuffle<T>(items: readonly T[], rand: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(rand() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
-
-/**
- * Arrival order: shuffled, except that an A11 never comes first for its visit (the listener answers
- * AE "no such visit" to an A11 for a visit it has never heard of, by design).
- */
-function arrivalOrder(messages: readonly RunMessage[]): RunMessage[] {
-  const shuffled = shuffle(messages, random(SEED + 1));
-  const seen = new Set<string>();
-  const order: RunMessage[] = [];
-  const held = new Map<string, RunMessage>();
-  for (const m of shuffled) {
-    const visit = /\|VCC\d+\|/.exec(m.text)?.[0] ?? m.controlId;
-    if (m.text.includes('|ADT^A11|') && !seen.has(visit)) {
-      held.set(visit, m);
-      continue;
-    }
-    order.push(m);
-    seen.add(visit);
-    const waiting = held.get(visit);
-    if (waiting) {
-      order.push(waiting);
-      held.delete(visit);
-    }
-  }
-  return [...order, ...held.values()];
-}
-
-/**
- * Follow-ups as compared: per encounter and kind in creation order. Patients who died are left
- * out: once a death is stored nothing is created for them, so a death that arrives before older
- * events leaves fewer cancelled rows than the in-order run (both have none active; checked apart).
- */
-async function followUpSnapshot(db: Queryable): Promise<string[]> {
-  const result = await db.query<Record<string, unknown>>(
-    `SELECT e.encounter_key, p.mrn, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority,
-            f.in_ed_now, f.discharge_cancelled, se.encounter_key AS superseded_by_encounter
-       FROM follow_ups f JOIN encounters e ON e.id = f.encounter_id JOIN patients p ON p.id = f.patient_id
-       LEFT JOIN follow_ups s ON s.id = f.superseded_by LEFT JOIN encounters se ON se.id = s.encounter_id
-      WHERE NOT p.deceased
-      ORDER BY e.encounter_key, f.kind, f.id`,
-  );
-  const ordinals = new Map<string, number>();
-  return result.rows.map((row) => {
-    const key = `${String(row.encounter_key)}/${String(row.kind)}`;
-    const ordinal = (ordinals.get(key) ?? 0) + 1;
-    ordinals.set(key, ordinal);
-    return JSON.stringify({ ...row, ordinal });
-  });
-}
-
-async function encounterSnapshot(db: Queryable): Promise<string[]> {
-  const result = await db.query<Record<string, unknown>>(
-    `SELECT e.encounter_key, p.mrn, e.patient_class, e.assigned_location, e.hospital_service, e.admitted_at,
-            e.discharged_at, e.disposition, e.diagnoses, e.last_event_type, e.last_event_at
-       FROM encounters e JOIN patients p ON p.id = e.patient_id
-      WHERE e.merged_into IS NULL
-      ORDER BY e.facility, e.encounter_key`,
-  );
-  return result.rows.map((row) => JSON.stringify(row));
-}
-
-async function patientSnapshot(db: Queryable): Promise<string[]> {
-  const result = await db.query<Record<string, unknown>>(
-    `SELECT p.mrn, s.mrn AS merged_into, p.deceased,
-            (SELECT count(*) FROM follow_ups f WHERE f.patient_id = p.id AND f.status IN ('open', 'in_progress'))
-              AS active
-       FROM patients p LEFT JOIN patients s ON s.id = p.merged_into ORDER BY p.mrn`,
-  );
-  return result.rows.map((row) => JSON.stringify(row));
-}
 
 function startWorkerProcess(stack: TestStack): ChildProcess {
   const child = spawn(
@@ -325,7 +67,7 @@ async function stopWorkerProcess(child: ChildProcess): Promise<void> {
 }
 
 describe('concurrency: shuffled arrival, two worker processes', () => {
-  const messages = buildRun();
+  const messages = buildMixedFeed({ encounters: ENCOUNTERS, connections: CONNECTIONS, seed: SEED });
   let stack: TestStack;
   let reference: TestDatabase;
   const workers: ChildProcess[] = [];
@@ -374,7 +116,7 @@ describe('concurrency: shuffled arrival, two worker processes', () => {
     }
 
     // The run under test: shuffled, over MLLP, two workers of four slots each.
-    const order = arrivalOrder(messages);
+    const order = arrivalOrder(messages, SEED + 1);
     const acks = await Promise.all(
       Array.from({ length: CONNECTIONS }, async (_, connection) => {
         const client = await MllpClient.connect('127.0.0.1', stack.listener.mllpPort);

@@ -1,6 +1,6 @@
 /**
- * The listener and the follow-up worker as real processes, so a scenario can SIGKILL one of them
- * the way a crash or the OOM killer would.
+ * The listener, the follow-up worker and the API as real processes, so a scenario can SIGKILL one
+ * of them the way a crash or the OOM killer would.
  */
 import type { ChildProcess } from 'node:child_process';
 import { REPO_ROOT, spawnTracked, stopProcess, waitForPort, freePort } from './child-process-control.js';
@@ -123,21 +123,55 @@ export async function listenerProcess(env: ServiceEnv): Promise<ServiceProcess> 
 /**
  * The follow-up worker (migrations are the listener's job).
  * @param env - database, Redis and queue prefix
+ * @param opsPort - when given, the worker's ops port, and `start` waits until it answers (by then
+ *   the worker takes jobs); else a port of the system's choice and `start` returns at once
  */
-export function workerProcess(env: ServiceEnv): ServiceProcess {
+export function workerProcess(env: ServiceEnv, opsPort?: number): ServiceProcess {
   const { controls, started } = processControls();
   return {
     mllpPort: 0,
-    start: () => {
-      started(
+    start: async () => {
+      const child = started(
         spawnService('followup-worker', {
           ...baseEnv(env),
-          WORKER_HTTP_PORT: '0',
+          WORKER_HTTP_PORT: String(opsPort ?? 0),
           WORKER_CONCURRENCY: '4',
           MIGRATE_ON_START: 'false',
         }),
       );
-      return Promise.resolve();
+      if (opsPort !== undefined) await waitForPort(opsPort, 45_000, child);
+    },
+    ...controls,
+  };
+}
+
+/** The API as a process: its base URL besides the controls. */
+export interface ApiProcess extends ServiceProcess {
+  url: string;
+}
+
+/**
+ * The API on a fixed port of 127.0.0.1 (migrations are the listener's job).
+ * @param env - database, Redis and queue prefix
+ * @param extra - further settings (rate limits)
+ */
+export async function apiProcess(env: ServiceEnv, extra: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const { controls, started } = processControls();
+  return {
+    mllpPort: 0,
+    url: `http://127.0.0.1:${String(port)}`,
+    start: async () => {
+      const child = started(
+        spawnService('api', {
+          ...baseEnv(env),
+          HTTP_HOST: '127.0.0.1',
+          HTTP_PORT: String(port),
+          MIGRATE_ON_START: 'false',
+          ...extra,
+        }),
+      );
+      await waitForPort(port, 45_000, child);
     },
     ...controls,
   };

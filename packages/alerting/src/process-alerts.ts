@@ -5,7 +5,7 @@ import type { Logger } from '@adt/logging';
 import type { Registry } from 'prom-client';
 import { startAlertEvaluator, type AlertEvaluator } from './alert-evaluator.js';
 import { createAlertNotifiers } from './alert-targets.js';
-import { isRedisReachable, type Queue, type Redis } from '@adt/queue';
+import { isRedisReachable, type Queue, type RedisConnection } from '@adt/queue';
 
 /**
  * Starts the in-product alert evaluator of a service process (docs/operations.md#alerts). The
@@ -17,7 +17,7 @@ import { isRedisReachable, type Queue, type Redis } from '@adt/queue';
 export function startProcessAlerts(options: {
   config: Pick<AppConfig, 'alerts'>;
   pool: pg.Pool;
-  redis: Redis;
+  redis: RedisConnection;
   /** The ADT events queue, watched for being paused. */
   queue?: Pick<Queue, 'isPaused'>;
   log: Logger;

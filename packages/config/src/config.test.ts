@@ -32,6 +32,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
   });
 
+  it('reaches one Redis server by default, or the primary named by Sentinels, or a cluster', () => {
+    expect(loadConfig({}).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      sentinels: [],
+      sentinelName: null,
+      sentinelPassword: null,
+      clusterNodes: [],
+    });
+    const sentinel = loadConfig({
+      REDIS_URL: 'redis://:secret@ignored:6379/2',
+      REDIS_SENTINELS: 'sentinel-a:26379, [::1]:26380',
+      REDIS_SENTINEL_NAME: 'adt',
+    }).redis;
+    expect(sentinel.sentinels).toEqual([
+      { host: 'sentinel-a', port: 26379 },
+      { host: '::1', port: 26380 },
+    ]);
+    expect(sentinel.sentinelName).toBe('adt');
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:6379,10.0.0.2:6379' }).redis.clusterNodes).toEqual([
+      { host: '10.0.0.1', port: 6379 },
+      { host: '10.0.0.2', port: 6379 },
+    ]);
+    expect(() => loadConfig({ REDIS_SENTINELS: 'a:26379' })).toThrow(/REDIS_SENTINEL_NAME: required/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 'a' })).toThrow(/REDIS_SENTINELS.*host:port/);
+    expect(() =>
+      loadConfig({ REDIS_SENTINELS: 'a:1', REDIS_SENTINEL_NAME: 'm', REDIS_CLUSTER_NODES: 'b:2' }),
+    ).toThrow(/REDIS_CLUSTER_NODES: cannot be used with REDIS_SENTINELS/);
+  });
+
   it('escalates overdue work after 4 hours unless ESCALATE_OVERDUE_AFTER_MINUTES says otherwise', () => {
     expect(loadConfig({}).practice.escalateOverdueAfterMinutes).toBe(240);
     expect(loadConfig({ ESCALATE_OVERDUE_AFTER_MINUTES: '90' }).practice.escalateOverdueAfterMinutes).toBe(

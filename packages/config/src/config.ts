@@ -21,6 +21,7 @@ import {
   port,
   positiveMs,
   ROLES,
+  redisNodes,
 } from './env-values.js';
 
 // Each variable is declared once, below: its name, its schema (bounds, default, conversion) and
@@ -89,6 +90,16 @@ const sftpHostKey = variable(
 );
 /** How often files are pulled from the SFTP server. */
 const sftpIntervalMs = variable('FILE_DROP_SFTP_INTERVAL_MS', positiveMs(5 * 60_000));
+/** Redis for the job queue (transport only: jobs carry message ids, never patient data). */
+const redisUrl = variable('REDIS_URL', z.url().default('redis://127.0.0.1:6379'));
+/** Sentinels (`host:port,…`) that name the current Redis primary; turns Sentinel mode on. */
+const redisSentinels = variable('REDIS_SENTINELS', redisNodes);
+/** The primary's name in Sentinel; required with `REDIS_SENTINELS`. */
+const redisSentinelName = variable('REDIS_SENTINEL_NAME', z.string().min(1).optional());
+/** Password of the Sentinels themselves, when they require one (the primary's is in `REDIS_URL`). */
+const redisSentinelPassword = variable('REDIS_SENTINEL_PASSWORD', z.string().min(1).optional());
+/** Redis Cluster nodes (`host:port,…`) to discover the cluster from; turns Cluster mode on. */
+const redisClusterNodes = variable('REDIS_CLUSTER_NODES', redisNodes);
 
 const requiredWhen = (needed: boolean, missing: string, because: string): string[] =>
   needed ? [`${missing}: required when ${because}`] : [];
@@ -156,8 +167,31 @@ const core = {
    * so every job can hold one).
    */
   databasePoolMax: variable('DATABASE_POOL_MAX', z.coerce.number().int().min(1).max(1000).default(10)),
-  /** Redis for the job queue (transport only: jobs carry message ids, never patient data). */
-  redisUrl: variable('REDIS_URL', z.url().default('redis://127.0.0.1:6379')),
+  redisUrl,
+  /**
+   * Where Redis is: the server of `REDIS_URL`, or the primary the Sentinels name, or a Redis
+   * Cluster. `REDIS_URL` always gives the credentials, the database number and TLS (`rediss://`).
+   */
+  redis: derived(
+    [redisUrl, redisSentinels, redisSentinelName, redisSentinelPassword, redisClusterNodes],
+    (read) => ({
+      url: read(redisUrl),
+      sentinels: read(redisSentinels),
+      sentinelName: read(redisSentinelName) ?? null,
+      sentinelPassword: read(redisSentinelPassword) ?? null,
+      clusterNodes: read(redisClusterNodes),
+    }),
+    (read) => [
+      ...requiredWhen(
+        read(redisSentinels).length > 0 && !read(redisSentinelName),
+        'REDIS_SENTINEL_NAME',
+        'REDIS_SENTINELS is set',
+      ),
+      ...(read(redisSentinels).length > 0 && read(redisClusterNodes).length > 0
+        ? ['REDIS_CLUSTER_NODES: cannot be used with REDIS_SENTINELS (a cluster has no Sentinels)']
+        : []),
+    ],
+  ),
   /** Prefix of the queue's Redis keys; each installation sharing a Redis needs its own. */
   queuePrefix: variable('QUEUE_PREFIX', z.string().min(1).default('adt')),
   /** Apply pending database migrations when a service starts; else `adt migrate`. */

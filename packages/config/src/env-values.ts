@@ -102,3 +102,15 @@ export const isHttpsOrLoopback = (url: string): boolean => {
     (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname))
   );
 };
+/** `host:port` (`[::1]:26379` for IPv6) of a Redis Sentinel or cluster node. */
+const redisNode = z
+  .string()
+  .regex(/^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]+):\d{1,5}$/, {
+    message: 'must be a comma-separated list of host:port',
+  })
+  .transform((entry) => {
+    const at = entry.lastIndexOf(':');
+    return { host: entry.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(entry.slice(at + 1)) };
+  })
+  .refine((node) => node.port > 0 && node.port <= 65535, { message: 'port must be 1-65535' });
+export const redisNodes = csv.pipe(z.array(redisNode));

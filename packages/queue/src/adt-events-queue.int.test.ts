@@ -6,11 +6,31 @@ import {
   enqueueMessages,
   isRedisReachable,
   jobIdForMessage,
+  queueKeyPrefix,
 } from './adt-events-queue.js';
 
+describe('queueKeyPrefix', () => {
+  it('wraps the prefix in a hash tag unless it holds one already', () => {
+    expect(queueKeyPrefix('adt')).toBe('{adt}');
+    expect(queueKeyPrefix('{adt}')).toBe('{adt}');
+    expect(queueKeyPrefix('site-{north}')).toBe('site-{north}');
+    // Empty braces are no hash tag in Redis Cluster.
+    expect(queueKeyPrefix('adt{}')).toBe('{adt{}}');
+  });
+});
+
 describe('ADT events queue', () => {
+  const prefix = testQueuePrefix('queue');
   const redis = createProducerConnection(testRedisUrl());
-  const queue = createAdtEventsQueue({ connection: redis, prefix: testQueuePrefix('queue') });
+  const queue = createAdtEventsQueue({ connection: redis, prefix });
+
+  it('keeps every key of the queue under the prefix as a hash tag', async () => {
+    await enqueueMessages(queue, ['40']);
+    const keys = await redis.keys(`*${prefix}*`);
+    expect(keys.length).toBeGreaterThan(1);
+    expect(keys.every((key) => key.startsWith(`{${prefix}}:adt-events:`))).toBe(true);
+    await queue.drain();
+  });
 
   afterAll(async () => {
     await queue.obliterate({ force: true });

@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { openRedisConnection, type RedisConnection, type RedisTarget } from './redis-connection.js';
 
 /** The queue that carries "apply this stored message" jobs from the listener to the worker. */
 export const ADT_EVENTS_QUEUE = 'adt-events';
@@ -24,30 +25,39 @@ export function jobIdForMessage(messageId: string): string {
 /**
  * A Redis connection for a producer: commands fail fast while Redis is down instead of queueing
  * in memory, so the caller knows the job is not enqueued (the sweep re-enqueues it later).
- * @param url - redis:// URL
+ * @param target - a redis:// URL, or the configured server, Sentinels or cluster
  */
-export function createProducerConnection(url: string): Redis {
-  const options: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false };
-  const redis = new Redis(url, options);
-  // Connection errors are reported through failed commands and readiness; without a listener
-  // ioredis would print every reconnect attempt.
-  redis.on('error', () => undefined);
-  return redis;
+export function createProducerConnection(url: string): Redis;
+export function createProducerConnection(target: RedisTarget): RedisConnection;
+export function createProducerConnection(target: string | RedisTarget): RedisConnection {
+  return openRedisConnection(target, 'producer');
 }
 
 /**
  * A Redis connection for a BullMQ worker, which blocks on commands and must retry forever.
- * @param url - redis:// URL
+ * @param target - a redis:// URL, or the configured server, Sentinels or cluster
  */
-export function createWorkerConnection(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: null });
-  redis.on('error', () => undefined);
-  return redis;
+export function createWorkerConnection(url: string): Redis;
+export function createWorkerConnection(target: RedisTarget): RedisConnection;
+export function createWorkerConnection(target: string | RedisTarget): RedisConnection {
+  return openRedisConnection(target, 'worker');
+}
+
+/**
+ * The BullMQ key prefix for an installation's queue prefix: wrapped in braces, a Redis Cluster
+ * hash tag, so every key of the queue lands in one hash slot (BullMQ's scripts touch several keys
+ * at once, which a cluster allows only within one slot). A prefix that already holds a hash tag is
+ * used as it is.
+ * @param queuePrefix - `QUEUE_PREFIX`
+ */
+export function queueKeyPrefix(queuePrefix: string): string {
+  return /\{[^}]+\}/.test(queuePrefix) ? queuePrefix : `{${queuePrefix}}`;
 }
 
 /** Options shared by queue and worker: connection and key prefix (tests use their own prefix). */
 export interface QueueOptions {
-  connection: Redis;
+  connection: RedisConnection;
+  /** `QUEUE_PREFIX`; the keys start with it as a hash tag ({@link queueKeyPrefix}). */
   prefix: string;
 }
 
@@ -58,7 +68,7 @@ export interface QueueOptions {
 export function createAdtEventsQueue(options: QueueOptions): Queue<ApplyMessageJob> {
   return new Queue<ApplyMessageJob>(ADT_EVENTS_QUEUE, {
     connection: options.connection,
-    prefix: options.prefix,
+    prefix: queueKeyPrefix(options.prefix),
   });
 }
 
@@ -115,7 +125,7 @@ export function createAdtEventsWorker(
 ): Worker<ApplyMessageJob> {
   return new Worker<ApplyMessageJob>(ADT_EVENTS_QUEUE, processor, {
     connection: options.connection,
-    prefix: options.prefix,
+    prefix: queueKeyPrefix(options.prefix),
     concurrency: options.concurrency,
     // A worker that dies mid-job leaves it active until its lock expires; a stalled job is
     // picked up again within lockMs plus two stalled checks. Jobs are idempotent, so a stall is
@@ -133,7 +143,7 @@ export type { Job, Queue, Worker };
  * True when Redis answers PING (readiness checks).
  * @param redis - the connection to check
  */
-export async function isRedisReachable(redis: Redis): Promise<boolean> {
+export async function isRedisReachable(redis: RedisConnection): Promise<boolean> {
   try {
     await redis.ping();
     return true;

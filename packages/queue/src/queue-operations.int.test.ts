@@ -8,6 +8,7 @@ import {
   createWorkerConnection,
   enqueueMessages,
   jobIdForMessage,
+  queueKeyPrefix,
 } from './adt-events-queue.js';
 import { readQueueDepth, requeueMessages } from './queue-operations.js';
 
@@ -60,7 +61,7 @@ describe('queue operations', () => {
         if (runs === 1) throw new Error('database down');
         return Promise.resolve('ok');
       },
-      { connection, prefix },
+      { connection, prefix: queueKeyPrefix(prefix) },
     );
     const settled = (state: 'failed' | 'completed') =>
       new Promise<void>((resolve) =>

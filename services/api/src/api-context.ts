@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ApplyMessageJob, Queue, Redis } from '@adt/queue';
+import type { ApplyMessageJob, Queue, RedisConnection } from '@adt/queue';
 import type { ApiConfig } from './api-config.js';
 
 /** What every route needs: configuration, the pool, the queue (for replays) and its Redis connection. */
@@ -7,5 +7,5 @@ export interface ApiContext {
   config: ApiConfig;
   pool: pg.Pool;
   queue: Queue<ApplyMessageJob>;
-  redis: Redis;
+  redis: RedisConnection;
 }

@@ -27,7 +27,7 @@ export async function startApi(config: ApiConfig, log: Logger): Promise<RunningA
     max: config.databasePoolMax,
     applicationName: 'adt-api',
   });
-  const redis = createProducerConnection(config.redisUrl);
+  const redis = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('api');
   registerPoolMetrics(registry, pool);

@@ -183,7 +183,10 @@ export async function buildApp(
       .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` }),
   );
 
-  await registerRateLimits(base, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  await registerRateLimits(base, options.rateLimits ?? DEFAULT_RATE_LIMITS, {
+    redis: context.redis,
+    keyPrefix: context.config.queuePrefix,
+  });
   await app.register(followUpRoutes, { context });
   await app.register(censusRoutes, { context });
   await app.register(messageRoutes, { context });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import type { RedisConnection } from '@adt/queue';
 import { HttpError } from './auth.js';
 import { isApiRoute, isOidcSignIn, isSignIn, matchedRoute } from './route-match.js';
 
@@ -23,17 +24,34 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = { signInPerMinute: 10, api
 
 const RATE_LIMIT_WINDOW_MS = 60_000;
 
+/** Where the counts live: Redis, shared by every API process of the installation. */
+export interface RateLimitStore {
+  redis: RedisConnection;
+  /** Start of the counters' keys: the installation's queue prefix keeps installations apart. */
+  keyPrefix: string;
+}
+
 /**
  * Registers the rate limits on every `/api` route and the identity provider's sign-in routes
  * registered after it (pages, assets, health and the queue dashboard are not counted). The counts
- * live in this process: with several API instances each one counts on its own.
+ * live in Redis, so several API processes behind one load balancer enforce one limit, not one each.
  * @param app - the root Fastify instance, before the routes
  * @param settings - the limits
+ * @param store - the Redis connection and key prefix of the counts
  */
-export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<void> {
+export async function registerRateLimits(
+  app: FastifyInstance,
+  settings: RateLimitSettings,
+  store: RateLimitStore,
+): Promise<void> {
   await app.register(rateLimit, {
     global: true,
     timeWindow: RATE_LIMIT_WINDOW_MS,
+    redis: store.redis,
+    nameSpace: `${store.keyPrefix}:rate-limit:`,
+    // With Redis down the API still serves navigators (Postgres holds everything they need); the
+    // per-account sign-in lockout, kept in Postgres, still stops password guessing meanwhile.
+    skipOnError: true,
     // Route-level onRequest hooks run after the app's, so the caller is already resolved here.
     allowList: (request) => !isApiRoute(request) && !isOidcSignIn(request),
     max: (request) =>

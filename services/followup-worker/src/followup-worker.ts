@@ -65,7 +65,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const metrics = createWorkerMetrics(registry);
   registerPoolMetrics(registry, pool);
   // Queue gauges and alert checks use a fail-fast connection: a scrape must not hang on Redis.
-  const producer = createProducerConnection(config.redisUrl);
+  const producer = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: producer, prefix: config.queuePrefix });
   registerQueueMetrics(registry, queue);
   const facilityZones = await startFacilityZones({
@@ -120,7 +120,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     }
   };
 
-  const connection = createWorkerConnection(config.redisUrl);
+  const connection = createWorkerConnection(config.redis);
   const worker = createAdtEventsWorker(applyJob, {
     connection,
     prefix: config.queuePrefix,

@@ -69,7 +69,7 @@ export async function startListener(
     max: config.databasePoolMax,
     applicationName: 'adt-listener',
   });
-  const redis = createProducerConnection(config.redisUrl);
+  const redis = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const registry = createMetricsRegistry('listener');
   const metrics = createListenerMetrics(registry, config.mllp.allowedFacilities);

@@ -12,7 +12,7 @@ export { createPool, migrateDatabase } from '@adt/db';
  */
 export async function enqueueReplay(config: AppConfig, which: string[] | 'failed'): Promise<string[]> {
   const pool = createPool({ connectionString: config.databaseUrl, max: 1, applicationName: 'adt-cli' });
-  const redis = createProducerConnection(config.redisUrl);
+  const redis = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   try {
     const ids = which === 'failed' ? await findFailedMessageIds(pool) : which;

@@ -62,7 +62,7 @@ export async function startApiHarness(
     QUEUE_PREFIX: testQueuePrefix(label),
     ...env,
   });
-  const redis = createProducerConnection(config.redisUrl);
+  const redis = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   const app = await buildApp(
     { config, pool: db.pool, queue, redis },
