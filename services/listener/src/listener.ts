@@ -149,7 +149,8 @@ export async function startListener(
           stableMs: config.fileDrop.stableMs,
           maxBytes: config.fileDrop.maxBytes,
           pool,
-          handleFrame: (payload, peerAddress) => intake.handleFrame(payload, peerAddress),
+          handleFrame: (payload, peerAddress) =>
+            intake.handleFrame(payload, { peerAddress, certificate: null }),
           enqueue: (ids) => void enqueue.submit(ids),
           pulledNames,
           log,
