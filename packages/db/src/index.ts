@@ -48,3 +48,7 @@ export {
   queueSupersessionCheck,
   settleSupersession,
 } from './readmission-supersession.js';
+export * from './fhir-search-sql.js';
+export * from './fhir-patient-queries.js';
+export * from './fhir-encounter-queries.js';
+export * from './fhir-task-queries.js';
