@@ -20,6 +20,7 @@ import { auditRefusals } from './refusal-audit.js';
 import type { ApiContext } from './api-context.js';
 import { needsCsrfCheck } from './csrf.js';
 import { mapDomainError } from './domain-error-status.js';
+import { fhirRoutes } from './fhir/fhir-routes.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { censusRoutes } from './routes/census-routes.js';
@@ -198,5 +199,6 @@ export async function buildApp(
   await app.register(vocabularyRoutes);
   await app.register(webRoutes);
   await app.register(opsQueueDashboard, { context });
+  await app.register(fhirRoutes, { context });
   return base;
 }

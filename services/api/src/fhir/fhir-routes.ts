@@ -1,0 +1,270 @@
+/**
+ * The read-only FHIR R4 API under `/fhir/R4`: the CapabilityStatement, and read and search of
+ * Patient, Encounter and Task. The same callers, roles, team scoping and audit as the JSON API
+ * (navigators and admins; a navigator sees their teams' follow-ups and the patients and
+ * encounters reachable through them), but FHIR's shapes: `application/fhir+json`, Bundles, and
+ * OperationOutcome for every refusal.
+ */
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  findActorNames,
+  findFhirEncounter,
+  findFhirPatient,
+  findFhirTask,
+  recordAudit,
+  searchFhirEncounters,
+  searchFhirPatients,
+  searchFhirTasks,
+  type FhirTaskRecord,
+} from '@adt/db';
+import type { Resource } from '@medplum/fhirtypes';
+import type { ApiContext } from '../api-context.js';
+import { assertRole, HttpError, visibleTeams, type Principal } from '../auth.js';
+import { searchsetBundle } from './fhir-bundle.js';
+import { capabilityStatement } from './fhir-capability.js';
+import { toFhirEncounter } from './fhir-encounter.js';
+import { FhirError, invalidRequest, issueCodeOfStatus, operationOutcome } from './fhir-errors.js';
+import { toFhirPatient } from './fhir-patient.js';
+import {
+  parseEncounterSearch,
+  parsePatientSearch,
+  parseTaskSearch,
+  resourceId,
+  SEARCH_PARAMETERS,
+  type FhirQuery,
+  type FhirResourceType,
+} from './fhir-search-params.js';
+import { toFhirTask } from './fhir-task.js';
+
+/** The FHIR API's path. */
+export const FHIR_BASE_PATH = '/fhir/R4';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const SOFTWARE_VERSION = '0.1.0';
+const FHIR_ROLES = ['navigator', 'admin'] as const;
+
+/** Audit resources by FHIR type: a Task is a follow-up, so the audit's follow-up filter finds it. */
+const AUDIT_RESOURCE: Readonly<Record<FhirResourceType, string>> = {
+  Patient: 'patient',
+  Encounter: 'encounter',
+  Task: 'follow_up',
+};
+
+function isSupportedType(type: string): type is FhirResourceType {
+  return Object.hasOwn(SEARCH_PARAMETERS, type);
+}
+
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}${FHIR_BASE_PATH}`;
+}
+
+function resourceType(type: string): FhirResourceType {
+  if (!isSupportedType(type)) {
+    throw invalidRequest(
+      `Unknown or unsupported resource type "${type}": this server reads Patient, Encounter and Task`,
+    );
+  }
+  return type;
+}
+
+/** The caller and the teams they see (undefined: every team). */
+function caller(request: FastifyRequest): { principal: Principal; teams: readonly string[] | undefined } {
+  const principal = assertRole(request.principal, FHIR_ROLES);
+  return { principal, teams: visibleTeams(principal, undefined) };
+}
+
+async function actorNames(
+  context: ApiContext,
+  tasks: readonly FhirTaskRecord[],
+): Promise<Map<string, string>> {
+  const actors = tasks.flatMap((t) => [
+    ...(t.holder ? [t.holder] : []),
+    ...t.actions.flatMap((a) =>
+      [a.actor, a.previousHolder, a.handedTo].filter((x): x is string => x !== null),
+    ),
+  ]);
+  return findActorNames(context.pool, actors);
+}
+
+function send(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).type(FHIR_JSON).send(body);
+}
+
+async function read(
+  context: ApiContext,
+  request: FastifyRequest,
+  type: FhirResourceType,
+  requestedId: string,
+) {
+  const { principal, teams } = caller(request);
+  const id = resourceId(requestedId);
+  const found = await (async (): Promise<{ resource: Resource; visible: boolean } | null> => {
+    switch (type) {
+      case 'Patient': {
+        const hit = await findFhirPatient(context.pool, id, teams);
+        return hit && { resource: toFhirPatient(hit.patient), visible: hit.visible };
+      }
+      case 'Encounter': {
+        const hit = await findFhirEncounter(context.pool, id, teams);
+        return hit && { resource: toFhirEncounter(hit.encounter), visible: hit.visible };
+      }
+      case 'Task': {
+        const hit = await findFhirTask(context.pool, id, teams);
+        return (
+          hit && {
+            resource: toFhirTask(hit.task, await actorNames(context, [hit.task])),
+            visible: hit.visible,
+          }
+        );
+      }
+      default:
+        return type satisfies never;
+    }
+  })();
+  if (!found) throw new FhirError(404, 'not-found', `No ${type}/${requestedId}`);
+  // As the JSON API answers another team's follow-up: refused, and the refusal audit-logged.
+  if (!found.visible)
+    throw new HttpError(403, 'other_team', `${type}/${requestedId} belongs to another team`);
+  await recordAudit(context.pool, {
+    actor: principal.actor,
+    action: 'read',
+    resource: AUDIT_RESOURCE[type],
+    resourceId: id,
+    remoteAddress: request.ip,
+    detail: { via: 'fhir' },
+  });
+  return found.resource;
+}
+
+async function search(
+  context: ApiContext,
+  request: FastifyRequest,
+  type: FhirResourceType,
+  query: FhirQuery,
+) {
+  const { principal, teams } = caller(request);
+  const zone = context.config.practice.timeZone;
+  const { page, total, resources } = await (async () => {
+    switch (type) {
+      case 'Patient': {
+        const parsed = parsePatientSearch(query);
+        const found = await searchFhirPatients(context.pool, {
+          ...parsed.criteria,
+          teams,
+          ...window(parsed.page),
+        });
+        return { page: parsed.page, total: found.total, resources: found.patients.map(toFhirPatient) };
+      }
+      case 'Encounter': {
+        const parsed = parseEncounterSearch(query, zone);
+        const found = await searchFhirEncounters(context.pool, {
+          ...parsed.criteria,
+          teams,
+          ...window(parsed.page),
+        });
+        return { page: parsed.page, total: found.total, resources: found.encounters.map(toFhirEncounter) };
+      }
+      case 'Task': {
+        const parsed = parseTaskSearch(query, zone);
+        const found = await searchFhirTasks(context.pool, {
+          ...parsed.criteria,
+          teams,
+          ...window(parsed.page),
+        });
+        const names = await actorNames(context, found.tasks);
+        return {
+          page: parsed.page,
+          total: found.total,
+          resources: found.tasks.map((t) => toFhirTask(t, names)),
+        };
+      }
+      default:
+        return type satisfies never;
+    }
+  })();
+  const ids = resources.map((r) => r.id ?? '');
+  await recordAudit(context.pool, {
+    actor: principal.actor,
+    action: 'search',
+    resource: AUDIT_RESOURCE[type],
+    remoteAddress: request.ip,
+    // The ids shown, never the search values (they may be an MRN).
+    detail: {
+      via: 'fhir',
+      count: ids.length,
+      total,
+      ...(type === 'Task'
+        ? { followUpIds: ids }
+        : type === 'Patient'
+          ? { patientIds: ids }
+          : { encounterIds: ids }),
+    },
+  });
+  return searchsetBundle({ base: baseUrl(request), type, query, page }, total, resources);
+}
+
+function window(page: { count: number; offset: number }): { offset: number; limit: number } {
+  return { offset: page.offset, limit: page.count };
+}
+
+/**
+ * Registers the FHIR routes (with their own error answers) under {@link FHIR_BASE_PATH}.
+ * @param app - the Fastify instance
+ * @param options - shared API context
+ */
+export const fhirRoutes: FastifyPluginAsync<{ context: ApiContext }> = (app, { context }) => {
+  // Refusals from anywhere on these routes (authentication, roles, rate limits, bad input) are
+  // OperationOutcomes; 5xx say nothing of the cause.
+  app.setErrorHandler((error: FastifyError | FhirError | HttpError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'fhir request failed');
+      return send(reply, 500, operationOutcome('exception', 'Internal error'));
+    }
+    const code = error instanceof FhirError ? error.issueCode : issueCodeOfStatus(status);
+    if (status === 401) void reply.header('www-authenticate', 'Bearer');
+    return send(reply, status, operationOutcome(code, error.message));
+  });
+
+  const hidden = { schema: { hide: true } };
+
+  app.get(`${FHIR_BASE_PATH}/metadata`, hidden, (request, reply) =>
+    send(reply, 200, capabilityStatement(baseUrl(request), SOFTWARE_VERSION)),
+  );
+
+  app.get<{ Params: { type: string }; Querystring: FhirQuery }>(
+    `${FHIR_BASE_PATH}/:type`,
+    hidden,
+    async (request, reply) => {
+      const type = resourceType(request.params.type);
+      return send(reply, 200, await search(context, request, type, request.query));
+    },
+  );
+
+  app.get<{ Params: { type: string; id: string } }>(
+    `${FHIR_BASE_PATH}/:type/:id`,
+    hidden,
+    async (request, reply) => {
+      const type = resourceType(request.params.type);
+      return send(reply, 200, await read(context, request, type, request.params.id));
+    },
+  );
+
+  // Everything else under the base: history, operations, compartments and any write.
+  app.get(`${FHIR_BASE_PATH}/*`, hidden, () => {
+    throw new FhirError(
+      404,
+      'not-found',
+      'This server reads Patient, Encounter and Task by id and by search only',
+    );
+  });
+  app.route({
+    method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    url: `${FHIR_BASE_PATH}/*`,
+    ...hidden,
+    handler: () => {
+      throw new FhirError(405, 'not-supported', 'This FHIR API is read-only');
+    },
+  });
+  return Promise.resolve();
+};
