@@ -10,7 +10,13 @@ import type { Bundle, Encounter, OperationOutcome, Patient, Task } from '@medplu
 import { addTeamRule, storeInboundMessage } from '@adt/db';
 import { applyMessage, type ApplyDeps } from '@adt/followup-worker';
 import { hl7TestMessage } from '@adt/testing';
-import { addUser, createUserToken, startApiHarness, type ApiHarness } from '../testing/api-harness.js';
+import {
+  addUser,
+  createUserToken,
+  signIn,
+  startApiHarness,
+  type ApiHarness,
+} from '../testing/api-harness.js';
 import { createFhirValidator, type FhirValidator } from '../testing/fhir-schema.js';
 
 const FIXTURE = readFileSync(
@@ -256,6 +262,39 @@ describe('a search by patient identifier', () => {
       ['/fhir/R4/Task?authored-on=lt2020-01-01', 0],
     ];
     for (const [url, total] of checks) expect((await fhir<Bundle>(url)).total, url).toBe(total);
+  });
+});
+
+describe('a worked follow-up', () => {
+  it('shows who holds it as the owner and the care actions as notes and outputs', async () => {
+    const taskId = await idOf(
+      `/fhir/R4/Task?patient.identifier=${encodeURIComponent(LAKESIDE_MRN)}&status=ready`,
+    );
+    const session = await signIn(h.app, 'nina');
+    for (const action of [
+      { type: 'claim' },
+      { type: 'contact_attempt', outcome: 'voicemail', note: 'left a message' },
+    ]) {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: `/api/follow-ups/${taskId}/actions`,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+        payload: action,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const task = await fhir<Task>(`/fhir/R4/Task/${taskId}`);
+    expect(task).toMatchObject({
+      status: 'in-progress',
+      owner: { display: 'Nina North, RN', identifier: { value: 'nina' } },
+      note: [
+        { authorString: 'Nina North, RN', text: 'claim' },
+        { authorString: 'Nina North, RN', text: 'contact attempt (voicemail): left a message' },
+      ],
+      output: [{ type: { coding: [{ code: 'contact_attempt' }] }, valueString: 'voicemail' }],
+    });
+    const inProgress = await fhir<Bundle>('/fhir/R4/Task?status=in-progress');
+    expect(resources<Task>(inProgress).map((t) => t.id)).toEqual([taskId]);
   });
 });
 
