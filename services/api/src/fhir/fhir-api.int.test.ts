@@ -137,6 +137,7 @@ describe('GET /fhir/R4/metadata', () => {
     expect(statement.resourceType).toBe('CapabilityStatement');
     expect(statement.fhirVersion).toBe('4.0.1');
     expect(statement.rest[0]?.resource.map((r) => r.type)).toEqual(['Patient', 'Encounter', 'Task']);
+    expect(statement.rest[0]?.resource[0]?.searchRevInclude).toContain('Task:patient');
   });
 });
 
@@ -242,6 +243,26 @@ describe('a search by patient identifier', () => {
       encounter: { reference: `Encounter/${stay?.id ?? ''}` },
     });
     expect(task?.restriction?.period?.end).toMatch(/^2026-12-0\dT/);
+  });
+
+  it('returns the patient with their encounters and tasks in one Bundle with _revinclude', async () => {
+    const bundle = await fhir<Bundle>(
+      `/fhir/R4/Patient?identifier=${encodeURIComponent(LAKESIDE_MRN)}&_revinclude=Encounter:patient&_revinclude=Task:patient`,
+    );
+    expect(bundle.total).toBe(1);
+    const modes = (bundle.entry ?? []).map(
+      (e) => `${e.resource?.resourceType ?? ''}:${e.search?.mode ?? ''}`,
+    );
+    expect(modes.sort()).toEqual([
+      'Encounter:include',
+      'Encounter:include',
+      'Patient:match',
+      'Task:include',
+      'Task:include',
+    ]);
+    // Another team's patient brings nothing along.
+    const other = await fhir<Bundle>('/fhir/R4/Patient?identifier=MRN42&_revinclude=Task:patient');
+    expect(other.entry).toBeUndefined();
   });
 
   it('finds the same by the patient reference, and encounters by date, status and class', async () => {

@@ -1,4 +1,4 @@
-import type { Bundle, BundleLink, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, BundleLink, Resource } from '@medplum/fhirtypes';
 import type { FhirPage, FhirQuery } from './fhir-search-params.js';
 
 /**
@@ -17,17 +17,23 @@ export function searchPageUrl(base: string, type: string, query: FhirQuery, page
   return `${base}/${type}?${params.toString()}`;
 }
 
+function entry(base: string, resource: Resource, mode: 'match' | 'include'): BundleEntry {
+  return { fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode } };
+}
+
 /**
  * A `searchset` Bundle: the page of matches, how many match in all, and links to this page, the
  * first, the previous and the next page (offset paging, the next link absent on the last page).
  * @param search - the server base, resource type, the query string and the page answered
  * @param total - how many resources match
  * @param resources - this page's resources
+ * @param included - resources `_revinclude` added (not counted in `total`)
  */
 export function searchsetBundle(
   search: { base: string; type: string; query: FhirQuery; page: FhirPage },
   total: number,
   resources: readonly Resource[],
+  included: readonly Resource[] = [],
 ): Bundle {
   const { base, type, query, page } = search;
   const url = (offset: number) => searchPageUrl(base, type, query, { count: page.count, offset });
@@ -44,13 +50,12 @@ export function searchsetBundle(
     type: 'searchset',
     total,
     link,
-    ...(resources.length > 0
+    ...(resources.length + included.length > 0
       ? {
-          entry: resources.map((resource) => ({
-            fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
-            resource,
-            search: { mode: 'match' as const },
-          })),
+          entry: [
+            ...resources.map((resource) => entry(base, resource, 'match')),
+            ...included.map((resource) => entry(base, resource, 'include')),
+          ],
         }
       : {}),
   };

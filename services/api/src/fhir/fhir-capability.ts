@@ -3,7 +3,7 @@ import type {
   CapabilityStatementRestResource,
   CapabilityStatementRestResourceSearchParam,
 } from '@medplum/fhirtypes';
-import { SEARCH_PARAMETERS, type FhirResourceType } from './fhir-search-params.js';
+import { PATIENT_REVINCLUDES, SEARCH_PARAMETERS, type FhirResourceType } from './fhir-search-params.js';
 
 type SearchParam = CapabilityStatementRestResourceSearchParam;
 
@@ -100,6 +100,7 @@ export function capabilityStatement(base: string, version: string): CapabilitySt
     type,
     documentation: RESOURCE_DOCUMENTATION[type],
     interaction: [{ code: 'read' }, { code: 'search-type' }],
+    ...(type === 'Patient' ? { searchRevInclude: [...PATIENT_REVINCLUDES] } : {}),
     searchParam: [...DEFINITIONS[type]],
   }));
   return {

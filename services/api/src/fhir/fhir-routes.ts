@@ -29,7 +29,10 @@ import {
   parseEncounterSearch,
   parsePatientSearch,
   parseTaskSearch,
+  patientRevIncludes,
   resourceId,
+  type FhirPage,
+  type PatientRevInclude,
   SEARCH_PARAMETERS,
   type FhirQuery,
   type FhirResourceType,
@@ -144,16 +147,37 @@ async function search(
 ) {
   const { principal, teams } = caller(request);
   const zone = context.config.practice.timeZone;
-  const { page, total, resources } = await (async () => {
+  const {
+    page,
+    total,
+    resources,
+    included = [],
+  } = await (async (): Promise<{
+    page: FhirPage;
+    total: number;
+    resources: Resource[];
+    included?: Resource[];
+  }> => {
     switch (type) {
       case 'Patient': {
         const parsed = parsePatientSearch(query);
+        const revIncludes = patientRevIncludes(query);
         const found = await searchFhirPatients(context.pool, {
           ...parsed.criteria,
           teams,
           ...window(parsed.page),
         });
-        return { page: parsed.page, total: found.total, resources: found.patients.map(toFhirPatient) };
+        return {
+          page: parsed.page,
+          total: found.total,
+          resources: found.patients.map(toFhirPatient),
+          included: await revIncluded(
+            context,
+            teams,
+            found.patients.map((p) => p.id),
+            revIncludes,
+          ),
+        };
       }
       case 'Encounter': {
         const parsed = parseEncounterSearch(query, zone);
@@ -182,25 +206,50 @@ async function search(
         return type satisfies never;
     }
   })();
-  const ids = resources.map((r) => r.id ?? '');
+  const shown = [...resources, ...included];
+  const idsOf = (resourceType: string) =>
+    shown.filter((r) => r.resourceType === resourceType).map((r) => r.id ?? '');
+  const detail = Object.fromEntries(
+    (
+      [
+        ['patientIds', idsOf('Patient')],
+        ['encounterIds', idsOf('Encounter')],
+        ['followUpIds', idsOf('Task')],
+      ] as const
+    ).filter(([, ids]) => ids.length > 0),
+  );
   await recordAudit(context.pool, {
     actor: principal.actor,
     action: 'search',
     resource: AUDIT_RESOURCE[type],
     remoteAddress: request.ip,
     // The ids shown, never the search values (they may be an MRN).
-    detail: {
-      via: 'fhir',
-      count: ids.length,
-      total,
-      ...(type === 'Task'
-        ? { followUpIds: ids }
-        : type === 'Patient'
-          ? { patientIds: ids }
-          : { encounterIds: ids }),
-    },
+    detail: { via: 'fhir', count: resources.length, total, ...detail },
   });
-  return searchsetBundle({ base: baseUrl(request), type, query, page }, total, resources);
+  return searchsetBundle({ base: baseUrl(request), type, query, page }, total, resources, included);
+}
+
+/** At most this many resources `_revinclude` adds to one page. */
+const MAX_REVINCLUDED = 1000;
+
+/**
+ * The encounters and tasks of a page of patients that the caller may see, for `_revinclude`.
+ * @param patientIds - the page's patients
+ */
+async function revIncluded(
+  context: ApiContext,
+  teams: readonly string[] | undefined,
+  patientIds: readonly string[],
+  kinds: ReadonlySet<PatientRevInclude>,
+): Promise<Resource[]> {
+  if (patientIds.length === 0) return [];
+  const window = { teams, patientIds: [patientIds], offset: 0, limit: MAX_REVINCLUDED };
+  const encounters = kinds.has('Encounter')
+    ? (await searchFhirEncounters(context.pool, window)).encounters
+    : [];
+  const tasks = kinds.has('Task') ? (await searchFhirTasks(context.pool, window)).tasks : [];
+  const names = await actorNames(context, tasks);
+  return [...encounters.map(toFhirEncounter), ...tasks.map((t) => toFhirTask(t, names))];
 }
 
 function window(page: { count: number; offset: number }): { offset: number; limit: number } {

@@ -6,6 +6,7 @@ import {
   parseEncounterSearch,
   parsePatientSearch,
   parseTaskSearch,
+  patientRevIncludes,
   resourceId,
 } from './fhir-search-params.js';
 
@@ -101,6 +102,15 @@ describe('search parameters', () => {
     expect(criteria.encounterIds).toEqual([['7', '8']]);
     expect(criteria.patientIdentifiers).toEqual([[{ assigningAuthority: 'GH', value: 'M1' }]]);
     expect(criteria.statuses).toEqual([['ready', 'in-progress']]);
+  });
+
+  it("adds a patient's encounters and tasks with _revinclude, and nothing else", () => {
+    expect([...patientRevIncludes({ _revinclude: ['Encounter:patient', 'Task:subject'] })]).toEqual([
+      'Encounter',
+      'Task',
+    ]);
+    expect(patientRevIncludes({}).size).toBe(0);
+    expect(refusal(() => patientRevIncludes({ _revinclude: 'Observation:patient' })).statusCode).toBe(400);
   });
 
   it('pages with a bounded _count', () => {

@@ -59,7 +59,7 @@ export const TASK_STATUSES: readonly FhirTaskStatus[] = ['ready', 'in-progress',
 
 /** The search parameters each resource supports, as the CapabilityStatement lists them. */
 export const SEARCH_PARAMETERS = {
-  Patient: ['_id', 'identifier', 'birthdate'],
+  Patient: ['_id', 'identifier', 'birthdate', '_revinclude'],
   Encounter: [
     '_id',
     'identifier',
@@ -89,6 +89,34 @@ export const SEARCH_PARAMETERS = {
 
 /** The resource types the server reads. */
 export type FhirResourceType = keyof typeof SEARCH_PARAMETERS;
+
+/** `_revinclude` values a Patient search takes: the patients' encounters and tasks. */
+export const PATIENT_REVINCLUDES = [
+  'Encounter:patient',
+  'Encounter:subject',
+  'Task:patient',
+  'Task:subject',
+] as const;
+
+/** The resources a Patient search also returns (`search.mode = include`). */
+export type PatientRevInclude = 'Encounter' | 'Task';
+
+/**
+ * `_revinclude` of a Patient search: which of the patients' resources to add.
+ * @param query - the query string
+ */
+export function patientRevIncludes(query: FhirQuery): ReadonlySet<PatientRevInclude> {
+  const included = new Set<PatientRevInclude>();
+  for (const value of repeats(query, '_revinclude')) {
+    for (const item of alternatives('_revinclude', value)) {
+      if (!PATIENT_REVINCLUDES.some((r) => r === item)) {
+        throw invalidRequest(`_revinclude must be one of ${PATIENT_REVINCLUDES.join(', ')}`);
+      }
+      included.add(item.startsWith('Encounter:') ? 'Encounter' : 'Task');
+    }
+  }
+  return included;
+}
 
 function repeats(query: FhirQuery, name: string): string[] {
   const raw = query[name];
