@@ -6,7 +6,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, Encounter, OperationOutcome, Patient, Task } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  CapabilityStatement,
+  Encounter,
+  OperationOutcome,
+  Patient,
+  Task,
+} from '@medplum/fhirtypes';
 import { addTeamRule, storeInboundMessage } from '@adt/db';
 import { applyMessage, type ApplyDeps } from '@adt/followup-worker';
 import { hl7TestMessage } from '@adt/testing';
@@ -129,15 +136,11 @@ afterAll(async () => {
 
 describe('GET /fhir/R4/metadata', () => {
   it('answers a CapabilityStatement without credentials', async () => {
-    const statement = await fhir<{
-      resourceType: string;
-      fhirVersion: string;
-      rest: { resource: { type: string }[] }[];
-    }>('/fhir/R4/metadata', '');
+    const statement = await fhir<CapabilityStatement>('/fhir/R4/metadata', '');
     expect(statement.resourceType).toBe('CapabilityStatement');
     expect(statement.fhirVersion).toBe('4.0.1');
-    expect(statement.rest[0]?.resource.map((r) => r.type)).toEqual(['Patient', 'Encounter', 'Task']);
-    expect(statement.rest[0]?.resource[0]?.searchRevInclude).toContain('Task:patient');
+    expect(statement.rest?.[0]?.resource?.map((r) => r.type)).toEqual(['Patient', 'Encounter', 'Task']);
+    expect(statement.rest?.[0]?.resource?.[0]?.searchRevInclude).toContain('Task:patient');
   });
 });
 
