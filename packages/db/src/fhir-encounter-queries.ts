@@ -4,13 +4,11 @@
  */
 import type { Clinician, CodedValue } from '@adt/hl7';
 import {
-  patientIdentifierCondition,
-  patientVisibleCondition,
-  periodDateCondition,
-  SqlParameters,
-  whereClause,
-  type FhirDateCriterion,
+  commonParameters,
+  MATCHING_PATIENTS,
+  TEAM_PATIENTS,
   type FhirIdentifierCriterion,
+  type FhirPeriodRange,
   type FhirSearchPage,
 } from './fhir-search-sql.js';
 import type { Queryable } from './pool.js';
@@ -54,20 +52,20 @@ export interface FhirEncounterRecord {
   updatedAt: Date;
 }
 
-/** Criteria of an encounter search; each list present must match. */
+/** Criteria of an encounter search; each one given must hold (a list's entries are alternatives). */
 export interface FhirEncounterSearch extends FhirSearchPage {
   ids?: readonly string[] | undefined;
-  /** Visit numbers (PV1-19), by facility when the authority is given. */
-  identifiers?: readonly (readonly FhirIdentifierCriterion[])[] | undefined;
-  /** Each entry: the encounter is one of these patients'. */
-  patientIds?: readonly (readonly string[])[] | undefined;
-  /** Each entry: the encounter's patient has one of these identifiers. */
-  patientIdentifiers?: readonly (readonly FhirIdentifierCriterion[])[] | undefined;
-  dates?: readonly FhirDateCriterion[] | undefined;
-  /** Each entry: the status is one of these. */
-  statuses?: readonly (readonly FhirEncounterStatus[])[] | undefined;
-  /** Each entry: PV1-2 is one of these codes. */
-  patientClasses?: readonly (readonly string[])[] | undefined;
+  /** Visit numbers (PV1-19), by sending facility when the authority is given. */
+  identifiers?: readonly FhirIdentifierCriterion[] | undefined;
+  /** The encounter is one of these patients'. */
+  patientIds?: readonly string[] | undefined;
+  /** The encounter's patient has one of these identifiers. */
+  patientIdentifiers?: readonly FhirIdentifierCriterion[] | undefined;
+  /** Bounds on the period: PV1-44 (else PV1-45) to PV1-45. */
+  period?: FhirPeriodRange | undefined;
+  statuses?: readonly FhirEncounterStatus[] | undefined;
+  /** PV1-2 codes, upper case. */
+  patientClasses?: readonly string[] | undefined;
 }
 
 // The events that change where a visit stands (HL7 table 0003); A08 and the like do not.
@@ -97,17 +95,41 @@ const ENCOUNTER_FROM = `
        ORDER BY ee.occurred_at DESC, ee.message_id DESC LIMIT 1
     ) se ON true`;
 
-function encounterSelect(visible: string): string {
-  return `
+/** The encounter `e` as the FHIR Encounter needs it, and whether the teams in `$1` see it. */
+const ENCOUNTER_SELECT = `
   SELECT e.id::text AS id, e.patient_id::text AS patient_id, e.facility, COALESCE(fa.display_name, '') AS facility_name,
          e.visit_number, e.account_number, e.patient_class, e.assigned_location, e.hospital_service,
          e.admitted_at, e.discharged_at, e.disposition, e.diagnoses, ec.reason_for_visit, ec.attending,
          ${FHIR_ENCOUNTER_STATUS} AS status, e.merged_into::text AS merged_into, e.updated_at,
-         ${visible} AS visible
+         ($1::text[] IS NULL OR e.patient_id IN ${TEAM_PATIENTS}) AS visible
     ${ENCOUNTER_FROM}
     LEFT JOIN encounter_contexts ec ON ec.encounter_id = e.id
     LEFT JOIN facilities fa ON fa.code = e.facility`;
-}
+
+/** The period's start: the admit time, else the discharge time. */
+const PERIOD_START = 'COALESCE(e.admitted_at, e.discharged_at)';
+
+/**
+ * A search's conditions: $1 teams, $2/$3 patient identifiers, $4 ids, $5/$6 visit numbers and
+ * facilities, $7 patients, $8 statuses, $9 classes, $10–$13 period bounds, $14 whether any date
+ * was asked for (an encounter without a period then never matches).
+ */
+const ENCOUNTER_WHERE = `
+  e.merged_into IS NULL
+  AND ($1::text[] IS NULL OR e.patient_id IN ${TEAM_PATIENTS})
+  AND ($2::text[] IS NULL OR e.patient_id IN ${MATCHING_PATIENTS})
+  AND ($4::bigint[] IS NULL OR e.id = ANY($4::bigint[]))
+  AND ($5::text[] IS NULL OR EXISTS (
+        SELECT 1 FROM unnest($5::text[], $6::text[]) AS visit(value, facility)
+         WHERE e.visit_number = visit.value AND (visit.facility IS NULL OR e.facility = visit.facility)))
+  AND ($7::bigint[] IS NULL OR e.patient_id = ANY($7::bigint[]))
+  AND ($8::text[] IS NULL OR ${FHIR_ENCOUNTER_STATUS} = ANY($8::text[]))
+  AND ($9::text[] IS NULL OR upper(btrim(e.patient_class)) = ANY($9::text[]))
+  AND (NOT $14::boolean OR ${PERIOD_START} IS NOT NULL)
+  AND ($10::timestamptz IS NULL OR ${PERIOD_START} >= $10::timestamptz)
+  AND ($11::timestamptz IS NULL OR ${PERIOD_START} < $11::timestamptz)
+  AND ($12::timestamptz IS NULL OR e.discharged_at IS NULL OR e.discharged_at >= $12::timestamptz)
+  AND ($13::timestamptz IS NULL OR e.discharged_at < $13::timestamptz)`;
 
 interface EncounterRow {
   id: string;
@@ -165,12 +187,10 @@ export async function findFhirEncounter(
   id: string,
   teams: readonly string[] | undefined,
 ): Promise<{ encounter: FhirEncounterRecord; visible: boolean } | null> {
-  const params = new SqlParameters();
-  const visible = patientVisibleCondition(params, 'e.patient_id', teams);
-  const result = await db.query<EncounterRow>(
-    `${encounterSelect(visible)} WHERE e.id = ${params.add(id, 'bigint')}`,
-    params.values,
-  );
+  const result = await db.query<EncounterRow>(`${ENCOUNTER_SELECT} WHERE e.id = $2::bigint`, [
+    teams ?? null,
+    id,
+  ]);
   const row = result.rows[0];
   return row ? { encounter: toRecord(row), visible: row.visible } : null;
 }
@@ -184,47 +204,30 @@ export async function searchFhirEncounters(
   db: Queryable,
   search: FhirEncounterSearch,
 ): Promise<{ total: number; encounters: FhirEncounterRecord[] }> {
-  const params = new SqlParameters();
-  const conditions = ['e.merged_into IS NULL', patientVisibleCondition(params, 'e.patient_id', search.teams)];
-  if (search.ids) conditions.push(`e.id = ANY(${params.add(search.ids, 'bigint[]')})`);
-  for (const any of search.identifiers ?? []) {
-    conditions.push(`EXISTS (
-      SELECT 1 FROM unnest(${params.add(
-        any.map((i) => i.value),
-        'text[]',
-      )}, ${params.add(
-        any.map((i) => i.assigningAuthority),
-        'text[]',
-      )}) AS asked(value, authority)
-       WHERE e.visit_number = asked.value AND e.visit_number <> ''
-         AND (asked.authority IS NULL OR e.facility = asked.authority))`);
-  }
-  for (const ids of search.patientIds ?? [])
-    conditions.push(`e.patient_id = ANY(${params.add(ids, 'bigint[]')})`);
-  for (const any of search.patientIdentifiers ?? []) {
-    conditions.push(patientIdentifierCondition(params, 'e.patient_id', any));
-  }
-  for (const date of search.dates ?? []) {
-    conditions.push(
-      periodDateCondition(params, 'COALESCE(e.admitted_at, e.discharged_at)', 'e.discharged_at', date),
-    );
-  }
-  for (const any of search.statuses ?? []) {
-    conditions.push(`${FHIR_ENCOUNTER_STATUS} = ANY(${params.add(any, 'text[]')})`);
-  }
-  for (const any of search.patientClasses ?? []) {
-    conditions.push(`upper(btrim(e.patient_class)) = ANY(${params.add(any, 'text[]')})`);
-  }
-  const where = whereClause(conditions);
-  const counted = await db.query<{ total: string }>(`SELECT count(*) AS total ${ENCOUNTER_FROM} ${where}`, [
-    ...params.values,
-  ]);
+  const period = search.period ?? {};
+  const params = [
+    ...commonParameters(search.teams, search.patientIdentifiers),
+    search.ids ?? null,
+    search.identifiers ? search.identifiers.map((i) => i.value) : null,
+    search.identifiers ? search.identifiers.map((i) => i.assigningAuthority) : null,
+    search.patientIds ?? null,
+    search.statuses ?? null,
+    search.patientClasses ?? null,
+    period.startsFrom ?? null,
+    period.startsBefore ?? null,
+    period.endsFrom ?? null,
+    period.endsBefore ?? null,
+    Object.values(period).some((bound) => bound !== undefined),
+  ];
+  const counted = await db.query<{ total: string }>(
+    `SELECT count(*) AS total ${ENCOUNTER_FROM} WHERE ${ENCOUNTER_WHERE}`,
+    params,
+  );
   const total = Number(counted.rows[0]?.total ?? 0);
   if (search.limit === 0 || total === 0) return { total, encounters: [] };
   const result = await db.query<EncounterRow>(
-    `${encounterSelect('true')} ${where}
-      ORDER BY e.id DESC OFFSET ${params.add(search.offset, 'integer')} LIMIT ${params.add(search.limit, 'integer')}`,
-    params.values,
+    `${ENCOUNTER_SELECT} WHERE ${ENCOUNTER_WHERE} ORDER BY e.id DESC OFFSET $15 LIMIT $16`,
+    [...params, search.offset, search.limit],
   );
   return { total, encounters: result.rows.map(toRecord) };
 }

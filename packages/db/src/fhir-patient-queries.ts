@@ -4,13 +4,11 @@
  */
 import type { ContactPhone, PostalAddress } from '@adt/hl7';
 import {
-  patientIdentifierCondition,
-  patientVisibleCondition,
-  pointDateCondition,
-  SqlParameters,
-  whereClause,
-  type FhirDateCriterion,
+  commonParameters,
+  MATCHING_PATIENTS,
+  TEAM_PATIENTS,
   type FhirIdentifierCriterion,
+  type FhirRange,
   type FhirSearchPage,
 } from './fhir-search-sql.js';
 import type { Queryable } from './pool.js';
@@ -41,12 +39,13 @@ export interface FhirPatientRecord {
   phones: ContactPhone[];
 }
 
-/** Criteria of a patient search; each list present must match (its entries are alternatives). */
+/** Criteria of a patient search; each one given must hold (a list's entries are alternatives). */
 export interface FhirPatientSearch extends FhirSearchPage {
   ids?: readonly string[] | undefined;
-  /** Each entry: the patient has one of these identifiers. */
-  identifiers?: readonly (readonly FhirIdentifierCriterion[])[] | undefined;
-  birthDates?: readonly FhirDateCriterion<string>[] | undefined;
+  /** The patient has one of these identifiers. */
+  identifiers?: readonly FhirIdentifierCriterion[] | undefined;
+  /** `YYYY-MM-DD` bounds on the birth date. */
+  birthDate?: FhirRange<string> | undefined;
 }
 
 interface PatientRow {
@@ -68,8 +67,8 @@ interface PatientRow {
   visible: boolean;
 }
 
-function patientSelect(visible: string): string {
-  return `
+/** The patient `p` with its identifiers and call context, and whether the teams in `$1` see it. */
+const PATIENT_SELECT = `
   SELECT p.id::text AS id, p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
          to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone, p.deceased,
          p.merged_into::text AS merged_into, p.updated_at, pc.address, pc.phones,
@@ -77,10 +76,18 @@ function patientSelect(visible: string): string {
                                                      'value', pi.identifier, 'type', pi.identifier_type)
                                    ORDER BY pi.assigning_authority, pi.identifier, pi.identifier_type)
                      FROM patient_identifiers pi WHERE pi.patient_id = p.id), '[]') AS identifiers,
-         ${visible} AS visible
+         ($1::text[] IS NULL OR p.id IN ${TEAM_PATIENTS}) AS visible
     FROM patients p
     LEFT JOIN patient_contexts pc ON pc.patient_id = p.id`;
-}
+
+/** A search's conditions: $1 teams, $2/$3 identifiers, $4 ids, $5/$6 birth date bounds. */
+const PATIENT_WHERE = `
+  p.merged_into IS NULL
+  AND ($1::text[] IS NULL OR p.id IN ${TEAM_PATIENTS})
+  AND ($2::text[] IS NULL OR p.id IN ${MATCHING_PATIENTS})
+  AND ($4::bigint[] IS NULL OR p.id = ANY($4::bigint[]))
+  AND ($5::date IS NULL OR p.birth_date >= $5::date)
+  AND ($6::date IS NULL OR p.birth_date < $6::date)`;
 
 function toRecord(row: PatientRow): FhirPatientRecord {
   return {
@@ -112,12 +119,7 @@ export async function findFhirPatient(
   id: string,
   teams: readonly string[] | undefined,
 ): Promise<{ patient: FhirPatientRecord; visible: boolean } | null> {
-  const params = new SqlParameters();
-  const visible = patientVisibleCondition(params, 'p.id', teams);
-  const result = await db.query<PatientRow>(
-    `${patientSelect(visible)} WHERE p.id = ${params.add(id, 'bigint')}`,
-    [...params.values],
-  );
+  const result = await db.query<PatientRow>(`${PATIENT_SELECT} WHERE p.id = $2::bigint`, [teams ?? null, id]);
   const row = result.rows[0];
   return row ? { patient: toRecord(row), visible: row.visible } : null;
 }
@@ -131,23 +133,21 @@ export async function searchFhirPatients(
   db: Queryable,
   search: FhirPatientSearch,
 ): Promise<{ total: number; patients: FhirPatientRecord[] }> {
-  const params = new SqlParameters();
-  const conditions = ['p.merged_into IS NULL', patientVisibleCondition(params, 'p.id', search.teams)];
-  if (search.ids) conditions.push(`p.id = ANY(${params.add(search.ids, 'bigint[]')})`);
-  for (const any of search.identifiers ?? [])
-    conditions.push(patientIdentifierCondition(params, 'p.id', any));
-  for (const date of search.birthDates ?? [])
-    conditions.push(pointDateCondition(params, 'p.birth_date', date, 'date'));
-  const where = whereClause(conditions);
-  const counted = await db.query<{ total: string }>(`SELECT count(*) AS total FROM patients p ${where}`, [
-    ...params.values,
-  ]);
+  const params = [
+    ...commonParameters(search.teams, search.identifiers),
+    search.ids ?? null,
+    search.birthDate?.from ?? null,
+    search.birthDate?.before ?? null,
+  ];
+  const counted = await db.query<{ total: string }>(
+    `SELECT count(*) AS total FROM patients p WHERE ${PATIENT_WHERE}`,
+    params,
+  );
   const total = Number(counted.rows[0]?.total ?? 0);
   if (search.limit === 0 || total === 0) return { total, patients: [] };
   const result = await db.query<PatientRow>(
-    `${patientSelect('true')} ${where}
-      ORDER BY p.id DESC OFFSET ${params.add(search.offset, 'integer')} LIMIT ${params.add(search.limit, 'integer')}`,
-    params.values,
+    `${PATIENT_SELECT} WHERE ${PATIENT_WHERE} ORDER BY p.id DESC OFFSET $7 LIMIT $8`,
+    [...params, search.offset, search.limit],
   );
   return { total, patients: result.rows.map(toRecord) };
 }

@@ -5,12 +5,10 @@
 import type { FollowUpKind, Priority } from '@adt/adt';
 import { SUPERSEDED_WITHOUT_WORK, type CareAction } from './follow-up-queries.js';
 import {
-  patientIdentifierCondition,
-  pointDateCondition,
-  SqlParameters,
-  whereClause,
-  type FhirDateCriterion,
+  commonParameters,
+  MATCHING_PATIENTS,
   type FhirIdentifierCriterion,
+  type FhirRange,
   type FhirSearchPage,
 } from './fhir-search-sql.js';
 import type { Queryable } from './pool.js';
@@ -39,22 +37,22 @@ export interface FhirTaskRecord {
   actions: CareAction[];
 }
 
-/** Criteria of a task search; each list present must match. */
+/** Criteria of a task search; each one given must hold (a list's entries are alternatives). */
 export interface FhirTaskSearch extends FhirSearchPage {
   ids?: readonly string[] | undefined;
-  /** Each entry: the follow-up is one of these patients'. */
-  patientIds?: readonly (readonly string[])[] | undefined;
-  /** Each entry: the follow-up's patient has one of these identifiers. */
-  patientIdentifiers?: readonly (readonly FhirIdentifierCriterion[])[] | undefined;
-  /** Each entry: the follow-up is of one of these encounters. */
-  encounterIds?: readonly (readonly string[])[] | undefined;
-  statuses?: readonly (readonly FhirTaskStatus[])[] | undefined;
-  /** On the creation time (Task.authoredOn). */
-  authoredOn?: readonly FhirDateCriterion[] | undefined;
-  /** On the last change (Task.lastModified). */
-  modified?: readonly FhirDateCriterion[] | undefined;
-  /** On the due time (Task.restriction.period.end). */
-  due?: readonly FhirDateCriterion[] | undefined;
+  /** The follow-up is one of these patients'. */
+  patientIds?: readonly string[] | undefined;
+  /** The follow-up's patient has one of these identifiers. */
+  patientIdentifiers?: readonly FhirIdentifierCriterion[] | undefined;
+  /** The follow-up is of one of these encounters. */
+  encounterIds?: readonly string[] | undefined;
+  statuses?: readonly FhirTaskStatus[] | undefined;
+  /** Bounds on the creation time (Task.authoredOn). */
+  authoredOn?: FhirRange | undefined;
+  /** Bounds on the last change (Task.lastModified). */
+  modified?: FhirRange | undefined;
+  /** Bounds on the due time (Task.restriction.period.end). */
+  due?: FhirRange | undefined;
 }
 
 /**
@@ -69,8 +67,8 @@ export const FHIR_TASK_STATUS = `(CASE
     ELSE 'cancelled'
   END)`;
 
-function taskSelect(visible: string): string {
-  return `
+/** The follow-up `f` as the FHIR Task needs it, and whether the teams in `$1` see it. */
+const TASK_SELECT = `
   SELECT f.id::text AS id, f.kind, ${FHIR_TASK_STATUS} AS status,
          CASE WHEN f.status IN ('open', 'in_progress') AND ${SUPERSEDED_WITHOUT_WORK} THEN 'readmitted'
               ELSE f.status_reason END AS status_reason,
@@ -78,9 +76,26 @@ function taskSelect(visible: string): string {
          f.created_at, f.updated_at, f.closed_at,
          (SELECT coalesce(a.handed_to, a.actor) FROM care_actions a
            WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1) AS holder,
-         ${visible} AS visible
+         ($1::text[] IS NULL OR f.team = ANY($1::text[])) AS visible
     FROM follow_ups f`;
-}
+
+/**
+ * A search's conditions: $1 teams, $2/$3 patient identifiers, $4 ids, $5 patients, $6
+ * encounters, $7 statuses, $8–$13 bounds on the creation, last change and due times.
+ */
+const TASK_WHERE = `
+  ($1::text[] IS NULL OR f.team = ANY($1::text[]))
+  AND ($2::text[] IS NULL OR f.patient_id IN ${MATCHING_PATIENTS})
+  AND ($4::bigint[] IS NULL OR f.id = ANY($4::bigint[]))
+  AND ($5::bigint[] IS NULL OR f.patient_id = ANY($5::bigint[]))
+  AND ($6::bigint[] IS NULL OR f.encounter_id = ANY($6::bigint[]))
+  AND ($7::text[] IS NULL OR ${FHIR_TASK_STATUS} = ANY($7::text[]))
+  AND ($8::timestamptz IS NULL OR f.created_at >= $8::timestamptz)
+  AND ($9::timestamptz IS NULL OR f.created_at < $9::timestamptz)
+  AND ($10::timestamptz IS NULL OR f.updated_at >= $10::timestamptz)
+  AND ($11::timestamptz IS NULL OR f.updated_at < $11::timestamptz)
+  AND ($12::timestamptz IS NULL OR f.due_at >= $12::timestamptz)
+  AND ($13::timestamptz IS NULL OR f.due_at < $13::timestamptz)`;
 
 interface TaskRow {
   id: string;
@@ -165,10 +180,7 @@ export async function findFhirTask(
   id: string,
   teams: readonly string[] | undefined,
 ): Promise<{ task: FhirTaskRecord; visible: boolean } | null> {
-  const result = await db.query<TaskRow>(
-    `${taskSelect('($2::text[] IS NULL OR f.team = ANY($2))')} WHERE f.id = $1`,
-    [id, teams ?? null],
-  );
+  const result = await db.query<TaskRow>(`${TASK_SELECT} WHERE f.id = $2::bigint`, [teams ?? null, id]);
   const row = result.rows[0];
   if (!row) return null;
   const [task] = await withActions(db, [row]);
@@ -183,39 +195,28 @@ export async function searchFhirTasks(
   db: Queryable,
   search: FhirTaskSearch,
 ): Promise<{ total: number; tasks: FhirTaskRecord[] }> {
-  const params = new SqlParameters();
-  const conditions: string[] = [];
-  if (search.teams !== undefined) conditions.push(`f.team = ANY(${params.add(search.teams, 'text[]')})`);
-  if (search.ids) conditions.push(`f.id = ANY(${params.add(search.ids, 'bigint[]')})`);
-  for (const ids of search.patientIds ?? [])
-    conditions.push(`f.patient_id = ANY(${params.add(ids, 'bigint[]')})`);
-  for (const any of search.patientIdentifiers ?? []) {
-    conditions.push(patientIdentifierCondition(params, 'f.patient_id', any));
-  }
-  for (const ids of search.encounterIds ?? []) {
-    conditions.push(`f.encounter_id = ANY(${params.add(ids, 'bigint[]')})`);
-  }
-  for (const any of search.statuses ?? []) {
-    conditions.push(`${FHIR_TASK_STATUS} = ANY(${params.add(any, 'text[]')})`);
-  }
-  for (const date of search.authoredOn ?? []) {
-    conditions.push(pointDateCondition(params, 'f.created_at', date, 'timestamptz'));
-  }
-  for (const date of search.modified ?? []) {
-    conditions.push(pointDateCondition(params, 'f.updated_at', date, 'timestamptz'));
-  }
-  for (const date of search.due ?? [])
-    conditions.push(pointDateCondition(params, 'f.due_at', date, 'timestamptz'));
-  const where = whereClause(conditions);
-  const counted = await db.query<{ total: string }>(`SELECT count(*) AS total FROM follow_ups f ${where}`, [
-    ...params.values,
-  ]);
+  const params = [
+    ...commonParameters(search.teams, search.patientIdentifiers),
+    search.ids ?? null,
+    search.patientIds ?? null,
+    search.encounterIds ?? null,
+    search.statuses ?? null,
+    search.authoredOn?.from ?? null,
+    search.authoredOn?.before ?? null,
+    search.modified?.from ?? null,
+    search.modified?.before ?? null,
+    search.due?.from ?? null,
+    search.due?.before ?? null,
+  ];
+  const counted = await db.query<{ total: string }>(
+    `SELECT count(*) AS total FROM follow_ups f WHERE ${TASK_WHERE}`,
+    params,
+  );
   const total = Number(counted.rows[0]?.total ?? 0);
   if (search.limit === 0 || total === 0) return { total, tasks: [] };
   const result = await db.query<TaskRow>(
-    `${taskSelect('true')} ${where}
-      ORDER BY f.id DESC OFFSET ${params.add(search.offset, 'integer')} LIMIT ${params.add(search.limit, 'integer')}`,
-    params.values,
+    `${TASK_SELECT} WHERE ${TASK_WHERE} ORDER BY f.id DESC OFFSET $14 LIMIT $15`,
+    [...params, search.offset, search.limit],
   );
   return { total, tasks: await withActions(db, result.rows) };
 }

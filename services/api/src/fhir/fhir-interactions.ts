@@ -222,7 +222,7 @@ async function revIncluded(
   kinds: ReadonlySet<PatientRevInclude>,
 ): Promise<Resource[]> {
   if (patientIds.length === 0) return [];
-  const window = { teams, patientIds: [patientIds], offset: 0, limit: MAX_REVINCLUDED };
+  const window = { teams, patientIds, offset: 0, limit: MAX_REVINCLUDED };
   const encounters = kinds.has('Encounter')
     ? (await searchFhirEncounters(context.pool, window)).encounters
     : [];

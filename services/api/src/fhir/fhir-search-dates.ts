@@ -1,7 +1,20 @@
 /** Date values of FHIR searches: prefixes, precision and the range a value covers. */
 import { endOfLocalDay } from '@adt/adt';
-import type { FhirDateCriterion } from '@adt/db';
+import type { FhirPeriodRange, FhirRange } from '@adt/db';
 import { invalidRequest } from './fhir-errors.js';
+
+/** How a date search compares: FHIR's prefixes this server supports. */
+export type DateComparator = 'eq' | 'gt' | 'lt' | 'ge' | 'le';
+
+/**
+ * One date criterion: the comparator and the range the searched value covers at its precision
+ * (`2026-12` covers the whole month: `start` inclusive, `end` exclusive).
+ */
+export interface DateCriterion<T extends Date | string = Date> {
+  comparator: DateComparator;
+  start: T;
+  end: T;
+}
 
 const DATE_VALUE =
   /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
@@ -23,7 +36,7 @@ export function startOfLocalDay(day: string, zone: string): Date {
 
 /** A date search value: its comparator and the range its precision covers. */
 export interface ParsedDate {
-  comparator: FhirDateCriterion['comparator'];
+  comparator: DateComparator;
   /** The local days covered, `start` inclusive and `end` exclusive; null when a time was given. */
   days: { start: string; end: string } | null;
   /** The instants covered when a time was given. */
@@ -65,4 +78,63 @@ export function parseDate(value: string, name: string): ParsedDate {
         ? isoDay(year, month + 1, 1)
         : isoDay(year + 1, 1, 1);
   return { comparator: prefix, days: { start, end }, instants: null };
+}
+
+function later<T extends Date | string>(a: T | undefined, b: T): T {
+  return a === undefined || a < b ? b : a;
+}
+
+function earlier<T extends Date | string>(a: T | undefined, b: T): T {
+  return a === undefined || b < a ? b : a;
+}
+
+/**
+ * The bounds all the criteria on a point in time (or a date) put together: `eq` keeps it inside
+ * the value's range, `ge` from its start, `gt` from its end, `le` before its end, `lt` before
+ * its start.
+ * @param criteria - every repetition of the parameter
+ */
+export function pointRange<T extends Date | string>(criteria: readonly DateCriterion<T>[]): FhirRange<T> {
+  let from: T | undefined;
+  let before: T | undefined;
+  for (const { comparator, start, end } of criteria) {
+    if (comparator === 'eq' || comparator === 'ge') from = later(from, start);
+    if (comparator === 'gt') from = later(from, end);
+    if (comparator === 'eq' || comparator === 'le') before = earlier(before, end);
+    if (comparator === 'lt') before = earlier(before, start);
+  }
+  return { from, before };
+}
+
+/**
+ * The bounds all the criteria on a period put together, by FHIR's rules for ranges: `eq` needs
+ * the period inside the value's range, `ge`/`gt` a period reaching to or past its start/end (an
+ * open end reaches everything), `le`/`lt` one starting before its end/start.
+ * @param criteria - every repetition of the parameter
+ */
+export function periodRange(criteria: readonly DateCriterion[]): FhirPeriodRange {
+  const range: FhirPeriodRange = {};
+  for (const { comparator, start, end } of criteria) {
+    switch (comparator) {
+      case 'eq':
+        range.startsFrom = later(range.startsFrom, start);
+        range.endsBefore = earlier(range.endsBefore, end);
+        break;
+      case 'ge':
+        range.endsFrom = later(range.endsFrom, start);
+        break;
+      case 'gt':
+        range.endsFrom = later(range.endsFrom, end);
+        break;
+      case 'le':
+        range.startsBefore = earlier(range.startsBefore, end);
+        break;
+      case 'lt':
+        range.startsBefore = earlier(range.startsBefore, start);
+        break;
+      default:
+        comparator satisfies never;
+    }
+  }
+  return range;
 }

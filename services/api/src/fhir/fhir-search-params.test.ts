@@ -48,44 +48,45 @@ describe('identifier systems', () => {
 });
 
 describe('search parameters', () => {
-  it('reads identifiers with a system, without one, and with an empty one', () => {
+  it('reads identifiers with a system, without one, and with an empty one; once', () => {
     const { criteria } = parsePatientSearch({
-      identifier: ['urn:adt-followup:assigning-authority:GH|M1,M2', '|M3'],
+      identifier: 'urn:adt-followup:assigning-authority:GH|M1,M2,|M3',
     });
     expect(criteria.identifiers).toEqual([
-      [
-        { assigningAuthority: 'GH', value: 'M1' },
-        { assigningAuthority: null, value: 'M2' },
-      ],
-      [{ assigningAuthority: '', value: 'M3' }],
+      { assigningAuthority: 'GH', value: 'M1' },
+      { assigningAuthority: null, value: 'M2' },
+      { assigningAuthority: '', value: 'M3' },
     ]);
+    expect(refusal(() => parsePatientSearch({ identifier: ['M1', 'M2'] })).message).toMatch(/given once/);
   });
 
-  it('reads a day in the practice time zone, a month, and a time at its precision', () => {
-    const { criteria } = parseEncounterSearch(
-      { date: ['ge2026-12-03', 'lt2026-12', 'eq2026-12-03T10:15Z'] },
-      ZONE,
-    );
-    expect(criteria.dates).toEqual([
-      {
-        comparator: 'ge',
-        start: new Date('2026-12-03T05:00:00.000Z'),
-        end: new Date('2026-12-04T05:00:00.000Z'),
-      },
-      {
-        comparator: 'lt',
-        start: new Date('2026-12-01T05:00:00.000Z'),
-        end: new Date('2027-01-01T05:00:00.000Z'),
-      },
-      {
-        comparator: 'eq',
-        start: new Date('2026-12-03T10:15:00.000Z'),
-        end: new Date('2026-12-03T10:16:00.000Z'),
-      },
-    ]);
-    expect(parsePatientSearch({ birthdate: '1961' }).criteria.birthDates).toEqual([
-      { comparator: 'eq', start: '1961-01-01', end: '1962-01-01' },
-    ]);
+  it('reads a day in the practice time zone, a month, and a time at its precision, as bounds', () => {
+    const day = (text: string) => new Date(text);
+    const range = (date: string | string[]) => parseEncounterSearch({ date }, ZONE).criteria.period;
+    // 2026-12-03 in New York is 05:00Z to 05:00Z the next day.
+    expect(range('ge2026-12-03')).toEqual({ endsFrom: day('2026-12-03T05:00:00Z') });
+    expect(range('gt2026-12-03')).toEqual({ endsFrom: day('2026-12-04T05:00:00Z') });
+    expect(range('le2026-12')).toEqual({ startsBefore: day('2027-01-01T05:00:00Z') });
+    expect(range('lt2026')).toEqual({ startsBefore: day('2026-01-01T05:00:00Z') });
+    expect(range('2026-12-03T10:15Z')).toEqual({
+      startsFrom: day('2026-12-03T10:15:00Z'),
+      endsBefore: day('2026-12-03T10:16:00Z'),
+    });
+    // Repetitions all hold: the tighter bound wins.
+    expect(range(['ge2026-12-01', 'ge2026-12-03', 'le2026-12-10', 'le2026-12-05'])).toEqual({
+      endsFrom: day('2026-12-03T05:00:00Z'),
+      startsBefore: day('2026-12-06T05:00:00Z'),
+    });
+    expect(
+      parseTaskSearch({ 'due-date': ['ge2026-12-01', 'lt2026-12-02T12:00:00Z'] }, ZONE).criteria.due,
+    ).toEqual({
+      from: day('2026-12-01T05:00:00Z'),
+      before: day('2026-12-02T12:00:00Z'),
+    });
+    expect(parsePatientSearch({ birthdate: '1961' }).criteria.birthDate).toEqual({
+      from: '1961-01-01',
+      before: '1962-01-01',
+    });
   });
 
   it('reads references as ids, and chains on the patient identifier', () => {
@@ -98,10 +99,14 @@ describe('search parameters', () => {
       },
       ZONE,
     );
-    expect(criteria.patientIds).toEqual([['12']]);
-    expect(criteria.encounterIds).toEqual([['7', '8']]);
-    expect(criteria.patientIdentifiers).toEqual([[{ assigningAuthority: 'GH', value: 'M1' }]]);
-    expect(criteria.statuses).toEqual([['ready', 'in-progress']]);
+    expect(criteria.patientIds).toEqual(['12']);
+    expect(criteria.encounterIds).toEqual(['7', '8']);
+    expect(criteria.patientIdentifiers).toEqual([{ assigningAuthority: 'GH', value: 'M1' }]);
+    expect(criteria.statuses).toEqual(['ready', 'in-progress']);
+    // Repetitions all hold: the values every one allows.
+    expect(
+      parseTaskSearch({ status: ['ready,in-progress', 'in-progress,completed'] }, ZONE).criteria.statuses,
+    ).toEqual(['in-progress']);
   });
 
   it("adds a patient's encounters and tasks with _revinclude, and nothing else", () => {

@@ -1,11 +1,11 @@
 /**
  * FHIR search parameters to the criteria `@adt/db` queries take. A repeated parameter means all
- * must hold; commas inside one value separate alternatives. Anything this server does not
+ * must hold (a repeated identifier is refused: give its alternatives with commas); commas inside
+ * one value separate alternatives. Anything this server does not
  * support — an unknown parameter, a modifier, a date prefix other than eq/gt/lt/ge/le — is a
  * 400, never silently ignored, so a client never mistakes an unfiltered answer for a filtered one.
  */
 import type {
-  FhirDateCriterion,
   FhirEncounterSearch,
   FhirEncounterStatus,
   FhirIdentifierCriterion,
@@ -15,7 +15,13 @@ import type {
 } from '@adt/db';
 import { authorityOfSystem, patientClassOfCode, V2_PATIENT_CLASS, V3_ACT_CODE } from './fhir-codes.js';
 import { FhirError, invalidRequest } from './fhir-errors.js';
-import { parseDate, startOfLocalDay } from './fhir-search-dates.js';
+import {
+  parseDate,
+  periodRange,
+  pointRange,
+  startOfLocalDay,
+  type DateCriterion,
+} from './fhir-search-dates.js';
 
 /** The query string as Fastify parses it: a repeated name gives an array. */
 export type FhirQuery = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -209,7 +215,7 @@ function classToken(value: string, name: string): string {
 }
 
 /** A date on instants: a date without a time covers its days in the practice's time zone. */
-function instantDates(query: FhirQuery, name: string, zone: string): FhirDateCriterion[] | undefined {
+function instantDates(query: FhirQuery, name: string, zone: string): DateCriterion[] | undefined {
   const values = repeats(query, name);
   if (values.length === 0) return undefined;
   return values.map((value) => {
@@ -225,7 +231,7 @@ function instantDates(query: FhirQuery, name: string, zone: string): FhirDateCri
 }
 
 /** A date on a date column (birth date): no time allowed. */
-function calendarDates(query: FhirQuery, name: string): FhirDateCriterion<string>[] | undefined {
+function calendarDates(query: FhirQuery, name: string): DateCriterion<string>[] | undefined {
   const values = repeats(query, name);
   if (values.length === 0) return undefined;
   return values.map((value) => {
@@ -270,11 +276,46 @@ function assertKnownParameters(query: FhirQuery, type: FhirResourceType, support
   }
 }
 
-/** `_id`: the ids all its repetitions allow. */
-function idsOf(query: FhirQuery): string[] | undefined {
-  const lists = anyOf(query, ['_id'], resourceId);
+/**
+ * A token or reference parameter's values that every repetition allows (the repetitions of all
+ * the names together); undefined when none is given.
+ */
+function allOf<T>(
+  query: FhirQuery,
+  names: readonly string[],
+  map: (value: string, name: string) => T,
+): T[] | undefined {
+  const lists = anyOf(query, names, map);
   if (!lists) return undefined;
-  return lists.reduce((kept, list) => kept.filter((id) => list.includes(id)));
+  return lists.reduce((kept, list) => kept.filter((value) => list.includes(value)));
+}
+
+/** An identifier parameter's alternatives: given once among the names. */
+function identifiersOf(query: FhirQuery, names: readonly string[]): FhirIdentifierCriterion[] | undefined {
+  const lists = anyOf(query, names, identifierToken);
+  if (lists && lists.length > 1) {
+    throw invalidRequest(`${names.join(' or ')} may be given once: separate alternatives with commas`);
+  }
+  return lists?.[0];
+}
+
+function idsOf(query: FhirQuery): string[] | undefined {
+  return allOf(query, ['_id'], resourceId);
+}
+
+function instantRange(query: FhirQuery, name: string, zone: string) {
+  const criteria = instantDates(query, name, zone);
+  return criteria ? pointRange(criteria) : undefined;
+}
+
+function birthDateRange(query: FhirQuery) {
+  const criteria = calendarDates(query, 'birthdate');
+  return criteria ? pointRange(criteria) : undefined;
+}
+
+function encounterPeriod(query: FhirQuery, zone: string) {
+  const criteria = instantDates(query, 'date', zone);
+  return criteria ? periodRange(criteria) : undefined;
 }
 
 const PATIENT_IDENTIFIER_CHAINS = ['patient.identifier', 'subject.identifier', 'subject:Patient.identifier'];
@@ -289,8 +330,8 @@ export function parsePatientSearch(query: FhirQuery): ParsedSearch<Criteria<Fhir
     page: parsePage(query),
     criteria: {
       ids: idsOf(query),
-      identifiers: anyOf(query, ['identifier'], identifierToken),
-      birthDates: calendarDates(query, 'birthdate'),
+      identifiers: identifiersOf(query, ['identifier']),
+      birthDate: birthDateRange(query),
     },
   };
 }
@@ -309,12 +350,12 @@ export function parseEncounterSearch(
     page: parsePage(query),
     criteria: {
       ids: idsOf(query),
-      identifiers: anyOf(query, ['identifier'], identifierToken),
-      patientIds: anyOf(query, ['patient', 'subject'], referenceId('Patient')),
-      patientIdentifiers: anyOf(query, PATIENT_IDENTIFIER_CHAINS, identifierToken),
-      dates: instantDates(query, 'date', zone),
-      statuses: anyOf(query, ['status'], statusToken(ENCOUNTER_STATUSES)),
-      patientClasses: anyOf(query, ['class'], classToken),
+      identifiers: identifiersOf(query, ['identifier']),
+      patientIds: allOf(query, ['patient', 'subject'], referenceId('Patient')),
+      patientIdentifiers: identifiersOf(query, PATIENT_IDENTIFIER_CHAINS),
+      period: encounterPeriod(query, zone),
+      statuses: allOf(query, ['status'], statusToken(ENCOUNTER_STATUSES)),
+      patientClasses: allOf(query, ['class'], classToken),
     },
   };
 }
@@ -330,13 +371,13 @@ export function parseTaskSearch(query: FhirQuery, zone: string): ParsedSearch<Cr
     page: parsePage(query),
     criteria: {
       ids: idsOf(query),
-      patientIds: anyOf(query, ['patient', 'subject'], referenceId('Patient')),
-      patientIdentifiers: anyOf(query, PATIENT_IDENTIFIER_CHAINS, identifierToken),
-      encounterIds: anyOf(query, ['encounter'], referenceId('Encounter')),
-      statuses: anyOf(query, ['status'], statusToken(TASK_STATUSES)),
-      authoredOn: instantDates(query, 'authored-on', zone),
-      modified: instantDates(query, 'modified', zone),
-      due: instantDates(query, 'due-date', zone),
+      patientIds: allOf(query, ['patient', 'subject'], referenceId('Patient')),
+      patientIdentifiers: identifiersOf(query, PATIENT_IDENTIFIER_CHAINS),
+      encounterIds: allOf(query, ['encounter'], referenceId('Encounter')),
+      statuses: allOf(query, ['status'], statusToken(TASK_STATUSES)),
+      authoredOn: instantRange(query, 'authored-on', zone),
+      modified: instantRange(query, 'modified', zone),
+      due: instantRange(query, 'due-date', zone),
     },
   };
 }
