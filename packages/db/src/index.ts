@@ -52,3 +52,7 @@ export {
   settleSupersession,
 } from './readmission-supersession.js';
 export * from './file-drop-repository.js';
+export * from './fhir-search-sql.js';
+export * from './fhir-patient-queries.js';
+export * from './fhir-encounter-queries.js';
+export * from './fhir-task-queries.js';

@@ -22,6 +22,7 @@ import { needsCsrfCheck } from './csrf.js';
 import { createOidcClient } from './oidc-client.js';
 import { mapDomainError } from './domain-error-status.js';
 import { withSharedSchemas } from './openapi-components.js';
+import { fhirRoutes } from './fhir/fhir-routes.js';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimitSettings } from './rate-limits.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { censusRoutes } from './routes/census-routes.js';
@@ -211,5 +212,6 @@ export async function buildApp(
   await app.register(vocabularyRoutes);
   await app.register(webRoutes);
   await app.register(opsQueueDashboard, { context });
+  await app.register(fhirRoutes, { context });
   return base;
 }

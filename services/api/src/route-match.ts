@@ -11,11 +11,14 @@ export function matchedRoute(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Whether the request reached a JSON API route (`/api/…`).
+ * Whether the request reached a route of the APIs: the JSON API (`/api/…`) or the FHIR API
+ * (`/fhir/…`). Both resolve the caller up front, are rate-limited, never cached, and need the
+ * CSRF token on cookie-authenticated writes.
  * @param request - the request
  */
 export function isApiRoute(request: FastifyRequest): boolean {
-  return matchedRoute(request)?.startsWith('/api/') === true;
+  const route = matchedRoute(request);
+  return route?.startsWith('/api/') === true || route?.startsWith('/fhir/') === true;
 }
 
 /**
