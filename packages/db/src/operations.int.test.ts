@@ -124,7 +124,8 @@ describe('retention: pruning raw HL7 kept outside the monthly partitions', () =>
   async function rawState(): Promise<Map<string, { raw: boolean }>> {
     const result = await db.pool.query<{ id: string }>('SELECT id FROM inbound_messages');
     const state = new Map<string, { raw: boolean }>();
-    for (const { id } of result.rows) state.set(id, { raw: ((await findMessageById(db.pool, id))?.raw ?? null) !== null });
+    for (const { id } of result.rows)
+      state.set(id, { raw: ((await findMessageById(db.pool, id))?.raw ?? null) !== null });
     return state;
   }
 

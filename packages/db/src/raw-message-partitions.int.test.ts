@@ -113,7 +113,11 @@ describe('raw HL7 partitioned by month', () => {
       ensureRawMessagePartitions(db.pool, { at, monthsAhead: 2 }),
       ensureRawMessagePartitions(db.pool, { at, monthsAhead: 2 }),
     ]);
-    const names = ['inbound_message_raw_2031_03', 'inbound_message_raw_2031_04', 'inbound_message_raw_2031_05'];
+    const names = [
+      'inbound_message_raw_2031_03',
+      'inbound_message_raw_2031_04',
+      'inbound_message_raw_2031_05',
+    ];
     expect(created).toEqual([names, names]);
     const partitions = await listRawMessagePartitions(db.pool);
     expect(partitions.filter((p) => p.name.startsWith('inbound_message_raw_2031'))).toEqual([

@@ -119,7 +119,11 @@ export async function dropExpiredRawPartitions(
   return dropped;
 }
 
-async function dropRawPartition(pool: pg.Pool, name: string, retentionDays: number): Promise<DroppedPartition> {
+async function dropRawPartition(
+  pool: pg.Pool,
+  name: string,
+  retentionDays: number,
+): Promise<DroppedPartition> {
   // The name comes from the catalog; checked again because it is spliced into DDL.
   if (!PARTITION_NAME.test(name)) throw new Error(`not a raw message partition: ${name}`);
   return withTransaction(pool, async (client) => {

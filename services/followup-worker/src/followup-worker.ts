@@ -52,7 +52,7 @@ export interface RunningWorker {
  * @param log - the service logger
  */
 export async function startFollowupWorker(config: WorkerConfig, log: Logger): Promise<RunningWorker> {
-  if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
+  if (config.migrateOnStart) await migrateDatabase(config.migrationDatabaseUrl ?? config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
     // Every job may hold a connection while it applies a message.
