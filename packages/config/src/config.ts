@@ -77,6 +77,18 @@ const core = {
   redisUrl: variable('REDIS_URL', z.url().default('redis://127.0.0.1:6379')),
   /** Prefix of the queue's Redis keys; each installation sharing a Redis needs its own. */
   queuePrefix: variable('QUEUE_PREFIX', z.string().min(1).default('adt')),
+  /**
+   * Postgres for migrations, when `DATABASE_URL` goes through a pooler in transaction mode
+   * (PgBouncer): migrations hold a session-level advisory lock, so they need a direct connection.
+   * Default: `DATABASE_URL`.
+   */
+  migrationDatabaseUrl: variable(
+    'MIGRATION_DATABASE_URL',
+    z
+      .url()
+      .optional()
+      .transform((url) => url ?? null),
+  ),
   /** Apply pending database migrations when a service starts; else `adt migrate`. */
   migrateOnStart: variable('MIGRATE_ON_START', bool(true)),
   /** pino log level. */
@@ -219,6 +231,17 @@ const sections = {
     host: variable('HTTP_HOST', z.string().min(1).default('0.0.0.0')),
     /** API port. */
     port: variable('HTTP_PORT', port(3000)),
+    /**
+     * A read replica of the database for the reports (`/api/reports/*`), which read much and may lag
+     * a little; null: the reports read the primary (`DATABASE_URL`).
+     */
+    databaseReadUrl: variable(
+      'DATABASE_READ_URL',
+      z
+        .url()
+        .optional()
+        .transform((url) => url ?? null),
+    ),
     /** Trust X-Forwarded-For/-Proto from a reverse proxy (audit client address, Secure cookies). */
     trustProxy: variable('TRUST_PROXY', bool(false)),
     /** A browser session ends after this long without activity… */
