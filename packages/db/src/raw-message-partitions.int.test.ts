@@ -56,7 +56,7 @@ const monthName = (at: Date): string =>
   `inbound_message_raw_${at.getUTCFullYear()}_${String(at.getUTCMonth() + 1).padStart(2, '0')}`;
 
 async function withOpenFollowUp(db: TestDatabase, messageId: string): Promise<string> {
-  return withTransaction(db.pool, async (client) => {
+  const id = await withTransaction(db.pool, async (client) => {
     const patientId = await upsertPatient(client, {
       mrn: `MRN${messageId}`,
       assigningAuthority: 'GH',
@@ -96,6 +96,8 @@ async function withOpenFollowUp(db: TestDatabase, messageId: string): Promise<st
       team: 'default',
     });
   });
+  if (id === null) throw new Error('follow-up not created');
+  return id;
 }
 
 describe('raw HL7 partitioned by month', () => {

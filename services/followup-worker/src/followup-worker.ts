@@ -61,9 +61,9 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   });
   // The coming months' partitions of raw HL7, before the retention job's first run. A failure only
   // delays them: the listener stores into the default partition meanwhile, and the job retries.
-  await ensureRawMessagePartitions(pool).catch((error: unknown) =>
-    log.warn({ err: error }, 'raw message partitions not created; the retention job will retry'),
-  );
+  await ensureRawMessagePartitions(pool).catch((error: unknown) => {
+    log.warn({ err: error }, 'raw message partitions not created; the retention job will retry');
+  });
   const registry = createMetricsRegistry('followup-worker');
   const metrics = createWorkerMetrics(registry);
   registerPoolMetrics(registry, pool);
