@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { createFollowUp } from './follow-up-repository.js';
 import { lockEncounter, recordEncounterEvent, upsertPatient } from './encounter-repository.js';
+import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
 import { findMessageById, storeInboundMessage } from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { withTransaction } from './pool.js';
@@ -15,6 +16,13 @@ import {
 import { migrateToBefore } from './testing/migrate-before.js';
 
 const DAY_MS = 86_400_000;
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
+const scansOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(scansOf)];
 let sequence = 0;
 
 async function store(db: TestDatabase, text = 'ADT^A03'): Promise<string> {
@@ -143,6 +151,26 @@ describe('raw HL7 partitioned by month', () => {
     await ensureRawMessagePartitions(db.pool);
     expect(await whereIsBody(db, id)).toBe(thisMonth);
     expect((await findMessageById(db.pool, id))?.raw?.toString()).toContain(`PART${sequence}`);
+  });
+
+  it("reads a message's bytes from its month's partition only", async () => {
+    for (const monthsAgo of [1, 2, 3]) {
+      await ensureRawMessagePartitions(db.pool, {
+        at: new Date(Date.now() - monthsAgo * 31 * DAY_MS),
+        monthsAhead: 0,
+      });
+    }
+    const id = await store(db);
+    const explained = await db.pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) SELECT ${MESSAGE_RAW} AS raw FROM inbound_messages m ${MESSAGE_RAW_JOIN} WHERE m.id = $1`,
+      [id],
+    );
+    const root = explained.rows[0]?.['QUERY PLAN'][0].Plan;
+    const partitionScans = root
+      ? scansOf(root).filter((n) => /^inbound_message_raw_(\d|default)/.test(n['Relation Name'] ?? ''))
+      : [];
+    expect(partitionScans.length).toBeGreaterThan(4);
+    expect(partitionScans.filter((n) => (n['Actual Loops'] ?? 0) > 0)).toHaveLength(1);
   });
 
   it('drops the months older than the retention period, keeping the bodies the policy holds', async () => {
