@@ -302,10 +302,13 @@ const sections = {
       z.coerce.number().int().min(1).max(10_080).default(240),
     ),
   },
-  /** Raw HL7 kept this many days, then pruned by the worker (see docs/operations.md#retention). */
+  /**
+   * Raw HL7 kept at least this many days, then erased by the worker a month at a time (see
+   * docs/operations.md#retention).
+   */
   retention: {
     days: variable('RETENTION_DAYS', z.coerce.number().int().min(1).max(36_500).default(90)),
-    /** How often the pruning job runs. */
+    /** How often the retention job runs (it also creates the coming months' partitions). */
     pruneIntervalMs: variable('PRUNE_INTERVAL_MS', positiveMs(60 * 60_000)),
   },
   /** The in-product alert evaluator (runs in the listener and the worker). */
