@@ -222,8 +222,10 @@ describe('an AA/CA is a promise (property, over MLLP with processing)', () => {
 
   async function rowsAfter(id: string): Promise<StoredRow[]> {
     const result = await stack.db.pool.query<StoredRow>(
-      `SELECT id, status, status_reason, ack_code, duplicate_of, raw FROM inbound_messages
-        WHERE id > $1 ORDER BY id`,
+      `SELECT m.id, m.status, m.status_reason, m.ack_code, m.duplicate_of, r.raw
+         FROM inbound_messages m
+         LEFT JOIN inbound_message_raw r ON r.message_id = m.id AND r.received_at = m.received_at
+        WHERE m.id > $1 ORDER BY m.id`,
       [id],
     );
     return result.rows;
@@ -290,8 +292,9 @@ describe('an AA/CA is a promise (property, over MLLP with processing)', () => {
     const ids = [...new Set(accepted)];
     const final = await waitFor(async () => {
       const result = await stack.db.pool.query<StoredRow & { original_status: string | null }>(
-        `SELECT m.id, m.status, m.status_reason, m.ack_code, m.duplicate_of, m.raw, o.status AS original_status
+        `SELECT m.id, m.status, m.status_reason, m.ack_code, m.duplicate_of, r.raw, o.status AS original_status
            FROM inbound_messages m LEFT JOIN inbound_messages o ON o.id = m.duplicate_of
+           LEFT JOIN inbound_message_raw r ON r.message_id = m.id AND r.received_at = m.received_at
           WHERE m.id = ANY($1::bigint[])`,
         [ids],
       );

@@ -66,8 +66,10 @@ describe('HL7 conformance over MLLP, with processing', () => {
 
   async function rows(where: string, value: string): Promise<MessageRow[]> {
     const result = await stack.db.pool.query<MessageRow>(
-      `SELECT id, status, status_reason, ack_code, control_id, sending_facility, message_type, raw
-         FROM inbound_messages WHERE ${where} = $1 ORDER BY id`,
+      `SELECT id, status, status_reason, ack_code, control_id, sending_facility, message_type, r.raw
+         FROM inbound_messages m
+         LEFT JOIN inbound_message_raw r ON r.message_id = m.id AND r.received_at = m.received_at
+        WHERE ${where} = $1 ORDER BY id`,
       [value],
     );
     return result.rows;

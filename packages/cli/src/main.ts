@@ -43,7 +43,7 @@ async function run(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'migrate': {
-      const applied = await migrateDatabase(config.databaseUrl);
+      const applied = await migrateDatabase(config.migrationDatabaseUrl ?? config.databaseUrl);
       process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
       return 0;
     }

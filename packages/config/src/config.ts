@@ -194,6 +194,18 @@ const core = {
   ),
   /** Prefix of the queue's Redis keys; each installation sharing a Redis needs its own. */
   queuePrefix: variable('QUEUE_PREFIX', z.string().min(1).default('adt')),
+  /**
+   * Postgres for migrations, when `DATABASE_URL` goes through a pooler in transaction mode
+   * (PgBouncer): migrations hold a session-level advisory lock, so they need a direct connection.
+   * Default: `DATABASE_URL`.
+   */
+  migrationDatabaseUrl: variable(
+    'MIGRATION_DATABASE_URL',
+    z
+      .url()
+      .optional()
+      .transform((url) => url ?? null),
+  ),
   /** Apply pending database migrations when a service starts; else `adt migrate`. */
   migrateOnStart: variable('MIGRATE_ON_START', bool(true)),
   /**
@@ -385,6 +397,17 @@ const sections = {
     host: variable('HTTP_HOST', z.string().min(1).default('0.0.0.0')),
     /** API port. */
     port: variable('HTTP_PORT', port(3000)),
+    /**
+     * A read replica of the database for the reports (`/api/reports/*`), which read much and may lag
+     * a little; null: the reports read the primary (`DATABASE_URL`).
+     */
+    databaseReadUrl: variable(
+      'DATABASE_READ_URL',
+      z
+        .url()
+        .optional()
+        .transform((url) => url ?? null),
+    ),
     /** Trust X-Forwarded-For/-Proto from a reverse proxy (audit client address, Secure cookies). */
     trustProxy: variable('TRUST_PROXY', bool(false)),
     /** A browser session ends after this long without activity… */
@@ -504,10 +527,13 @@ const sections = {
       z.coerce.number().int().min(1).max(10_080).default(240),
     ),
   },
-  /** Raw HL7 kept this many days, then pruned by the worker (see docs/operations.md#retention). */
+  /**
+   * Raw HL7 kept at least this many days, then erased by the worker a month at a time (see
+   * docs/operations.md#retention).
+   */
   retention: {
     days: variable('RETENTION_DAYS', z.coerce.number().int().min(1).max(36_500).default(90)),
-    /** How often the pruning job runs. */
+    /** How often the retention job runs (it also creates the coming months' partitions). */
     pruneIntervalMs: variable('PRUNE_INTERVAL_MS', positiveMs(60 * 60_000)),
   },
   /** The in-product alert evaluator (runs in the listener and the worker). */

@@ -76,6 +76,9 @@ const CENSUS_CANDIDATES = `
        LIMIT 1
     ) ende ON true
    WHERE e.merged_into IS NULL AND ${liveRow('e')}
+     -- Implied by the condition below; said apart so that the two indexes find the candidates
+     -- (encounters_last_event, encounters_open) instead of a scan of every encounter ever stored.
+     AND (e.last_event_at >= $1 OR e.discharged_at IS NULL)
      AND (e.last_event_at >= $1
           OR (e.discharged_at IS NULL AND NOT p.deceased
               AND COALESCE(ende.event_type, 'A13') = 'A13'

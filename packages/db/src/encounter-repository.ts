@@ -1,3 +1,4 @@
+import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
 import type { Queryable } from './pool.js';
 
 /** Demographics and identifiers of the patient an event names. */
@@ -460,8 +461,9 @@ export async function listEncounterHistory(
     occurred_at: Date;
     raw: Buffer | null;
   }>(
-    `SELECT ee.message_id, ee.event_type, ee.occurred_at, m.raw
+    `SELECT ee.message_id, ee.event_type, ee.occurred_at, ${MESSAGE_RAW} AS raw
        FROM encounter_events ee JOIN inbound_messages m ON m.id = ee.message_id
+       ${MESSAGE_RAW_JOIN}
       WHERE ee.encounter_id = $1
       ORDER BY ee.occurred_at, ee.message_id`,
     [encounterId],

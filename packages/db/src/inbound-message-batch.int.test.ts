@@ -32,7 +32,9 @@ describe('storeInboundMessages (group commit)', () => {
     const ids = results.map((r) => BigInt(r.id));
     expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
     const rows = await db.pool.query<{ id: string; control_id: string; raw: Buffer; status: string }>(
-      'SELECT id, control_id, raw, status FROM inbound_messages WHERE id = ANY($1::bigint[]) ORDER BY id',
+      `SELECT m.id, m.control_id, r.raw, m.status
+         FROM inbound_messages m JOIN inbound_message_raw r ON r.message_id = m.id AND r.received_at = m.received_at
+        WHERE m.id = ANY($1::bigint[]) ORDER BY m.id`,
       [results.map((r) => r.id)],
     );
     expect(rows.rows.map((r) => [r.control_id, r.raw.toString(), r.status])).toEqual([

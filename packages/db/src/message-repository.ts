@@ -1,3 +1,4 @@
+import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
 import type { Queryable } from './pool.js';
 
 /** Processing state of a stored inbound message. */
@@ -39,17 +40,22 @@ export async function storeInboundMessage(db: Queryable, message: NewInboundMess
     message.contentHash,
   ] as const;
   const inserted = await db.query<{ id: string; control_id_reused: boolean }>(
-    `INSERT INTO inbound_messages
-       (raw, content_hash, peer_address, sending_application, sending_facility, control_id,
-        message_type, version_id, status, ack_code, control_id_reused, correlation_id, sandbox)
-     SELECT $5, $4, $6, $1, $2, $3, $7, $8, 'received', $9,
-            EXISTS (SELECT 1 FROM inbound_messages
-                     WHERE sending_application = $1 AND sending_facility = $2 AND control_id = $3
-                       AND content_hash <> $4 AND status NOT IN ('duplicate', 'rejected')),
-            COALESCE($10::uuid, gen_random_uuid()), $11
-     ON CONFLICT (sending_application, sending_facility, control_id, content_hash)
-       WHERE status NOT IN ('duplicate', 'rejected') DO NOTHING
-     RETURNING id, control_id_reused`,
+    `WITH stored AS (
+       INSERT INTO inbound_messages
+         (content_hash, peer_address, sending_application, sending_facility, control_id,
+          message_type, version_id, status, ack_code, control_id_reused, correlation_id, sandbox)
+       SELECT $4, $6, $1, $2, $3, $7, $8, 'received', $9,
+              EXISTS (SELECT 1 FROM inbound_messages
+                       WHERE sending_application = $1 AND sending_facility = $2 AND control_id = $3
+                         AND content_hash <> $4 AND status NOT IN ('duplicate', 'rejected')),
+              COALESCE($10::uuid, gen_random_uuid()), $11
+       ON CONFLICT (sending_application, sending_facility, control_id, content_hash)
+         WHERE status NOT IN ('duplicate', 'rejected') DO NOTHING
+       RETURNING id, received_at, control_id_reused
+     ), body AS (
+       INSERT INTO inbound_message_raw (message_id, received_at, raw) SELECT id, received_at, $5 FROM stored
+     )
+     SELECT id, control_id_reused FROM stored`,
     [
       ...identity,
       message.raw,
@@ -111,11 +117,16 @@ export interface RejectedInboundMessage extends Partial<Omit<NewInboundMessage, 
  */
 export async function storeRejectedMessage(db: Queryable, message: RejectedInboundMessage): Promise<string> {
   const result = await db.query<{ id: string }>(
-    `INSERT INTO inbound_messages
-       (raw, content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
-        version_id, status, ack_code, status_reason, correlation_id, sandbox)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()), $12)
-     RETURNING id`,
+    `WITH stored AS (
+       INSERT INTO inbound_messages
+         (content_hash, peer_address, sending_application, sending_facility, control_id, message_type,
+          version_id, status, ack_code, status_reason, correlation_id, sandbox)
+       VALUES ($2, $3, $4, $5, $6, $7, $8, 'rejected', $9, $10, COALESCE($11::uuid, gen_random_uuid()), $12)
+       RETURNING id, received_at
+     ), body AS (
+       INSERT INTO inbound_message_raw (message_id, received_at, raw) SELECT id, received_at, $1 FROM stored
+     )
+     SELECT id FROM stored`,
     [
       message.raw,
       message.contentHash,
@@ -181,6 +192,9 @@ interface MessageRow {
 const MESSAGE_COLUMNS = `id, received_at, peer_address, sending_application, sending_facility, control_id,
   message_type, version_id, status, status_reason, ack_code, duplicate_of, control_id_reused, attempts,
   correlation_id, processed_at, sandbox`;
+const PREFIXED_MESSAGE_COLUMNS = MESSAGE_COLUMNS.split(',')
+  .map((column) => `m.${column.trim()}`)
+  .join(', ');
 
 function toStoredMessage(row: MessageRow): StoredMessage {
   return {
@@ -213,7 +227,9 @@ export async function findMessageById(
   id: string,
 ): Promise<(StoredMessage & { raw: Buffer | null }) | null> {
   const result = await db.query<MessageRow & { raw: Buffer | null }>(
-    `SELECT ${MESSAGE_COLUMNS}, raw FROM inbound_messages WHERE id = $1`,
+    `SELECT ${PREFIXED_MESSAGE_COLUMNS}, ${MESSAGE_RAW} AS raw
+       FROM inbound_messages m ${MESSAGE_RAW_JOIN}
+      WHERE m.id = $1`,
     [id],
   );
   const row = result.rows[0];
@@ -287,17 +303,22 @@ export interface MessageQuery {
  * @param query - filters and page
  */
 export async function listMessages(db: Queryable, query: MessageQuery): Promise<StoredMessage[]> {
+  // With an MRN, the patient's few messages are found first (a semi-join on their ids); a test of
+  // each stored message, newest first, would read the whole table for a patient with none recent.
+  const patientCondition =
+    query.mrn === undefined
+      ? '$5::text IS NULL'
+      : `m.id IN (SELECT ee.message_id FROM encounter_events ee
+                    JOIN encounters e ON e.id = ee.encounter_id
+                    JOIN patients p ON p.id = e.patient_id
+                   WHERE p.mrn = $5)`;
   const result = await db.query<MessageRow>(
     `SELECT ${MESSAGE_COLUMNS} FROM inbound_messages m
       WHERE ($1::text IS NULL OR control_id = $1)
         AND ($2::text IS NULL OR sending_facility = $2)
         AND ($3::text IS NULL OR status = $3)
         AND ($4::bigint IS NULL OR id < $4)
-        AND ($5::text IS NULL OR EXISTS (
-              SELECT 1 FROM encounter_events ee
-                JOIN encounters e ON e.id = ee.encounter_id
-                JOIN patients p ON p.id = e.patient_id
-               WHERE ee.message_id = m.id AND p.mrn = $5))
+        AND ${patientCondition}
         AND ($7::timestamptz IS NULL OR received_at >= $7)
         AND ($8::timestamptz IS NULL OR received_at < $8)
       ORDER BY id DESC

@@ -20,7 +20,12 @@ import {
   listFacilityLastMessages,
   readStoreSnapshot,
 } from './feed-status-queries.js';
-import { findMessageTrace, storeInboundMessage, storeRejectedMessage } from './message-repository.js';
+import {
+  findMessageById,
+  findMessageTrace,
+  storeInboundMessage,
+  storeRejectedMessage,
+} from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { createPool, withTransaction } from './pool.js';
 import { pruneRawMessages } from './retention-repository.js';
@@ -53,7 +58,7 @@ async function store(
   return stored.id;
 }
 
-describe('retention: pruning raw HL7', () => {
+describe('retention: pruning raw HL7 kept outside the monthly partitions', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'retention');
@@ -116,11 +121,12 @@ describe('retention: pruning raw HL7', () => {
     });
   }
 
-  async function rawState(): Promise<Map<string, { raw: boolean; pruned: boolean }>> {
-    const result = await db.pool.query<{ id: string; has_raw: boolean; pruned: boolean }>(
-      'SELECT id, raw IS NOT NULL AS has_raw, pruned_at IS NOT NULL AS pruned FROM inbound_messages',
-    );
-    return new Map(result.rows.map((r) => [r.id, { raw: r.has_raw, pruned: r.pruned }]));
+  async function rawState(): Promise<Map<string, { raw: boolean }>> {
+    const result = await db.pool.query<{ id: string }>('SELECT id FROM inbound_messages');
+    const state = new Map<string, { raw: boolean }>();
+    for (const { id } of result.rows)
+      state.set(id, { raw: ((await findMessageById(db.pool, id))?.raw ?? null) !== null });
+    return state;
   }
 
   it('prunes only old, finished messages outside open follow-ups and active encounters', async () => {
@@ -157,10 +163,10 @@ describe('retention: pruning raw HL7', () => {
     expect(pruned).toBe(3);
     const state = await rawState();
     for (const id of [noEncounter, doneFollowUp, rejected]) {
-      expect(state.get(id), `message ${id}`).toEqual({ raw: false, pruned: true });
+      expect(state.get(id), `message ${id}`).toEqual({ raw: false });
     }
     for (const id of [openFollowUp, inProgressFollowUp, activeEncounter, waiting, failed, recent]) {
-      expect(state.get(id), `message ${id}`).toEqual({ raw: true, pruned: false });
+      expect(state.get(id), `message ${id}`).toEqual({ raw: true });
     }
     // The rows themselves stay: the record of what was received and answered.
     const rows = await db.pool.query('SELECT 1 FROM inbound_messages');
@@ -170,7 +176,7 @@ describe('retention: pruning raw HL7', () => {
     // Once the navigator closes the follow-up, its source message may go too.
     await db.pool.query(`UPDATE follow_ups SET status = 'done' WHERE id = $1`, [open.followUpId]);
     expect(await pruneRawMessages(db.pool, { retentionDays: 90, batchSize: 100 })).toBe(1);
-    expect((await rawState()).get(openFollowUp)).toEqual({ raw: false, pruned: true });
+    expect((await rawState()).get(openFollowUp)).toEqual({ raw: false });
     // A longer retention leaves the 10-day-old message alone; a shorter one takes it.
     expect(await pruneRawMessages(db.pool, { retentionDays: 11, batchSize: 100 })).toBe(0);
     expect(await pruneRawMessages(db.pool, { retentionDays: 9, batchSize: 100 })).toBe(1);

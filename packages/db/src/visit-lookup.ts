@@ -3,6 +3,7 @@
  * routing spec answers `AE` "no such visit" when nothing is known of the visit being cancelled.
  * "Known" means an encounter the worker has built, or a stored message still waiting for it.
  */
+import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -60,10 +61,11 @@ export async function findPendingMessagesContaining(
   limit: number,
 ): Promise<Buffer[]> {
   const result = await db.query<{ raw: Buffer }>(
-    `SELECT raw FROM inbound_messages
-      WHERE status = 'received' AND sending_facility = $1 AND raw IS NOT NULL
-        AND position($2::bytea IN raw) > 0
-      ORDER BY id DESC
+    `SELECT ${MESSAGE_RAW} AS raw
+       FROM inbound_messages m ${MESSAGE_RAW_JOIN}
+      WHERE m.status = 'received' AND m.sending_facility = $1
+        AND position($2::bytea IN ${MESSAGE_RAW}) > 0
+      ORDER BY m.id DESC
       LIMIT $3`,
     [facility, needle, limit],
   );

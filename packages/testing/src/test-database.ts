@@ -55,8 +55,13 @@ async function createFromTemplate(
   runId: string,
   migrate: (url: string) => Promise<unknown>,
 ): Promise<void> {
-  // A template per migrate function: a caller passing another schema gets its own.
-  const schema = createHash('sha256').update(migrate.toString()).digest('hex').slice(0, 8);
+  // A template per migrate function: a caller passing another schema gets its own. Closures made by
+  // one factory share their source text, so the function's name counts too (`migrateToBefore` names
+  // each after the migration it stops before).
+  const schema = createHash('sha256')
+    .update(`${migrate.name}\n${migrate.toString()}`)
+    .digest('hex')
+    .slice(0, 8);
   const template = `${TEMPLATE_PREFIX}${runId}_${schema}`;
   await admin.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
   try {

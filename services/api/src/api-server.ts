@@ -21,7 +21,7 @@ export interface RunningApi {
  * @param log - the service logger
  */
 export async function startApi(config: ApiConfig, log: Logger): Promise<RunningApi> {
-  if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
+  if (config.migrateOnStart) await migrateDatabase(config.migrationDatabaseUrl ?? config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
     max: config.databasePoolMax,

@@ -48,6 +48,7 @@ import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { isApiRoute } from './route-match.js';
+import { withReportPool } from './report-pool.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { CSRF_COOKIE, CSRF_HEADER, CSRF_HMAC_KEY, csrfBinding } from './session-cookie.js';
 
@@ -57,7 +58,7 @@ import { CSRF_COOKIE, CSRF_HEADER, CSRF_HMAC_KEY, csrfBinding } from './session-
  * @param options - logger, metrics registry, and rate limits ({@link DEFAULT_RATE_LIMITS} unless given)
  */
 export async function buildApp(
-  context: ApiContext,
+  given: ApiContext,
   options: { log: Logger; registry: Registry; rateLimits?: RateLimitSettings },
 ): Promise<FastifyInstance> {
   // Typed as Fastify's logger so the instance keeps Fastify's default generics.
@@ -67,8 +68,9 @@ export async function buildApp(
   const base = Fastify({
     loggerInstance: logger,
     disableRequestLogging: true,
-    trustProxy: context.config.api.trustProxy,
+    trustProxy: given.config.api.trustProxy,
   });
+  const context = withReportPool(base, given);
   await registerSecurityHeaders(base);
   auditRefusals(base, context.pool);
   base.addHook('onResponse', async (request, reply) => {

@@ -205,11 +205,15 @@ describe('follow-up worker: metrics, failures, replay, retention', () => {
     );
 
     // A failing run is counted as such and does not move the last success.
-    await harness.db.pool.query('ALTER TABLE inbound_messages RENAME COLUMN pruned_at TO pruned_at_hidden');
+    await harness.db.pool.query(
+      'ALTER TABLE inbound_message_raw_kept RENAME TO inbound_message_raw_kept_hidden',
+    );
     try {
       await expect(worker.prune()).rejects.toThrow();
     } finally {
-      await harness.db.pool.query('ALTER TABLE inbound_messages RENAME COLUMN pruned_at_hidden TO pruned_at');
+      await harness.db.pool.query(
+        'ALTER TABLE inbound_message_raw_kept_hidden RENAME TO inbound_message_raw_kept',
+      );
     }
     const failed = await scrape();
     expect(moved(after, failed, 'adt_retention_runs_total', { result: 'failure' })).toBe(1);

@@ -5,6 +5,7 @@ import {
   findMessageTrace,
   isDatabaseReachable,
   markMessageFailed,
+  ensureRawMessagePartitions,
   migrateDatabase,
   settleSupersession,
 } from '@adt/db';
@@ -54,12 +55,17 @@ export interface RunningWorker {
  * @param log - the service logger
  */
 export async function startFollowupWorker(config: WorkerConfig, log: Logger): Promise<RunningWorker> {
-  if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
+  if (config.migrateOnStart) await migrateDatabase(config.migrationDatabaseUrl ?? config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
     // Every job may hold a connection while it applies a message.
     max: Math.max(config.databasePoolMax, config.worker.concurrency + 2),
     applicationName: 'adt-followup-worker',
+  });
+  // The coming months' partitions of raw HL7, before the retention job's first run. A failure only
+  // delays them: the listener stores into the default partition meanwhile, and the job retries.
+  await ensureRawMessagePartitions(pool).catch((error: unknown) => {
+    log.warn({ err: error }, 'raw message partitions not created; the retention job will retry');
   });
   const registry = createMetricsRegistry('followup-worker');
   const metrics = createWorkerMetrics(registry);

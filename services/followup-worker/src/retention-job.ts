@@ -1,18 +1,20 @@
 /**
- * The retention job: erases the raw HL7 of messages older than `RETENTION_DAYS` that the policy
- * allows (see `@adt/db` `pruneRawMessages` and docs/operations.md#retention), in short batches,
- * on an interval. Its runs, results and failures are metrics, so the job itself is watched.
- * Several workers may run it at once: each batch skips rows another is pruning.
+ * The retention job, on an interval: creates the coming months' partitions of raw HL7, drops the
+ * partitions of months older than `RETENTION_DAYS` (keeping the bodies the policy holds), then
+ * prunes, in short batches, the bodies kept outside the partitions that the policy now lets go (see
+ * `@adt/db` retention-repository and docs/operations.md#retention). Its runs, results and failures
+ * are metrics, so the job itself is watched. Several workers may run it at once: partition changes
+ * are serialised in Postgres and each batch skips rows another is pruning.
  */
 import type pg from 'pg';
-import { pruneRawMessages } from '@adt/db';
+import { dropExpiredRawPartitions, ensureRawMessagePartitions, pruneRawMessages } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { startIntervalLoop } from '@adt/observability';
 import type { WorkerMetrics } from './worker-metrics.js';
 
 /** A running retention job. */
 export interface RetentionJob {
-  /** Prunes everything due now; resolves with the number of messages pruned. */
+  /** Prunes everything due now; resolves with the number of messages whose raw HL7 was erased. */
   runOnce: () => Promise<number>;
   stop: () => Promise<void>;
 }
@@ -39,6 +41,12 @@ export function startRetentionJob(options: {
     metrics.retentionLastRun.set(startedAt / 1000);
     let pruned = 0;
     try {
+      await ensureRawMessagePartitions(options.pool);
+      for (const dropped of await dropExpiredRawPartitions(options.pool, options.retentionDays)) {
+        pruned += dropped.pruned;
+        metrics.retentionPruned.inc(dropped.pruned);
+        log.info(dropped, 'raw message partition dropped');
+      }
       for (;;) {
         const batch = await pruneRawMessages(options.pool, {
           retentionDays: options.retentionDays,

@@ -11,12 +11,12 @@ describe('enqueue sweep', () => {
     db = await createTestDatabase(migrateDatabase, 'sweep');
     // 1,200 stored, unprocessed messages older than the grace period, and one fresh one.
     await db.pool.query(
-      `INSERT INTO inbound_messages (content_hash, raw, control_id, status, received_at)
-       SELECT decode(md5(g::text), 'hex'), 'MSH|'::bytea, 'S' || g, 'received', now() - interval '1 minute'
+      `INSERT INTO inbound_messages (content_hash, control_id, status, received_at)
+       SELECT decode(md5(g::text), 'hex'), 'S' || g, 'received', now() - interval '1 minute'
          FROM generate_series(1, 1200) g`,
     );
     await db.pool.query(
-      `INSERT INTO inbound_messages (content_hash, raw, control_id, status) VALUES ('\\x00', 'MSH|', 'FRESH', 'received')`,
+      `INSERT INTO inbound_messages (content_hash, control_id, status) VALUES ('\\x00', 'FRESH', 'received')`,
     );
   });
 

@@ -62,7 +62,10 @@ describe('listener protocol: batches, character sets, A11, enhanced mode, noise'
       message_type: string;
       raw: Buffer | null;
     }>(
-      'SELECT id, status, ack_code, status_reason, message_type, raw FROM inbound_messages WHERE control_id = $1 ORDER BY id',
+      `SELECT m.id, m.status, m.ack_code, m.status_reason, m.message_type, r.raw
+         FROM inbound_messages m
+         LEFT JOIN inbound_message_raw r ON r.message_id = m.id AND r.received_at = m.received_at
+        WHERE m.control_id = $1 ORDER BY m.id`,
       [controlId],
     );
     return result.rows;

@@ -63,7 +63,7 @@ export async function startListener(
   log: Logger,
   options: ListenerOptions = {},
 ): Promise<RunningListener> {
-  if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
+  if (config.migrateOnStart) await migrateDatabase(config.migrationDatabaseUrl ?? config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
     max: config.databasePoolMax,

@@ -8,7 +8,7 @@ import { MIGRATIONS_DIR } from '../migrate.js';
  * @param migration - the migration's file name without `.sql`
  */
 export function migrateToBefore(migration: string): (databaseUrl: string) => Promise<void> {
-  return async (databaseUrl) => {
+  const migrate = async (databaseUrl: string): Promise<void> => {
     const before = readdirSync(MIGRATIONS_DIR).filter((file) => file < migration).length;
     await runner({
       databaseUrl,
@@ -21,4 +21,6 @@ export function migrateToBefore(migration: string): (databaseUrl: string) => Pro
       log: () => undefined,
     });
   };
+  // Names the schema it makes: test databases are copied from one template per migrate function.
+  return Object.defineProperty(migrate, 'name', { value: `migrateToBefore ${migration}` });
 }

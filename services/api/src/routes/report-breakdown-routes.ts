@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localDate } from '@adt/adt';
-import type { ApiContext } from '../api-context.js';
+import { reportPoolOf, type ApiContext } from '../api-context.js';
 import { BREAKDOWN_SLICES, measureBreakdown } from '../measure-breakdown.js';
 import { measureFacts } from '../measure-report.js';
 import { periodFields } from '../report-query.js';
@@ -37,7 +37,7 @@ export const reportBreakdownRoutes: FastifyPluginAsyncZod<{ context: ApiContext 
       }),
     },
     async (q, scope) => {
-      const members = await measureFacts(context.pool, scope);
+      const members = await measureFacts(reportPoolOf(context), scope);
       const groups = measureBreakdown(members, q.by, q, localDate(new Date(), scope.timeZone));
       return { from: q.from, to: q.to, by: q.by, groups };
     },

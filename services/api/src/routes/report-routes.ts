@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isMeasureId, localDate, MEASURE_IDS, previousPeriod } from '@adt/adt';
 import { recordAudit } from '@adt/db';
 import { HttpError, principalOf, requireRole } from '../auth.js';
-import type { ApiContext } from '../api-context.js';
+import { reportPoolOf, type ApiContext } from '../api-context.js';
 import { countedMeasureReport, measureMembers, measureReportToCsv } from '../measure-report.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { getReport, REPORT_ROLES, reportErrors } from './report-route.js';
@@ -75,6 +75,7 @@ const memberSchema = z
  */
 export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, { context }) => {
   const { pool } = context;
+  const reportPool = reportPoolOf(context);
   const zone = context.config.practice.timeZone;
 
   getReport(
@@ -111,8 +112,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       const today = localDate(new Date(), zone);
       const before = q.compare === 'previous' && q.format === 'json' ? previousPeriod(q) : null;
       const [report, previous] = await Promise.all([
-        countedMeasureReport(pool, scope, today),
-        before === null ? null : countedMeasureReport(pool, { ...scope, ...before }, today),
+        countedMeasureReport(reportPool, scope, today),
+        before === null ? null : countedMeasureReport(reportPool, { ...scope, ...before }, today),
       ]);
       if (q.format === 'csv') {
         return reply
@@ -154,7 +155,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app
       const id = request.params.id;
       // The pattern has let only measure ids through; this narrows the type.
       if (!isMeasureId(id)) throw new HttpError(400, 'bad_request', `No measure ${id}`);
-      const items = (await measureMembers(pool, scope))[id];
+      const items = (await measureMembers(reportPool, scope))[id];
       await recordAudit(pool, {
         actor: principal.actor,
         action: 'list',

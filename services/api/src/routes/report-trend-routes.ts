@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localDate, MEASURE_IDS, MEASURE_TARGETS, REPORT_INTERVALS } from '@adt/adt';
-import type { ApiContext } from '../api-context.js';
+import { reportPoolOf, type ApiContext } from '../api-context.js';
 import { measureFacts } from '../measure-report.js';
 import { measureTrend } from '../measure-trend.js';
 import { periodFields } from '../report-query.js';
@@ -47,7 +47,7 @@ export const reportTrendRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> =
       }),
     },
     async (q, scope) => {
-      const members = await measureFacts(context.pool, scope);
+      const members = await measureFacts(reportPoolOf(context), scope);
       const trend = measureTrend(members, q, q.interval, localDate(new Date(), scope.timeZone));
       return { ...trend, targets: MEASURE_TARGETS };
     },

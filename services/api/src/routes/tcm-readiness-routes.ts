@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findTcmFollowUp, listTcmFollowUps, recordAudit } from '@adt/db';
 import { assertTeamAccess, HttpError, principalOf, requireRole } from '../auth.js';
-import type { ApiContext } from '../api-context.js';
+import { reportPoolOf, type ApiContext } from '../api-context.js';
 import { idParam } from '../input-schemas.js';
 import { checkPeriod, periodFields, reportScope } from '../report-query.js';
 import { errorSchema } from '../schemas.js';
@@ -146,7 +146,7 @@ export const tcmReadinessRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> 
       const q = request.query;
       const scope = await reportScope(pool, principal, q, practice.timeZone);
       const now = new Date();
-      const items = (await listTcmFollowUps(pool, scope)).flatMap((f) =>
+      const items = (await listTcmFollowUps(reportPoolOf(context), scope)).flatMap((f) =>
         f.dischargeDate === null ? [] : [tcmReadinessItem(f, f.dischargeDate, calendar, now)],
       );
       await recordAudit(pool, {

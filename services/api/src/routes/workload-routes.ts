@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findWorkload } from '@adt/db';
-import type { ApiContext } from '../api-context.js';
+import { reportPoolOf, type ApiContext } from '../api-context.js';
 import { periodFields } from '../report-query.js';
 import { getReport } from './report-route.js';
 const count = z.number().int();
@@ -53,7 +53,7 @@ export const workloadRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
     },
     async (q, scope) => {
       const now = new Date();
-      const workload = await findWorkload(context.pool, {
+      const workload = await findWorkload(reportPoolOf(context), {
         from: q.from,
         to: q.to,
         timeZone: scope.timeZone,
