@@ -26,7 +26,7 @@ import {
   type ApplyMessageJob,
   type Job,
 } from '@adt/queue';
-import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
+import { applyMessage, UnprocessableMessageError, type ApplyDeps } from '@adt/application';
 import { registerQueueMetrics } from './queue-metrics.js';
 import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';

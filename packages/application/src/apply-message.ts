@@ -7,12 +7,13 @@
  * locked for the transaction, so events of one encounter apply one at a time across workers. The
  * newest event of its encounter (EVN-2/MSH-7, then arrival) is applied on top of the stored state;
  * an older one makes the worker replay the whole encounter in event order, so the result is the
- * in-order one whatever the arrival order (see `stored-replay.ts`). Each transaction queues its
+ * in-order one whatever the arrival order (see `replay-encounter.ts`). Each transaction queues its
  * patients for the readmission-supersession check the job runs after the commit (`@adt/db`
  * `settleSupersession`). The message's call context (phones, contacts, language, coverage, reason
  * for visit, attending, …) is stored beside the patient and the encounter: newer values replace, an
  * older message only fills gaps. A28/A31 change the patient only; merges and identifier moves are
- * applied by `apply-merge.ts`.
+ * applied by `apply-merge.ts`. The steps read top to bottom: load, parse and check, then one
+ * transaction for the message's kind (merge, demographics, or an event of an encounter).
  * Errors: database errors propagate (the job retries); a message that cannot be parsed, or lacks
  * what processing needs (`findAdtMessageProblem`, which the listener checks before its ACK), is
  * marked failed and raises {@link UnprocessableMessageError} (no retry).
@@ -25,34 +26,25 @@ import {
   planFollowUpEffects,
   ruleInputFor,
   type FollowUpEffect,
-  type RulesConfig,
 } from '@adt/adt';
 import {
-  cancelFollowUp,
   cancelPatientFollowUps,
-  createRoutedFollowUp,
   findEncounterFollowUps,
   findMessageById,
   isPatientDeceased,
   lockEncounter,
-  markPatientDeceased,
   markMessageFailed,
   markMessageProcessed,
   messageTraceOf,
-  noteEncounterEvent,
   queueMergeSupersessionCheck,
   queueSupersessionCheck,
   recordOrderedEncounterEvent,
-  reopenFollowUp,
   saveEncounterContext,
   saveEncounterState,
   savePatientContext,
   touchSamePersonFollowUps,
-  updateFollowUp,
-  updateRoutedFollowUp,
   upsertPatientRecord,
   withTransaction,
-  type EncounterRecord,
   type MessageTrace,
   type Queryable,
   type StoredMessage,
@@ -67,18 +59,18 @@ import {
   type AdtMessage,
   type AdtPatientContext,
 } from '@adt/hl7';
-import { applyMerge } from './apply-merge.js';
-import { encounterKey, eventVisit, patientUpsert } from './encounter-event.js';
-import { planStoredReplay } from './stored-replay.js';
+import { applyMerge, type MergeContext } from './apply-merge.js';
+import { applyFollowUpEffects, type CreatedFollowUp } from './follow-up-effects.js';
+import { eventVisit, messageEncounterKey, patientUpsert } from './message-reading.js';
+import type { ProcessingSettings } from './processing-settings.js';
+import { replayStoredEncounter } from './replay-encounter.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
-
-export { UnprocessableMessageError } from './unprocessable-message-error.js';
 
 /** What applying a message did, for logs and metrics (no patient data). */
 export interface ApplyOutcome {
   status: 'applied' | 'already_applied' | 'skipped';
   eventType: string;
-  created: { kind: string; followUpId: string }[];
+  created: CreatedFollowUp[];
   effects: FollowUpEffect['type'][];
   /**
    * The message's correlation id, receipt time and earlier runs, as read before this run: the
@@ -90,78 +82,13 @@ export interface ApplyOutcome {
 /** What applying a message did to the stored state ({@link ApplyOutcome} without the trace). */
 type AppliedChanges = Omit<ApplyOutcome, 'trace'>;
 
-/** What {@link applyMessage} needs besides the message id. */
-export interface ApplyDeps {
+/** What {@link applyMessage} needs besides the message id: the pool and the practice settings. */
+export interface ApplyDeps extends ProcessingSettings {
   pool: pg.Pool;
-  rules: RulesConfig;
-  /** `DEFAULT_TEAM`; null routes to the team marked default (see `RoutingSettings`). */
-  defaultTeam: string | null;
-  /** Zone for timestamps without an offset (the sending facility's; default the practice's). */
-  zoneForFacility: (facility: string) => string;
 }
 
 /** A28 / A31: demographics only (routing spec); no encounter is touched. */
 const DEMOGRAPHICS_ONLY_EVENTS: ReadonlySet<string> = new Set(['A28', 'A31']);
-
-async function applyEffects(
-  db: Queryable,
-  effects: readonly FollowUpEffect[],
-  context: { encounter: EncounterRecord; messageId: string; team: string | null; zone: string },
-): Promise<ApplyOutcome['created']> {
-  const created: ApplyOutcome['created'] = [];
-  // A replay names the follow-ups it creates (`ref`) so later effects of the plan can reach them;
-  // one that was not created (e.g. the patient is off the roster) maps to null and is skipped.
-  const refs = new Map<string, string | null>();
-  const idOf = (followUpId: string): string | null =>
-    refs.has(followUpId) ? (refs.get(followUpId) ?? null) : followUpId;
-  for (const effect of effects) {
-    switch (effect.type) {
-      case 'create': {
-        // Routed: none for a patient off a loaded roster; team from roster, rules or default; risk.
-        const routed = await createRoutedFollowUp(db, effect, context.encounter, {
-          defaultTeam: context.team,
-          zone: context.zone,
-        });
-        if (routed.status === 'created') created.push({ kind: effect.kind, followUpId: routed.followUpId });
-        if (effect.ref !== undefined)
-          refs.set(effect.ref, routed.status === 'created' ? routed.followUpId : null);
-        break;
-      }
-      case 'update': {
-        const { followUpId, type: _type, reason: _reason, ...changes } = effect;
-        const id = idOf(followUpId);
-        if (id !== null) await updateRoutedFollowUp(db, id, changes, context.encounter, context.zone);
-        break;
-      }
-      case 'cancel': {
-        const id = idOf(effect.followUpId);
-        if (id === null) break;
-        // A replay settles the follow-up to its in-order values as it cancels it (no re-scoring:
-        // the encounter's final state is not the state it was cancelled in).
-        if (effect.settle) await updateFollowUp(db, id, effect.settle);
-        await cancelFollowUp(db, id, effect.reason);
-        break;
-      }
-      case 'reopen': {
-        const { followUpId, type: _type, reason: _reason, ...values } = effect;
-        const id = idOf(followUpId);
-        if (id !== null) await reopenFollowUp(db, id, values);
-        break;
-      }
-      case 'cancel_all_for_patient':
-        // An expired disposition says the patient died as PID-30 does: never a follow-up again.
-        await markPatientDeceased(db, context.encounter.patientId);
-        await cancelPatientFollowUps(db, context.encounter.patientId, effect.reason);
-        break;
-      case 'timeline':
-        await noteEncounterEvent(db, context.messageId, effect.note);
-        break;
-      default:
-        effect satisfies never;
-    }
-  }
-  return created;
-}
 
 /**
  * Applies a stored message (see the file comment for the contract).
@@ -225,7 +152,7 @@ async function applyStoredMessage(
     const encounter = await lockEncounter(db, {
       patientId,
       facility: adt.header.sendingFacility,
-      encounterKey: encounterKey(adt, patientId, incoming, occurredAt),
+      encounterKey: messageEncounterKey(adt, patientId, incoming, occurredAt),
       visitNumber: adt.visit?.visitNumber ?? '',
       accountNumber: adt.accountNumber,
     });
@@ -257,7 +184,7 @@ async function applyStoredMessage(
 
     if (order === 'older') {
       // Older than an event already applied: replay the encounter in event order.
-      const replayed = await replayStoredEncounter(
+      const { created, effects } = await replayStoredEncounter(
         db,
         deps,
         encounter,
@@ -269,7 +196,7 @@ async function applyStoredMessage(
         messageId,
         'older than the encounter state; encounter replayed in event order',
       );
-      return { status: 'applied', eventType, ...replayed };
+      return { status: 'applied', eventType, created, effects };
     }
 
     const state = {
@@ -289,10 +216,10 @@ async function applyStoredMessage(
       await findEncounterFollowUps(db, encounter.id),
       deps.rules,
     );
-    const created = await applyEffects(db, effects, {
+    const created = await applyFollowUpEffects(db, effects, {
       encounter: { ...encounter, ...state },
       messageId,
-      team: deps.defaultTeam,
+      defaultTeam: deps.defaultTeam,
       zone: deps.rules.calendar.zone,
     });
     await markMessageProcessed(db, messageId, null);
@@ -300,62 +227,22 @@ async function applyStoredMessage(
   });
 }
 
-/**
- * Replays an encounter in event order and applies the difference (see `stored-replay.ts`).
- * @param db - the processing transaction (the encounter row is locked)
- * @param deps - rules and routing settings
- * @param encounter - the encounter
- * @param messageId - the message being applied (for timeline notes)
- * @param patientDeceased - the encounter's patient's deceased flag when already read under its
- *   row lock; read here otherwise
- */
-async function replayStoredEncounter(
-  db: Queryable,
-  deps: ApplyDeps,
-  encounter: EncounterRecord,
-  messageId: string,
-  patientDeceased?: boolean,
-): Promise<Pick<ApplyOutcome, 'created' | 'effects'>> {
-  const plan = await planStoredReplay(db, encounter, {
-    rules: deps.rules,
-    zone: deps.zoneForFacility(encounter.facility),
-    patientDeceased: patientDeceased ?? (await isPatientDeceased(db, encounter.patientId)),
-  });
-  await saveEncounterState(db, encounter.id, plan.state, plan.lastEvent);
-  if (changesHospitalStay(encounter, plan.state))
-    await touchSamePersonFollowUps(db, encounter.patientId, encounter.id);
-  const created = await applyEffects(db, plan.effects, {
-    encounter: { ...encounter, ...plan.state, lastEventAt: plan.lastEvent?.at ?? encounter.lastEventAt },
-    messageId,
-    team: deps.defaultTeam,
-    zone: deps.rules.calendar.zone,
-  });
-  return { created, effects: plan.effects.map((e) => e.type) };
-}
-
 /** A merge or identifier move (see `apply-merge.ts`). */
 async function applyMergeMessage(
   db: Queryable,
-  deps: ApplyDeps,
+  settings: ProcessingSettings,
   message: { messageId: string; adt: AdtMessage; occurredAt: Date },
 ): Promise<AppliedChanges> {
-  const outcome: Pick<ApplyOutcome, 'created' | 'effects'> = { created: [], effects: [] };
-  const result = await applyMerge(db, {
-    ...message,
-    replay: async (encounter) => {
-      const replayed = await replayStoredEncounter(db, deps, encounter, message.messageId);
-      outcome.created.push(...replayed.created);
-      outcome.effects.push(...replayed.effects);
-    },
-  });
+  const context: MergeContext = { ...message, settings, replayed: { created: [], effects: [] } };
+  const result = await applyMerge(db, context);
   const eventType = message.adt.eventType;
   if (result === 'already_applied') {
     await markMessageProcessed(db, message.messageId, 'already applied');
-    return { status: 'already_applied', eventType, ...outcome };
+    return { status: 'already_applied', eventType, ...context.replayed };
   }
   await queueMergeSupersessionCheck(db, message.messageId);
   await markMessageProcessed(db, message.messageId, `merge: ${result.join(', ')}`);
-  return { status: 'applied', eventType, ...outcome };
+  return { status: 'applied', eventType, ...context.replayed };
 }
 
 /** A28 / A31: the patient's demographics; a death recorded here cancels their follow-ups. */
