@@ -25,3 +25,5 @@ export { replayStoredEncounter } from './replay-encounter.js';
 export type { ReplayDeps } from './replay-messages.js';
 export { replayMessages } from './replay-messages.js';
 export { UnprocessableMessageError } from './unprocessable-message-error.js';
+export type { BatchItemResult, BatchOutcome } from './apply-message-batch.js';
+export { applyMessageBatch } from './apply-message-batch.js';

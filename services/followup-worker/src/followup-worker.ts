@@ -26,8 +26,16 @@ import {
   type ApplyMessageJob,
   type Job,
 } from '@adt/queue';
-import { applyMessage, UnprocessableMessageError, type ApplyDeps } from '@adt/application';
+import {
+  applyMessage,
+  applyMessageBatch,
+  UnprocessableMessageError,
+  type ApplyDeps,
+  type ApplyOutcome,
+} from '@adt/application';
+import { MessageBatcher } from './message-batcher.js';
 import { registerQueueMetrics } from './queue-metrics.js';
+import { countPoolStatements } from './statement-metrics.js';
 import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';
 import { createWorkerMetrics } from './worker-metrics.js';
@@ -54,13 +62,14 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   if (config.migrateOnStart) await migrateDatabase(config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
-    // Every job may hold a connection while it applies a message.
+    // Every batch (or job) in flight may hold a connection while it applies its messages.
     max: Math.max(config.databasePoolMax, config.worker.concurrency + 2),
     applicationName: 'adt-followup-worker',
   });
   const registry = createMetricsRegistry('followup-worker');
   const metrics = createWorkerMetrics(registry);
   registerPoolMetrics(registry, pool);
+  countPoolStatements(registry, pool);
   // Queue gauges and alert checks use a fail-fast connection: a scrape must not hang on Redis.
   const producer = createProducerConnection(config.redisUrl);
   const queue = createAdtEventsQueue({ connection: producer, prefix: config.queuePrefix });
@@ -75,14 +84,45 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     zoneForFacility: () => config.practice.timeZone,
   };
 
+  // After the commit, so it reads every stay committed by then; also after a skipped or
+  // already-applied run, which is how a check left by a failed attempt gets done.
+  const settle = () =>
+    settleSupersession(pool, { zone: deps.rules.calendar.zone, days: READMISSION_WINDOW_DAYS });
+  // Jobs that are ready together share one transaction (`applyMessageBatch`); one that fails
+  // there is applied again on its own, so it fails alone.
+  const batcher = new MessageBatcher<ApplyOutcome>({
+    maxBatch: config.worker.batchSize,
+    maxInFlight: config.worker.concurrency,
+    run: async (ids) => {
+      const batch = await applyMessageBatch(deps, ids);
+      metrics.batches.inc({ mode: batch.mode });
+      metrics.batchSize.observe(ids.length);
+      if (batch.mode === 'one_by_one') {
+        log.warn(
+          { err: batch.batchError, messages: ids.length },
+          'batch failed; its messages were applied one by one',
+        );
+      }
+      await settle();
+      const results = new Map<string, { ok: true; value: ApplyOutcome } | { ok: false; error: unknown }>();
+      for (const [id, result] of batch.results) {
+        results.set(id, result.ok ? { ok: true, value: result.outcome } : { ok: false, error: result.error });
+      }
+      return results;
+    },
+  });
+  const applyOne = async (messageId: string): Promise<ApplyOutcome> => {
+    const outcome = await applyMessage(deps, messageId);
+    await settle();
+    return outcome;
+  };
+
   const applyJob = async (job: Job<ApplyMessageJob>) => {
     const { messageId } = job.data;
     const stopTimer = metrics.jobDuration.startTimer();
     try {
-      const outcome = await applyMessage(deps, messageId);
-      // After the commit, so it reads every stay committed by then; also after a skipped or
-      // already-applied run, which is how a check left by a failed attempt gets done.
-      await settleSupersession(pool, { zone: deps.rules.calendar.zone, days: READMISSION_WINDOW_DAYS });
+      const outcome =
+        config.worker.batchSize > 1 ? await batcher.submit(messageId) : await applyOne(messageId);
       // The correlation id the listener stored (read with the message, before this run): every
       // line about this message carries it. A failed run's line reads it in the failed handler.
       const { trace } = outcome;
@@ -115,7 +155,8 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const worker = createAdtEventsWorker(applyJob, {
     connection,
     prefix: config.queuePrefix,
-    concurrency: config.worker.concurrency,
+    // The queue hands over as many jobs as the batches in flight can hold.
+    concurrency: config.worker.concurrency * config.worker.batchSize,
     lockMs: config.worker.lockMs,
     stalledCheckMs: config.worker.stalledCheckMs,
   });
