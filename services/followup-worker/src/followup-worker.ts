@@ -90,9 +90,13 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     settleSupersession(pool, { zone: deps.rules.calendar.zone, days: READMISSION_WINDOW_DAYS });
   // Jobs that are ready together share one transaction (`applyMessageBatch`); one that fails
   // there is applied again on its own, so it fails alone.
+  const batching = config.worker.batchSize > 1;
   const batcher = new MessageBatcher<ApplyOutcome>({
     maxBatch: config.worker.batchSize,
-    maxInFlight: config.worker.concurrency,
+    // One batch at a time: a process applies its messages in the order the queue hands them over.
+    // Batches in parallel would let a later message of a patient overtake an earlier one waiting
+    // deeper in another batch.
+    maxInFlight: 1,
     run: async (ids) => {
       const batch = await applyMessageBatch(deps, ids);
       metrics.batches.inc({ mode: batch.mode });
@@ -121,8 +125,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     const { messageId } = job.data;
     const stopTimer = metrics.jobDuration.startTimer();
     try {
-      const outcome =
-        config.worker.batchSize > 1 ? await batcher.submit(messageId) : await applyOne(messageId);
+      const outcome = batching ? await batcher.submit(messageId) : await applyOne(messageId);
       // The correlation id the listener stored (read with the message, before this run): every
       // line about this message carries it. A failed run's line reads it in the failed handler.
       const { trace } = outcome;
@@ -155,8 +158,8 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const worker = createAdtEventsWorker(applyJob, {
     connection,
     prefix: config.queuePrefix,
-    // The queue hands over as many jobs as the batches in flight can hold.
-    concurrency: config.worker.concurrency * config.worker.batchSize,
+    // Batching: the running batch and the next one, gathering meanwhile. Else one job per slot.
+    concurrency: batching ? 2 * config.worker.batchSize : config.worker.concurrency,
     lockMs: config.worker.lockMs,
     stalledCheckMs: config.worker.stalledCheckMs,
   });
