@@ -15,8 +15,8 @@ import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { AdtMix } from './adt-mix.js';
 
 const ZONE = 'America/New_York';
-/** Batches (or single messages) in flight, as the worker's default `WORKER_CONCURRENCY`. */
-const IN_FLIGHT = 4;
+/** Single messages in flight, as the worker's default `WORKER_CONCURRENCY`; batches run one at a time, as in the worker. */
+const CONCURRENCY = 4;
 
 interface Counts {
   statements: number;
@@ -62,6 +62,7 @@ async function run(
   ids: readonly string[],
   apply: (ids: readonly string[]) => Promise<void>,
   unit: number,
+  inFlight: number,
   counts: Counts,
 ): Promise<Record<string, number | string>> {
   const queue = [...ids];
@@ -69,7 +70,7 @@ async function run(
   const started = performance.now();
   const before = { ...counts };
   await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
+    Array.from({ length: inFlight }, async () => {
       for (;;) {
         const next = queue.splice(0, unit);
         if (next.length === 0) return;
@@ -118,6 +119,7 @@ try {
         await applyMessage(deps(one), id ?? '');
       },
       1,
+      CONCURRENCY,
       oneCounts,
     ),
     await run(
@@ -128,6 +130,7 @@ try {
         if (outcome.mode !== 'together') process.stderr.write('a batch fell back to one by one\n');
       },
       batch,
+      1,
       batchCounts,
     ),
   ];
