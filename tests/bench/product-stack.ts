@@ -53,6 +53,8 @@ export interface ProductStack {
   queuePrefix: string;
   mllpPort: number;
   apiPort: number;
+  /** The worker's ops HTTP port (its /metrics count statements and commits). */
+  workerHttpPort: number;
   /** Process ids of listener, worker and api (for RSS and pausing). */
   pids: Record<ServiceName, number>;
   /** The benchmark's own small pool on the run's database (baselines, checks). */
@@ -288,6 +290,7 @@ export async function startProductStack(options: ProductStackOptions = {}): Prom
       queuePrefix,
       mllpPort: ports.MLLP_PORT,
       apiPort: ports.HTTP_PORT,
+      workerHttpPort: ports.WORKER_HTTP_PORT,
       pids,
       pool,
       adminToken,

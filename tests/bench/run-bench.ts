@@ -18,6 +18,11 @@ import { machineInfo, type MachineInfo } from './machine-info.js';
 import { targetChecks } from './targets.js';
 import { killChildren } from './child-processes.js';
 import { activityPerMessage, readPgActivity } from './pg-activity.js';
+import {
+  readWorkerStatements,
+  workerStatementsPerMessage,
+  type WorkerStatements,
+} from './worker-statements.js';
 import { CpuMeter } from './process-memory.js';
 import { summariseCpuProfile, type ProfileSummary } from './cpu-profile-summary.js';
 import { dropCommitBaseline } from './pg-commit-baseline.js';
@@ -62,6 +67,11 @@ interface DrainRecord extends DrainResult {
   cpu_s: Record<string, number | null>;
   /** Postgres commits and rows written per processed message (null for short waits). */
   pg_per_message: ReturnType<typeof activityPerMessage>;
+  /**
+   * What the worker sent per processed message, from its own counters: SQL statements (each one
+   * round trip), commits, and the messages per batch (null when nothing was processed).
+   */
+  worker_per_message: WorkerStatements | null;
 }
 
 /** The commit measured, and whether the working tree differed from it. */
@@ -96,6 +106,7 @@ async function runScenarios(
   // with an idle worker; how fast it does is the worker's own throughput (nothing else is sent).
   const drain = async (after: string) => {
     const cpu = new CpuMeter(stack.pids);
+    const statementsBefore = await readWorkerStatements(stack.workerHttpPort);
     const before = await readPgActivity(stack.pool);
     const result = await stack.waitForDrain(settings.drainTimeoutMs);
     // Only the worker writes while it catches up: its cost per message, from Postgres' counters.
@@ -104,10 +115,24 @@ async function runScenarios(
       result.processed >= 2000
         ? activityPerMessage(before, await readPgActivity(stack.pool), result.processed)
         : null;
-    drains.push({ after, ...result, cpu_s: cpu.used(), pg_per_message: pgPerMessage });
+    const workerPerMessage = workerStatementsPerMessage(
+      statementsBefore,
+      await readWorkerStatements(stack.workerHttpPort),
+      result.processed,
+    );
+    drains.push({
+      after,
+      ...result,
+      cpu_s: cpu.used(),
+      pg_per_message: pgPerMessage,
+      worker_per_message: workerPerMessage,
+    });
     say(
       `worker caught up after ${after} in ${result.seconds.toFixed(1)} s` +
         (result.processedPerS === null ? '' : ` (${result.processedPerS} msg/s)`) +
+        (workerPerMessage === null
+          ? ''
+          : `; per message: ${workerPerMessage.statements} statements (round trips), ${workerPerMessage.commits} commits, ${workerPerMessage.messagesPerBatch} messages/batch`) +
         (result.drained ? '' : ` NOT drained: ${result.pending} pending`),
     );
   };

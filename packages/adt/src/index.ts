@@ -91,10 +91,11 @@ export {
   lengthOfStayPoints,
   prioritizeByRisk,
 } from './lace.js';
-export type { StayFields } from './readmission.js';
+export type { StayFields, StayLimits } from './readmission.js';
 export {
   ED_STAY_LIMIT_HOURS,
   READMISSION_WINDOW_DAYS,
+  STAY_LIMITS,
   changesHospitalStay,
   isFollowUpOverdue,
   isReadmission,
@@ -175,3 +176,7 @@ export {
 } from './call-context.js';
 export type { Vocabulary } from './vocabulary.js';
 export { TCM_CONTACT_BUSINESS_DAYS, vocabulary } from './vocabulary.js';
+export type { EncounterKeyInput, IdentifierInput } from './visit-identity.js';
+export { encounterKey, identifierKey, qualifyIdentifier, rekeyForPatient } from './visit-identity.js';
+export type { CancelVisitInput, CancelVisitLookup, PendingVisit, UnknownVisit } from './cancel-visit.js';
+export { findUnknownCancelledVisit } from './cancel-visit.js';

@@ -15,6 +15,20 @@ export const READMISSION_WINDOW_DAYS = 30;
  */
 export const ED_STAY_LIMIT_HOURS = 24;
 
+/** The stay limits the in-hospital and readmission queries take as parameters. */
+export interface StayLimits {
+  /** {@link ED_STAY_LIMIT_HOURS}. */
+  edStayLimitHours: number;
+  /** {@link READMISSION_WINDOW_DAYS}. */
+  readmissionWindowDays: number;
+}
+
+/** The practice's stay limits, for the queries that apply them in SQL. */
+export const STAY_LIMITS: StayLimits = {
+  edStayLimitHours: ED_STAY_LIMIT_HOURS,
+  readmissionWindowDays: READMISSION_WINDOW_DAYS,
+};
+
 /**
  * Whether an admission is a readmission after a discharge: after it, and on a practice date no
  * later than the discharge's practice date + {@link READMISSION_WINDOW_DAYS}.

@@ -383,8 +383,13 @@ const sections = {
   worker: {
     /** The worker's ops HTTP port (/healthz, /readyz, /metrics). */
     httpPort: variable('WORKER_HTTP_PORT', port(2581)),
-    /** Messages applied in parallel by one worker process. */
+    /** Messages applied in parallel by one worker process when `WORKER_BATCH_SIZE` is 1. */
     concurrency: variable('WORKER_CONCURRENCY', z.coerce.number().int().min(1).max(256).default(4)),
+    /**
+     * Most messages one transaction applies: jobs that are ready together share it, one batch at a
+     * time per process (1: one message per transaction, `WORKER_CONCURRENCY` in parallel).
+     */
+    batchSize: variable('WORKER_BATCH_SIZE', z.coerce.number().int().min(1).max(256).default(64)),
     /** Attempts per message before it is marked failed and waits for `adt replay`. */
     maxAttempts: variable('WORKER_MAX_ATTEMPTS', z.coerce.number().int().min(1).max(100).default(8)),
     /** A killed worker's job goes to another worker within this plus two stalled checks. */

@@ -374,9 +374,8 @@ export async function recordEncounterEvent(
 export type RecordedEventOrder = 'already_recorded' | 'newest' | 'older';
 
 /**
- * {@link recordEncounterEvent} and {@link isNewestEncounterEvent} in one statement: records that a
- * message was applied to an encounter and says whether it is the newest of the encounter's events
- * in event order (EVN-2/MSH-7, then arrival). The encounter row is locked, so no other event of it
+ * Records that a message was applied to an encounter and says, in the same statement, whether it
+ * is the newest of the encounter's events in event order (EVN-2/MSH-7, then arrival). The encounter row is locked, so no other event of it
  * can be recorded between the insert and the check; the check does not see the row just inserted,
  * which is not newer than itself anyway.
  * @param db - the processing transaction (the encounter row is locked)
@@ -416,26 +415,6 @@ export async function noteEncounterEvent(db: Queryable, messageId: string, note:
       WHERE message_id = $1`,
     [messageId, note],
   );
-}
-
-/**
- * Whether an event is the newest applied to its encounter in event order (EVN-2/MSH-7, then
- * arrival). When it is not, the worker replays the encounter instead of applying it on top.
- * @param db - the processing transaction (the encounter row is locked)
- * @param event - encounter, message and event time of the event just recorded
- */
-export async function isNewestEncounterEvent(
-  db: Queryable,
-  event: { encounterId: string; messageId: string; occurredAt: Date },
-): Promise<boolean> {
-  const result = await db.query<{ newer: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM encounter_events
-        WHERE encounter_id = $1 AND (occurred_at, message_id) > ($2::timestamptz, $3::bigint)
-     ) AS newer`,
-    [event.encounterId, event.occurredAt, event.messageId],
-  );
-  return !(result.rows[0]?.newer ?? false);
 }
 
 /** One applied event of an encounter with its stored message, for a replay. */

@@ -3,7 +3,7 @@
  * escalations it opens, and how each one ends. One open escalation per follow-up is the unique
  * index `escalations_one_open`: several processes may sweep at once.
  */
-import type { EscalationResolution } from '@adt/adt';
+import type { EscalationResolution, StayLimits } from '@adt/adt';
 import { STILL_TO_DO } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
@@ -42,7 +42,13 @@ const ESCALATION_COLUMNS = `id::text, follow_up_id::text AS "followUpId", team, 
  */
 export async function findEscalationCandidates(
   db: Queryable,
-  query: { dueBefore: Date; observationCodes: ReadonlySet<string>; now: Date; limit: number },
+  query: {
+    dueBefore: Date;
+    observationCodes: ReadonlySet<string>;
+    now: Date;
+    limits: StayLimits;
+    limit: number;
+  },
 ): Promise<EscalationCandidateRow[]> {
   const [codes, edSince] = inHospitalParameters(query);
   const result = await db.query<{

@@ -1,11 +1,4 @@
-import {
-  DEFAULT_OBSERVATION_CODES,
-  type CareActionType,
-  type FollowUpKind,
-  type FollowUpStatus,
-  type Priority,
-  type RiskFlag,
-} from '@adt/adt';
+import type { CareActionType, FollowUpKind, FollowUpStatus, Priority, RiskFlag, StayLimits } from '@adt/adt';
 import { ActiveDuplicateError, isActiveDuplicateViolation } from './active-duplicate-error.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
 import {
@@ -167,8 +160,10 @@ export interface WorklistQuery {
   status?: 'open' | 'in_progress' | undefined;
   offset: number;
   limit: number;
-  /** Observation codes (`OBSERVATION_CODES`) for the in-hospital check; default `OBS`. */
-  observationCodes?: ReadonlySet<string> | undefined;
+  /** Observation codes (`OBSERVATION_CODES`) for the in-hospital check. */
+  observationCodes: ReadonlySet<string>;
+  /** The ED stay limit for the in-hospital check (`STAY_LIMITS`). */
+  limits: StayLimits;
   /** The current instant for the in-hospital check; default now. */
   now?: Date | undefined;
 }
@@ -182,8 +177,9 @@ export interface WorklistQuery {
  */
 export async function listWorklist(db: Queryable, query: WorklistQuery): Promise<FollowUpView[]> {
   const [codes, edSince] = inHospitalParameters({
-    observationCodes: query.observationCodes ?? DEFAULT_OBSERVATION_CODES,
+    observationCodes: query.observationCodes,
     now: query.now ?? new Date(),
+    limits: query.limits,
   });
   const result = await db.query<FollowUpRow>(
     `WITH RECURSIVE ${inHospitalFollowUpsCte('$7::text[]', '$8::timestamptz')}

@@ -101,8 +101,14 @@ export interface FollowUpChanges {
  * @param db - the processing transaction
  * @param id - follow-up id
  * @param changes - the new values
+ * @param risk - its new readmission risk when re-scored, written in the same statement (else kept)
  */
-export async function updateFollowUp(db: Queryable, id: string, changes: FollowUpChanges): Promise<void> {
+export async function updateFollowUp(
+  db: Queryable,
+  id: string,
+  changes: FollowUpChanges,
+  risk: { score: number; flags: readonly string[] } | null = null,
+): Promise<void> {
   await db.query(
     `UPDATE follow_ups SET
        due_at = COALESCE($2, due_at),
@@ -110,6 +116,8 @@ export async function updateFollowUp(db: Queryable, id: string, changes: FollowU
        priority = COALESCE($5, priority),
        in_ed_now = COALESCE($6, in_ed_now),
        discharge_cancelled = COALESCE($7, discharge_cancelled),
+       risk_score = CASE WHEN $8::boolean THEN $9 ELSE risk_score END,
+       risk_flags = CASE WHEN $8::boolean THEN $10::text[] ELSE risk_flags END,
        updated_at = now()
      WHERE id = $1 AND status IN ('open', 'in_progress')`,
     [
@@ -120,6 +128,9 @@ export async function updateFollowUp(db: Queryable, id: string, changes: FollowU
       changes.priority ?? null,
       changes.inEdNow ?? null,
       changes.dischargeCancelled ?? null,
+      risk !== null,
+      risk?.score ?? null,
+      risk?.flags ?? null,
     ],
   );
 }

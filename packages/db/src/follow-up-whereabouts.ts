@@ -2,9 +2,10 @@
  * Where the patient of a follow-up is now and whether they went back in: the same person's open
  * hospital stay at any facility (`patientInHospital`), an admission within the readmission window
  * after the discharge the follow-up is about (`readmittedAt`), and the follow-up that superseded
- * it. "Same person" is {@link samePersonCte}. The rules (window, ED limit) come from `@adt/adt`.
+ * it. "Same person" is {@link samePersonCte}. The limits (window, ED limit) are the domain's
+ * (`STAY_LIMITS` in `@adt/adt`), passed in by the caller.
  */
-import { ED_STAY_LIMIT_HOURS, READMISSION_WINDOW_DAYS } from '@adt/adt';
+import type { StayLimits } from '@adt/adt';
 import type { Queryable } from './pool.js';
 import { samePersonCte } from './same-person.js';
 
@@ -16,6 +17,8 @@ export interface WhereaboutsSettings {
   observationCodes: ReadonlySet<string>;
   /** The current instant (ED visits without a departure stop counting after a while). */
   now: Date;
+  /** The ED stay limit and the readmission window (`STAY_LIMITS`). */
+  limits: StayLimits;
 }
 
 /** The same person's stay that has not ended. */
@@ -70,7 +73,7 @@ function eventTime(f: string, fe: string): string {
 export function inHospitalParameters(settings: Omit<WhereaboutsSettings, 'zone'>): [string[], Date] {
   return [
     [...settings.observationCodes].map((code) => code.trim().toUpperCase()),
-    new Date(settings.now.getTime() - ED_STAY_LIMIT_HOURS * 3_600_000),
+    new Date(settings.now.getTime() - settings.limits.edStayLimitHours * 3_600_000),
   ];
 }
 
@@ -151,7 +154,7 @@ export async function findFollowUpWhereabouts(
             AND e.admitted_at > s.event_at
             AND (e.admitted_at AT TIME ZONE $2)::date <= (s.event_at AT TIME ZONE $2)::date + $5::int
        ) readmission ON true`,
-    [followUpIds, settings.zone, codes, edSince, READMISSION_WINDOW_DAYS],
+    [followUpIds, settings.zone, codes, edSince, settings.limits.readmissionWindowDays],
   );
   for (const row of result.rows) {
     found.set(row.follow_up_id, {

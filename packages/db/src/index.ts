@@ -19,7 +19,7 @@ export * from './audit-repository.js';
 export * from './roster-repository.js';
 export * from './team-rule-repository.js';
 export * from './follow-up-routing.js';
-export * from './roster-backfill.js';
+export * from './backfill-candidates.js';
 export * from './password-hash.js';
 export * from './team-repository.js';
 export * from './user-repository.js';

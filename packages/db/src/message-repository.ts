@@ -236,6 +236,24 @@ export async function findMessageById(
   return row ? { ...toStoredMessage(row), raw: row.raw } : null;
 }
 
+/**
+ * Several stored messages with their raw bytes, in one statement (a batch of jobs).
+ * @param ids - message ids
+ * @returns the messages found, by id
+ */
+export async function findMessagesByIds(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, StoredMessage & { raw: Buffer | null }>> {
+  const result = await db.query<MessageRow & { raw: Buffer | null }>(
+    `SELECT ${PREFIXED_MESSAGE_COLUMNS}, ${MESSAGE_RAW} AS raw
+       FROM inbound_messages m ${MESSAGE_RAW_JOIN}
+      WHERE m.id = ANY($1::bigint[])`,
+    [ids],
+  );
+  return new Map(result.rows.map((row) => [row.id, { ...toStoredMessage(row), raw: row.raw }]));
+}
+
 /** What the worker puts on its log lines and latency metric for a message (no patient data). */
 export interface MessageTrace {
   correlationId: string;
@@ -380,6 +398,26 @@ export async function markMessageProcessed(
             attempts = attempts + 1
       WHERE id = $1`,
     [id, reason],
+  );
+}
+
+/**
+ * {@link markMessageProcessed} for several messages in one statement.
+ * @param db - the processing transaction
+ * @param marks - each message and the reason recorded with it (null: none)
+ */
+export async function markMessagesProcessed(
+  db: Queryable,
+  marks: readonly { id: string; reason: string | null }[],
+): Promise<void> {
+  if (marks.length === 0) return;
+  await db.query(
+    `UPDATE inbound_messages m
+        SET status = 'processed', status_reason = v.reason, processed_at = now(), updated_at = now(),
+            attempts = m.attempts + 1
+       FROM unnest($1::bigint[], $2::text[]) AS v(id, reason)
+      WHERE m.id = v.id`,
+    [marks.map((mark) => mark.id), marks.map((mark) => mark.reason)],
   );
 }
 

@@ -132,27 +132,6 @@ export interface RosterAttribution {
   team: string | null;
 }
 
-/**
- * Whether a patient gets follow-ups: without a roster every patient does; with one, only enrolled
- * patients. Also gives the roster's team.
- * @param patientId - patient id
- */
-export async function findRosterAttribution(db: Queryable, patientId: string): Promise<RosterAttribution> {
-  const result = await db.query<{ roster_loaded: boolean; enrolled: boolean; team: string | null }>(
-    `SELECT EXISTS (SELECT 1 FROM roster_entries WHERE removed_at IS NULL) AS roster_loaded,
-            e.patient_id IS NOT NULL AS enrolled, NULLIF(e.team, '') AS team
-       FROM (SELECT 1) one
-       LEFT JOIN roster_enrollments e ON e.patient_id = $1`,
-    [patientId],
-  );
-  const row = result.rows[0];
-  return {
-    rosterLoaded: row?.roster_loaded ?? false,
-    enrolled: row?.enrolled ?? false,
-    team: row?.team ?? null,
-  };
-}
-
 /** A patient with ADT events who is not on the loaded roster. */
 export interface UnattributedPatient {
   patientId: string;

@@ -115,19 +115,6 @@ export async function revokeSession(db: Queryable, token: string): Promise<void>
 }
 
 /**
- * Ends every session of a user.
- * @param userId - user id
- * @returns how many were ended
- */
-export async function revokeUserSessions(db: Queryable, userId: string): Promise<number> {
-  const result = await db.query(
-    'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-    [userId],
-  );
-  return result.rowCount ?? 0;
-}
-
-/**
  * Deletes sessions that ended more than `keepMs` ago; the audit log keeps the sign-in history.
  * @param keepMs - how long ended sessions are kept
  */

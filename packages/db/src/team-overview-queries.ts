@@ -4,6 +4,7 @@
  * receiver of its latest hand-off (as `summarizeCareActions` reads it); overdue leaves out
  * follow-ups whose patient is in hospital now, as the worklist does.
  */
+import type { StayLimits } from '@adt/adt';
 import { STILL_TO_DO } from './follow-up-queries.js';
 import type { Queryable } from './pool.js';
 import { inHospitalFollowUpsCte, inHospitalParameters } from './follow-up-whereabouts.js';
@@ -47,7 +48,7 @@ export interface OpenEscalation {
 export async function countTeamWork(
   db: Queryable,
   team: string,
-  settings: { now: Date; startOfDay: Date; observationCodes: ReadonlySet<string> },
+  settings: { now: Date; startOfDay: Date; observationCodes: ReadonlySet<string>; limits: StayLimits },
 ): Promise<TeamWork> {
   const [codes, edSince] = inHospitalParameters(settings);
   const held = await db.query<{ holder: string | null; open: string; overdue: string }>(

@@ -1,4 +1,4 @@
-import { orderTeamRules, type FollowUpKind, type TeamRule } from '@adt/adt';
+import type { FollowUpKind, TeamRule } from '@adt/adt';
 import type { Queryable } from './pool.js';
 import { assertTeamsExist } from './team-repository.js';
 
@@ -55,13 +55,13 @@ export async function addTeamRule(db: Queryable, rule: NewTeamRule): Promise<Tea
 }
 
 /**
- * Every team rule, in the order routing tries them.
+ * Every team rule, in the order routing tries them (priority, then the order they were added).
  */
 export async function listTeamRules(db: Queryable): Promise<TeamRule[]> {
   const result = await db.query<TeamRuleRow>(
     'SELECT id, facility, kind, patient_class, team, priority FROM team_rules ORDER BY priority, id',
   );
-  return orderTeamRules(result.rows.map(toRule));
+  return result.rows.map(toRule);
 }
 
 /**

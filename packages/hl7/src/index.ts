@@ -1,9 +1,10 @@
 /**
- * `@adt/hl7`: MLLP framing, HL7 v2 text handling, acknowledgments and the ADT parse.
- * Transport-free so the listener, worker and CLI share one tested implementation.
+ * `@adt/hl7`: MLLP framing (and a one-message-at-a-time client), HL7 v2 text handling,
+ * acknowledgments and the ADT parse, so the listener, worker and CLI share one tested implementation.
  */
 export { MLLP_START, MLLP_END, MLLP_CR, encodeMllpFrame, MllpDecoder } from './mllp-decoder.js';
 export type { MllpDecoderEvent, MllpDecoderOptions } from './mllp-decoder.js';
+export { MllpClient } from './mllp-client.js';
 export { normalizeMessageText, findControlCharacter } from './segments.js';
 export type { ControlCharacter } from './segments.js';
 export { decodeHl7Bytes, declaredCharacterSet, encodeHl7Text } from './character-set.js';

@@ -6,7 +6,7 @@
  * Announcing is the alert evaluators' (alert `follow_ups_escalated`).
  */
 import type pg from 'pg';
-import { escalationCutoff, shouldEscalate } from '@adt/adt';
+import { STAY_LIMITS, escalationCutoff, shouldEscalate } from '@adt/adt';
 import {
   closeEscalationsOfFinishedWork,
   findEscalationCandidates,
@@ -47,6 +47,7 @@ export async function escalateOverdueFollowUps(
     dueBefore: escalationCutoff(now, settings.afterMinutes),
     observationCodes: settings.observationCodes,
     now,
+    limits: STAY_LIMITS,
     limit: CANDIDATES_PER_ROUND,
   });
   const due = candidates

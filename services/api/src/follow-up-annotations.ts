@@ -1,3 +1,4 @@
+import { STAY_LIMITS } from '@adt/adt';
 import type { AppConfig } from '@adt/config';
 import {
   findActorNames,
@@ -45,6 +46,7 @@ export async function annotateFollowUps(
       zone: settings.practice.timeZone,
       observationCodes: settings.practice.observationCodes,
       now,
+      limits: STAY_LIMITS,
     }),
     findCallContexts(db, ids),
   ]);

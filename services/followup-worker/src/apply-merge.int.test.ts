@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCareAction, listPatientMerges } from '@adt/db';
 import { hl7Segment, hl7TestMessage } from '@adt/testing';
-import { applyMessage, UnprocessableMessageError } from './apply-message.js';
+import { applyMessage, UnprocessableMessageError } from '@adt/application';
 import { TEST_FACILITY, type TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, type ApplyHarness } from './testing/apply-harness.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
+import { applyMessage, UnprocessableMessageError, type ApplyDeps } from '@adt/application';
 import { adtMessage as message } from './testing/adt-test-messages.js';
 import { storeTestMessage } from './testing/apply-harness.js';
 

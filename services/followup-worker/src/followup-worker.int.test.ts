@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '@adt/config';
 import { resetMessagesForReplay } from '@adt/db';
 import { createLogger } from '@adt/logging';
@@ -135,10 +135,13 @@ describe('follow-up worker: metrics, failures, replay, retention', () => {
 
     await queue.resume();
     for (const id of ids) await settled(id, 'processed');
-    const drained = await scrape();
-    expect(metricValue(drained, 'adt_queue_jobs', { state: 'waiting' })).toBe(0);
-    expect(metricValue(drained, 'adt_queue_oldest_waiting_age_seconds')).toBe(0);
-    expect(metricValue(drained, 'adt_queue_jobs', { state: 'completed' })).toBeGreaterThanOrEqual(3);
+    // The jobs of one batch are marked completed in Redis just after their common commit.
+    await vi.waitFor(async () => {
+      const drained = await scrape();
+      expect(metricValue(drained, 'adt_queue_jobs', { state: 'waiting' })).toBe(0);
+      expect(metricValue(drained, 'adt_queue_oldest_waiting_age_seconds')).toBe(0);
+      expect(metricValue(drained, 'adt_queue_jobs', { state: 'completed' })).toBeGreaterThanOrEqual(3);
+    });
   });
 
   it('fails a poison message at once with its reason while the messages around it are applied', async () => {
@@ -149,10 +152,13 @@ describe('follow-up worker: metrics, failures, replay, retention', () => {
     for (const id of good) await settled(id, 'processed');
     await settled(poison, 'failed');
     expect((await statusOf(poison)).reason).toMatch(/\S/);
-    const after = await scrape();
-    expect(moved(before, after, 'adt_jobs_failed_total', { final: 'true' })).toBe(1);
-    expect(moved(before, after, 'adt_jobs_failed_total', { final: 'false' })).toBe(0);
-    expect(moved(before, after, 'adt_follow_ups_created_total', { kind: 'discharge' })).toBe(3);
+    // A job's outcome reaches the queue (and these counters) once its whole batch is done.
+    await vi.waitFor(async () => {
+      const after = await scrape();
+      expect(moved(before, after, 'adt_jobs_failed_total', { final: 'true' })).toBe(1);
+      expect(moved(before, after, 'adt_jobs_failed_total', { final: 'false' })).toBe(0);
+      expect(moved(before, after, 'adt_follow_ups_created_total', { kind: 'discharge' })).toBe(3);
+    });
   });
 
   it('retries a failing message, lands it failed with the reason, and a replay applies it once the cause is fixed', async () => {

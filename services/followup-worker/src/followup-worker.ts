@@ -27,9 +27,17 @@ import {
   type ApplyMessageJob,
   type Job,
 } from '@adt/queue';
-import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
+import {
+  applyMessage,
+  applyMessageBatch,
+  UnprocessableMessageError,
+  type ApplyDeps,
+  type ApplyOutcome,
+} from '@adt/application';
+import { MessageBatcher } from './message-batcher.js';
 import { startFacilityZones } from './facility-zones.js';
 import { registerQueueMetrics } from './queue-metrics.js';
+import { countPoolStatements } from './statement-metrics.js';
 import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';
 import { createWorkerMetrics } from './worker-metrics.js';
@@ -58,7 +66,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   if (config.migrateOnStart) await migrateDatabase(config.migrationDatabaseUrl ?? config.databaseUrl);
   const pool = createPool({
     connectionString: config.databaseUrl,
-    // Every job may hold a connection while it applies a message.
+    // Every batch (or job) in flight may hold a connection while it applies its messages.
     max: Math.max(config.databasePoolMax, config.worker.concurrency + 2),
     applicationName: 'adt-followup-worker',
   });
@@ -70,6 +78,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const registry = createMetricsRegistry('followup-worker');
   const metrics = createWorkerMetrics(registry);
   registerPoolMetrics(registry, pool);
+  countPoolStatements(registry, pool);
   // Queue gauges and alert checks use a fail-fast connection: a scrape must not hang on Redis.
   const producer = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: producer, prefix: config.queuePrefix });
@@ -90,14 +99,48 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     zoneForFacility: facilityZones.zoneFor,
   };
 
+  // After the commit, so it reads every stay committed by then; also after a skipped or
+  // already-applied run, which is how a check left by a failed attempt gets done.
+  const settle = () =>
+    settleSupersession(pool, { zone: deps.rules.calendar.zone, days: READMISSION_WINDOW_DAYS });
+  // Jobs that are ready together share one transaction (`applyMessageBatch`); one that fails
+  // there is applied again on its own, so it fails alone.
+  const batching = config.worker.batchSize > 1;
+  const batcher = new MessageBatcher<ApplyOutcome>({
+    maxBatch: config.worker.batchSize,
+    // One batch at a time: a process applies its messages in the order the queue hands them over.
+    // Batches in parallel would let a later message of a patient overtake an earlier one waiting
+    // deeper in another batch.
+    maxInFlight: 1,
+    run: async (ids) => {
+      const batch = await applyMessageBatch(deps, ids);
+      metrics.batches.inc({ mode: batch.mode });
+      metrics.batchSize.observe(ids.length);
+      if (batch.mode === 'one_by_one') {
+        log.warn(
+          { err: batch.batchError, messages: ids.length },
+          'batch failed; its messages were applied one by one',
+        );
+      }
+      await settle();
+      const results = new Map<string, { ok: true; value: ApplyOutcome } | { ok: false; error: unknown }>();
+      for (const [id, result] of batch.results) {
+        results.set(id, result.ok ? { ok: true, value: result.outcome } : { ok: false, error: result.error });
+      }
+      return results;
+    },
+  });
+  const applyOne = async (messageId: string): Promise<ApplyOutcome> => {
+    const outcome = await applyMessage(deps, messageId);
+    await settle();
+    return outcome;
+  };
+
   const applyJob = async (job: Job<ApplyMessageJob>) => {
     const { messageId } = job.data;
     const stopTimer = metrics.jobDuration.startTimer();
     try {
-      const outcome = await applyMessage(deps, messageId);
-      // After the commit, so it reads every stay committed by then; also after a skipped or
-      // already-applied run, which is how a check left by a failed attempt gets done.
-      await settleSupersession(pool, { zone: deps.rules.calendar.zone, days: READMISSION_WINDOW_DAYS });
+      const outcome = batching ? await batcher.submit(messageId) : await applyOne(messageId);
       // The correlation id the listener stored (read with the message, before this run): every
       // line about this message carries it. A failed run's line reads it in the failed handler.
       const { trace } = outcome;
@@ -130,7 +173,8 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const worker = createAdtEventsWorker(applyJob, {
     connection,
     prefix: config.queuePrefix,
-    concurrency: config.worker.concurrency,
+    // Batching: the running batch and the next one, gathering meanwhile. Else one job per slot.
+    concurrency: batching ? 2 * config.worker.batchSize : config.worker.concurrency,
     lockMs: config.worker.lockMs,
     stalledCheckMs: config.worker.stalledCheckMs,
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCareAction, listMeasureFollowUps, listMeasureIndexDischarges } from '@adt/db';
-import { applyMessage } from './apply-message.js';
+import { applyMessage } from '@adt/application';
 import { adtMessage, type TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, endOfDay, TEST_ZONE, type ApplyHarness } from './testing/apply-harness.js';
 import { numberedAdt, RULES, SEPTEMBER, WINDOWS } from './testing/measure-queries-setup.js';

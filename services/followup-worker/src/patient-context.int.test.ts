@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCallContexts, type StoredCallContext } from '@adt/db';
-import { applyMessage } from './apply-message.js';
+import { applyMessage } from '@adt/application';
 import { createApplyHarness, type ApplyHarness } from './testing/apply-harness.js';
 
 /** An inpatient discharge carrying every field of the call context (an invented patient). */

@@ -4,6 +4,7 @@
  * are and the readmission, and its clock stops.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAY_LIMITS } from '@adt/adt';
 import {
   findFollowUpWhereabouts,
   findSamePersonPatients,
@@ -27,7 +28,7 @@ describe('readmission of the same person at another facility', () => {
 
   beforeAll(async () => {
     h = await createApplyHarness('readmit');
-    settings = { zone: TEST_ZONE, observationCodes: new Set(['OBS']), now: new Date() };
+    settings = { zone: TEST_ZONE, observationCodes: new Set(['OBS']), now: new Date(), limits: STAY_LIMITS };
   });
 
   afterAll(async () => {
@@ -130,6 +131,8 @@ describe('readmission of the same person at another facility', () => {
       overdueBefore: new Date(),
       offset: 0,
       limit: 100,
+      observationCodes: new Set(['OBS']),
+      limits: STAY_LIMITS,
     });
     expect(worklist.map((f) => f.patient.mrn)).toEqual(['C300', 'A100']);
   });

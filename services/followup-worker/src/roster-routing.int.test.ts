@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAY_LIMITS } from '@adt/adt';
 import {
   addTeam,
   addTeamRule,
   countUnattributedPatients,
-  importRoster,
   listUnattributedPatients,
   listWorklist,
   migrateDatabase,
   type RosterEntryInput,
 } from '@adt/db';
 import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
-import { applyMessage, type ApplyDeps } from './apply-message.js';
+import { applyMessage, importRoster, type ApplyDeps } from '@adt/application';
 import { storeTestMessage } from './testing/apply-harness.js';
 
 const ZONE = 'America/New_York';
@@ -367,6 +367,8 @@ describe('roster, team routing and risk', () => {
       team: 'risk-team',
       offset: 0,
       limit: 100,
+      observationCodes: new Set(['OBS']),
+      limits: STAY_LIMITS,
     });
     const today = worklist.filter((f) => f.dueAt.getTime() === risky?.due_at.getTime());
     expect(today.map((f) => [f.patient.mrn, f.priority, f.riskScore])).toEqual([

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCareAction } from '@adt/db';
-import { applyMessage, type ApplyOutcome } from './apply-message.js';
+import { applyMessage, type ApplyOutcome } from '@adt/application';
 import type { TestAdt } from './testing/adt-test-messages.js';
 import {
   createApplyHarness,

@@ -8,6 +8,9 @@ export interface WorkerMetrics {
   /** From the listener's commit to the worker's: what a navigator waits for a follow-up. */
   processingLatency: Histogram;
   followUpsCreated: Counter<'kind'>;
+  /** Batches applied: together in one transaction, or one by one after the shared one failed. */
+  batches: Counter<'mode'>;
+  batchSize: Histogram;
   retentionRuns: Counter<'result'>;
   retentionPruned: Counter;
   retentionLastRun: Gauge;
@@ -33,9 +36,21 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
       labelNames: ['final'],
       registers,
     }),
+    batches: new Counter({
+      name: 'adt_worker_batches_total',
+      help: 'Batches of messages applied: together (one transaction) or one_by_one (the shared transaction failed)',
+      labelNames: ['mode'],
+      registers,
+    }),
+    batchSize: new Histogram({
+      name: 'adt_worker_batch_messages',
+      help: 'Messages in one batch',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers,
+    }),
     jobDuration: new Histogram({
       name: 'adt_job_duration_seconds',
-      help: 'Time to apply one message',
+      help: 'Time to apply one message (its batch included)',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     }),

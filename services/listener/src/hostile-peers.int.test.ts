@@ -8,9 +8,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MllpClient } from '@adt/cli';
 import { migrateDatabase } from '@adt/db';
-import { ackCodeFromAck, encodeMllpFrame, MLLP_START, MllpDecoder } from '@adt/hl7';
+import { ackCodeFromAck, encodeMllpFrame, MLLP_START, MllpDecoder, MllpClient } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import { createTestDatabase, hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { listenerTestConfig } from './testing/listener-test-config.js';

@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MllpClient } from '@adt/cli';
 import { listFacilityFeeds, migrateDatabase } from '@adt/db';
-import { ackCodeFromAck } from '@adt/hl7';
+import { ackCodeFromAck, MllpClient } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import {
   createTestDatabase,

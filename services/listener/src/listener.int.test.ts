@@ -1,8 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MllpClient } from '@adt/cli';
 import { migrateDatabase } from '@adt/db';
-import { ackCodeFromAck, encodeMllpFrame } from '@adt/hl7';
+import { ackCodeFromAck, encodeMllpFrame, MllpClient } from '@adt/hl7';
 import { createLogger } from '@adt/logging';
 import { createTestDatabase, hl7TestMessage, type Hl7TestMessage, type TestDatabase } from '@adt/testing';
 import { listenerTestConfig } from './testing/listener-test-config.js';

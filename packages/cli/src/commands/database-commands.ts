@@ -1,5 +1,6 @@
 import type { AppConfig } from '@adt/config';
-import { createPool, findFailedMessageIds, resetMessagesForReplay } from '@adt/db';
+import { replayMessages } from '@adt/application';
+import { createPool } from '@adt/db';
 import { createAdtEventsQueue, createProducerConnection, requeueMessages } from '@adt/queue';
 
 export { createPool, migrateDatabase } from '@adt/db';
@@ -15,11 +16,13 @@ export async function enqueueReplay(config: AppConfig, which: string[] | 'failed
   const redis = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
   try {
-    const ids = which === 'failed' ? await findFailedMessageIds(pool) : which;
-    const reset = await resetMessagesForReplay(pool, ids);
-    // A finished job keeps its id in Redis; requeue removes it so the replay really runs.
-    await requeueMessages(queue, reset, { attempts: config.worker.maxAttempts });
-    return reset;
+    return await replayMessages(
+      {
+        db: pool,
+        requeue: (ids) => requeueMessages(queue, ids, { attempts: config.worker.maxAttempts }),
+      },
+      which,
+    );
   } finally {
     await queue.close();
     redis.disconnect();

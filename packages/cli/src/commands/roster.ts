@@ -1,13 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import {
-  countUnattributedPatients,
-  importRoster,
-  missingTeams,
-  type createPool,
-  type BackfillOutcome,
-  type BackfillSettings,
-  type RosterImportResult,
-} from '@adt/db';
+import { importRoster, type BackfillOutcome, type BackfillSettings } from '@adt/application';
+import { countUnattributedPatients, missingTeams, type createPool, type RosterImportResult } from '@adt/db';
 import { parseRosterCsv, type RosterProblem } from './roster-csv.js';
 
 type DatabasePool = ReturnType<typeof createPool>;
@@ -24,7 +17,7 @@ export interface RosterImportReport {
 
 /**
  * Imports a roster file in one transaction: valid rows are added or refreshed, newly enrolled
- * patients are back-filled (see `importRoster` and `backfillFollowUps` in `@adt/db`).
+ * patients are back-filled (see `importRoster` in `@adt/application`).
  * Rejected rows are reported and left out; with `replace`, any rejected row stops the import,
  * because leaving a row out would remove that patient from the roster.
  * @param file - path of the CSV file

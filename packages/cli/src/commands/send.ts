@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ackCodeFromAck, normalizeMessageText } from '@adt/hl7';
-import { MllpClient } from '../mllp-client.js';
+import { ackCodeFromAck, MllpClient, normalizeMessageText } from '@adt/hl7';
 
 const HL7_EXTENSIONS = new Set(['.hl7', '.txt', '.msg', '.er7']);
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { endOfLocalDay, localDate } from '@adt/adt';
+import { STAY_LIMITS, endOfLocalDay, localDate } from '@adt/adt';
 import {
   findActorNames,
   findFollowUpDetail,
@@ -130,6 +130,7 @@ export const followUpRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (a
         limit: pageSize + 1,
         observationCodes: config.practice.observationCodes,
         now,
+        limits: STAY_LIMITS,
       });
       const page = items.slice(0, pageSize);
       const annotations = await annotateFollowUps(pool, page, [], {

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  findFailedMessageIds,
-  findMessageById,
-  listMessageHistory,
-  listMessages,
-  recordAudit,
-  resetMessagesForReplay,
-} from '@adt/db';
+import { replayMessages } from '@adt/application';
+import { findMessageById, listMessageHistory, listMessages, recordAudit } from '@adt/db';
 import { decodeHl7Bytes } from '@adt/hl7';
 import { requeueMessages } from '@adt/queue';
 import { HttpError, requireRole } from '../auth.js';
@@ -109,12 +103,11 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
   );
 
-  const replay = async (ids: string[]) => {
-    const reset = await resetMessagesForReplay(pool, ids);
-    // A finished job keeps its id in Redis; requeue removes it so the replay really runs.
-    await requeueMessages(queue, reset, { attempts: config.worker.maxAttempts });
-    return reset;
-  };
+  const replay = (which: string[] | 'failed') =>
+    replayMessages(
+      { db: pool, requeue: (ids) => requeueMessages(queue, ids, { attempts: config.worker.maxAttempts }) },
+      which,
+    );
 
   app.post(
     '/api/messages/:id/replay',
@@ -150,8 +143,7 @@ export const messageRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         response: { 202: z.object({ replayed: z.array(z.string()) }), ...errors },
       },
     },
-    async (_request, reply) =>
-      reply.code(202).send({ replayed: await replay(await findFailedMessageIds(pool)) }),
+    async (_request, reply) => reply.code(202).send({ replayed: await replay('failed') }),
   );
   return Promise.resolve();
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, endOfLocalDay, localDate } from '@adt/adt';
+import { STAY_LIMITS, addCalendarDays, endOfLocalDay, localDate } from '@adt/adt';
 import {
   acknowledgeEscalation,
   countTeamWork,
@@ -117,6 +117,7 @@ export const teamRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
         now,
         startOfDay,
         observationCodes: config.practice.observationCodes,
+        limits: STAY_LIMITS,
       });
       const escalations = await listOpenEscalations(pool, team, ESCALATIONS_SHOWN);
       const holders = escalations.flatMap((e) => (e.holder ? [e.holder] : []));

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { migrateDatabase, storeInboundMessage, type Queryable } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { applyMessage, type ApplyDeps, type ApplyOutcome } from '../apply-message.js';
+import { applyMessage, type ApplyDeps, type ApplyOutcome } from '@adt/application';
 import { adtMessage, TEST_FACILITY, type TestAdt } from './adt-test-messages.js';
 
 /** The practice zone of every test. */

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { encodeMllpFrame, MllpDecoder } from '@adt/hl7';
+import { encodeMllpFrame, MllpDecoder } from './mllp-decoder.js';
 
 const MAX_ACK_BYTES = 1024 * 1024;
 

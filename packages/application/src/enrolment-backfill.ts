@@ -17,16 +17,19 @@
  */
 import type pg from 'pg';
 import { planFollowUpEffects, type AdtEventInput, type RulesConfig } from '@adt/adt';
-import { recordAudit } from './audit-repository.js';
-import { findEncounterFollowUps } from './follow-up-repository.js';
-import { createRoutedFollowUp, type RoutingEncounter, type RoutingSettings } from './follow-up-routing.js';
-import { withTransaction, type Queryable } from './pool.js';
 import {
+  findEncounterFollowUps,
   findPatientsOfRosterEntries,
   importRosterEntries,
+  lockBackfillCandidates,
+  recordAudit,
+  withTransaction,
+  type BackfillCandidate,
+  type Queryable,
   type RosterEntryInput,
   type RosterImportResult,
-} from './roster-repository.js';
+} from '@adt/db';
+import { createRoutedFollowUp, type RoutingSettings } from './follow-up-routing.js';
 
 /** Encounters older than this cannot have a call still due (the longest clock is days long). */
 const BACKFILL_LOOKBACK_DAYS = 30;
@@ -46,37 +49,21 @@ export interface BackfillOutcome {
   pastDue: number;
 }
 
-interface CandidateRow {
-  id: string;
-  patient_id: string;
-  facility: string;
-  patient_class: string;
-  admission_type: string;
-  hospital_service: string;
-  patient_type: string;
-  admitted_at: Date | null;
-  discharged_at: Date | null;
-  disposition: string;
-  diagnoses: RoutingEncounter['diagnoses'];
-  last_event_type: string | null;
-  last_event_at: Date | null;
-}
-
 /** The event the encounter's stored state stands for, or null when it calls for no follow-up. */
-function standInEvent(row: CandidateRow, now: Date): AdtEventInput | null {
-  const lastEvent = row.last_event_type?.trim().toUpperCase() ?? '';
+function standInEvent(row: BackfillCandidate, now: Date): AdtEventInput | null {
+  const lastEvent = row.lastEventType?.trim().toUpperCase() ?? '';
   if (lastEvent === 'A11' || lastEvent === 'A13') return null;
-  const dischargeAt = row.discharged_at ?? (lastEvent === 'A03' ? row.last_event_at : null);
-  const isEd = row.patient_class.trim().toUpperCase() === 'E';
+  const dischargeAt = row.dischargedAt ?? (lastEvent === 'A03' ? row.lastEventAt : null);
+  const isEd = row.patientClass.trim().toUpperCase() === 'E';
   if (dischargeAt === null && !isEd) return null;
   return {
     eventType: dischargeAt === null ? 'A04' : 'A08',
-    occurredAt: row.last_event_at ?? now,
-    patientClass: row.patient_class,
-    hospitalService: row.hospital_service,
-    patientType: row.patient_type,
+    occurredAt: row.lastEventAt ?? now,
+    patientClass: row.patientClass,
+    hospitalService: row.hospitalService,
+    patientType: row.patientType,
     dischargeDisposition: row.disposition,
-    admitAt: row.admitted_at,
+    admitAt: row.admittedAt,
     dischargeAt,
     deceased: false,
   };
@@ -95,44 +82,25 @@ export async function backfillFollowUps(
   settings: BackfillSettings,
 ): Promise<BackfillOutcome> {
   const outcome: BackfillOutcome = { created: [], pastDue: 0 };
-  if (patientIds.length === 0) return outcome;
-  const candidates = await db.query<CandidateRow>(
-    `SELECT e.id, e.patient_id, e.facility, e.patient_class, e.admission_type, e.hospital_service,
-            e.patient_type, e.admitted_at, e.discharged_at, e.disposition, e.diagnoses,
-            e.last_event_type, e.last_event_at
-       FROM encounters e JOIN patients p ON p.id = e.patient_id
-      WHERE e.patient_id = ANY($1::bigint[]) AND p.merged_into IS NULL AND NOT p.deceased
-        AND COALESCE(e.discharged_at, e.last_event_at, e.admitted_at) >= $2
-      ORDER BY e.id
-      FOR UPDATE OF e`,
-    [patientIds, new Date(settings.now.getTime() - BACKFILL_LOOKBACK_DAYS * DAY_MS)],
+  const candidates = await lockBackfillCandidates(
+    db,
+    patientIds,
+    new Date(settings.now.getTime() - BACKFILL_LOOKBACK_DAYS * DAY_MS),
   );
-  for (const row of candidates.rows) {
+  for (const row of candidates) {
     const event = standInEvent(row, settings.now);
     if (!event) continue;
     const effects = planFollowUpEffects(event, await findEncounterFollowUps(db, row.id), settings.rules);
-    const encounter: RoutingEncounter = {
-      id: row.id,
-      patientId: row.patient_id,
-      facility: row.facility,
-      patientClass: row.patient_class,
-      admissionType: row.admission_type,
-      admittedAt: row.admitted_at,
-      dischargedAt: row.discharged_at,
-      disposition: row.disposition,
-      diagnoses: row.diagnoses,
-      lastEventAt: row.last_event_at,
-    };
     for (const effect of effects) {
       if (effect.type !== 'create') continue;
       if (effect.dueAt < settings.now) {
         outcome.pastDue += 1;
         continue;
       }
-      const result = await createRoutedFollowUp(db, effect, encounter, settings);
+      const result = await createRoutedFollowUp(db, effect, row, settings);
       if (result.status === 'created') {
         outcome.created.push({
-          patientId: row.patient_id,
+          patientId: row.patientId,
           encounterId: row.id,
           followUpId: result.followUpId,
           kind: effect.kind,

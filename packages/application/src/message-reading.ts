@@ -1,26 +1,20 @@
 /**
- * How an ADT message names its patient and encounter, and what it says about the visit: the
- * decoding shared by live processing, encounter replays and merges.
+ * What a parsed ADT message says in the domain's terms: the patient it names (with its
+ * demographics), the visit, and the encounter key. Shared by live processing, encounter replays
+ * and merges; the identity rule itself is the domain's (`identifierKey`, `encounterKey`).
  */
-import { parseHl7Date, parseHl7Timestamp, type EncounterEvent, type VisitState } from '@adt/adt';
+import {
+  encounterKey,
+  identifierKey,
+  parseHl7Date,
+  parseHl7Timestamp,
+  qualifyIdentifier,
+  type EncounterEvent,
+  type VisitState,
+} from '@adt/adt';
 import type { EncounterHistoryEntry, PatientUpsert } from '@adt/db';
 import { decodeHl7Bytes, parseAdtMessage, type AdtMessage, type PatientIdentifier } from '@adt/hl7';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
-
-/**
- * The identifier that keys a patient: the `MR` repetition, else the first, qualified by its
- * assigning authority or, when empty, the sending facility (routing spec, Identity).
- * @param identifiers - PID-3 or MRG-1 repetitions
- * @param sendingFacility - MSH-4
- * @returns the key, or null when there is no identifier
- */
-export function identifierKey(
-  identifiers: readonly PatientIdentifier[],
-  sendingFacility: string,
-): PatientIdentifier | null {
-  const chosen = identifiers.find((id) => id.type === 'MR') ?? identifiers[0];
-  return chosen ? { ...chosen, assigningAuthority: chosen.assigningAuthority || sendingFacility } : null;
-}
 
 /**
  * The patient key of a message (PID-3).
@@ -50,10 +44,7 @@ export function patientUpsert(adt: AdtMessage, occurredAt: Date): PatientUpsert 
     sex: adt.patient.sex,
     phone: adt.patient.phone,
     deceased: adt.patient.deathIndicator === 'Y',
-    identifiers: adt.patient.identifiers.map((id) => ({
-      ...id,
-      assigningAuthority: id.assigningAuthority || adt.header.sendingFacility,
-    })),
+    identifiers: adt.patient.identifiers.map((id) => qualifyIdentifier(id, adt.header.sendingFacility)),
     asOf: occurredAt,
   };
 }
@@ -79,35 +70,25 @@ export function eventVisit(adt: AdtMessage, zone: string): VisitState {
 }
 
 /**
- * The encounter key: PV1-19, else the patient and admit time (PV1-44), else the patient, event
- * type and event date (routing spec, Identity).
+ * The encounter key of a message (see `encounterKey` in `@adt/adt`).
  * @param adt - the parsed message
  * @param patientId - the (surviving) patient's id
  * @param visit - what the message says about the visit
  * @param occurredAt - the event time
  */
-export function encounterKey(
+export function messageEncounterKey(
   adt: AdtMessage,
   patientId: string,
   visit: VisitState,
   occurredAt: Date,
 ): string {
-  const visitNumber = adt.visit?.visitNumber ?? '';
-  if (visitNumber !== '') return visitNumber;
-  if (visit.admittedAt) return `patient:${patientId}:admit:${visit.admittedAt.toISOString()}`;
-  return `patient:${patientId}:event:${adt.eventType}:${occurredAt.toISOString().slice(0, 10)}`;
-}
-
-/**
- * An encounter key moved to another patient: keys derived from the patient id follow it, a visit
- * number stays as it is.
- * @param key - the encounter key
- * @param priorPatientId - the patient it was derived from
- * @param survivorPatientId - the patient it moves to
- */
-export function rekeyForPatient(key: string, priorPatientId: string, survivorPatientId: string): string {
-  const prefix = `patient:${priorPatientId}:`;
-  return key.startsWith(prefix) ? `patient:${survivorPatientId}:${key.slice(prefix.length)}` : key;
+  return encounterKey({
+    visitNumber: adt.visit?.visitNumber ?? '',
+    patientId,
+    admittedAt: visit.admittedAt,
+    eventType: adt.eventType,
+    occurredAt,
+  });
 }
 
 /**

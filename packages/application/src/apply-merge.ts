@@ -13,7 +13,7 @@
  * order). Locks: the prior patient or visit first,
  * then the survivor, the order a late event for a merged-away key takes too.
  */
-import { duplicateFollowUpsToRetire } from '@adt/adt';
+import { duplicateFollowUpsToRetire, identifierKey, rekeyForPatient } from '@adt/adt';
 import {
   cancelFollowUp,
   cancelPatientFollowUps,
@@ -42,16 +42,19 @@ import {
   type Queryable,
 } from '@adt/db';
 import { mergeScopeOf, type AdtMessage, type MergeGroup, type PatientIdentifier } from '@adt/hl7';
-import { identifierKey, patientUpsert, rekeyForPatient } from './encounter-event.js';
+import { patientUpsert } from './message-reading.js';
+import type { ProcessingSettings } from './processing-settings.js';
+import { replayStoredEncounter, type ReplayOutcome } from './replay-encounter.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
 
-/** What the merge needs from the message and the worker. */
+/** What the merge needs from the message and the practice. */
 export interface MergeContext {
   messageId: string;
   adt: AdtMessage;
   occurredAt: Date;
-  /** Replays an encounter after another record of it was merged into it. */
-  replay: (encounter: EncounterRecord) => Promise<void>;
+  settings: ProcessingSettings;
+  /** What the replays of merged encounters changed, collected as they run. */
+  replayed: Pick<ReplayOutcome, 'created' | 'effects'>;
 }
 
 /** What a merge message did: each group's outcome in message order, or nothing on a retry. */
@@ -63,7 +66,7 @@ type GroupRecord = Omit<MergeRecord, 'groupNumber'>;
 /**
  * Applies a merge message, every group in message order (see the file comment for the contract).
  * @param db - the processing transaction
- * @param context - the message and the replay hook
+ * @param context - the message, the settings and where replays are collected
  */
 export async function applyMerge(db: Queryable, context: MergeContext): Promise<MergeResult> {
   const scope = mergeScopeOf(context.adt.eventType);
@@ -211,7 +214,10 @@ async function mergeEncounterInto(
   for (const id of retired) await cancelFollowUp(db, id, 'merged');
   const moved = await moveEncounterRecords(db, fromId, { id: into.id, patientId: into.patientId });
   await mergeEncounterContext(db, fromId, into.id);
-  await context.replay(into);
+  // The survivor is replayed over the union of the events: its state and follow-ups in event order.
+  const replayed = await replayStoredEncounter(db, context.settings, into, context.messageId);
+  context.replayed.created.push(...replayed.created);
+  context.replayed.effects.push(...replayed.effects);
   return { retired, ...moved };
 }
 

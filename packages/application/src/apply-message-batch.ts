@@ -1,0 +1,98 @@
+/**
+ * Applies several stored messages in one transaction: the worker's batch of ready jobs.
+ *
+ * The messages are read in one statement, parsed and checked in memory, then applied one after
+ * another by the same steps as {@link applyMessage} in a single transaction, whose closing writes
+ * (marked processed, supersession checks queued) are one statement each for the whole batch. The
+ * messages are taken in the order of their patient keys, so batches running in parallel lock
+ * patients and their encounters in the same order and rarely wait on each other in a cycle.
+ *
+ * Per-encounter order and idempotency are those of {@link applyMessage}: the same row locks and
+ * the same encounter_events key. A message that cannot be read fails alone before the
+ * transaction. If the transaction fails for any reason (a poison message, a deadlock, a lost
+ * connection), nothing of it stays and every message is applied again on its own, each in its own
+ * transaction, so one bad message fails alone and never its batch.
+ */
+import { findMessagesByIds, messageTraceOf, withTransaction, type MessageTrace } from '@adt/db';
+import {
+  applyMessage,
+  applyReadMessage,
+  DeferredWrites,
+  readStoredMessage,
+  type ApplyDeps,
+  type ApplyOutcome,
+  type ReadMessage,
+} from './apply-message.js';
+import { UnprocessableMessageError } from './unprocessable-message-error.js';
+
+/** What happened to one message of a batch. */
+export type BatchItemResult = { ok: true; outcome: ApplyOutcome } | { ok: false; error: unknown };
+
+/** What a batch did. */
+export interface BatchOutcome {
+  /** Each message's result, by id. */
+  results: Map<string, BatchItemResult>;
+  /** `together`: one transaction; `one_by_one`: it failed and each message ran on its own. */
+  mode: 'together' | 'one_by_one';
+  /** Why the shared transaction failed (one_by_one only). */
+  batchError?: unknown;
+}
+
+/**
+ * Applies a batch of stored messages (see the file comment for the contract).
+ * @param deps - pool, rules and routing settings
+ * @param messageIds - the messages, each once
+ */
+export async function applyMessageBatch(
+  deps: ApplyDeps,
+  messageIds: readonly string[],
+): Promise<BatchOutcome> {
+  const results = new Map<string, BatchItemResult>();
+  const stored = await findMessagesByIds(deps.pool, messageIds);
+  const toApply: { message: ReadMessage; trace: MessageTrace }[] = [];
+  for (const id of messageIds) {
+    const message = stored.get(id);
+    if (!message) {
+      results.set(id, { ok: false, error: new UnprocessableMessageError(`message ${id} does not exist`) });
+      continue;
+    }
+    const trace = messageTraceOf(message);
+    try {
+      const read = await readStoredMessage(deps, id, message);
+      if (read.kind === 'skipped') results.set(id, { ok: true, outcome: { ...read.changes, trace } });
+      else toApply.push({ message: read.message, trace });
+    } catch (error) {
+      results.set(id, { ok: false, error });
+    }
+  }
+  if (toApply.length === 0) return { results, mode: 'together' };
+  // Stable: messages of one patient keep their arrival order.
+  toApply.sort((a, b) =>
+    a.message.lockKey < b.message.lockKey ? -1 : a.message.lockKey > b.message.lockKey ? 1 : 0,
+  );
+  try {
+    const changes = await withTransaction(deps.pool, async (db) => {
+      const writes = new DeferredWrites();
+      const applied = [];
+      for (const item of toApply) applied.push(await applyReadMessage(db, deps, item.message, writes));
+      await writes.flush(db);
+      return applied;
+    });
+    for (const [index, item] of toApply.entries()) {
+      const applied = changes[index];
+      if (applied)
+        results.set(item.message.messageId, { ok: true, outcome: { ...applied, trace: item.trace } });
+    }
+    return { results, mode: 'together' };
+  } catch (batchError) {
+    for (const item of toApply) {
+      const id = item.message.messageId;
+      try {
+        results.set(id, { ok: true, outcome: await applyMessage(deps, id) });
+      } catch (error) {
+        results.set(id, { ok: false, error });
+      }
+    }
+    return { results, mode: 'one_by_one', batchError };
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The worker's batches (`applyMessageBatch`): ready messages share one transaction with the same
+ * result as one at a time, and one that the database refuses fails alone.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMessage, applyMessageBatch, UnprocessableMessageError } from '@adt/application';
+import type { TestAdt } from './testing/adt-test-messages.js';
+import { createApplyHarness, type ApplyHarness } from './testing/apply-harness.js';
+
+const admit = (mrn: string, visit: string, n: number): TestAdt => ({
+  controlId: `${visit}-A01-${n}`,
+  event: 'A01',
+  mrn,
+  visit,
+  patientClass: 'I',
+  at: '20261116090000',
+  admit: '20261116090000',
+});
+const discharge = (mrn: string, visit: string, n: number): TestAdt => ({
+  controlId: `${visit}-A03-${n}`,
+  event: 'A03',
+  mrn,
+  visit,
+  patientClass: 'I',
+  at: '20261118143000',
+  admit: '20261116090000',
+  discharge: '20261118140000',
+});
+
+describe('applyMessageBatch', () => {
+  let h: ApplyHarness;
+
+  beforeAll(async () => {
+    h = await createApplyHarness('batch');
+    // A poison message: the database refuses the encounter of visit POISON.
+    await h.db.pool.query(`
+      CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.visit_number = 'POISON' THEN RAISE EXCEPTION 'poison visit'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON encounters
+        FOR EACH ROW EXECUTE FUNCTION refuse_poison();`);
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('applies a batch in one transaction as one at a time would, whatever the order; a retry changes nothing', async () => {
+    // The discharge first, then its admission, in one batch; and another patient's pair in order.
+    const ids = [
+      await h.store(discharge('B1', 'VB1', 1)),
+      await h.store(admit('B2', 'VB2', 1)),
+      await h.store(admit('B1', 'VB1', 1)),
+      await h.store(discharge('B2', 'VB2', 1)),
+    ];
+    const batch = await applyMessageBatch(h.deps, ids);
+    expect(batch.mode).toBe('together');
+    expect(ids.map((id) => batch.results.get(id)?.ok)).toEqual([true, true, true, true]);
+    for (const mrn of ['B1', 'B2']) {
+      expect((await h.followUpsOf(mrn)).map((f) => [f.kind, f.status])).toEqual([['discharge', 'open']]);
+    }
+    const statuses = await h.db.pool.query<{ status: string }>(
+      'SELECT status FROM inbound_messages WHERE id = ANY($1::bigint[])',
+      [ids],
+    );
+    expect(statuses.rows.map((r) => r.status)).toEqual(['processed', 'processed', 'processed', 'processed']);
+
+    const again = await applyMessageBatch(h.deps, ids);
+    expect([...again.results.values()].map((r) => r.ok && r.outcome.status)).toEqual([
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+    expect((await h.followUpsOf('B1')).length).toBe(1);
+  });
+
+  it('fails a poison message alone: the rest of its batch is applied', async () => {
+    const good1 = await h.store(discharge('P1', 'VP1', 2));
+    const poison = await h.store(discharge('P2', 'POISON', 2));
+    const good2 = await h.store(discharge('P3', 'VP3', 2));
+    const batch = await applyMessageBatch(h.deps, [good1, poison, good2]);
+    expect(batch.mode).toBe('one_by_one');
+    expect(batch.results.get(good1)?.ok).toBe(true);
+    expect(batch.results.get(good2)?.ok).toBe(true);
+    const failed = batch.results.get(poison);
+    expect(failed?.ok).toBe(false);
+    expect(failed && !failed.ok && String(failed.error)).toContain('poison visit');
+    expect((await h.followUpsOf('P1')).length).toBe(1);
+    expect((await h.followUpsOf('P3')).length).toBe(1);
+    expect(await h.followUpsOf('P2')).toEqual([]);
+    // Nothing of the poison message stayed: it is still waiting for a retry.
+    const row = await h.db.pool.query<{ status: string }>(
+      'SELECT status FROM inbound_messages WHERE id = $1',
+      [poison],
+    );
+    expect(row.rows[0]?.status).toBe('received');
+  });
+
+  it('fails an unreadable or unknown message alone, before the transaction', async () => {
+    const good = await h.store(discharge('U1', 'VU1', 3));
+    const unreadable = await h.store('this is not HL7');
+    const batch = await applyMessageBatch(h.deps, [good, unreadable, '999999999']);
+    expect(batch.mode).toBe('together');
+    expect(batch.results.get(good)?.ok).toBe(true);
+    const bad = batch.results.get(unreadable);
+    expect(bad && !bad.ok && bad.error).toBeInstanceOf(UnprocessableMessageError);
+    const missing = batch.results.get('999999999');
+    expect(missing && !missing.ok && missing.error).toBeInstanceOf(UnprocessableMessageError);
+    await expect(applyMessage(h.deps, unreadable)).rejects.toThrow(UnprocessableMessageError);
+  });
+});
