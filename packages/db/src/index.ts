@@ -48,3 +48,4 @@ export {
   queueSupersessionCheck,
   settleSupersession,
 } from './readmission-supersession.js';
+export * from './webhook-repository.js';

@@ -40,6 +40,7 @@ import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { isApiRoute } from './route-match.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -195,6 +196,7 @@ export async function buildApp(
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
+  await app.register(webhookRoutes, { context });
   await app.register(vocabularyRoutes);
   await app.register(webRoutes);
   await app.register(opsQueueDashboard, { context });

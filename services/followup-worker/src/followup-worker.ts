@@ -21,16 +21,22 @@ import {
   createAdtEventsQueue,
   createAdtEventsWorker,
   createProducerConnection,
+  createWebhookDeliveriesQueue,
+  createWebhookDeliveriesWorker,
   createWorkerConnection,
   isRedisReachable,
   type ApplyMessageJob,
   type Job,
 } from '@adt/queue';
+import { webhookRetryDelayMs } from '@adt/webhooks';
 import { applyMessage, UnprocessableMessageError, type ApplyDeps } from './apply-message.js';
 import { registerQueueMetrics } from './queue-metrics.js';
 import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';
 import { createWorkerMetrics } from './worker-metrics.js';
+import { webhookDeliveryProcessor } from './webhook-delivery-job.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.js';
+import { createWebhookMetrics } from './webhook-metrics.js';
 
 const WORKER_CLOSE_TIMEOUT_MS = 10_000;
 
@@ -41,6 +47,8 @@ export interface RunningWorker {
   evaluateAlerts: () => Promise<void>;
   /** Runs the retention job now; resolves with the number of messages pruned. */
   prune: () => Promise<number>;
+  /** Fans webhook events out and queues the deliveries due now (tests). */
+  dispatchWebhooks: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -160,6 +168,44 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     metrics,
   });
 
+  // Outbound webhooks: the dispatcher fans the outbox out; deliveries go on their own queue, so a
+  // slow or absent receiver never holds up message processing.
+  const webhookMetrics = createWebhookMetrics(registry);
+  const webhookQueue = createWebhookDeliveriesQueue({ connection: producer, prefix: config.queuePrefix });
+  const webhookConnection = createWorkerConnection(config.redisUrl);
+  let dispatcher: WebhookDispatcher | null = null;
+  const webhookWorker = createWebhookDeliveriesWorker(
+    webhookDeliveryProcessor({
+      pool,
+      settings: config.webhooks,
+      log,
+      metrics: webhookMetrics,
+      onSettled: () => dispatcher?.wake(),
+    }),
+    {
+      connection: webhookConnection,
+      prefix: config.queuePrefix,
+      concurrency: config.webhooks.concurrency,
+      retryDelayMs: (failed) =>
+        webhookRetryDelayMs(failed, {
+          firstDelayMs: config.webhooks.retryFirstDelayMs,
+          maxDelayMs: config.webhooks.retryMaxDelayMs,
+        }),
+    },
+  );
+  webhookWorker.on('error', (error) => {
+    log.error({ err: error }, 'webhook worker error');
+  });
+  dispatcher = startWebhookDispatcher({
+    pool,
+    queue: webhookQueue,
+    maxAttempts: config.webhooks.maxAttempts,
+    intervalMs: config.webhooks.dispatchIntervalMs,
+    log,
+    metrics: webhookMetrics,
+  });
+  const webhookDispatcher = dispatcher;
+
   const ops = createOpsServer({
     registry,
     checks: [
@@ -179,6 +225,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
       await alerts.runOnce();
     },
     prune: retention.runOnce,
+    dispatchWebhooks: webhookDispatcher.runOnce,
     stop: async () => {
       // A graceful close waits for Redis; if Redis is gone it would wait forever. Jobs cut short
       // are safe: the message stays "received" in Postgres and is re-enqueued by the sweep.
@@ -194,12 +241,20 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
         await worker.close(true);
       }
       clearTimeout(timer);
+      await webhookDispatcher.stop();
+      // An attempt cut short is recorded nowhere and its job comes back: at least once.
+      await Promise.race([
+        webhookWorker.close(),
+        new Promise((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref()),
+      ]);
       await alerts.stop();
       await retention.stop();
       await ops.close();
       await queue.close();
+      await webhookQueue.close();
       producer.disconnect();
       connection.disconnect();
+      webhookConnection.disconnect();
       await pool.end();
     },
   };
