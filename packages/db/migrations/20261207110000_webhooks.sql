@@ -73,6 +73,20 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE deleted_at IS NULL) THEN
     RETURN;
   END IF;
+  -- One change made of several writes in one transaction (a claim: the care action and the status
+  -- it sets) is one follow_up.updated, listing every change.
+  IF p_type = 'follow_up.updated' THEN
+    UPDATE webhook_events e
+       SET data = e.data || jsonb_strip_nulls(p_data) || jsonb_build_object('changes', (
+             SELECT jsonb_agg(DISTINCT c) FROM (
+               SELECT jsonb_array_elements_text(e.data -> 'changes') AS c
+               UNION SELECT jsonb_array_elements_text(p_data -> 'changes')) all_changes))
+     WHERE e.dispatched_at IS NULL AND e.xid = pg_current_xact_id()
+       AND e.type = 'follow_up.updated' AND e.follow_up_id = p_follow_up_id;
+    IF FOUND THEN
+      RETURN;
+    END IF;
+  END IF;
   INSERT INTO webhook_events (type, patient_id, encounter_id, follow_up_id, facility, team, kind, data)
   VALUES (p_type, p_patient_id, p_encounter_id, p_follow_up_id, p_facility, p_team, p_kind,
           jsonb_strip_nulls(p_data));

@@ -206,6 +206,32 @@ export async function deleteWebhookSubscription(
 const DISPATCH_LOCK = 7_110_001;
 
 /**
+ * The oldest transaction still running in this database, as a 64-bit transaction id (the row's
+ * `xid`), or beyond every id when none is: an event below it can no longer be preceded by an event
+ * of an uncommitted transaction. `pg_stat_activity` gives 32-bit ids; they are widened with the
+ * current epoch. Sessions of other databases on the same server are not waited for.
+ */
+const COMMITTED_HORIZON = `horizon AS (
+  SELECT COALESCE(min(
+           CASE WHEN widened > current.xmax THEN widened - 4294967296 ELSE widened END
+         ), current.xmax + 1) AS oldest_running
+    FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax) current
+    LEFT JOIN LATERAL (
+      SELECT (current.xmax & ~4294967295::bigint) + a.backend_xid::text::bigint AS widened
+        FROM pg_stat_activity a
+       WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+    ) running ON true
+   GROUP BY current.xmax
+)`;
+
+/**
+ * An event whose transaction began this long ago is dispatched even while an older transaction is
+ * still running, so a long transaction (a backfill) delays webhooks by this much at most. Only an
+ * event of that long transaction itself could then come after a newer one of the same patient.
+ */
+const COMMIT_ORDER_WAIT_SECONDS = 10;
+
+/**
  * Which outbox events may reach subscribers: the one place to exclude events. Test-feed (sandbox)
  * messages must produce no webhooks; once a message or encounter carries that flag, its condition
  * goes here (on `e`, a `webhook_events` row), and excluded events are marked dispatched with no
@@ -215,8 +241,9 @@ export const DELIVERABLE_WEBHOOK_EVENT = 'TRUE';
 
 /**
  * Fans committed outbox events out to one delivery per matching subscription, oldest first, and
- * marks them dispatched. An event is taken only once every transaction older than its own has
- * ended, so events reach the deliveries table in commit order. Runs under an advisory lock: a
+ * marks them dispatched. An event is taken only once every transaction of this database older than
+ * its own has ended (or after {@link COMMIT_ORDER_WAIT_SECONDS}), so events reach the deliveries
+ * table in commit order. Runs under an advisory lock: a
  * second dispatcher finds it held and does nothing.
  * @param pool - the pool (the fan-out is one transaction)
  * @param limit - events per run
@@ -237,10 +264,12 @@ export async function dispatchWebhookEvents(
       return { events: 0, deliveries: 0 };
     }
     const result = await client.query<{ events: number; deliveries: number }>(
-      `WITH batch AS (
-         SELECT id FROM webhook_events
-          WHERE dispatched_at IS NULL AND xid < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY id LIMIT $1
+      `WITH ${COMMITTED_HORIZON}, batch AS (
+         SELECT e.id FROM webhook_events e, horizon
+          WHERE e.dispatched_at IS NULL
+            AND (e.xid::text::bigint < horizon.oldest_running
+                 OR e.occurred_at < now() - make_interval(secs => $2))
+          ORDER BY e.id LIMIT $1
        ), fanned AS (
          INSERT INTO webhook_deliveries (subscription_id, event_id, order_key)
          SELECT s.id, e.id, e.patient_id
@@ -259,7 +288,7 @@ export async function dispatchWebhookEvents(
          UPDATE webhook_events SET dispatched_at = now() WHERE id IN (SELECT id FROM batch) RETURNING id
        )
        SELECT (SELECT count(*) FROM marked)::int AS events, (SELECT count(*) FROM fanned)::int AS deliveries`,
-      [limit],
+      [limit, COMMIT_ORDER_WAIT_SECONDS],
     );
     await client.query('COMMIT');
     return result.rows[0] ?? { events: 0, deliveries: 0 };
