@@ -86,6 +86,17 @@ describe('webhook subscriptions API', () => {
     expect(response.json<{ message: string }>().message).toMatch(message);
   });
 
+  it('serves the webhooks page to ops and admins, not to navigators', async () => {
+    const navigator = await createUserToken(h.db.pool, { role: 'navigator', team: 'north', name: 'nav' });
+    const page = (token: string) =>
+      h.app.inject({ url: '/webhooks', headers: { authorization: `Bearer ${token}` } });
+    const shown = await page(ops);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('/assets/js/webhooks.js');
+    expect((await page(admin)).statusCode).toBe(200);
+    expect((await page(navigator)).statusCode).toBe(403);
+  });
+
   it('is for admins; ops see deliveries and redeliver them', async () => {
     expect((await post({ url: PUBLIC_URL, events: ['follow_up.created'], secret }, ops)).statusCode).toBe(
       403,

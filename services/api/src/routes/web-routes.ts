@@ -109,5 +109,6 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   app.get('/reports', hidden, page('reports.html', reports));
   app.get('/reports/print', hidden, page('reports-print.html', reports));
   app.get('/ops', hidden, page('ops.html', { signedIn: true, roles: ['ops', 'admin'] }));
+  app.get('/webhooks', hidden, page('webhooks.html', { signedIn: true, roles: ['ops', 'admin'] }));
   app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
 };

@@ -17,5 +17,7 @@
 /** @typedef {FollowUpDetail['sourceMessages'][number]} SourceMessage */
 /** @typedef {GetJson<'/api/messages'>['items'][number]} Message */
 /** @typedef {GetJson<'/api/messages/{id}'>} MessageDetail */
+/** @typedef {GetJson<'/api/subscriptions'>['items'][number]} WebhookSubscription */
+/** @typedef {GetJson<'/api/webhook-deliveries'>['items'][number]} WebhookDelivery */
 
 export {};

@@ -8,7 +8,7 @@ import { loadVocabulary } from './vocabulary.js';
 /** @typedef {import('./api.js').Who} Who */
 
 /**
- * @typedef {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team'} Page
+ * @typedef {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team' | 'webhooks'} Page
  * @typedef {{ name: string, href: string, label: string, shows: (user: Who, page: Page) => boolean }} NavItem
  */
 
@@ -21,6 +21,7 @@ const NAV = [
   { name: 'team', href: '/team', label: 'Team', shows: (u) => u.role === 'admin' || u.leads.length > 0 },
   { name: 'ops', href: '/ops', label: 'Operations', shows: (u) => u.role !== 'navigator' },
   { name: 'queues', href: '/ops/queues', label: 'Queue dashboard', shows: (_u, page) => page === 'ops' },
+  { name: 'webhooks', href: '/webhooks', label: 'Webhooks', shows: (u) => u.role !== 'navigator' },
   { name: 'audit', href: '/audit', label: 'Audit log', shows: (u) => u.role === 'admin' },
 ];
 
