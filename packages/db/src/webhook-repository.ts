@@ -506,3 +506,30 @@ export async function countWebhookBacklog(db: Queryable): Promise<{ pending: num
   );
   return result.rows[0] ?? { pending: 0, undispatched: 0 };
 }
+
+/**
+ * Deletes webhook events older than the retention, with their deliveries, once none of those is
+ * still pending; a batch at a time.
+ * @param pool - the pool (events and deliveries go in one transaction)
+ * @param options - retention in days and batch size
+ * @returns the number of events deleted
+ */
+export async function pruneWebhookHistory(
+  pool: pg.Pool,
+  options: { retentionDays: number; batchSize: number },
+): Promise<number> {
+  const result = await pool.query(
+    `WITH old AS (
+       SELECT e.id FROM webhook_events e
+        WHERE e.dispatched_at IS NOT NULL AND e.occurred_at < now() - make_interval(days => $1)
+          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')
+        ORDER BY e.id LIMIT $2
+        FOR UPDATE SKIP LOCKED
+     ), gone AS (
+       DELETE FROM webhook_deliveries d USING old WHERE d.event_id = old.id
+     )
+     DELETE FROM webhook_events e USING old WHERE e.id = old.id`,
+    [options.retentionDays, options.batchSize],
+  );
+  return result.rowCount ?? 0;
+}

@@ -1,11 +1,11 @@
 /**
  * The retention job: erases the raw HL7 of messages older than `RETENTION_DAYS` that the policy
- * allows (see `@adt/db` `pruneRawMessages` and docs/operations.md#retention), in short batches,
- * on an interval. Its runs, results and failures are metrics, so the job itself is watched.
+ * allows (see `@adt/db` `pruneRawMessages` and docs/operations.md#retention), and webhook events
+ * and deliveries that old once none is pending, in short batches, on an interval. Its runs, results and failures are metrics, so the job itself is watched.
  * Several workers may run it at once: each batch skips rows another is pruning.
  */
 import type pg from 'pg';
-import { pruneRawMessages } from '@adt/db';
+import { pruneRawMessages, pruneWebhookHistory } from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { startIntervalLoop } from '@adt/observability';
 import type { WorkerMetrics } from './worker-metrics.js';
@@ -48,6 +48,10 @@ export function startRetentionJob(options: {
         metrics.retentionPruned.inc(batch);
         if (batch < PRUNE_BATCH) break;
       }
+      const webhookBatch = { retentionDays: options.retentionDays, batchSize: PRUNE_BATCH };
+      let webhookEvents: number;
+      do webhookEvents = await pruneWebhookHistory(options.pool, webhookBatch);
+      while (webhookEvents === PRUNE_BATCH);
     } catch (error) {
       metrics.retentionRuns.inc({ result: 'failure' });
       log.error({ err: error, pruned }, 'retention run failed; will retry');

@@ -176,4 +176,22 @@ describe('webhook deliveries: filters, dead letters and redelivery', () => {
     });
     expect(receiver.ids).toEqual([`msg_${dead?.id ?? ''}`]);
   });
+
+  it('prunes events past the retention once none of their deliveries is pending', async () => {
+    const before = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_events');
+    await db.pool.query(`UPDATE webhook_events SET occurred_at = now() - interval '400 days'`);
+    // One old event still has a pending delivery (of a deleted subscription, so nothing sends it): it stays.
+    await db.pool.query(
+      `WITH s AS (
+         INSERT INTO webhook_subscriptions (url, events, secret, created_by, deleted_at)
+         VALUES ('http://127.0.0.1:9/', '{encounter.discharged}', '', 'test', now()) RETURNING id
+       )
+       INSERT INTO webhook_deliveries (subscription_id, event_id, order_key)
+       SELECT s.id, (SELECT min(id) FROM webhook_events), 1 FROM s`,
+    );
+    await worker.prune();
+    const after = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_events');
+    expect(before.rows[0]?.n).toBeGreaterThan(1);
+    expect(after.rows[0]?.n).toBe(1);
+  });
 });
