@@ -212,6 +212,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
       { name: 'postgres', check: () => isDatabaseReachable(pool) },
       { name: 'redis', check: () => isRedisReachable(connection) },
       { name: 'worker', check: () => Promise.resolve(worker.isRunning()) },
+      { name: 'webhook-worker', check: () => Promise.resolve(webhookWorker.isRunning()) },
       queueActiveCheck(queue),
     ],
   });
