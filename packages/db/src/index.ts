@@ -48,4 +48,6 @@ export {
   queueSupersessionCheck,
   settleSupersession,
 } from './readmission-supersession.js';
-export * from './webhook-repository.js';
+export * from './webhook-subscription-repository.js';
+export * from './webhook-dispatch.js';
+export * from './webhook-delivery-repository.js';
