@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { Queryable } from './pool.js';
 
+// Only one process fans out at a time, so a chain's deliveries are created in event order.
 const DISPATCH_LOCK = 7_110_001;
 
 /**
