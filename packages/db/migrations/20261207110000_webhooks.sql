@@ -172,23 +172,31 @@ CREATE CONSTRAINT TRIGGER care_actions_webhook_events AFTER INSERT ON care_actio
 CREATE FUNCTION webhook_encounter_event() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   e encounters%ROWTYPE;
+  data jsonb;
 BEGIN
   SELECT * INTO e FROM encounters WHERE id = NEW.encounter_id;
-  PERFORM webhook_event_record(
-    CASE WHEN NEW.event_type = 'A03' THEN 'encounter.discharged' ELSE 'encounter.admitted' END,
-    e.patient_id, e.id, NULL, e.facility, NULL, NULL,
-    jsonb_build_object(
+  data := jsonb_build_object(
       'encounterId', e.id::text,
       'patientId', e.patient_id::text,
       'facility', e.facility,
       'event', NEW.event_type,
       'patientClass', NULLIF(e.patient_class, ''),
-      'occurredAt', NEW.occurred_at
-    ));
+      'occurredAt', NEW.occurred_at);
+  -- encounter.ed_visit feeds the FHIR "emergency department visit" topic only: an ED arrival
+  -- (A04 or A01) or an ED discharge (A03).
+  IF e.patient_class = 'E' THEN
+    PERFORM webhook_event_record('encounter.ed_visit', e.patient_id, e.id, NULL, e.facility, NULL, NULL, data);
+  END IF;
+  IF NEW.event_type = 'A04' THEN
+    RETURN NULL;
+  END IF;
+  PERFORM webhook_event_record(
+    CASE WHEN NEW.event_type = 'A03' THEN 'encounter.discharged' ELSE 'encounter.admitted' END,
+    e.patient_id, e.id, NULL, e.facility, NULL, NULL, data);
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER encounter_events_webhook_events AFTER INSERT ON encounter_events
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.event_type IN ('A01', 'A06', 'A03'))
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.event_type IN ('A01', 'A04', 'A06', 'A03'))
   EXECUTE FUNCTION webhook_encounter_event();
 
 -- patient.deceased: the first time a patient is known to have died.

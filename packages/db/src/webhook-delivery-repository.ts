@@ -38,6 +38,18 @@ export interface WebhookDeliveryWork {
   data: Record<string, unknown>;
   /** An earlier delivery of the same chain is still pending: this one must wait. */
   blocked: boolean;
+  encounterId: string | null;
+  /** How the receiver is spoken to: a Standard Webhook, or a FHIR rest-hook notification. */
+  channel: 'webhook' | 'fhir-rest-hook';
+  fhir: {
+    topic: string;
+    payload: 'empty' | 'id-only';
+    headers: string[];
+    base: string;
+    subscriptionId: string;
+    /** This event's number among the subscription's events (1 for the first). */
+    eventNumber: number;
+  } | null;
 }
 
 const EARLIER_PENDING = `EXISTS (
@@ -84,9 +96,20 @@ export async function findWebhookDeliveryWork(
     occurred_at: Date;
     data: Record<string, unknown>;
     blocked: boolean;
+    encounter_id: string | null;
+    channel: 'webhook' | 'fhir-rest-hook';
+    subscription_id: string;
+    fhir_topic: string | null;
+    fhir_payload: 'empty' | 'id-only' | null;
+    fhir_headers: string[];
+    fhir_base: string | null;
+    event_number: number;
   }>(
     `SELECT d.id::text, d.status, d.generation, s.url, s.secret, e.type, e.occurred_at, e.data,
-            ${EARLIER_PENDING} AS blocked
+            ${EARLIER_PENDING} AS blocked, e.encounter_id::text, s.channel, s.id::text AS subscription_id,
+            s.fhir_topic, s.fhir_payload, s.fhir_headers, s.fhir_base,
+            (SELECT count(*) FROM webhook_deliveries n
+              WHERE n.subscription_id = d.subscription_id AND n.event_id <= d.event_id)::int AS event_number
        FROM webhook_deliveries d
        JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.deleted_at IS NULL
        JOIN webhook_events e ON e.id = d.event_id
@@ -105,6 +128,19 @@ export async function findWebhookDeliveryWork(
     occurredAt: row.occurred_at,
     data: row.data,
     blocked: row.blocked,
+    encounterId: row.encounter_id,
+    channel: row.channel,
+    fhir:
+      row.channel === 'fhir-rest-hook' && row.fhir_topic && row.fhir_payload && row.fhir_base
+        ? {
+            topic: row.fhir_topic,
+            payload: row.fhir_payload,
+            headers: row.fhir_headers,
+            base: row.fhir_base,
+            subscriptionId: row.subscription_id,
+            eventNumber: row.event_number,
+          }
+        : null,
   };
 }
 

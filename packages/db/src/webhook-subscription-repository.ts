@@ -126,7 +126,7 @@ export async function listWebhookSubscriptions(db: Queryable): Promise<WebhookSu
           WHERE d.subscription_id = s.id AND d.last_attempt_at IS NOT NULL
           ORDER BY d.last_attempt_at DESC LIMIT 1
        ) latest ON true
-      WHERE s.deleted_at IS NULL
+      WHERE s.deleted_at IS NULL AND s.channel = 'webhook'
       ORDER BY s.id`,
   );
   return result.rows.map((row) => ({
@@ -157,10 +157,83 @@ export async function deleteWebhookSubscription(
        UPDATE webhook_deliveries SET status = 'dead', last_error = 'subscription deleted'
         WHERE subscription_id = $1 AND status = 'pending'
      )
-     UPDATE webhook_subscriptions s SET deleted_at = COALESCE(deleted_at, now()), secret = ''
+     UPDATE webhook_subscriptions s
+        SET deleted_at = COALESCE(deleted_at, now()), secret = '', fhir_headers = '{}'
       WHERE s.id = $1 RETURNING ${SUBSCRIPTION_COLUMNS}`,
     [id],
   );
   const row = result.rows[0];
   return row ? toSubscription(row) : null;
+}
+
+/** A FHIR topic-based subscription as stored: the resource it was accepted as. */
+export interface FhirSubscriptionRecord {
+  id: string;
+  resource: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** What a new FHIR subscription holds, already validated. */
+export interface NewFhirSubscription {
+  endpoint: string;
+  /** The outbox event types its topic is made of. */
+  events: readonly string[];
+  topic: string;
+  payload: 'empty' | 'id-only';
+  headers: readonly string[];
+  /** The server base (`…/fhir/R4`) its notifications' references are made from. */
+  base: string;
+  /** The Subscription resource to store; its `id` is set here. */
+  resource: Record<string, unknown>;
+  createdBy: string;
+}
+
+/**
+ * Stores a FHIR rest-hook subscription on the webhook outbox.
+ * @param db - pool or transaction
+ * @param subscription - endpoint, topic, payload, headers and the resource
+ */
+export async function createFhirSubscription(
+  db: Queryable,
+  subscription: NewFhirSubscription,
+): Promise<FhirSubscriptionRecord> {
+  const result = await db.query<{ id: string; resource: Record<string, unknown>; created_at: Date }>(
+    // The resource carries its own id, so the id is drawn first.
+    `WITH next AS (SELECT nextval(pg_get_serial_sequence('webhook_subscriptions', 'id')) AS id)
+     INSERT INTO webhook_subscriptions
+       (id, url, events, secret, created_by, channel, fhir_topic, fhir_payload, fhir_headers, fhir_base, fhir_resource)
+     OVERRIDING SYSTEM VALUE
+     SELECT next.id, $1, $2, '', $3, 'fhir-rest-hook', $4, $5, $6, $7,
+            $8::jsonb || jsonb_build_object('id', next.id::text)
+       FROM next
+     RETURNING id::text, fhir_resource AS resource, created_at`,
+    [
+      subscription.endpoint,
+      subscription.events,
+      subscription.createdBy,
+      subscription.topic,
+      subscription.payload,
+      subscription.headers,
+      subscription.base,
+      JSON.stringify(subscription.resource),
+    ],
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('subscription not stored');
+  return { id: row.id, resource: row.resource, createdAt: row.created_at };
+}
+
+/**
+ * The FHIR subscriptions not deleted, or the one with `id`.
+ * @param db - pool or transaction
+ * @param id - one subscription's id; all when not given
+ */
+export async function findFhirSubscriptions(db: Queryable, id?: string): Promise<FhirSubscriptionRecord[]> {
+  const result = await db.query<{ id: string; resource: Record<string, unknown>; created_at: Date }>(
+    `SELECT id::text, fhir_resource AS resource, created_at FROM webhook_subscriptions
+      WHERE channel = 'fhir-rest-hook' AND deleted_at IS NULL AND ($1::bigint IS NULL OR id = $1)
+      ORDER BY id LIMIT 1000`,
+    [id ?? null],
+  );
+  return result.rows.map((row) => ({ id: row.id, resource: row.resource, createdAt: row.created_at }));
 }

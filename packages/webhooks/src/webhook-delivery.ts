@@ -14,8 +14,12 @@ import {
 /** One delivery attempt's input. */
 export interface WebhookRequest {
   url: string;
-  /** The subscriber's `whsec_…` secret. */
-  secret: string;
+  /** The subscriber's `whsec_…` secret; null sends the delivery unsigned (FHIR rest-hooks). */
+  secret: string | null;
+  /** Headers the subscriber asked for (a FHIR channel's `header`), `Name: value`. */
+  extraHeaders?: readonly string[];
+  /** `application/json` unless given. */
+  contentType?: string;
   /** `webhook-id`: the same on every attempt of one delivery, so receivers can deduplicate. */
   messageId: string;
   /** The serialised body; the signature covers these bytes. */
@@ -98,11 +102,18 @@ export async function sendWebhook(request: WebhookRequest): Promise<WebhookAttem
   } catch (error) {
     return { ok: false, statusCode: null, error: (error as Error).message };
   }
-  const headers = {
-    'content-type': 'application/json',
+  const headers: Record<string, string> = {};
+  for (const line of request.extraHeaders ?? []) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  Object.assign(headers, {
+    'content-type': request.contentType ?? 'application/json',
     'user-agent': 'adt-followup-webhooks',
-    ...signWebhook(request.secret, request.messageId, request.now, request.body),
-  };
+    ...(request.secret === null
+      ? { 'webhook-id': request.messageId }
+      : signWebhook(request.secret, request.messageId, request.now, request.body)),
+  });
   const client = url.protocol === 'https:' ? https : http;
   return new Promise<WebhookAttempt>((resolve) => {
     const req = client.request(

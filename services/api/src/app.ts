@@ -41,6 +41,7 @@ import { userRoutes } from './routes/user-routes.js';
 import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
+import { fhirSubscriptionRoutes } from './fhir-subscriptions/subscription-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { isApiRoute } from './route-match.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -197,6 +198,7 @@ export async function buildApp(
   await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(webhookRoutes, { context });
+  await app.register(fhirSubscriptionRoutes, { context });
   await app.register(vocabularyRoutes);
   await app.register(webRoutes);
   await app.register(opsQueueDashboard, { context });

@@ -12,7 +12,7 @@ import { findWebhookDeliveryWork, recordWebhookAttempt } from '@adt/db';
 import type { WebhookSettings } from '@adt/config';
 import type { Logger } from '@adt/logging';
 import type { Job, WebhookDeliveryJob } from '@adt/queue';
-import { sendWebhook, webhookBody } from '@adt/webhooks';
+import { fhirNotificationBundle, sendWebhook, webhookBody, type WebhookRequest } from '@adt/webhooks';
 import type { WebhookMetrics } from './webhook-metrics.js';
 
 /** How one job ended. */
@@ -53,15 +53,30 @@ export function webhookDeliveryProcessor(deps: WebhookJobDeps) {
     if (!work || work.status !== 'pending' || work.generation !== generation) return 'skipped';
     if (work.blocked) return 'blocked';
     const stopTimer = deps.metrics.attemptDuration.startTimer();
-    const attempt = await sendWebhook({
+    const common = {
       url: work.url,
-      secret: work.secret,
       messageId: webhookMessageId(work.id),
-      body: webhookBody(work.type, work.occurredAt, work.data),
       now: new Date(),
       timeoutMs: deps.settings.timeoutMs,
       policy: { allowPrivate: deps.settings.allowPrivate },
-    });
+    };
+    // A FHIR rest-hook gets a notification Bundle, with the headers its channel asked for.
+    const request: WebhookRequest = work.fhir
+      ? {
+          ...common,
+          secret: null,
+          extraHeaders: work.fhir.headers,
+          contentType: 'application/fhir+json',
+          body: JSON.stringify(
+            fhirNotificationBundle({
+              ...work.fhir,
+              occurredAt: work.occurredAt,
+              encounterId: work.encounterId,
+            }),
+          ),
+        }
+      : { ...common, secret: work.secret, body: webhookBody(work.type, work.occurredAt, work.data) };
+    const attempt = await sendWebhook(request);
     stopTimer();
     const final = !attempt.ok && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const status = await recordWebhookAttempt(deps.pool, deliveryId, generation, {

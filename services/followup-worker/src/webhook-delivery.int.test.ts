@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@adt/config';
-import { migrateDatabase, redeliverWebhookDelivery } from '@adt/db';
+import { createFhirSubscription, migrateDatabase, redeliverWebhookDelivery } from '@adt/db';
 import { createLogger } from '@adt/logging';
 import { createProducerConnection, createWebhookDeliveriesQueue } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
@@ -21,19 +21,36 @@ async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 10_00
   }
 }
 
+interface Request {
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
 /** A receiver answering with the status `answer` gives at the time. */
-async function startReceiver(answer: () => number): Promise<{ server: Server; port: number; ids: string[] }> {
+async function startReceiver(
+  answer: () => number,
+): Promise<{ server: Server; port: number; ids: string[]; requests: Request[] }> {
   const ids: string[] = [];
+  const requests: Request[] = [];
   const server = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const status = answer();
-      if (status < 300) ids.push(String(request.headers['webhook-id']));
+      if (status < 300) {
+        ids.push(String(request.headers['webhook-id']));
+        requests.push({
+          url: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      }
       response.writeHead(status).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, ids };
+  return { server, port: (server.address() as AddressInfo).port, ids, requests };
 }
 
 async function startWorker(label: string, db: TestDatabase, allowPrivate: boolean): Promise<RunningWorker> {
@@ -177,7 +194,51 @@ describe('webhook deliveries: filters, dead letters and redelivery', () => {
     expect(receiver.ids).toEqual([`msg_${dead?.id ?? ''}`]);
   });
 
+  it('notifies a FHIR rest-hook with a Backport notification Bundle, id-only, with its channel headers', async () => {
+    status = 204;
+    receiver.requests.length = 0;
+    const topic = 'http://adt-followup/SubscriptionTopic/encounter-discharge';
+    const subscription = await createFhirSubscription(db.pool, {
+      endpoint: `http://127.0.0.1:${receiver.port}/fhir/notify`,
+      events: ['encounter.discharged'],
+      topic,
+      payload: 'id-only',
+      headers: ['Authorization: Bearer ehr-token'],
+      base: 'https://followup.example.org/fhir/R4',
+      resource: { resourceType: 'Subscription', criteria: topic },
+      createdBy: 'test',
+    });
+    await db.pool.query(
+      `INSERT INTO webhook_events (type, patient_id, encounter_id, facility, data)
+       VALUES ('encounter.discharged', 30, 77, 'NORTH_HOSP', '{}')`,
+    );
+    const request = await waitFor(async () =>
+      Promise.resolve(receiver.requests.find((r) => r.url === '/fhir/notify')),
+    );
+    expect(request.headers['content-type']).toBe('application/fhir+json');
+    expect(request.headers.authorization).toBe('Bearer ehr-token');
+    expect(request.headers['webhook-signature']).toBeUndefined();
+    const bundle = JSON.parse(request.body) as {
+      type: string;
+      entry: { fullUrl: string; resource?: { resourceType: string; parameter: { name: string }[] } }[];
+    };
+    expect(bundle.type).toBe('history');
+    expect(bundle.entry[0]?.resource?.resourceType).toBe('Parameters');
+    expect(JSON.stringify(bundle.entry[0])).toContain(
+      `"valueReference":{"reference":"https://followup.example.org/fhir/R4/Subscription/${subscription.id}"}`,
+    );
+    expect(JSON.stringify(bundle.entry[0])).toContain(
+      '"name":"events-since-subscription-start","valueString":"1"',
+    );
+    expect(bundle.entry[1]?.fullUrl).toBe('https://followup.example.org/fhir/R4/Encounter/77');
+    expect(bundle.entry[1]?.resource).toBeUndefined();
+  });
+
   it('prunes events past the retention once none of their deliveries is pending', async () => {
+    await waitFor(async () => {
+      const pending = await db.pool.query(`SELECT 1 FROM webhook_deliveries WHERE status = 'pending'`);
+      return pending.rowCount === 0 ? true : undefined;
+    });
     const before = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_events');
     await db.pool.query(`UPDATE webhook_events SET occurred_at = now() - interval '400 days'`);
     // One old event still has a pending delivery (of a deleted subscription, so nothing sends it): it stays.
