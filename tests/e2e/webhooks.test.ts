@@ -7,6 +7,7 @@ import { adtMessage, sendHl7 } from './browser-helpers.js';
 import { startTestStack, waitFor, type TestStack } from './stack.js';
 
 interface Received {
+  url: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -38,7 +39,11 @@ class Receiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        this.received.push({
+          url: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
         response.writeHead(204).end();
       });
     });
@@ -105,14 +110,16 @@ describe('webhooks: ADT over MLLP to signed deliveries', () => {
 
   /** Every delivery received so far, each verified with the subscriber's secret. */
   const verified = (): Delivery[] =>
-    receiver.received.map(({ headers, body }) => {
-      const payload = new Webhook(secret).verify(body, {
-        'webhook-id': String(headers['webhook-id']),
-        'webhook-timestamp': String(headers['webhook-timestamp']),
-        'webhook-signature': String(headers['webhook-signature']),
-      }) as Omit<Delivery, 'id'>;
-      return { id: String(headers['webhook-id']), ...payload };
-    });
+    receiver.received
+      .filter((r) => r.url === '/hooks/adt')
+      .map(({ headers, body }) => {
+        const payload = new Webhook(secret).verify(body, {
+          'webhook-id': String(headers['webhook-id']),
+          'webhook-timestamp': String(headers['webhook-timestamp']),
+          'webhook-signature': String(headers['webhook-signature']),
+        }) as Omit<Delivery, 'id'>;
+        return { id: String(headers['webhook-id']), ...payload };
+      });
 
   const ofPatient = (patientId: string) => verified().filter((d) => d.data.patientId === patientId);
 
@@ -241,7 +248,7 @@ describe('webhooks: ADT over MLLP to signed deliveries', () => {
     // Nothing more arrives: exactly one delivery per event.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(ofPatient(patientId)).toHaveLength(EXPECTED.length);
-    expect(new Set(verified().map((d) => d.id)).size).toBe(receiver.received.length);
+    expect(new Set(verified().map((d) => d.id)).size).toBe(verified().length);
 
     const status = await fetch(`http://127.0.0.1:${stack.api.port}/api/subscriptions`, {
       headers: { authorization: `Bearer ${admin}` },
@@ -249,5 +256,51 @@ describe('webhooks: ADT over MLLP to signed deliveries', () => {
     const [subscription] = ((await status.json()) as { items: { deliveries: Record<string, unknown> }[] })
       .items;
     expect(subscription?.deliveries).toMatchObject({ pending: 0, dead: 0, delivered: 2 * EXPECTED.length });
+  });
+
+  it('notifies a FHIR subscription to the emergency department visit topic of an ED arrival', async () => {
+    const topic = 'http://adt-followup/SubscriptionTopic/emergency-department-visit';
+    const subscribed = await fetch(`http://127.0.0.1:${stack.api.port}/fhir/R4/Subscription`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Subscription',
+        status: 'requested',
+        reason: 'ED visits of our patients',
+        criteria: topic,
+        channel: {
+          type: 'rest-hook',
+          endpoint: `http://127.0.0.1:${receiver.port}/fhir`,
+          payload: 'application/fhir+json',
+        },
+      }),
+    });
+    expect(subscribed.status, await subscribed.clone().text()).toBe(201);
+    const arrivedAt = new Date(Date.now() - 3_600_000);
+    await send(
+      adtMessage({
+        event: 'A04',
+        controlId: 'V-HOOK-ED-1',
+        mrn: 'MRN-HOOK-3',
+        name: 'HOOK^EDDIE',
+        patientClass: 'E',
+        visitNumber: 'V-HOOK-ED',
+        admittedAt: arrivedAt,
+      }),
+      'V-HOOK-ED-1',
+    );
+    const encounter = await stack.db.pool.query<{ id: string }>(
+      `SELECT id::text FROM encounters WHERE visit_number = 'V-HOOK-ED'`,
+    );
+    const notification = await waitFor(() =>
+      Promise.resolve(receiver.received.find((r) => r.url === '/fhir')),
+    );
+    const bundle = JSON.parse(notification.body) as { type: string; entry: { fullUrl: string }[] };
+    expect(bundle.type).toBe('history');
+    expect(bundle.entry[1]?.fullUrl).toMatch(
+      new RegExp(`/fhir/R4/Encounter/${encounter.rows[0]?.id ?? 'none'}$`),
+    );
+    expect(notification.body).toContain(topic);
+    expect(notification.body).not.toMatch(/EDDIE|MRN-HOOK-3/);
   });
 });
