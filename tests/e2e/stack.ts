@@ -13,7 +13,7 @@ import { createLogger, type Logger } from '@adt/logging';
 import { startListener, type RunningListener } from '@adt/listener';
 import { startFollowupWorker, type RunningWorker } from '@adt/followup-worker';
 import { startApi, type RunningApi } from '@adt/api';
-import { createAdtEventsQueue, createProducerConnection } from '@adt/queue';
+import { createAdtEventsQueue, createProducerConnection, createWebhookDeliveriesQueue } from '@adt/queue';
 import { createTestDatabase, testQueuePrefix, testRedisUrl, type TestDatabase } from '@adt/testing';
 
 /** The three services started in this process on free ports, against a database of their own. */
@@ -110,6 +110,9 @@ export async function startTestStack(
       const queue = createAdtEventsQueue({ connection: redis, prefix: config.queuePrefix });
       await queue.obliterate({ force: true });
       await queue.close();
+      const webhooks = createWebhookDeliveriesQueue({ connection: redis, prefix: config.queuePrefix });
+      await webhooks.obliterate({ force: true });
+      await webhooks.close();
       redis.disconnect();
     },
   };

@@ -541,6 +541,32 @@ const sections = {
     /** How often the retention job runs (it also creates the coming months' partitions). */
     pruneIntervalMs: variable('PRUNE_INTERVAL_MS', positiveMs(60 * 60_000)),
   },
+  /** Outbound webhooks (docs/webhooks.md): the API checks receivers, the worker delivers. */
+  webhooks: {
+    /**
+     * `WEBHOOK_ALLOW_PRIVATE`: allow plain `http` receivers and loopback, private and link-local
+     * addresses (on-premises receivers, tests). Off: `https` only, public addresses only.
+     */
+    allowPrivate: variable('WEBHOOK_ALLOW_PRIVATE', bool(false)),
+    /** One delivery attempt is abandoned after this long without an answer. */
+    timeoutMs: variable('WEBHOOK_TIMEOUT_MS', z.coerce.number().int().min(100).max(60_000).default(10_000)),
+    /** Attempts per delivery before it is dead (redelivered from the webhooks page). */
+    maxAttempts: variable('WEBHOOK_MAX_ATTEMPTS', z.coerce.number().int().min(1).max(100).default(24)),
+    /** Delay before the first retry; each later one doubles… */
+    retryFirstDelayMs: variable(
+      'WEBHOOK_RETRY_FIRST_DELAY_MS',
+      z.coerce.number().int().min(1).max(10_000).default(5_000),
+    ),
+    /** …up to this. */
+    retryMaxDelayMs: variable(
+      'WEBHOOK_RETRY_MAX_DELAY_MS',
+      z.coerce.number().int().min(1).max(3_600_000).default(300_000),
+    ),
+    /** How often the worker fans new events out to deliveries and queues the ones due. */
+    dispatchIntervalMs: variable('WEBHOOK_DISPATCH_INTERVAL_MS', positiveMs(1_000)),
+    /** Deliveries sent in parallel by one worker process. */
+    concurrency: variable('WEBHOOK_CONCURRENCY', z.coerce.number().int().min(1).max(64).default(8)),
+  },
   /** The in-product alert evaluator (runs in the listener and the worker). */
   alerts: {
     /** How often the conditions are evaluated. */
@@ -602,6 +628,8 @@ export type FileDropSettings = AppConfig['fileDrop'];
 export type AlertSettings = AppConfig['alerts'];
 /** Single sign-on with an OpenID Connect provider. */
 export type OidcSettings = NonNullable<AppConfig['signIn']['oidc']>;
+/** Outbound webhook settings. */
+export type WebhookSettings = AppConfig['webhooks'];
 
 /** Every section, in the order their problems are reported. */
 export const allSections = Object.keys(sections) as SectionName[];

@@ -7,5 +7,6 @@ export type {
   MllpTlsSettings,
   OidcSettings,
   SectionName,
+  WebhookSettings,
 } from './config.js';
 export type { GroupMapping } from './env-values.js';

@@ -56,3 +56,6 @@ export * from './fhir-search-sql.js';
 export * from './fhir-patient-queries.js';
 export * from './fhir-encounter-queries.js';
 export * from './fhir-task-queries.js';
+export * from './webhook-subscription-repository.js';
+export * from './webhook-dispatch.js';
+export * from './webhook-delivery-repository.js';

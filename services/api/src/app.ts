@@ -46,6 +46,8 @@ import { tokenRoutes } from './routes/token-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { vocabularyRoutes } from './routes/vocabulary-routes.js';
 import { webRoutes } from './routes/web-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
+import { fhirSubscriptionRoutes } from './fhir-subscriptions/subscription-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { isApiRoute } from './route-match.js';
 import { withReportPool } from './report-pool.js';
@@ -211,6 +213,8 @@ export async function buildApp(
   await app.register(userRoutes, { context });
   await app.register(tokenRoutes, { context });
   await app.register(auditRoutes, { context });
+  await app.register(webhookRoutes, { context });
+  await app.register(fhirSubscriptionRoutes, { context });
   await app.register(vocabularyRoutes);
   await app.register(webRoutes);
   await app.register(opsQueueDashboard, { context });

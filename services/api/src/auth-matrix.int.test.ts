@@ -116,6 +116,21 @@ const MATRIX: Row[] = [
   { method: 'GET', route: '/api/tokens', expected: adminOnly },
   // Revoking a revoked token answers the same, so every admin row may revoke the one spare token.
   { method: 'DELETE', route: '/api/tokens/{id}', expected: adminOnly },
+  { method: 'GET', route: '/api/subscriptions', expected: adminOnly },
+  {
+    method: 'POST',
+    route: '/api/subscriptions',
+    body: () => ({
+      url: `https://93.184.216.34/hook/${next()}`,
+      events: ['follow_up.created'],
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    }),
+    expected: created(adminOnly, 201),
+  },
+  // Deleting a deleted subscription answers the same.
+  { method: 'DELETE', route: '/api/subscriptions/{id}', expected: adminOnly },
+  { method: 'GET', route: '/api/webhook-deliveries', expected: opsOnly },
+  { method: 'POST', route: '/api/webhook-deliveries/{id}/redeliver', expected: opsOnly },
   // The session routes are open: they are how one gets credentials.
   {
     method: 'GET',
@@ -202,6 +217,21 @@ describe('authorisation matrix: every /api route × caller', () => {
     ids['/api/users'] = await addUser(h, { username: 'target', role: 'ops' });
     const spare = await createApiToken(pool, { userId: ids['/api/users'], name: 'spare' });
     ids['/api/tokens'] = spare?.id ?? '';
+    const subscription = await pool.query<{ id: string }>(
+      `INSERT INTO webhook_subscriptions (url, events, secret, created_by)
+       VALUES ('https://93.184.216.34/hook', '{follow_up.created}', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'test')
+       RETURNING id::text`,
+    );
+    ids['/api/subscriptions'] = subscription.rows[0]?.id ?? '';
+    const event = await pool.query<{ id: string }>(
+      `INSERT INTO webhook_events (type, patient_id, data) VALUES ('patient.deceased', 1, '{}') RETURNING id::text`,
+    );
+    const delivery = await pool.query<{ id: string }>(
+      `INSERT INTO webhook_deliveries (subscription_id, event_id, order_key, status)
+       VALUES ($1, $2, 1, 'dead') RETURNING id::text`,
+      [ids['/api/subscriptions'], event.rows[0]?.id],
+    );
+    ids['/api/webhook-deliveries'] = delivery.rows[0]?.id ?? '';
   });
 
   afterAll(async () => {

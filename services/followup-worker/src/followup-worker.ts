@@ -22,6 +22,8 @@ import {
   createAdtEventsQueue,
   createAdtEventsWorker,
   createProducerConnection,
+  createWebhookDeliveriesQueue,
+  createWebhookDeliveriesWorker,
   createWorkerConnection,
   isRedisReachable,
   type ApplyMessageJob,
@@ -36,11 +38,15 @@ import {
 } from '@adt/application';
 import { MessageBatcher } from './message-batcher.js';
 import { startFacilityZones } from './facility-zones.js';
+import { webhookRetryDelayMs } from '@adt/webhooks';
 import { registerQueueMetrics } from './queue-metrics.js';
 import { countPoolStatements } from './statement-metrics.js';
 import type { WorkerConfig } from './worker-config.js';
 import { startRetentionJob } from './retention-job.js';
 import { createWorkerMetrics } from './worker-metrics.js';
+import { webhookDeliveryProcessor } from './webhook-delivery-job.js';
+import { startWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher.js';
+import { createWebhookMetrics } from './webhook-metrics.js';
 
 const WORKER_CLOSE_TIMEOUT_MS = 10_000;
 
@@ -53,6 +59,8 @@ export interface RunningWorker {
   prune: () => Promise<number>;
   /** Re-reads the per-facility settings now instead of at the next refresh (tests and operators). */
   refreshFacilitySettings: () => Promise<void>;
+  /** Fans webhook events out and queues the deliveries due now (tests). */
+  dispatchWebhooks: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -219,12 +227,51 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     metrics,
   });
 
+  // Outbound webhooks: the dispatcher fans the outbox out; deliveries go on their own queue, so a
+  // slow or absent receiver never holds up message processing.
+  const webhookMetrics = createWebhookMetrics(registry);
+  const webhookQueue = createWebhookDeliveriesQueue({ connection: producer, prefix: config.queuePrefix });
+  const webhookConnection = createWorkerConnection(config.redisUrl);
+  let dispatcher: WebhookDispatcher | null = null;
+  const webhookWorker = createWebhookDeliveriesWorker(
+    webhookDeliveryProcessor({
+      pool,
+      settings: config.webhooks,
+      log,
+      metrics: webhookMetrics,
+      onSettled: () => dispatcher?.wake(),
+    }),
+    {
+      connection: webhookConnection,
+      prefix: config.queuePrefix,
+      concurrency: config.webhooks.concurrency,
+      retryDelayMs: (failed) =>
+        webhookRetryDelayMs(failed, {
+          firstDelayMs: config.webhooks.retryFirstDelayMs,
+          maxDelayMs: config.webhooks.retryMaxDelayMs,
+        }),
+    },
+  );
+  webhookWorker.on('error', (error) => {
+    log.error({ err: error }, 'webhook worker error');
+  });
+  dispatcher = startWebhookDispatcher({
+    pool,
+    queue: webhookQueue,
+    maxAttempts: config.webhooks.maxAttempts,
+    intervalMs: config.webhooks.dispatchIntervalMs,
+    log,
+    metrics: webhookMetrics,
+  });
+  const webhookDispatcher = dispatcher;
+
   const ops = createOpsServer({
     registry,
     checks: [
       { name: 'postgres', check: () => isDatabaseReachable(pool) },
       { name: 'redis', check: () => isRedisReachable(connection) },
       { name: 'worker', check: () => Promise.resolve(worker.isRunning()) },
+      { name: 'webhook-worker', check: () => Promise.resolve(webhookWorker.isRunning()) },
       queueActiveCheck(queue),
     ],
   });
@@ -239,6 +286,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     },
     prune: retention.runOnce,
     refreshFacilitySettings: facilityZones.refresh,
+    dispatchWebhooks: webhookDispatcher.runOnce,
     stop: async () => {
       // A graceful close waits for Redis; if Redis is gone it would wait forever. Jobs cut short
       // are safe: the message stays "received" in Postgres and is re-enqueued by the sweep.
@@ -254,13 +302,21 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
         await worker.close(true);
       }
       clearTimeout(timer);
+      await webhookDispatcher.stop();
+      // An attempt cut short is recorded nowhere and its job comes back: at least once.
+      await Promise.race([
+        webhookWorker.close(),
+        new Promise((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref()),
+      ]);
       await alerts.stop();
       await retention.stop();
       await facilityZones.stop();
       await ops.close();
       await queue.close();
+      await webhookQueue.close();
       producer.disconnect();
       connection.disconnect();
+      webhookConnection.disconnect();
       await pool.end();
     },
   };

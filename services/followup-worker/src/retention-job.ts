@@ -1,13 +1,19 @@
 /**
  * The retention job, on an interval: creates the coming months' partitions of raw HL7, drops the
  * partitions of months older than `RETENTION_DAYS` (keeping the bodies the policy holds), then
- * prunes, in short batches, the bodies kept outside the partitions that the policy now lets go (see
- * `@adt/db` retention-repository and docs/operations.md#retention). Its runs, results and failures
- * are metrics, so the job itself is watched. Several workers may run it at once: partition changes
- * are serialised in Postgres and each batch skips rows another is pruning.
+ * prunes, in short batches, the bodies kept outside the partitions that the policy now lets go, and
+ * webhook events and deliveries that old once none is pending (see `@adt/db` retention-repository
+ * and docs/operations.md#retention). Its runs, results and failures are metrics, so the job itself
+ * is watched. Several workers may run it at once: partition changes are serialised in Postgres and
+ * each batch skips rows another is pruning.
  */
 import type pg from 'pg';
-import { dropExpiredRawPartitions, ensureRawMessagePartitions, pruneRawMessages } from '@adt/db';
+import {
+  dropExpiredRawPartitions,
+  ensureRawMessagePartitions,
+  pruneRawMessages,
+  pruneWebhookHistory,
+} from '@adt/db';
 import type { Logger } from '@adt/logging';
 import { startIntervalLoop } from '@adt/observability';
 import type { WorkerMetrics } from './worker-metrics.js';
@@ -56,6 +62,10 @@ export function startRetentionJob(options: {
         metrics.retentionPruned.inc(batch);
         if (batch < PRUNE_BATCH) break;
       }
+      const webhookBatch = { retentionDays: options.retentionDays, batchSize: PRUNE_BATCH };
+      let webhookEvents: number;
+      do webhookEvents = await pruneWebhookHistory(options.pool, webhookBatch);
+      while (webhookEvents === PRUNE_BATCH);
     } catch (error) {
       metrics.retentionRuns.inc({ result: 'failure' });
       log.error({ err: error, pruned }, 'retention run failed; will retry');

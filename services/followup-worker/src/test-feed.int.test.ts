@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAY_LIMITS } from '@adt/adt';
 import { createLogger } from '@adt/logging';
 import {
   listWorklist,
@@ -15,7 +16,7 @@ import {
   storeInboundMessage,
 } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { applyMessage, type ApplyDeps } from './apply-message.js';
+import { applyMessage, type ApplyDeps } from '@adt/application';
 import { startFacilityZones, type FacilityZones } from './facility-zones.js';
 import { adtMessage, type TestAdt } from './testing/adt-test-messages.js';
 
@@ -149,6 +150,8 @@ describe('test feeds and facility time zones in the worker', () => {
       overdueBefore: new Date(),
       offset: 0,
       limit: 100,
+      observationCodes: new Set(['OBS']),
+      limits: STAY_LIMITS,
     });
     expect(worklist.map((f) => f.patient.mrn)).toEqual(['SHARED1']);
     expect(await searchFollowUps(db.pool, { mrn: 'SANDBOX2', limit: 10 })).toEqual([]);

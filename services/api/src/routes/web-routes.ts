@@ -119,5 +119,6 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
       refusal: 'This page is for administrators.',
     }),
   );
+  app.get('/webhooks', hidden, page('webhooks.html', { signedIn: true, roles: ['ops', 'admin'] }));
   app.get('/sign-in', hidden, page('sign-in.html', { signedIn: false }));
 };

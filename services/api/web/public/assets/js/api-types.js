@@ -19,5 +19,7 @@
 /** @typedef {GetJson<'/api/messages/{id}'>} MessageDetail */
 /** @typedef {GetJson<'/api/facilities'>['items'][number]} Facility */
 /** @typedef {GetJson<'/api/ops/sandbox'>['items'][number]} SandboxMessage */
+/** @typedef {GetJson<'/api/subscriptions'>['items'][number]} WebhookSubscription */
+/** @typedef {GetJson<'/api/webhook-deliveries'>['items'][number]} WebhookDelivery */
 
 export {};

@@ -8,7 +8,7 @@ import { loadVocabulary } from './vocabulary.js';
 /** @typedef {import('./api.js').Who} Who */
 
 /**
- * @typedef {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team' | 'sandbox' | 'facilities'} Page
+ * @typedef {'worklist' | 'census' | 'reports' | 'audit' | 'follow-up' | 'ops' | 'team' | 'sandbox' | 'facilities' | 'webhooks'} Page
  * @typedef {{ name: string, href: string, label: string, shows: (user: Who, page: Page) => boolean }} NavItem
  */
 
@@ -23,6 +23,7 @@ const NAV = [
   { name: 'queues', href: '/ops/queues', label: 'Queue dashboard', shows: (_u, page) => page === 'ops' },
   { name: 'sandbox', href: '/ops/sandbox', label: 'Test feeds', shows: (u) => u.role !== 'navigator' },
   { name: 'facilities', href: '/facilities', label: 'Facilities', shows: (u) => u.role === 'admin' },
+  { name: 'webhooks', href: '/webhooks', label: 'Webhooks', shows: (u) => u.role !== 'navigator' },
   { name: 'audit', href: '/audit', label: 'Audit log', shows: (u) => u.role === 'admin' },
 ];
 

@@ -1,0 +1,3 @@
+import { adtLintConfig } from '@adt/eslint-config';
+
+export default adtLintConfig(import.meta.dirname);

@@ -1,0 +1,3 @@
+import { unitTestPreset } from '@adt/testing/vitest-preset';
+
+export default unitTestPreset;
