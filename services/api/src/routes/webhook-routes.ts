@@ -243,7 +243,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().optional(),
         }),
-        response: { 200: pageSchema(deliverySchema), ...errors },
+        response: { 200: pageSchema(deliverySchema, 'WebhookDeliveryPage'), ...errors },
       },
     },
     async (request) => {

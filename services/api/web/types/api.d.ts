@@ -519,27 +519,10 @@ export interface paths {
         };
     };
     "/api/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /** Webhook subscriptions and how their deliveries stand (admins) */
         get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
             responses: {
-                /** @description Default Response */
                 200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
                     content: {
                         "application/json": {
                             items: {
@@ -571,485 +554,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
             };
         };
-        put?: never;
-        /**
-         * Subscribe a receiver to webhook events (admins)
-         * @description Events committed from now on are POSTed to the URL, signed per Standard Webhooks with the secret given. The secret is never returned. docs/webhooks.md lists each event’s data.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description the receiver: https, on a public address unless WEBHOOK_ALLOW_PRIVATE */
-                        url: string;
-                        events: ("follow_up.created" | "follow_up.updated" | "follow_up.closed" | "encounter.admitted" | "encounter.discharged" | "patient.deceased")[];
-                        /** @description the subscriber’s Standard Webhooks secret: whsec_ and the base64 of 24 to 64 random bytes */
-                        secret: string;
-                        /** @description narrows the events: each given field matches one value or any of a list */
-                        filter?: {
-                            facility?: string | string[];
-                            team?: string | string[];
-                            kind?: ("discharge" | "ed_visit") | ("discharge" | "ed_visit")[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            events: string[];
-                            filter: {
-                                facility: string[];
-                                team: string[];
-                                kind: string[];
-                            };
-                            createdBy: string;
-                            /** @description ISO-8601 instant */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/subscriptions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Delete a webhook subscription (admins)
-         * @description Nothing more is delivered to it; its pending deliveries end as dead and its secret is erased. Deleting it again answers the same.
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            url: string;
-                            events: string[];
-                            filter: {
-                                facility: string[];
-                                team: string[];
-                                kind: string[];
-                            };
-                            createdBy: string;
-                            /** @description ISO-8601 instant */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/api/webhook-deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Webhook deliveries, newest first (ops, admins)
-         * @description Ids and outcomes only; the receiver’s answers are not kept.
-         */
+        /** Webhook deliveries, newest first (ops, admins) */
         get: {
-            parameters: {
-                query?: {
-                    subscriptionId?: string;
-                    status?: "pending" | "delivered" | "dead";
-                    limit?: number;
-                    cursor?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                subscriptionId: string;
-                                eventId: string;
-                                type: string;
-                                followUpId: string | null;
-                                encounterId: string | null;
-                                patientId: string;
-                                /** @enum {string} */
-                                status: "pending" | "delivered" | "dead";
-                                attempts: number;
-                                /** @description ISO-8601 instant */
-                                lastAttemptAt: string | null;
-                                lastStatus: number | null;
-                                lastError: string | null;
-                                /** @description ISO-8601 instant */
-                                deliveredAt: string | null;
-                                /** @description ISO-8601 instant */
-                                createdAt: string;
-                            }[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
+                200: components["responses"]["WebhookDeliveryPage"];
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/webhook-deliveries/{id}/redeliver": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a dead or delivered webhook delivery again (ops, admins)
-         * @description It becomes pending with a fresh set of attempts and the same webhook-id, in its place in its follow-up’s order. A pending delivery is already on its way and is answered as it is.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            subscriptionId: string;
-                            eventId: string;
-                            type: string;
-                            followUpId: string | null;
-                            encounterId: string | null;
-                            patientId: string;
-                            /** @enum {string} */
-                            status: "pending" | "delivered" | "dead";
-                            attempts: number;
-                            /** @description ISO-8601 instant */
-                            lastAttemptAt: string | null;
-                            lastStatus: number | null;
-                            lastError: string | null;
-                            /** @description ISO-8601 instant */
-                            deliveredAt: string | null;
-                            /** @description ISO-8601 instant */
-                            createdAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: string;
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
     "/api/vocabulary": {
         /** Words for stored codes, and the rule constants the pages explain */
@@ -1704,6 +1218,29 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        WebhookDeliveryPage: {
+            items: {
+                id: string;
+                subscriptionId: string;
+                eventId: string;
+                type: string;
+                followUpId: string | null;
+                encounterId: string | null;
+                patientId: string;
+                /** @enum {string} */
+                status: "pending" | "delivered" | "dead";
+                attempts: number;
+                /** @description ISO-8601 instant */
+                lastAttemptAt: string | null;
+                lastStatus: number | null;
+                lastError: string | null;
+                /** @description ISO-8601 instant */
+                deliveredAt: string | null;
+                /** @description ISO-8601 instant */
+                createdAt: string;
+            }[];
+            nextCursor: string | null;
+        };
     };
     responses: {
         /** @description Error */
@@ -1788,6 +1325,12 @@ export interface components {
         TokenPage: {
             content: {
                 "application/json": components["schemas"]["TokenPage"];
+            };
+        };
+        /** @description WebhookDeliveryPage */
+        WebhookDeliveryPage: {
+            content: {
+                "application/json": components["schemas"]["WebhookDeliveryPage"];
             };
         };
     };
