@@ -346,17 +346,21 @@ describe('loadConfig: sign-in', () => {
     expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
       /OIDC_CLIENT_ID: required[\s\S]*OIDC_REDIRECT_URI: required/,
     );
-    expect(() => loadConfig({ OIDC_ROLE_MAP: 'a:admin' })).toThrow(/OIDC_ISSUER: required when OIDC_ROLE_MAP/);
+    expect(() => loadConfig({ OIDC_ROLE_MAP: 'a:admin' })).toThrow(
+      /OIDC_ISSUER: required when OIDC_ROLE_MAP/,
+    );
     expect(() => loadConfig({ PASSWORD_SIGN_IN: 'false' })).toThrow(
       /OIDC_ISSUER: required when PASSWORD_SIGN_IN is false/,
     );
-    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.org' })).toThrow(/OIDC_ISSUER: must be an https URL/);
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.org' })).toThrow(
+      /OIDC_ISSUER: must be an https URL/,
+    );
     expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:8080' }).signIn.oidc?.issuer).toBe(
       'http://127.0.0.1:8080',
     );
-    expect(() =>
-      loadConfig({ ...oidc, OIDC_REDIRECT_URI: 'https://inbox.example.org/callback' }),
-    ).toThrow(/OIDC_REDIRECT_URI: must end in \/auth\/oidc\/callback/);
+    expect(() => loadConfig({ ...oidc, OIDC_REDIRECT_URI: 'https://inbox.example.org/callback' })).toThrow(
+      /OIDC_REDIRECT_URI: must end in \/auth\/oidc\/callback/,
+    );
     expect(() => loadConfig({ ...oidc, OIDC_SCOPES: 'email' })).toThrow(/OIDC_SCOPES: must include openid/);
   });
 });

@@ -98,8 +98,7 @@ export const groupMap = <V extends string>(value: z.ZodType<V>) =>
 export const isHttpsOrLoopback = (url: string): boolean => {
   const { protocol, hostname } = new URL(url);
   return (
-    protocol === 'https:' ||
-    (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname))
+    protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname))
   );
 };
 /** `host:port` (`[::1]:26379` for IPv6) of a Redis Sentinel or cluster node. */

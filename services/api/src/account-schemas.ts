@@ -33,19 +33,19 @@ export const whoSchema = z
 /** The answer of `GET/POST /api/session`. */
 export const sessionSchema = z
   .object({
-  user: whoSchema.nullable().describe('null when nobody is signed in'),
-  csrfToken: z.string().describe('Send as X-CSRF-Token on cookie-authenticated POST/PATCH/DELETE'),
-  practiceTimeZone: z.string().describe('Dates in the inbox are shown in this IANA time zone'),
-  idleTimeoutMs: z.number().int(),
-  signIn: z
-    .object({
-      password: z.boolean().describe('Whether `POST /api/session` takes a username and password'),
-      provider: z
-        .string()
-        .nullable()
-        .describe('The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none'),
-    })
-    .describe('How people sign in here'),
+    user: whoSchema.nullable().describe('null when nobody is signed in'),
+    csrfToken: z.string().describe('Send as X-CSRF-Token on cookie-authenticated POST/PATCH/DELETE'),
+    practiceTimeZone: z.string().describe('Dates in the inbox are shown in this IANA time zone'),
+    idleTimeoutMs: z.number().int(),
+    signIn: z
+      .object({
+        password: z.boolean().describe('Whether `POST /api/session` takes a username and password'),
+        provider: z
+          .string()
+          .nullable()
+          .describe('The identity provider of "Sign in with …" (`GET /auth/oidc/start`); null: none'),
+      })
+      .describe('How people sign in here'),
   })
   .meta({ id: 'Session' });
 

@@ -5,7 +5,16 @@ import type { ConfigWith } from '@adt/config';
  * pages show the alert thresholds; the interface sheet quotes the MLLP settings; subscriptions
  * check receivers against the webhook settings); a bad variable of another section does not stop it.
  */
-export const apiSections = ['api', 'signIn', 'practice', 'retention', 'worker', 'alerts', 'mllp', 'webhooks'] as const;
+export const apiSections = [
+  'api',
+  'signIn',
+  'practice',
+  'retention',
+  'worker',
+  'alerts',
+  'mllp',
+  'webhooks',
+] as const;
 
 /** The API's validated configuration. */
 export type ApiConfig = ConfigWith<(typeof apiSections)[number]>;

@@ -7,7 +7,7 @@
  *   node --conditions=@adt/source --import tsx tests/bench/postgres-scale/explain-plans.ts <database-url>
  */
 import pg from 'pg';
-import { DEFAULT_OBSERVATION_CODES } from '@adt/adt';
+import { DEFAULT_OBSERVATION_CODES, STAY_LIMITS } from '@adt/adt';
 import {
   findMessageById,
   listCensusCandidates,
@@ -62,6 +62,8 @@ async function main(): Promise<void> {
           team: 'team3',
           offset: 0,
           limit: 100,
+          observationCodes: DEFAULT_OBSERVATION_CODES,
+          limits: STAY_LIMITS,
         }),
     ],
     [
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
           teams: allTeams.slice(0, 3),
           offset: 0,
           limit: 100,
+          observationCodes: DEFAULT_OBSERVATION_CODES,
+          limits: STAY_LIMITS,
         }),
     ],
     ['follow-up search by MRN', (db) => searchFollowUps(db, { mrn: someMrn ?? '', limit: 100 })],

@@ -23,7 +23,10 @@ export function renderPage(page: string, parts: PageParts, file: string): string
   return page.replace(MARKER, (_line, indent: string, name: string, attributes: string) => {
     const part = parts[name];
     if (part === undefined) throw new Error(`${file}: no shared page part is named "${name}"`);
-    const values = new Map([['home', '/'], ...[...attributes.matchAll(VALUE)].map((m) => [m[1], m[2]] as const)]);
+    const values = new Map([
+      ['home', '/'],
+      ...[...attributes.matchAll(VALUE)].map((m) => [m[1], m[2]] as const),
+    ]);
     return part
       .replace(PLACEHOLDER, (placeholder, key: string) => {
         const value = values.get(key);
@@ -46,7 +49,8 @@ export async function loadPages(pagesDir: string, layoutDir: string): Promise<Ma
   const parts: PageParts = Object.fromEntries(
     await Promise.all(
       (await htmlFiles(layoutDir)).map(
-        async (file) => [path.basename(file, '.html'), await readFile(path.join(layoutDir, file), 'utf8')] as const,
+        async (file) =>
+          [path.basename(file, '.html'), await readFile(path.join(layoutDir, file), 'utf8')] as const,
       ),
     ),
   );
