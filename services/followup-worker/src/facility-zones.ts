@@ -2,7 +2,9 @@
  * The time zone of each sending facility (`adt facility set <code> --time-zone`), kept in memory
  * and re-read every `FACILITY_SETTINGS_REFRESH_MS`, so applying a message costs no extra query. A
  * change reaches the worker within that interval: a message applied in between still reads its
- * times in the previous zone (a replay after the change reads them in the new one).
+ * times in the previous zone (a replay after the change reads them in the new one). Until the first
+ * read succeeds (Postgres down at start-up), no message is applied: its job fails and is retried,
+ * rather than reading its times in a zone that may be wrong.
  */
 import type pg from 'pg';
 import { listFacilities } from '@adt/db';
@@ -28,12 +30,16 @@ export async function startFacilityZones(options: {
   intervalMs: number;
   log: Logger;
 }): Promise<FacilityZones> {
-  let zones = new Map<string, string>();
+  let zones: Map<string, string> | null = null;
+  let lastAttemptAt = Date.now();
   const refresh = async () => {
     const facilities = await listFacilities(options.pool);
     zones = new Map(facilities.flatMap((f) => (f.timeZone === null ? [] : [[f.code, f.timeZone] as const])));
   };
-  await refresh();
+  // A worker that starts while Postgres is down keeps running and reads the settings when it can.
+  await refresh().catch((error: unknown) => {
+    options.log.warn({ err: error }, 'facility settings not read at start-up; retrying');
+  });
   const loop = startIntervalLoop(refresh, {
     intervalMs: options.intervalMs,
     onError: (error) => {
@@ -42,7 +48,17 @@ export async function startFacilityZones(options: {
     },
   });
   return {
-    zoneFor: (facility) => zones.get(facility) ?? options.practiceZone,
+    zoneFor: (facility) => {
+      if (zones === null) {
+        // Read again now rather than at the next interval, at most once a second.
+        if (Date.now() - lastAttemptAt >= 1_000) {
+          lastAttemptAt = Date.now();
+          void refresh().catch(() => undefined);
+        }
+        throw new Error('facility settings not read yet; the message is retried');
+      }
+      return zones.get(facility) ?? options.practiceZone;
+    },
     refresh,
     stop: loop.stop,
   };
