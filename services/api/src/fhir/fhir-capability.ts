@@ -106,7 +106,7 @@ export function capabilityStatement(base: string, version: string): CapabilitySt
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
-    date: '2026-12-07',
+    date: '2026-12-06',
     publisher: 'adt-followup',
     kind: 'instance',
     software: { name: 'adt-followup', version },
