@@ -26,6 +26,14 @@ const ALLOWED = new Set([
   // The patient-search fragment, or nothing, by whether the request searches.
   "packages/db/src/follow-up-queries.ts:search.patient ? `WITH ${matchingPatientsCte(11)}` : ''",
   "packages/db/src/follow-up-queries.ts:search.patient ? 'AND f.patient_id IN (SELECT id FROM matching_patients)' : ''",
+  // One of two constant conditions, by whether the search names an MRN (its value is $5).
+  'packages/db/src/message-repository.ts:patientCondition',
+  // Column names from the constant SETTING_COLUMNS map and `$n` placeholders; values are parameters.
+  ...['insertColumns', 'placeholders', 'updates'].map(
+    (p) => `packages/db/src/facility-repository.ts:${p}.join(', ')`,
+  ),
+  // DDL takes no parameters: a partition's name comes from the catalog and must match PARTITION_NAME.
+  'packages/db/src/retention-repository.ts:name',
 ]);
 
 function sourceFiles(dir: string): string[] {

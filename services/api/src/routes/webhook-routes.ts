@@ -32,7 +32,7 @@ const filterValue = z.string().trim().min(1).max(100);
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1).max(50)]).transform((v) => (Array.isArray(v) ? v : [v]));
 
-const subscriptionBody = z.object({
+const subscriptionBody = z.strictObject({
   url: z.string().max(2048).describe('the receiver: https, on a public address unless WEBHOOK_ALLOW_PRIVATE'),
   events: z
     .array(z.enum(WEBHOOK_EVENT_TYPES))
@@ -48,12 +48,11 @@ const subscriptionBody = z.object({
     })
     .describe('the subscriber’s Standard Webhooks secret: whsec_ and the base64 of 24 to 64 random bytes'),
   filter: z
-    .object({
+    .strictObject({
       facility: oneOrMany(filterValue).optional(),
       team: oneOrMany(filterValue).optional(),
       kind: oneOrMany(z.enum(WEBHOOK_FOLLOW_UP_KINDS)).optional(),
     })
-    .strict()
     .optional()
     .describe('narrows the events: each given field matches one value or any of a list'),
 });
