@@ -3,9 +3,11 @@
  *
  * The messages are read in one statement, parsed and checked in memory, then applied one after
  * another by the same steps as {@link applyMessage} in a single transaction, whose closing writes
- * (marked processed, supersession checks queued) are one statement each for the whole batch. The
- * messages are taken in the order of their patient keys, so batches running in parallel lock
- * patients and their encounters in the same order and rarely wait on each other in a cycle.
+ * (marked processed, supersession checks queued) are one statement each for the whole batch. They
+ * are applied in the order the queue handed them over, exactly as one at a time: a merge links two
+ * patients, so reordering by patient (to take row locks in one order) changed what a merge left
+ * on the retired record. Two processes' batches that lock the same patients in opposite orders
+ * meet in a deadlock; Postgres ends one, and that batch is applied again message by message.
  *
  * Per-encounter order and idempotency are those of {@link applyMessage}: the same row locks and
  * the same encounter_events key. A message that cannot be read fails alone before the
@@ -66,10 +68,6 @@ export async function applyMessageBatch(
     }
   }
   if (toApply.length === 0) return { results, mode: 'together' };
-  // Stable: messages of one patient keep their arrival order.
-  toApply.sort((a, b) =>
-    a.message.lockKey < b.message.lockKey ? -1 : a.message.lockKey > b.message.lockKey ? 1 : 0,
-  );
   try {
     const changes = await withTransaction(deps.pool, async (db) => {
       const writes = new DeferredWrites();

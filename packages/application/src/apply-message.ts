@@ -22,7 +22,6 @@ import type pg from 'pg';
 import {
   changesHospitalStay,
   foldVisitState,
-  identifierKey,
   parseHl7Timestamp,
   planFollowUpEffects,
   ruleInputFor,
@@ -118,8 +117,6 @@ export interface ReadMessage {
   adt: AdtMessage;
   context: AdtPatientContext;
   occurredAt: Date;
-  /** The patient key, `authority` + NUL + `id`: the order a batch takes its locks in. */
-  lockKey: string;
 }
 
 /** What reading a stored message gave: a message to apply, or nothing to do. */
@@ -166,9 +163,7 @@ export async function readStoredMessage(
   }
   const zone = deps.zoneForFacility(adt.header.sendingFacility);
   const occurredAt = parseHl7Timestamp(adt.recordedAt, zone) ?? message.receivedAt;
-  const key = identifierKey(adt.patient.identifiers, adt.header.sendingFacility);
-  const lockKey = key ? `${key.assigningAuthority}\u0000${key.id}` : '';
-  return { kind: 'read', message: { messageId, adt, context, occurredAt, lockKey } };
+  return { kind: 'read', message: { messageId, adt, context, occurredAt } };
 }
 
 /**

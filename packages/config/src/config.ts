@@ -387,11 +387,9 @@ const sections = {
     concurrency: variable('WORKER_CONCURRENCY', z.coerce.number().int().min(1).max(256).default(4)),
     /**
      * Most messages one transaction applies: jobs that are ready together share it, one batch at a
-     * time per process (1, the default: one message per transaction, `WORKER_CONCURRENCY` in
-     * parallel). Larger batches are not the default yet: a daily batch file applied in batches left
-     * some patients without the demographics one-at-a-time processing gives them (docs/performance.md).
+     * time per process (1: one message per transaction, `WORKER_CONCURRENCY` in parallel).
      */
-    batchSize: variable('WORKER_BATCH_SIZE', z.coerce.number().int().min(1).max(256).default(1)),
+    batchSize: variable('WORKER_BATCH_SIZE', z.coerce.number().int().min(1).max(256).default(64)),
     /** Attempts per message before it is marked failed and waits for `adt replay`. */
     maxAttempts: variable('WORKER_MAX_ATTEMPTS', z.coerce.number().int().min(1).max(100).default(8)),
     /** A killed worker's job goes to another worker within this plus two stalled checks. */
