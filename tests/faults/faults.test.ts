@@ -13,6 +13,7 @@ import { startThrowawayRedis, type ThrowawayRedis } from './throwaway-redis.js';
 import { startThrowawayPostgres } from './throwaway-postgres.js';
 import { startCuttingProxy } from './cutting-proxy.js';
 import { buildLoad, printSummary, settle, storedCounts, type ScenarioOutcome } from './fault-load.js';
+import { sleep, until } from './waiting.js';
 
 const ENCOUNTERS = 100;
 const SENDERS = 3;
@@ -35,23 +36,6 @@ interface Stage {
   acked: () => number;
   /** Refusals (AR/AE) the senders received so far. */
   refusals: () => number;
-}
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
-async function until(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${String(timeoutMs)} ms`);
-    await sleep(50);
-  }
 }
 
 async function processedSoFar(pool: Queryable): Promise<number> {

@@ -34,6 +34,7 @@ import {
   type ServiceEnv,
   type ServiceProcess,
 } from './service-processes.js';
+import { sleep, until } from './waiting.js';
 
 const SEED = 20261207;
 const ENCOUNTERS = 60;
@@ -42,23 +43,6 @@ const CONNECTIONS = 8;
 const TAKEOVER_MS = 15_000;
 const SIGN_IN_LIMIT = 6;
 const PASSWORD = 'scale-out test passphrase';
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
-async function until(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${String(timeoutMs)} ms`);
-    await sleep(50);
-  }
-}
 
 /** Lanes of the feed: one per connection, each encounter's events on one, in arrival order. */
 function lanesOf(feed: readonly RunMessage[]): RunMessage[][] {
