@@ -29,7 +29,6 @@ import {
 } from '@adt/adt';
 import {
   cancelPatientFollowUps,
-  findEncounterFollowUps,
   findMessageById,
   isPatientDeceased,
   lockEncounter,
@@ -39,8 +38,8 @@ import {
   queueMergeSupersessionCheck,
   queueSupersessionCheck,
   recordOrderedEncounterEvent,
-  saveEncounterContext,
-  saveEncounterState,
+  saveMessageContext,
+  saveStateFindingFollowUps,
   savePatientContext,
   touchSamePersonFollowUps,
   upsertPatientRecord,
@@ -248,8 +247,7 @@ async function applyEncounterEvent(
     return { status: 'already_applied', eventType, created: [], effects: [] };
   }
   // Whatever its order: an older message only fills what newer ones left empty.
-  await savePatientContext(db, patientId, context, occurredAt);
-  await saveEncounterContext(db, encounter.id, context, occurredAt);
+  await saveMessageContext(db, { patientId, encounterId: encounter.id }, context, occurredAt);
   // Stays, follow-ups and identifiers of these patients may change: their readmission
   // supersessions are worked out again once this commits (`settleSupersession`).
   writes.checkSupersession([patientId, encounter.patientId]);
@@ -279,7 +277,10 @@ async function applyEncounterEvent(
     ...foldVisitState(encounter, incoming, eventType),
     visitNumber: encounter.visitNumber !== '' ? encounter.visitNumber : (adt.visit?.visitNumber ?? ''),
   };
-  await saveEncounterState(db, encounter.id, state, { type: eventType, at: occurredAt });
+  const followUps = await saveStateFindingFollowUps(db, encounter.id, state, {
+    type: eventType,
+    at: occurredAt,
+  });
   // The same person's other follow-ups show this stay (in hospital, readmitted): refresh them.
   if (changesHospitalStay(encounter, state))
     await touchSamePersonFollowUps(db, encounter.patientId, encounter.id);
@@ -289,7 +290,7 @@ async function applyEncounterEvent(
       state,
       patientDeceased,
     ),
-    await findEncounterFollowUps(db, encounter.id),
+    followUps,
     deps.rules,
   );
   const created = await applyFollowUpEffects(db, effects, {

@@ -1,4 +1,5 @@
 import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
+import { encounterStateValues, SAVE_ENCOUNTER_STATE } from './encounter-state-sql.js';
 import type { Queryable } from './pool.js';
 
 /** Demographics and identifiers of the patient an event names. */
@@ -60,6 +61,16 @@ export interface UpsertedPatient {
 }
 
 /**
+ * One demographic column of an upsert that met a stored patient `p`: the event's value when the
+ * record is not merged away and the event is not older than its demographics, else the stored one.
+ */
+function demographic(column: string, sent: string): string {
+  const fresh = `p.merged_into IS NULL AND (EXCLUDED.demographics_at IS NULL OR p.demographics_at IS NULL
+                   OR p.demographics_at <= EXCLUDED.demographics_at)`;
+  return `${column} = CASE WHEN ${fresh} THEN ${sent} ELSE p.${column} END`;
+}
+
+/**
  * Creates or updates the patient keyed by (assigning authority, MRN) and returns the record that
  * carries it: when that key was merged away (A40 and kin), the survivor's. Non-empty demographics
  * from the event replace stored ones unless older than them; empty fields leave them (senders
@@ -81,17 +92,34 @@ export async function upsertPatient(db: Queryable, patient: PatientUpsert): Prom
  */
 export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert): Promise<UpsertedPatient> {
   const asOf = patient.asOf ?? null;
-  const result = await db.query<{
-    id: string;
-    merged_into: string | null;
-    deceased: boolean;
-    inserted: boolean;
-  }>(
-    `INSERT INTO patients (mrn, assigning_authority, family_name, given_name, middle_name, birth_date, sex,
-                           phone, deceased, demographics_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (assigning_authority, mrn) DO UPDATE SET updated_at = patients.updated_at
-     RETURNING id, merged_into, deceased, (xmax = 0) AS inserted`,
+  // One round trip for a patient not merged away (nearly every event): the insert, the update of a
+  // stored record and its identifiers. A merged-away key only locks its row here; the survivor is
+  // found and updated below.
+  const result = await db.query<{ id: string; merged_into: string | null; deceased: boolean }>(
+    `WITH upserted AS (
+       INSERT INTO patients AS p (mrn, assigning_authority, family_name, given_name, middle_name, birth_date,
+                                  sex, phone, deceased, demographics_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (assigning_authority, mrn) DO UPDATE SET
+         deceased = CASE WHEN p.merged_into IS NULL THEN p.deceased OR EXCLUDED.deceased ELSE p.deceased END,
+         updated_at = CASE WHEN p.merged_into IS NULL THEN now() ELSE p.updated_at END,
+         ${demographic('family_name', "COALESCE(NULLIF(EXCLUDED.family_name, ''), p.family_name)")},
+         ${demographic('given_name', "COALESCE(NULLIF(EXCLUDED.given_name, ''), p.given_name)")},
+         ${demographic('middle_name', "COALESCE(NULLIF(EXCLUDED.middle_name, ''), p.middle_name)")},
+         ${demographic('birth_date', 'COALESCE(EXCLUDED.birth_date, p.birth_date)')},
+         ${demographic('sex', "COALESCE(NULLIF(EXCLUDED.sex, ''), p.sex)")},
+         ${demographic('phone', "COALESCE(NULLIF(EXCLUDED.phone, ''), p.phone)")},
+         ${demographic('demographics_at', 'GREATEST(p.demographics_at, EXCLUDED.demographics_at)')}
+       RETURNING id, merged_into, deceased
+     ), identified AS (
+       INSERT INTO patient_identifiers (patient_id, assigning_authority, identifier, identifier_type)
+       SELECT upserted.id, i.assigning_authority, i.identifier, i.identifier_type
+         FROM upserted, unnest($11::text[], $12::text[], $13::text[])
+                          AS i (assigning_authority, identifier, identifier_type)
+        WHERE upserted.merged_into IS NULL
+       ON CONFLICT DO NOTHING
+     )
+     SELECT id, merged_into, deceased FROM upserted`,
     [
       patient.mrn,
       patient.assigningAuthority,
@@ -103,13 +131,16 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
       patient.phone,
       patient.deceased,
       asOf,
+      patient.identifiers.map((i) => i.assigningAuthority),
+      patient.identifiers.map((i) => i.id),
+      patient.identifiers.map((i) => i.type),
     ],
   );
   const row = result.rows[0];
   if (!row) throw new Error('patient upsert returned no row');
+  if (row.merged_into === null) return { id: row.id, deceased: row.deceased };
   const id = await resolveMergedPatient(db, row.id, row.merged_into);
-  const deceased =
-    row.inserted && id === row.id ? row.deceased : await updateStoredPatient(db, id, patient, asOf);
+  const deceased = await updateStoredPatient(db, id, patient, asOf);
   await addPatientIdentifiers(db, id, patient.identifiers);
   return { id, deceased };
 }
@@ -327,29 +358,7 @@ export async function saveEncounterState(
   state: EncounterState,
   lastEvent: { type: string; at: Date } | null,
 ): Promise<void> {
-  await db.query(
-    `UPDATE encounters SET
-       visit_number = $2, patient_class = $3, assigned_location = $4, admission_type = $5,
-       hospital_service = $6, patient_type = $7, admitted_at = $8, discharged_at = $9, disposition = $10,
-       diagnoses = $11, last_event_type = COALESCE($12, last_event_type),
-       last_event_at = COALESCE($13, last_event_at), updated_at = now()
-     WHERE id = $1`,
-    [
-      id,
-      state.visitNumber,
-      state.patientClass,
-      state.assignedLocation,
-      state.admissionType,
-      state.hospitalService,
-      state.patientType,
-      state.admittedAt,
-      state.dischargedAt,
-      state.disposition,
-      JSON.stringify(state.diagnoses),
-      lastEvent?.type ?? null,
-      lastEvent?.at ?? null,
-    ],
-  );
+  await db.query(SAVE_ENCOUNTER_STATE, encounterStateValues(id, state, lastEvent));
 }
 
 /**

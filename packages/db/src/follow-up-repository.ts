@@ -1,4 +1,6 @@
 import type { FollowUpKind, Priority, StoredFollowUp } from '@adt/adt';
+import type { EncounterState } from './encounter-repository.js';
+import { encounterStateValues, SAVE_ENCOUNTER_STATE } from './encounter-state-sql.js';
 import type { Queryable } from './pool.js';
 
 /**
@@ -8,25 +10,53 @@ import type { Queryable } from './pool.js';
  * @param encounterId - encounter id
  */
 export async function findEncounterFollowUps(db: Queryable, encounterId: string): Promise<StoredFollowUp[]> {
-  const result = await db.query<{
-    id: string;
-    kind: FollowUpKind;
-    status: StoredFollowUp['status'];
-    in_ed_now: boolean;
-    has_actions: boolean;
-    due_at: Date;
-    visit_due_by: Date | null;
-    priority: Priority;
-    discharge_cancelled: boolean;
-    status_reason: string | null;
-  }>(
-    `SELECT f.id, f.kind, f.status, f.in_ed_now, f.due_at, f.visit_due_by, f.priority,
-            f.discharge_cancelled, f.status_reason,
-            EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id) AS has_actions
-       FROM follow_ups f WHERE f.encounter_id = $1 ORDER BY f.id`,
-    [encounterId],
+  const result = await db.query<StoredFollowUpRow>(ENCOUNTER_FOLLOW_UPS, [encounterId]);
+  return result.rows.map(storedFollowUpOf);
+}
+
+/**
+ * Saves an encounter's new visit state ({@link saveEncounterState}) and reads its follow-ups
+ * ({@link findEncounterFollowUps}) in one round trip: the state is no input of the read.
+ * @param db - the processing transaction (the encounter row is locked)
+ * @param encounterId - encounter id
+ * @param state - the merged state
+ * @param lastEvent - the encounter's newest event
+ */
+export async function saveStateFindingFollowUps(
+  db: Queryable,
+  encounterId: string,
+  state: EncounterState,
+  lastEvent: { type: string; at: Date },
+): Promise<StoredFollowUp[]> {
+  const result = await db.query<StoredFollowUpRow>(
+    `WITH saved AS (${SAVE_ENCOUNTER_STATE}) ${ENCOUNTER_FOLLOW_UPS}`,
+    encounterStateValues(encounterId, state, lastEvent),
   );
-  return result.rows.map((r) => ({
+  return result.rows.map(storedFollowUpOf);
+}
+
+interface StoredFollowUpRow {
+  id: string;
+  kind: FollowUpKind;
+  status: StoredFollowUp['status'];
+  in_ed_now: boolean;
+  has_actions: boolean;
+  due_at: Date;
+  visit_due_by: Date | null;
+  priority: Priority;
+  discharge_cancelled: boolean;
+  status_reason: string | null;
+}
+
+/** Encounter $1's follow-ups in creation order. */
+const ENCOUNTER_FOLLOW_UPS = `
+  SELECT f.id, f.kind, f.status, f.in_ed_now, f.due_at, f.visit_due_by, f.priority,
+         f.discharge_cancelled, f.status_reason,
+         EXISTS (SELECT 1 FROM care_actions a WHERE a.follow_up_id = f.id) AS has_actions
+    FROM follow_ups f WHERE f.encounter_id = $1 ORDER BY f.id`;
+
+function storedFollowUpOf(r: StoredFollowUpRow): StoredFollowUp {
+  return {
     id: r.id,
     kind: r.kind,
     status: r.status,
@@ -37,7 +67,7 @@ export async function findEncounterFollowUps(db: Queryable, encounterId: string)
     priority: r.priority,
     dischargeCancelled: r.discharge_cancelled,
     statusReason: r.status_reason,
-  }));
+  };
 }
 
 /** A follow-up the rules decided to create. */

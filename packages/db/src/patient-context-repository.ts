@@ -68,11 +68,6 @@ const ON_ENCOUNTER_CONTEXT_CONFLICT = `
     context_at = GREATEST(ec.context_at, EXCLUDED.context_at),
     updated_at = now()`;
 
-const UPSERT_ENCOUNTER_CONTEXT = `
-  INSERT INTO encounter_contexts AS ec (encounter_id, ${ENCOUNTER_CONTEXT_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5)
-  ${ON_ENCOUNTER_CONTEXT_CONFLICT}`;
-
 const MERGE_ENCOUNTER_CONTEXT = `
   INSERT INTO encounter_contexts AS ec (encounter_id, ${ENCOUNTER_CONTEXT_COLUMNS})
   SELECT $2, ${ENCOUNTER_CONTEXT_COLUMNS} FROM encounter_contexts WHERE encounter_id = $1
@@ -95,7 +90,12 @@ export async function savePatientContext(
   context: PatientContextUpsert,
   asOf: Date,
 ): Promise<void> {
-  await db.query(UPSERT_PATIENT_CONTEXT, [
+  await db.query(UPSERT_PATIENT_CONTEXT, patientContextValues(patientId, context, asOf));
+}
+
+/** The parameters $1–$8 of {@link UPSERT_PATIENT_CONTEXT}. */
+function patientContextValues(patientId: string, context: PatientContextUpsert, asOf: Date): unknown[] {
+  return [
     patientId,
     JSON.stringify(context.phones),
     JSON.stringify(context.contacts),
@@ -104,28 +104,36 @@ export async function savePatientContext(
     json(context.primaryCareProvider),
     JSON.stringify(context.coverages),
     asOf,
-  ]);
+  ];
 }
 
+// Both parts of a message's context in one round trip (the encounter's `context_at` is $8 too).
+const UPSERT_MESSAGE_CONTEXT = `
+  WITH patient_context AS (${UPSERT_PATIENT_CONTEXT})
+  INSERT INTO encounter_contexts AS ec (encounter_id, ${ENCOUNTER_CONTEXT_COLUMNS})
+  VALUES ($9, $10, $11, $12, $8)
+  ${ON_ENCOUNTER_CONTEXT_CONFLICT}`;
+
 /**
- * Stores a message's encounter-level call context.
+ * Stores a message's whole call context: the patient's part as
+ * {@link savePatientContext} stores it, and the encounter's, in one statement.
  * @param db - the processing transaction
- * @param encounterId - the encounter the message applies to
+ * @param owners - the patient (the survivor's for a merged-away key) and the encounter
  * @param context - what the message said
  * @param asOf - the event time (EVN-2/MSH-7)
  */
-export async function saveEncounterContext(
+export async function saveMessageContext(
   db: Queryable,
-  encounterId: string,
-  context: EncounterContextUpsert,
+  owners: { patientId: string; encounterId: string },
+  context: PatientContextUpsert & EncounterContextUpsert,
   asOf: Date,
 ): Promise<void> {
-  await db.query(UPSERT_ENCOUNTER_CONTEXT, [
-    encounterId,
+  await db.query(UPSERT_MESSAGE_CONTEXT, [
+    ...patientContextValues(owners.patientId, context, asOf),
+    owners.encounterId,
     json(coded(context.reasonForVisit)),
     JSON.stringify(context.admittingDiagnoses),
     json(context.attending),
-    asOf,
   ]);
 }
 

@@ -9,9 +9,8 @@ import {
   createFollowUp,
   lockEncounter,
   nameFacility,
-  saveEncounterContext,
   saveEncounterState,
-  savePatientContext,
+  saveMessageContext,
   upsertPatient,
   withTransaction,
 } from '@adt/db';
@@ -101,8 +100,7 @@ async function seedFromMessage(h: ApiHarness, text: string, team: string, open =
       },
       { type: 'A03', at },
     );
-    await savePatientContext(db, patientId, context, at);
-    await saveEncounterContext(db, encounter.id, context, at);
+    await saveMessageContext(db, { patientId, encounterId: encounter.id }, context, at);
     if (open) return encounter.id;
     const id = await createFollowUp(db, {
       encounterId: encounter.id,
