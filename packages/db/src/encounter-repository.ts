@@ -259,42 +259,15 @@ export interface EncounterRecord extends EncounterState {
   lastEventAt: Date | null;
 }
 
-interface EncounterRow {
-  id: string;
-  patient_id: string;
-  facility: string;
-  visit_number: string;
-  patient_class: string;
-  assigned_location: string;
-  admission_type: string;
-  hospital_service: string;
-  patient_type: string;
-  admitted_at: Date | null;
-  discharged_at: Date | null;
-  disposition: string;
-  diagnoses: EncounterState['diagnoses'];
-  last_event_at: Date | null;
-  merged_into: string | null;
-}
+// Columns named as the EncounterRecord's fields, so a row is the value; `mergedInto` leads a
+// merged-away key to its survivor and is not part of the record.
+const ENCOUNTER_COLUMNS = `id, patient_id AS "patientId", facility, visit_number AS "visitNumber",
+  patient_class AS "patientClass", assigned_location AS "assignedLocation", admission_type AS "admissionType",
+  hospital_service AS "hospitalService", patient_type AS "patientType", admitted_at AS "admittedAt",
+  discharged_at AS "dischargedAt", disposition, diagnoses, last_event_at AS "lastEventAt",
+  merged_into AS "mergedInto"`;
 
-function toEncounter(row: EncounterRow): EncounterRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    facility: row.facility,
-    visitNumber: row.visit_number,
-    patientClass: row.patient_class,
-    assignedLocation: row.assigned_location,
-    admissionType: row.admission_type,
-    hospitalService: row.hospital_service,
-    patientType: row.patient_type,
-    admittedAt: row.admitted_at,
-    dischargedAt: row.discharged_at,
-    disposition: row.disposition,
-    diagnoses: row.diagnoses,
-    lastEventAt: row.last_event_at,
-  };
-}
+type EncounterRow = EncounterRecord & { mergedInto: string | null };
 
 /**
  * Finds or creates the encounter and locks its row for the rest of the transaction, so events of
@@ -322,16 +295,17 @@ export async function lockEncounter(
      ON CONFLICT (facility, encounter_key) DO UPDATE SET updated_at = encounters.updated_at,
        account_number = CASE WHEN $5 <> '' AND encounters.merged_into IS NULL THEN $5
                              ELSE encounters.account_number END
-     RETURNING *`,
+     RETURNING ${ENCOUNTER_COLUMNS}`,
     [key.patientId, key.facility, key.encounterKey, key.visitNumber, accountNumber],
   );
   const upserted = result.rows[0];
   let row = upserted;
-  for (let hops = 0; row?.merged_into; hops += 1) {
+  for (let hops = 0; row?.mergedInto; hops += 1) {
     if (hops >= MAX_MERGE_HOPS) throw new Error(`encounter ${row.id} has a merge chain too long`);
-    const next = await db.query<EncounterRow>('SELECT * FROM encounters WHERE id = $1 FOR UPDATE', [
-      row.merged_into,
-    ]);
+    const next = await db.query<EncounterRow>(
+      `SELECT ${ENCOUNTER_COLUMNS} FROM encounters WHERE id = $1 FOR UPDATE`,
+      [row.mergedInto],
+    );
     row = next.rows[0];
   }
   if (!row) throw new Error('encounter upsert returned no row');
@@ -342,7 +316,8 @@ export async function lockEncounter(
       [row.id, accountNumber],
     );
   }
-  return toEncounter(row);
+  const { mergedInto, ...encounter } = row;
+  return encounter;
 }
 
 /**
@@ -443,25 +418,16 @@ export async function listEncounterHistory(
   db: Queryable,
   encounterId: string,
 ): Promise<EncounterHistoryEntry[]> {
-  const result = await db.query<{
-    message_id: string;
-    event_type: string;
-    occurred_at: Date;
-    raw: Buffer | null;
-  }>(
-    `SELECT ee.message_id, ee.event_type, ee.occurred_at, ${MESSAGE_RAW} AS raw
+  const result = await db.query<EncounterHistoryEntry>(
+    `SELECT ee.message_id AS "messageId", ee.event_type AS "eventType", ee.occurred_at AS "occurredAt",
+            ${MESSAGE_RAW} AS raw
        FROM encounter_events ee JOIN inbound_messages m ON m.id = ee.message_id
        ${MESSAGE_RAW_JOIN}
       WHERE ee.encounter_id = $1
       ORDER BY ee.occurred_at, ee.message_id`,
     [encounterId],
   );
-  return result.rows.map((row) => ({
-    messageId: row.message_id,
-    eventType: row.event_type,
-    occurredAt: row.occurred_at,
-    raw: row.raw,
-  }));
+  return result.rows;
 }
 
 /**

@@ -42,34 +42,10 @@ export type FacilitySettingsChanges = Partial<
   >
 >;
 
-interface FacilityRow {
-  code: string;
-  display_name: string;
-  updated_at: Date;
-  time_zone: string | null;
-  processing_ids: string[] | null;
-  certificate_subject: string | null;
-  certificate_fingerprint: string | null;
-  ack_mode_notes: string;
-  mode: FacilityMode;
-}
-
-const FACILITY_COLUMNS = `code, display_name, updated_at, time_zone, processing_ids, certificate_subject,
-  certificate_fingerprint, ack_mode_notes, mode`;
-
-function toSettings(row: FacilityRow): FacilitySettings {
-  return {
-    code: row.code,
-    displayName: row.display_name,
-    updatedAt: row.updated_at,
-    timeZone: row.time_zone,
-    processingIds: row.processing_ids,
-    certificateSubject: row.certificate_subject,
-    certificateFingerprint: row.certificate_fingerprint,
-    ackModeNotes: row.ack_mode_notes,
-    mode: row.mode,
-  };
-}
+// Columns named as the FacilitySettings' fields, so a row is the value.
+const FACILITY_COLUMNS = `code, display_name AS "displayName", updated_at AS "updatedAt", time_zone AS "timeZone",
+  processing_ids AS "processingIds", certificate_subject AS "certificateSubject",
+  certificate_fingerprint AS "certificateFingerprint", ack_mode_notes AS "ackModeNotes", mode`;
 
 /**
  * Names a facility, or renames it.
@@ -116,7 +92,7 @@ export async function saveFacilitySettings(
   }
   const placeholders = insertValues.map((_, index) => `$${index + 1}`);
   const updates = [...columns.map((column) => `${column} = EXCLUDED.${column}`), 'updated_at = now()'];
-  const result = await db.query<FacilityRow>(
+  const result = await db.query<FacilitySettings>(
     `INSERT INTO facilities (${insertColumns.join(', ')}) VALUES (${placeholders.join(', ')})
      ON CONFLICT (code) DO UPDATE SET ${updates.join(', ')}
      RETURNING ${FACILITY_COLUMNS}`,
@@ -124,15 +100,15 @@ export async function saveFacilitySettings(
   );
   const row = result.rows[0];
   if (!row) throw new Error('facility upsert returned no row');
-  return toSettings(row);
+  return row;
 }
 
 /**
  * Every facility with its settings, by code.
  */
 export async function listFacilities(db: Queryable): Promise<FacilitySettings[]> {
-  const result = await db.query<FacilityRow>(`SELECT ${FACILITY_COLUMNS} FROM facilities ORDER BY code`);
-  return result.rows.map(toSettings);
+  const result = await db.query<FacilitySettings>(`SELECT ${FACILITY_COLUMNS} FROM facilities ORDER BY code`);
+  return result.rows;
 }
 
 /**
@@ -141,11 +117,11 @@ export async function listFacilities(db: Queryable): Promise<FacilitySettings[]>
  * @returns null when the facility has no row (every setting at its installation default)
  */
 export async function findFacility(db: Queryable, code: string): Promise<FacilitySettings | null> {
-  const result = await db.query<FacilityRow>(`SELECT ${FACILITY_COLUMNS} FROM facilities WHERE code = $1`, [
-    code,
-  ]);
-  const row = result.rows[0];
-  return row ? toSettings(row) : null;
+  const result = await db.query<FacilitySettings>(
+    `SELECT ${FACILITY_COLUMNS} FROM facilities WHERE code = $1`,
+    [code],
+  );
+  return result.rows[0] ?? null;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Clinician, CodedValue } from '@adt/hl7';
 import {
   commonParameters,
   MATCHING_PATIENTS,
+  readSearchPage,
+  splitVisibility,
   TEAM_PATIENTS,
   type FhirIdentifierCriterion,
   type FhirPeriodRange,
@@ -95,12 +97,18 @@ const ENCOUNTER_FROM = `
        ORDER BY ee.occurred_at DESC, ee.message_id DESC LIMIT 1
     ) se ON true`;
 
-/** The encounter `e` as the FHIR Encounter needs it, and whether the teams in `$1` see it. */
+/**
+ * The encounter `e` as the FHIR Encounter needs it (columns named as the record's fields), and
+ * whether the teams in `$1` see it.
+ */
 const ENCOUNTER_SELECT = `
-  SELECT e.id::text AS id, e.patient_id::text AS patient_id, e.facility, COALESCE(fa.display_name, '') AS facility_name,
-         e.visit_number, e.account_number, e.patient_class, e.assigned_location, e.hospital_service,
-         e.admitted_at, e.discharged_at, e.disposition, e.diagnoses, ec.reason_for_visit, ec.attending,
-         ${FHIR_ENCOUNTER_STATUS} AS status, e.merged_into::text AS merged_into, e.updated_at,
+  SELECT e.id::text AS id, e.patient_id::text AS "patientId", e.facility,
+         COALESCE(fa.display_name, '') AS "facilityName", e.visit_number AS "visitNumber",
+         e.account_number AS "accountNumber", e.patient_class AS "patientClass",
+         e.assigned_location AS "assignedLocation", e.hospital_service AS "hospitalService",
+         e.admitted_at AS "admittedAt", e.discharged_at AS "dischargedAt", e.disposition, e.diagnoses,
+         ec.reason_for_visit AS "reasonForVisit", ec.attending, ${FHIR_ENCOUNTER_STATUS} AS status,
+         e.merged_into::text AS "mergedInto", e.updated_at AS "updatedAt",
          ($1::text[] IS NULL OR e.patient_id IN ${TEAM_PATIENTS}) AS visible
     ${ENCOUNTER_FROM}
     LEFT JOIN encounter_contexts ec ON ec.encounter_id = e.id
@@ -131,50 +139,7 @@ const ENCOUNTER_WHERE = `
   AND ($12::timestamptz IS NULL OR e.discharged_at IS NULL OR e.discharged_at >= $12::timestamptz)
   AND ($13::timestamptz IS NULL OR e.discharged_at < $13::timestamptz)`;
 
-interface EncounterRow {
-  id: string;
-  patient_id: string;
-  facility: string;
-  facility_name: string;
-  visit_number: string;
-  account_number: string;
-  patient_class: string;
-  assigned_location: string;
-  hospital_service: string;
-  admitted_at: Date | null;
-  discharged_at: Date | null;
-  disposition: string;
-  diagnoses: CodedValue[];
-  reason_for_visit: CodedValue | null;
-  attending: Clinician | null;
-  status: FhirEncounterStatus;
-  merged_into: string | null;
-  updated_at: Date;
-  visible: boolean;
-}
-
-function toRecord(row: EncounterRow): FhirEncounterRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    facility: row.facility,
-    facilityName: row.facility_name,
-    visitNumber: row.visit_number,
-    accountNumber: row.account_number,
-    patientClass: row.patient_class,
-    assignedLocation: row.assigned_location,
-    hospitalService: row.hospital_service,
-    admittedAt: row.admitted_at,
-    dischargedAt: row.discharged_at,
-    disposition: row.disposition,
-    diagnoses: row.diagnoses,
-    reasonForVisit: row.reason_for_visit,
-    attending: row.attending,
-    status: row.status,
-    mergedInto: row.merged_into,
-    updatedAt: row.updated_at,
-  };
-}
+type EncounterRow = FhirEncounterRecord & { visible: boolean };
 
 /**
  * One encounter by id, and whether the teams may see it (its patient is reachable through one
@@ -192,7 +157,9 @@ export async function findFhirEncounter(
     id,
   ]);
   const row = result.rows[0];
-  return row ? { encounter: toRecord(row), visible: row.visible } : null;
+  if (!row) return null;
+  const { record, visible } = splitVisibility(row);
+  return { encounter: record, visible };
 }
 
 /**
@@ -219,15 +186,14 @@ export async function searchFhirEncounters(
     period.endsBefore ?? null,
     Object.values(period).some((bound) => bound !== undefined),
   ];
-  const counted = await db.query<{ total: string }>(
-    `SELECT count(*) AS total ${ENCOUNTER_FROM} WHERE ${ENCOUNTER_WHERE}`,
+  const { total, rows } = await readSearchPage<EncounterRow>(
+    db,
+    {
+      count: `SELECT count(*) AS total ${ENCOUNTER_FROM} WHERE ${ENCOUNTER_WHERE}`,
+      page: `${ENCOUNTER_SELECT} WHERE ${ENCOUNTER_WHERE} ORDER BY e.id DESC OFFSET $15 LIMIT $16`,
+    },
     params,
+    search,
   );
-  const total = Number(counted.rows[0]?.total ?? 0);
-  if (search.limit === 0 || total === 0) return { total, encounters: [] };
-  const result = await db.query<EncounterRow>(
-    `${ENCOUNTER_SELECT} WHERE ${ENCOUNTER_WHERE} ORDER BY e.id DESC OFFSET $15 LIMIT $16`,
-    [...params, search.offset, search.limit],
-  );
-  return { total, encounters: result.rows.map(toRecord) };
+  return { total, encounters: rows.map((row) => splitVisibility(row).record) };
 }

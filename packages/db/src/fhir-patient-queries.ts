@@ -6,6 +6,8 @@ import type { ContactPhone, PostalAddress } from '@adt/hl7';
 import {
   commonParameters,
   MATCHING_PATIENTS,
+  readSearchPage,
+  splitVisibility,
   TEAM_PATIENTS,
   type FhirIdentifierCriterion,
   type FhirRange,
@@ -48,34 +50,22 @@ export interface FhirPatientSearch extends FhirSearchPage {
   birthDate?: FhirRange<string> | undefined;
 }
 
-interface PatientRow {
-  id: string;
-  mrn: string;
-  assigning_authority: string;
-  family_name: string;
-  given_name: string;
-  middle_name: string;
-  birth_date: string | null;
-  sex: string;
-  phone: string;
-  deceased: boolean;
-  merged_into: string | null;
-  updated_at: Date;
-  identifiers: { assigningAuthority: string; value: string; type: string }[];
-  address: PostalAddress | null;
-  phones: ContactPhone[] | null;
-  visible: boolean;
-}
+type PatientRow = FhirPatientRecord & { visible: boolean };
 
-/** The patient `p` with its identifiers and call context, and whether the teams in `$1` see it. */
+/**
+ * The patient `p` with its identifiers and call context (columns named as the record's fields),
+ * and whether the teams in `$1` see it.
+ */
 const PATIENT_SELECT = `
-  SELECT p.id::text AS id, p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
-         to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone, p.deceased,
-         p.merged_into::text AS merged_into, p.updated_at, pc.address, pc.phones,
+  SELECT p.id::text AS id, p.mrn, p.assigning_authority AS "assigningAuthority", p.family_name AS "familyName",
+         p.given_name AS "givenName", p.middle_name AS "middleName",
+         to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.phone, p.deceased,
+         p.merged_into::text AS "mergedInto", p.updated_at AS "updatedAt",
          COALESCE((SELECT json_agg(json_build_object('assigningAuthority', pi.assigning_authority,
                                                      'value', pi.identifier, 'type', pi.identifier_type)
                                    ORDER BY pi.assigning_authority, pi.identifier, pi.identifier_type)
                      FROM patient_identifiers pi WHERE pi.patient_id = p.id), '[]') AS identifiers,
+         pc.address, COALESCE(pc.phones, '[]') AS phones,
          ($1::text[] IS NULL OR p.id IN ${TEAM_PATIENTS}) AS visible
     FROM patients p
     LEFT JOIN patient_contexts pc ON pc.patient_id = p.id`;
@@ -89,26 +79,6 @@ const PATIENT_WHERE = `
   AND ($5::date IS NULL OR p.birth_date >= $5::date)
   AND ($6::date IS NULL OR p.birth_date < $6::date)`;
 
-function toRecord(row: PatientRow): FhirPatientRecord {
-  return {
-    id: row.id,
-    mrn: row.mrn,
-    assigningAuthority: row.assigning_authority,
-    familyName: row.family_name,
-    givenName: row.given_name,
-    middleName: row.middle_name,
-    birthDate: row.birth_date,
-    sex: row.sex,
-    phone: row.phone,
-    deceased: row.deceased,
-    mergedInto: row.merged_into,
-    updatedAt: row.updated_at,
-    identifiers: row.identifiers,
-    address: row.address,
-    phones: row.phones ?? [],
-  };
-}
-
 /**
  * One patient by id, and whether the teams may see it; null when there is none.
  * @param id - a canonical integer id
@@ -121,7 +91,9 @@ export async function findFhirPatient(
 ): Promise<{ patient: FhirPatientRecord; visible: boolean } | null> {
   const result = await db.query<PatientRow>(`${PATIENT_SELECT} WHERE p.id = $2::bigint`, [teams ?? null, id]);
   const row = result.rows[0];
-  return row ? { patient: toRecord(row), visible: row.visible } : null;
+  if (!row) return null;
+  const { record, visible } = splitVisibility(row);
+  return { patient: record, visible };
 }
 
 /**
@@ -139,15 +111,14 @@ export async function searchFhirPatients(
     search.birthDate?.from ?? null,
     search.birthDate?.before ?? null,
   ];
-  const counted = await db.query<{ total: string }>(
-    `SELECT count(*) AS total FROM patients p WHERE ${PATIENT_WHERE}`,
+  const { total, rows } = await readSearchPage<PatientRow>(
+    db,
+    {
+      count: `SELECT count(*) AS total FROM patients p WHERE ${PATIENT_WHERE}`,
+      page: `${PATIENT_SELECT} WHERE ${PATIENT_WHERE} ORDER BY p.id DESC OFFSET $7 LIMIT $8`,
+    },
     params,
+    search,
   );
-  const total = Number(counted.rows[0]?.total ?? 0);
-  if (search.limit === 0 || total === 0) return { total, patients: [] };
-  const result = await db.query<PatientRow>(
-    `${PATIENT_SELECT} WHERE ${PATIENT_WHERE} ORDER BY p.id DESC OFFSET $7 LIMIT $8`,
-    [...params, search.offset, search.limit],
-  );
-  return { total, patients: result.rows.map(toRecord) };
+  return { total, patients: rows.map((row) => splitVisibility(row).record) };
 }

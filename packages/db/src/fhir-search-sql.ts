@@ -4,6 +4,8 @@
  * numbers its first parameters alike so the fragments fit: `$1` the teams (NULL: every team),
  * `$2` identifier values and `$3` their assigning authorities (NULL: any authority).
  */
+import type pg from 'pg';
+import type { Queryable } from './pool.js';
 
 /**
  * One identifier a search asks for: the assigning authority (null: any; '' only identifiers
@@ -72,4 +74,39 @@ export function commonParameters(
     identifiers ? identifiers.map((i) => i.value) : null,
     identifiers ? identifiers.map((i) => i.assigningAuthority) : null,
   ];
+}
+
+/**
+ * A FHIR read's row split into the record and whether the caller's teams see it (the `visible`
+ * column every FHIR select ends with).
+ * @param row - a row named as the record's fields, plus `visible`
+ */
+export function splitVisibility<Row extends { visible: boolean }>({
+  visible,
+  ...record
+}: Row): { record: Omit<Row, 'visible'>; visible: boolean } {
+  return { record, visible };
+}
+
+/**
+ * Runs a search as its two statements: how many match in all, then one page of them (not read
+ * when only the count is asked for or nothing matches).
+ * @param sql - the count statement (one `total` column) and the page statement, which takes the
+ *   page's offset and limit as the two parameters after `params`
+ * @param params - the parameters the two statements share
+ * @param page - offset and limit
+ */
+// Row is the page statement's row type, which db.query takes on trust as it does for any statement.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+export async function readSearchPage<Row extends pg.QueryResultRow>(
+  db: Queryable,
+  sql: { count: string; page: string },
+  params: readonly unknown[],
+  page: FhirSearchPage,
+): Promise<{ total: number; rows: Row[] }> {
+  const counted = await db.query<{ total: string }>(sql.count, [...params]);
+  const total = Number(counted.rows[0]?.total ?? 0);
+  if (page.limit === 0 || total === 0) return { total, rows: [] };
+  const result = await db.query<Row>(sql.page, [...params, page.offset, page.limit]);
+  return { total, rows: result.rows };
 }

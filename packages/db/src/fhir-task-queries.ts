@@ -3,10 +3,11 @@
  * Queries only.
  */
 import type { FollowUpKind, Priority } from '@adt/adt';
-import { SUPERSEDED_WITHOUT_WORK, type CareAction } from './follow-up-queries.js';
+import { CARE_ACTION_COLUMNS, SUPERSEDED_WITHOUT_WORK, type CareAction } from './follow-up-queries.js';
 import {
   commonParameters,
   MATCHING_PATIENTS,
+  readSearchPage,
   type FhirIdentifierCriterion,
   type FhirRange,
   type FhirSearchPage,
@@ -67,13 +68,17 @@ export const FHIR_TASK_STATUS = `(CASE
     ELSE 'cancelled'
   END)`;
 
-/** The follow-up `f` as the FHIR Task needs it, and whether the teams in `$1` see it. */
+/**
+ * The follow-up `f` as the FHIR Task needs it (columns named as the record's fields, but for its
+ * actions), and whether the teams in `$1` see it.
+ */
 const TASK_SELECT = `
   SELECT f.id::text AS id, f.kind, ${FHIR_TASK_STATUS} AS status,
          CASE WHEN f.status IN ('open', 'in_progress') AND ${SUPERSEDED_WITHOUT_WORK} THEN 'readmitted'
-              ELSE f.status_reason END AS status_reason,
-         f.due_at, f.priority, f.team, f.patient_id::text AS patient_id, f.encounter_id::text AS encounter_id,
-         f.created_at, f.updated_at, f.closed_at,
+              ELSE f.status_reason END AS "statusReason",
+         f.due_at AS "dueAt", f.priority, f.team, f.patient_id::text AS "patientId",
+         f.encounter_id::text AS "encounterId", f.created_at AS "createdAt", f.updated_at AS "updatedAt",
+         f.closed_at AS "closedAt",
          (SELECT coalesce(a.handed_to, a.actor) FROM care_actions a
            WHERE a.follow_up_id = f.id AND a.type IN ('claim', 'hand_off') ORDER BY a.id DESC LIMIT 1) AS holder,
          ($1::text[] IS NULL OR f.team = ANY($1::text[])) AS visible
@@ -97,77 +102,23 @@ const TASK_WHERE = `
   AND ($12::timestamptz IS NULL OR f.due_at >= $12::timestamptz)
   AND ($13::timestamptz IS NULL OR f.due_at < $13::timestamptz)`;
 
-interface TaskRow {
-  id: string;
-  kind: FollowUpKind;
-  status: FhirTaskStatus;
-  status_reason: string | null;
-  due_at: Date;
-  priority: Priority;
-  team: string;
-  patient_id: string;
-  encounter_id: string;
-  created_at: Date;
-  updated_at: Date;
-  closed_at: Date | null;
-  holder: string | null;
-  visible: boolean;
-}
-
-interface ActionRow {
-  follow_up_id: string;
-  id: string;
-  type: CareAction['type'];
-  outcome: string | null;
-  note: string | null;
-  at: Date;
-  actor: string;
-  recorded_at: Date;
-  previous_holder: string | null;
-  handed_to: string | null;
-}
+type TaskRow = Omit<FhirTaskRecord, 'actions'> & { visible: boolean };
 
 async function withActions(db: Queryable, rows: readonly TaskRow[]): Promise<FhirTaskRecord[]> {
   const actions = new Map<string, CareAction[]>();
   if (rows.length > 0) {
-    const result = await db.query<ActionRow>(
-      `SELECT follow_up_id::text AS follow_up_id, id::text AS id, type, outcome, note, at, actor, recorded_at,
-              previous_holder, handed_to
+    const result = await db.query<CareAction & { followUpId: string }>(
+      `SELECT follow_up_id::text AS "followUpId", ${CARE_ACTION_COLUMNS}
          FROM care_actions WHERE follow_up_id = ANY($1::bigint[]) ORDER BY recorded_at, id`,
       [rows.map((r) => r.id)],
     );
-    for (const a of result.rows) {
-      const list = actions.get(a.follow_up_id) ?? [];
-      list.push({
-        id: a.id,
-        type: a.type,
-        outcome: a.outcome,
-        note: a.note,
-        at: a.at,
-        actor: a.actor,
-        recordedAt: a.recorded_at,
-        previousHolder: a.previous_holder,
-        handedTo: a.handed_to,
-      });
-      actions.set(a.follow_up_id, list);
+    for (const { followUpId, ...action } of result.rows) {
+      const list = actions.get(followUpId) ?? [];
+      list.push(action);
+      actions.set(followUpId, list);
     }
   }
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    statusReason: row.status_reason,
-    dueAt: row.due_at,
-    priority: row.priority,
-    team: row.team,
-    patientId: row.patient_id,
-    encounterId: row.encounter_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    closedAt: row.closed_at,
-    holder: row.holder,
-    actions: actions.get(row.id) ?? [],
-  }));
+  return rows.map(({ visible, ...task }) => ({ ...task, actions: actions.get(task.id) ?? [] }));
 }
 
 /**
@@ -208,15 +159,14 @@ export async function searchFhirTasks(
     search.due?.from ?? null,
     search.due?.before ?? null,
   ];
-  const counted = await db.query<{ total: string }>(
-    `SELECT count(*) AS total FROM follow_ups f WHERE ${TASK_WHERE}`,
+  const { total, rows } = await readSearchPage<TaskRow>(
+    db,
+    {
+      count: `SELECT count(*) AS total FROM follow_ups f WHERE ${TASK_WHERE}`,
+      page: `${TASK_SELECT} WHERE ${TASK_WHERE} ORDER BY f.id DESC OFFSET $14 LIMIT $15`,
+    },
     params,
+    search,
   );
-  const total = Number(counted.rows[0]?.total ?? 0);
-  if (search.limit === 0 || total === 0) return { total, tasks: [] };
-  const result = await db.query<TaskRow>(
-    `${TASK_SELECT} WHERE ${TASK_WHERE} ORDER BY f.id DESC OFFSET $14 LIMIT $15`,
-    [...params, search.offset, search.limit],
-  );
-  return { total, tasks: await withActions(db, result.rows) };
+  return { total, tasks: await withActions(db, rows) };
 }

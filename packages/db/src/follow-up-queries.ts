@@ -50,39 +50,15 @@ export interface FollowUpView {
   updatedAt: Date;
 }
 
-interface FollowUpRow {
-  id: string;
-  kind: FollowUpKind;
-  status: FollowUpStatus;
-  status_reason: string | null;
-  due_at: Date;
-  visit_due_by: Date | null;
-  priority: Priority;
-  risk_score: number | null;
-  risk_flags: RiskFlag[];
-  team: string;
-  in_ed_now: boolean;
-  discharge_cancelled: boolean;
-  superseded_by: string | null;
-  superseded_without_work: boolean;
-  created_at: Date;
-  updated_at: Date;
-  mrn: string;
-  assigning_authority: string;
-  family_name: string;
-  given_name: string;
-  middle_name: string;
-  birth_date: string | null;
-  sex: string;
-  phone: string;
-  facility: string;
-  visit_number: string;
-  patient_class: string;
-  admitted_at: Date | null;
-  discharged_at: Date | null;
-  disposition: string;
-  diagnoses: FollowUpView['encounter']['diagnoses'];
-}
+/**
+ * A follow-up as {@link FOLLOW_UP_SELECT} reads it: the view but for the encounter's times, which
+ * come as columns of their own so they arrive as dates rather than JSON text.
+ */
+type FollowUpRow = Omit<FollowUpView, 'encounter'> & {
+  encounter: Omit<FollowUpView['encounter'], 'admittedAt' | 'dischargedAt'>;
+  admittedAt: Date | null;
+  dischargedAt: Date | null;
+};
 
 /**
  * SQL condition: follow-up `f` is superseded by a readmission's follow-up and nobody logged work on
@@ -98,54 +74,29 @@ export const SUPERSEDED_WITHOUT_WORK = `(f.superseded_by IS NOT NULL AND NOT EXI
  */
 export const STILL_TO_DO = `(f.status IN ('open', 'in_progress') AND ${liveRow('f')} AND NOT ${SUPERSEDED_WITHOUT_WORK})`;
 
+// Columns named as the FollowUpView's fields, the patient and the encounter as objects.
 const FOLLOW_UP_SELECT = `
-  SELECT f.id, f.kind, f.status, f.status_reason, f.due_at, f.visit_due_by, f.priority, f.team, f.in_ed_now,
-         f.discharge_cancelled, f.superseded_by,
-         (f.status IN ('open', 'in_progress') AND ${SUPERSEDED_WITHOUT_WORK}) AS superseded_without_work,
-         f.risk_score, f.risk_flags, f.created_at, f.updated_at,
-         p.mrn, p.assigning_authority, p.family_name, p.given_name, p.middle_name,
-         to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.sex, p.phone,
-         e.facility, e.visit_number, e.patient_class, e.admitted_at, e.discharged_at, e.disposition, e.diagnoses
+  SELECT f.id, f.kind, f.status, f.status_reason AS "statusReason", f.due_at AS "dueAt",
+         f.visit_due_by AS "visitDueBy", f.priority, f.risk_score AS "riskScore", f.risk_flags AS "riskFlags",
+         f.team, f.in_ed_now AS "inEdNow", f.discharge_cancelled AS "dischargeCancelled",
+         f.superseded_by AS "supersededBy",
+         (f.status IN ('open', 'in_progress') AND ${SUPERSEDED_WITHOUT_WORK}) AS "supersededWithoutWork",
+         json_build_object('mrn', p.mrn, 'assigningAuthority', p.assigning_authority,
+                           'name', json_build_object('family', p.family_name, 'given', p.given_name,
+                                                     'middle', p.middle_name),
+                           'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'sex', p.sex, 'phone', p.phone)
+           AS patient,
+         json_build_object('facility', e.facility, 'visitNumber', e.visit_number, 'patientClass', e.patient_class,
+                           'disposition', e.disposition, 'diagnoses', e.diagnoses) AS encounter,
+         e.admitted_at AS "admittedAt", e.discharged_at AS "dischargedAt",
+         f.created_at AS "createdAt", f.updated_at AS "updatedAt"
     FROM follow_ups f
     JOIN patients p ON p.id = f.patient_id
     JOIN encounters e ON e.id = f.encounter_id`;
 
-function toView(row: FollowUpRow): FollowUpView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    statusReason: row.status_reason,
-    dueAt: row.due_at,
-    visitDueBy: row.visit_due_by,
-    priority: row.priority,
-    riskScore: row.risk_score,
-    riskFlags: row.risk_flags,
-    team: row.team,
-    inEdNow: row.in_ed_now,
-    dischargeCancelled: row.discharge_cancelled,
-    supersededBy: row.superseded_by,
-    supersededWithoutWork: row.superseded_without_work,
-    patient: {
-      mrn: row.mrn,
-      assigningAuthority: row.assigning_authority,
-      name: { family: row.family_name, given: row.given_name, middle: row.middle_name },
-      birthDate: row.birth_date,
-      sex: row.sex,
-      phone: row.phone,
-    },
-    encounter: {
-      facility: row.facility,
-      visitNumber: row.visit_number,
-      patientClass: row.patient_class,
-      admittedAt: row.admitted_at,
-      dischargedAt: row.discharged_at,
-      disposition: row.disposition,
-      diagnoses: row.diagnoses,
-    },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+/** Puts the encounter's times, read as dates, into its object. */
+function toView({ admittedAt, dischargedAt, ...view }: FollowUpRow): FollowUpView {
+  return { ...view, encounter: { ...view.encounter, admittedAt, dischargedAt } };
 }
 
 /** Filters for the daily list. */
@@ -279,6 +230,10 @@ export interface CareAction {
   handedTo: string | null;
 }
 
+// Columns named as the CareAction's fields, so a row is the value.
+export const CARE_ACTION_COLUMNS = `id, type, outcome, note, at, actor, recorded_at AS "recordedAt",
+  previous_holder AS "previousHolder", handed_to AS "handedTo"`;
+
 /** The kinds of continuity-of-care action a navigator logs (see `@adt/adt`'s care-action rules). */
 export type { CareActionType } from '@adt/adt';
 
@@ -303,40 +258,24 @@ export interface FollowUpDetail extends FollowUpView {
  * @param id - follow-up id
  */
 export async function findFollowUpDetail(db: Queryable, id: string): Promise<FollowUpDetail | null> {
-  const found = await db.query<FollowUpRow & { encounter_id: string }>(
-    `${FOLLOW_UP_SELECT.replace('SELECT f.id,', 'SELECT f.encounter_id, f.id,')} WHERE f.id = $1 AND ${liveRow('f')}`,
+  const found = await db.query<FollowUpRow & { encounterId: string }>(
+    `${FOLLOW_UP_SELECT.replace('SELECT f.id,', 'SELECT f.encounter_id AS "encounterId", f.id,')} WHERE f.id = $1 AND ${liveRow('f')}`,
     [id],
   );
   const row = found.rows[0];
   if (!row) return null;
+  const { encounterId, ...followUp } = row;
   const [messages, actions] = await Promise.all([
-    db.query<{
-      message_id: string;
-      event_type: string;
-      occurred_at: Date;
-      received_at: Date;
-      control_id: string;
-      note: string | null;
-    }>(
-      `SELECT ee.message_id, ee.event_type, ee.occurred_at, m.received_at, m.control_id, ee.note
+    db.query<SourceMessage>(
+      `SELECT ee.message_id AS "messageId", ee.event_type AS "eventType", ee.occurred_at AS "occurredAt",
+              m.received_at AS "receivedAt", m.control_id AS "controlId", ee.note
          FROM encounter_events ee JOIN inbound_messages m ON m.id = ee.message_id
         WHERE ee.encounter_id = $1 ORDER BY ee.occurred_at, ee.message_id`,
-      [row.encounter_id],
+      [encounterId],
     ),
     listCareActions(db, id),
   ]);
-  return {
-    ...toView(row),
-    sourceMessages: messages.rows.map((m) => ({
-      messageId: m.message_id,
-      eventType: m.event_type,
-      occurredAt: m.occurred_at,
-      receivedAt: m.received_at,
-      controlId: m.control_id,
-      note: m.note,
-    })),
-    actions,
-  };
+  return { ...toView(followUp), sourceMessages: messages.rows, actions };
 }
 
 /**
@@ -344,32 +283,11 @@ export async function findFollowUpDetail(db: Queryable, id: string): Promise<Fol
  * @param followUpId - follow-up id
  */
 export async function listCareActions(db: Queryable, followUpId: string): Promise<CareAction[]> {
-  const result = await db.query<{
-    id: string;
-    type: CareActionType;
-    outcome: string | null;
-    note: string | null;
-    at: Date;
-    actor: string;
-    recorded_at: Date;
-    previous_holder: string | null;
-    handed_to: string | null;
-  }>(
-    `SELECT id, type, outcome, note, at, actor, recorded_at, previous_holder, handed_to FROM care_actions
-      WHERE follow_up_id = $1 ORDER BY recorded_at, id`,
+  const result = await db.query<CareAction>(
+    `SELECT ${CARE_ACTION_COLUMNS} FROM care_actions WHERE follow_up_id = $1 ORDER BY recorded_at, id`,
     [followUpId],
   );
-  return result.rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    outcome: r.outcome,
-    note: r.note,
-    at: r.at,
-    actor: r.actor,
-    recordedAt: r.recorded_at,
-    previousHolder: r.previous_holder,
-    handedTo: r.handed_to,
-  }));
+  return result.rows;
 }
 
 const STATUS_AFTER_ACTION = {

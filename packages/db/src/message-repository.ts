@@ -169,54 +169,13 @@ export interface StoredMessage {
   sandbox: boolean;
 }
 
-interface MessageRow {
-  id: string;
-  received_at: Date;
-  peer_address: string | null;
-  sending_application: string;
-  sending_facility: string;
-  control_id: string;
-  message_type: string;
-  version_id: string;
-  status: MessageStatus;
-  status_reason: string | null;
-  ack_code: string | null;
-  duplicate_of: string | null;
-  control_id_reused: boolean;
-  attempts: number;
-  correlation_id: string;
-  processed_at: Date | null;
-  sandbox: boolean;
-}
-
-const MESSAGE_COLUMNS = `id, received_at, peer_address, sending_application, sending_facility, control_id,
-  message_type, version_id, status, status_reason, ack_code, duplicate_of, control_id_reused, attempts,
-  correlation_id, processed_at, sandbox`;
-const PREFIXED_MESSAGE_COLUMNS = MESSAGE_COLUMNS.split(',')
-  .map((column) => `m.${column.trim()}`)
-  .join(', ');
-
-function toStoredMessage(row: MessageRow): StoredMessage {
-  return {
-    id: row.id,
-    receivedAt: row.received_at,
-    peerAddress: row.peer_address,
-    sendingApplication: row.sending_application,
-    sendingFacility: row.sending_facility,
-    controlId: row.control_id,
-    messageType: row.message_type,
-    versionId: row.version_id,
-    status: row.status,
-    statusReason: row.status_reason,
-    ackCode: row.ack_code,
-    duplicateOf: row.duplicate_of,
-    controlIdReused: row.control_id_reused,
-    attempts: row.attempts,
-    correlationId: row.correlation_id,
-    processedAt: row.processed_at,
-    sandbox: row.sandbox,
-  };
-}
+// Columns of message `m` named as the StoredMessage's fields, so a row is the value.
+const MESSAGE_COLUMNS = `m.id, m.received_at AS "receivedAt", m.peer_address AS "peerAddress",
+  m.sending_application AS "sendingApplication", m.sending_facility AS "sendingFacility",
+  m.control_id AS "controlId", m.message_type AS "messageType", m.version_id AS "versionId", m.status,
+  m.status_reason AS "statusReason", m.ack_code AS "ackCode", m.duplicate_of AS "duplicateOf",
+  m.control_id_reused AS "controlIdReused", m.attempts, m.correlation_id AS "correlationId",
+  m.processed_at AS "processedAt", m.sandbox`;
 
 /**
  * Loads one stored message with its raw bytes.
@@ -226,14 +185,13 @@ export async function findMessageById(
   db: Queryable,
   id: string,
 ): Promise<(StoredMessage & { raw: Buffer | null }) | null> {
-  const result = await db.query<MessageRow & { raw: Buffer | null }>(
-    `SELECT ${PREFIXED_MESSAGE_COLUMNS}, ${MESSAGE_RAW} AS raw
+  const result = await db.query<StoredMessage & { raw: Buffer | null }>(
+    `SELECT ${MESSAGE_COLUMNS}, ${MESSAGE_RAW} AS raw
        FROM inbound_messages m ${MESSAGE_RAW_JOIN}
       WHERE m.id = $1`,
     [id],
   );
-  const row = result.rows[0];
-  return row ? { ...toStoredMessage(row), raw: row.raw } : null;
+  return result.rows[0] ?? null;
 }
 
 /**
@@ -245,13 +203,13 @@ export async function findMessagesByIds(
   db: Queryable,
   ids: readonly string[],
 ): Promise<Map<string, StoredMessage & { raw: Buffer | null }>> {
-  const result = await db.query<MessageRow & { raw: Buffer | null }>(
-    `SELECT ${PREFIXED_MESSAGE_COLUMNS}, ${MESSAGE_RAW} AS raw
+  const result = await db.query<StoredMessage & { raw: Buffer | null }>(
+    `SELECT ${MESSAGE_COLUMNS}, ${MESSAGE_RAW} AS raw
        FROM inbound_messages m ${MESSAGE_RAW_JOIN}
       WHERE m.id = ANY($1::bigint[])`,
     [ids],
   );
-  return new Map(result.rows.map((row) => [row.id, { ...toStoredMessage(row), raw: row.raw }]));
+  return new Map(result.rows.map((row) => [row.id, row]));
 }
 
 /** What the worker puts on its log lines and latency metric for a message (no patient data). */
@@ -268,23 +226,13 @@ export interface MessageTrace {
  * @param id - message id
  */
 export async function findMessageTrace(db: Queryable, id: string): Promise<MessageTrace | null> {
-  const result = await db.query<{
-    correlation_id: string;
-    received_at: Date;
-    sending_facility: string;
-    attempts: number;
-  }>('SELECT correlation_id, received_at, sending_facility, attempts FROM inbound_messages WHERE id = $1', [
-    id,
-  ]);
-  const row = result.rows[0];
-  return row
-    ? {
-        correlationId: row.correlation_id,
-        receivedAt: row.received_at,
-        sendingFacility: row.sending_facility,
-        attempts: row.attempts,
-      }
-    : null;
+  const result = await db.query<MessageTrace>(
+    `SELECT correlation_id AS "correlationId", received_at AS "receivedAt", sending_facility AS "sendingFacility",
+            attempts
+       FROM inbound_messages WHERE id = $1`,
+    [id],
+  );
+  return result.rows[0] ?? null;
 }
 
 /**
@@ -330,7 +278,7 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
                     JOIN encounters e ON e.id = ee.encounter_id
                     JOIN patients p ON p.id = e.patient_id
                    WHERE p.mrn = $5)`;
-  const result = await db.query<MessageRow>(
+  const result = await db.query<StoredMessage>(
     `SELECT ${MESSAGE_COLUMNS} FROM inbound_messages m
       WHERE ($1::text IS NULL OR control_id = $1)
         AND ($2::text IS NULL OR sending_facility = $2)
@@ -352,7 +300,7 @@ export async function listMessages(db: Queryable, query: MessageQuery): Promise<
       query.to ?? null,
     ],
   );
-  return result.rows.map(toStoredMessage);
+  return result.rows;
 }
 
 /**

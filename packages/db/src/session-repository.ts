@@ -65,16 +65,8 @@ export async function findSessionPrincipal(
   token: string,
   options: { idleTimeoutMs: number; touch: boolean },
 ): Promise<SessionPrincipal | null> {
-  const result = await db.query<{
-    session_id: string;
-    user_id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    teams: string[];
-    created_at: Date;
-    expires_at: Date;
-  }>(
+  // Columns named as the SessionPrincipal's fields, so a row is the value.
+  const result = await db.query<SessionPrincipal>(
     `WITH live AS (
        SELECT s.id, s.user_id, s.created_at, s.expires_at FROM sessions s
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -82,26 +74,15 @@ export async function findSessionPrincipal(
      ), touched AS (
        UPDATE sessions SET last_seen_at = now() WHERE $3 AND id = (SELECT id FROM live)
      )
-     SELECT live.id AS session_id, u.id AS user_id, u.username, u.display_name, u.role,
-            live.created_at, live.expires_at,
+     SELECT live.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
             coalesce((SELECT array_agg(m.team ORDER BY m.team) FROM team_memberships m WHERE m.user_id = u.id),
-                     '{}') AS teams
+                     '{}') AS teams,
+            live.created_at AS "createdAt", live.expires_at AS "expiresAt"
        FROM live JOIN users u ON u.id = live.user_id
       WHERE u.disabled_at IS NULL`,
     [hashSessionToken(token), options.idleTimeoutMs, options.touch],
   );
-  const row = result.rows[0];
-  if (!row) return null;
-  return {
-    sessionId: row.session_id,
-    userId: row.user_id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    teams: row.teams,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-  };
+  return result.rows[0] ?? null;
 }
 
 /**

@@ -15,25 +15,8 @@ export interface NewTeamRule {
 /** Default rule priority: leaves room to put rules before and after. */
 export const DEFAULT_TEAM_RULE_PRIORITY = 100;
 
-interface TeamRuleRow {
-  id: string;
-  facility: string | null;
-  kind: FollowUpKind | null;
-  patient_class: string | null;
-  team: string;
-  priority: number;
-}
-
-function toRule(row: TeamRuleRow): TeamRule {
-  return {
-    id: row.id,
-    facility: row.facility,
-    kind: row.kind,
-    patientClass: row.patient_class,
-    team: row.team,
-    priority: row.priority,
-  };
-}
+// Columns named as the TeamRule's fields, so a row is the value.
+const TEAM_RULE_COLUMNS = 'id, facility, kind, patient_class AS "patientClass", team, priority';
 
 /**
  * Adds a team routing rule.
@@ -43,25 +26,25 @@ function toRule(row: TeamRuleRow): TeamRule {
  */
 export async function addTeamRule(db: Queryable, rule: NewTeamRule): Promise<TeamRule> {
   await assertTeamsExist(db, [rule.team]);
-  const result = await db.query<TeamRuleRow>(
+  const result = await db.query<TeamRule>(
     `INSERT INTO team_rules (facility, kind, patient_class, team, priority)
      VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, facility, kind, patient_class, team, priority`,
+     RETURNING ${TEAM_RULE_COLUMNS}`,
     [rule.facility, rule.kind, rule.patientClass, rule.team, rule.priority ?? DEFAULT_TEAM_RULE_PRIORITY],
   );
   const row = result.rows[0];
   if (!row) throw new Error('team rule insert returned no row');
-  return toRule(row);
+  return row;
 }
 
 /**
  * Every team rule, in the order routing tries them (priority, then the order they were added).
  */
 export async function listTeamRules(db: Queryable): Promise<TeamRule[]> {
-  const result = await db.query<TeamRuleRow>(
-    'SELECT id, facility, kind, patient_class, team, priority FROM team_rules ORDER BY priority, id',
+  const result = await db.query<TeamRule>(
+    `SELECT ${TEAM_RULE_COLUMNS} FROM team_rules ORDER BY priority, id`,
   );
-  return result.rows.map(toRule);
+  return result.rows;
 }
 
 /**

@@ -86,62 +86,27 @@ export async function findWebhookDeliveryWork(
   db: Queryable,
   id: string,
 ): Promise<WebhookDeliveryWork | null> {
-  const result = await db.query<{
-    id: string;
-    status: WebhookDeliveryStatus;
-    generation: number;
-    url: string;
-    secret: string;
-    type: string;
-    occurred_at: Date;
-    data: Record<string, unknown>;
-    blocked: boolean;
-    encounter_id: string | null;
-    channel: 'webhook' | 'fhir-rest-hook';
-    subscription_id: string;
-    fhir_topic: string | null;
-    fhir_payload: 'empty' | 'id-only' | null;
-    fhir_headers: string[];
-    fhir_base: string | null;
-    event_number: number;
-  }>(
-    `SELECT d.id::text, d.status, d.generation, s.url, s.secret, e.type, e.occurred_at, e.data,
-            ${EARLIER_PENDING} AS blocked, e.encounter_id::text, s.channel, s.id::text AS subscription_id,
-            s.fhir_topic, s.fhir_payload, s.fhir_headers, s.fhir_base,
-            (SELECT count(*) FROM webhook_deliveries n
-              WHERE n.subscription_id = d.subscription_id AND n.event_id <= d.event_id)::int AS event_number
+  // Columns named as the WebhookDeliveryWork's fields, so a row is the value; a FHIR rest-hook
+  // receiver's settings only when all of them are stored.
+  const result = await db.query<WebhookDeliveryWork>(
+    `SELECT d.id::text AS id, d.status, d.generation, s.url, s.secret, e.type, e.occurred_at AS "occurredAt",
+            e.data, ${EARLIER_PENDING} AS blocked, e.encounter_id::text AS "encounterId", s.channel,
+            CASE WHEN s.channel = 'fhir-rest-hook' AND s.fhir_topic <> '' AND s.fhir_payload <> ''
+                      AND s.fhir_base <> ''
+                 THEN json_build_object(
+                        'topic', s.fhir_topic, 'payload', s.fhir_payload, 'headers', s.fhir_headers,
+                        'base', s.fhir_base, 'subscriptionId', s.id::text,
+                        'eventNumber', (SELECT count(*) FROM webhook_deliveries n
+                                         WHERE n.subscription_id = d.subscription_id
+                                           AND n.event_id <= d.event_id)::int)
+            END AS fhir
        FROM webhook_deliveries d
        JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.deleted_at IS NULL
        JOIN webhook_events e ON e.id = d.event_id
       WHERE d.id = $1`,
     [id],
   );
-  const row = result.rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    status: row.status,
-    generation: row.generation,
-    url: row.url,
-    secret: row.secret,
-    type: row.type,
-    occurredAt: row.occurred_at,
-    data: row.data,
-    blocked: row.blocked,
-    encounterId: row.encounter_id,
-    channel: row.channel,
-    fhir:
-      row.channel === 'fhir-rest-hook' && row.fhir_topic && row.fhir_payload && row.fhir_base
-        ? {
-            topic: row.fhir_topic,
-            payload: row.fhir_payload,
-            headers: row.fhir_headers,
-            base: row.fhir_base,
-            subscriptionId: row.subscription_id,
-            eventNumber: row.event_number,
-          }
-        : null,
-  };
+  return result.rows[0] ?? null;
 }
 
 /** One attempt's outcome, as {@link recordWebhookAttempt} stores it. */
@@ -199,46 +164,13 @@ export async function redeliverWebhookDelivery(db: Queryable, id: string): Promi
   return findWebhookDelivery(db, id);
 }
 
-interface DeliveryRow {
-  id: string;
-  subscription_id: string;
-  event_id: string;
-  type: string;
-  follow_up_id: string | null;
-  encounter_id: string | null;
-  patient_id: string;
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  last_attempt_at: Date | null;
-  last_status: number | null;
-  last_error: string | null;
-  delivered_at: Date | null;
-  created_at: Date;
-}
-
-const DELIVERY_SELECT = `SELECT d.id::text, d.subscription_id::text, d.event_id::text, e.type,
-        e.follow_up_id::text, e.encounter_id::text, e.patient_id::text, d.status, d.attempts,
-        d.last_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at
+// Columns of delivery `d` and its event `e` named as the WebhookDelivery's fields, so a row is the value.
+const DELIVERY_SELECT = `SELECT d.id::text AS id, d.subscription_id::text AS "subscriptionId",
+        d.event_id::text AS "eventId", e.type, e.follow_up_id::text AS "followUpId",
+        e.encounter_id::text AS "encounterId", e.patient_id::text AS "patientId", d.status, d.attempts,
+        d.last_attempt_at AS "lastAttemptAt", d.last_status AS "lastStatus", d.last_error AS "lastError",
+        d.delivered_at AS "deliveredAt", d.created_at AS "createdAt"
    FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id`;
-
-function toDelivery(row: DeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    subscriptionId: row.subscription_id,
-    eventId: row.event_id,
-    type: row.type,
-    followUpId: row.follow_up_id,
-    encounterId: row.encounter_id,
-    patientId: row.patient_id,
-    status: row.status,
-    attempts: row.attempts,
-    lastAttemptAt: row.last_attempt_at,
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-    deliveredAt: row.delivered_at,
-    createdAt: row.created_at,
-  };
-}
 
 /**
  * One delivery.
@@ -246,9 +178,8 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
  * @param id - the delivery's id
  */
 export async function findWebhookDelivery(db: Queryable, id: string): Promise<WebhookDelivery | null> {
-  const result = await db.query<DeliveryRow>(`${DELIVERY_SELECT} WHERE d.id = $1`, [id]);
-  const row = result.rows[0];
-  return row ? toDelivery(row) : null;
+  const result = await db.query<WebhookDelivery>(`${DELIVERY_SELECT} WHERE d.id = $1`, [id]);
+  return result.rows[0] ?? null;
 }
 
 /**
@@ -260,7 +191,7 @@ export async function listWebhookDeliveries(
   db: Queryable,
   filter: { subscriptionId?: string; status?: WebhookDeliveryStatus; beforeId?: string; limit: number },
 ): Promise<WebhookDelivery[]> {
-  const result = await db.query<DeliveryRow>(
+  const result = await db.query<WebhookDelivery>(
     `${DELIVERY_SELECT}
       WHERE ($1::bigint IS NULL OR d.subscription_id = $1)
         AND ($2::text IS NULL OR d.status = $2)
@@ -268,5 +199,5 @@ export async function listWebhookDeliveries(
       ORDER BY d.id DESC LIMIT $4`,
     [filter.subscriptionId ?? null, filter.status ?? null, filter.beforeId ?? null, filter.limit],
   );
-  return result.rows.map(toDelivery);
+  return result.rows;
 }

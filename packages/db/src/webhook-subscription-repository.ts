@@ -39,31 +39,9 @@ export interface NewWebhookSubscription {
   createdBy: string;
 }
 
-const SUBSCRIPTION_COLUMNS = `s.id::text, s.url, s.events, s.facilities, s.teams, s.kinds, s.created_by, s.created_at`;
-
-interface SubscriptionRow {
-  id: string;
-  url: string;
-  events: string[];
-  facilities: string[];
-  teams: string[];
-  kinds: string[];
-  created_by: string;
-  created_at: Date;
-}
-
-function toSubscription(row: SubscriptionRow): WebhookSubscription {
-  return {
-    id: row.id,
-    url: row.url,
-    events: row.events,
-    facilities: row.facilities,
-    teams: row.teams,
-    kinds: row.kinds,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
+// Columns of subscription `s` named as the WebhookSubscription's fields, so a row is the value.
+const SUBSCRIPTION_COLUMNS = `s.id::text AS id, s.url, s.events, s.facilities, s.teams, s.kinds,
+  s.created_by AS "createdBy", s.created_at AS "createdAt"`;
 
 /**
  * Stores a subscription; events committed from now on are delivered to it.
@@ -74,7 +52,7 @@ export async function createWebhookSubscription(
   db: Queryable,
   subscription: NewWebhookSubscription,
 ): Promise<WebhookSubscription> {
-  const result = await db.query<SubscriptionRow>(
+  const result = await db.query<WebhookSubscription>(
     `INSERT INTO webhook_subscriptions AS s (url, events, secret, facilities, teams, kinds, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      RETURNING ${SUBSCRIPTION_COLUMNS}`,
@@ -90,7 +68,7 @@ export async function createWebhookSubscription(
   );
   const row = result.rows[0];
   if (!row) throw new Error('subscription not stored');
-  return toSubscription(row);
+  return row;
 }
 
 /**
@@ -98,20 +76,11 @@ export async function createWebhookSubscription(
  * @param db - pool or transaction
  */
 export async function listWebhookSubscriptions(db: Queryable): Promise<WebhookSubscriptionStatus[]> {
-  const result = await db.query<
-    SubscriptionRow & {
-      pending: number;
-      delivered: number;
-      dead: number;
-      last_delivered_at: Date | null;
-      last_attempt_at: Date | null;
-      last_status: number | null;
-      last_error: string | null;
-    }
-  >(
+  const result = await db.query<WebhookSubscriptionStatus>(
     `SELECT ${SUBSCRIPTION_COLUMNS},
-            counts.pending, counts.delivered, counts.dead, counts.last_delivered_at,
-            latest.last_attempt_at, latest.last_status, latest.last_error
+            counts.pending, counts.delivered, counts.dead, counts.last_delivered_at AS "lastDeliveredAt",
+            latest.last_attempt_at AS "lastAttemptAt", latest.last_status AS "lastStatus",
+            latest.last_error AS "lastError"
        FROM webhook_subscriptions s
        CROSS JOIN LATERAL (
          SELECT count(*) FILTER (WHERE d.status = 'pending')::int AS pending,
@@ -129,16 +98,7 @@ export async function listWebhookSubscriptions(db: Queryable): Promise<WebhookSu
       WHERE s.deleted_at IS NULL AND s.channel = 'webhook'
       ORDER BY s.id`,
   );
-  return result.rows.map((row) => ({
-    ...toSubscription(row),
-    pending: row.pending,
-    delivered: row.delivered,
-    dead: row.dead,
-    lastDeliveredAt: row.last_delivered_at,
-    lastAttemptAt: row.last_attempt_at,
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-  }));
+  return result.rows;
 }
 
 /**
@@ -152,7 +112,7 @@ export async function deleteWebhookSubscription(
   db: Queryable,
   id: string,
 ): Promise<WebhookSubscription | null> {
-  const result = await db.query<SubscriptionRow>(
+  const result = await db.query<WebhookSubscription>(
     `WITH ended AS (
        UPDATE webhook_deliveries SET status = 'dead', last_error = 'subscription deleted'
         WHERE subscription_id = $1 AND status = 'pending'
@@ -162,8 +122,7 @@ export async function deleteWebhookSubscription(
       WHERE s.id = $1 RETURNING ${SUBSCRIPTION_COLUMNS}`,
     [id],
   );
-  const row = result.rows[0];
-  return row ? toSubscription(row) : null;
+  return result.rows[0] ?? null;
 }
 
 /** A FHIR topic-based subscription as stored: the resource it was accepted as. */
@@ -172,6 +131,9 @@ export interface FhirSubscriptionRecord {
   resource: Record<string, unknown>;
   createdAt: Date;
 }
+
+// Columns named as the FhirSubscriptionRecord's fields, so a row is the value.
+const FHIR_SUBSCRIPTION_COLUMNS = 'id::text AS id, fhir_resource AS resource, created_at AS "createdAt"';
 
 /** What a new FHIR subscription holds, already validated. */
 export interface NewFhirSubscription {
@@ -197,7 +159,7 @@ export async function createFhirSubscription(
   db: Queryable,
   subscription: NewFhirSubscription,
 ): Promise<FhirSubscriptionRecord> {
-  const result = await db.query<{ id: string; resource: Record<string, unknown>; created_at: Date }>(
+  const result = await db.query<FhirSubscriptionRecord>(
     // The resource carries its own id, so the id is drawn first.
     `WITH next AS (SELECT nextval(pg_get_serial_sequence('webhook_subscriptions', 'id')) AS id)
      INSERT INTO webhook_subscriptions
@@ -206,7 +168,7 @@ export async function createFhirSubscription(
      SELECT next.id, $1, $2, '', $3, 'fhir-rest-hook', $4, $5, $6, $7,
             $8::jsonb || jsonb_build_object('id', next.id::text)
        FROM next
-     RETURNING id::text, fhir_resource AS resource, created_at`,
+     RETURNING ${FHIR_SUBSCRIPTION_COLUMNS}`,
     [
       subscription.endpoint,
       subscription.events,
@@ -220,7 +182,7 @@ export async function createFhirSubscription(
   );
   const row = result.rows[0];
   if (!row) throw new Error('subscription not stored');
-  return { id: row.id, resource: row.resource, createdAt: row.created_at };
+  return row;
 }
 
 /**
@@ -229,11 +191,11 @@ export async function createFhirSubscription(
  * @param id - one subscription's id; all when not given
  */
 export async function findFhirSubscriptions(db: Queryable, id?: string): Promise<FhirSubscriptionRecord[]> {
-  const result = await db.query<{ id: string; resource: Record<string, unknown>; created_at: Date }>(
-    `SELECT id::text, fhir_resource AS resource, created_at FROM webhook_subscriptions
+  const result = await db.query<FhirSubscriptionRecord>(
+    `SELECT ${FHIR_SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
       WHERE channel = 'fhir-rest-hook' AND deleted_at IS NULL AND ($1::bigint IS NULL OR id = $1)
       ORDER BY id LIMIT 1000`,
     [id ?? null],
   );
-  return result.rows.map((row) => ({ id: row.id, resource: row.resource, createdAt: row.created_at }));
+  return result.rows;
 }
