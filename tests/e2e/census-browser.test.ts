@@ -32,11 +32,26 @@ describe('census page in a browser', () => {
   let adminToken = '';
   let sequence = 0;
 
-  async function send(visit: Omit<AdtVisit, 'controlId'>): Promise<void> {
+  type Visit = Pick<AdtVisit, 'mrn' | 'name' | 'visitNumber' | 'patientClass' | 'admittedAt'>;
+  /** A patient's visit: MRN, name (`FAMILY^GIVEN`), visit number, patient class and admission. */
+  const visit = (
+    mrn: string,
+    name: string,
+    visitNumber: string,
+    patientClass: string,
+    admittedAt: Date,
+  ): Visit => ({ mrn, name, visitNumber, patientClass, admittedAt });
+
+  /** Sends one event of a visit over MLLP, with what else the message says; it must be accepted. */
+  async function send(
+    event: string,
+    of: Visit,
+    more: Omit<AdtVisit, 'controlId' | 'event' | keyof Visit> = {},
+  ): Promise<void> {
     sequence += 1;
     const ack = await sendHl7(
       stack.listener.mllpPort,
-      adtMessage({ ...visit, controlId: `CENSUS-${sequence}` }),
+      adtMessage({ ...of, ...more, event, controlId: `CENSUS-${sequence}` }),
     );
     expect(ack).toBe('AA');
   }
@@ -67,72 +82,26 @@ describe('census page in a browser', () => {
   it('the feed brings admissions, discharges and cancellations', async () => {
     const now = Date.now();
     const ago = (hours: number) => new Date(now - hours * HOUR_MS);
-    await send({
-      event: 'A01',
-      mrn: 'MRN400100',
-      name: 'BAKER^HELEN',
-      patientClass: 'I',
+    await send('A01', visit('MRN400100', 'BAKER^HELEN', 'V-C-1', 'I', ago(30)), {
       service: 'MED',
-      visitNumber: 'V-C-1',
-      admittedAt: ago(30),
       diagnoses: [['J18.9', 'Pneumonia, unspecified organism']],
     });
-    await send({
-      event: 'A04',
-      mrn: 'MRN400200',
-      name: 'ORTEGA^LUIS',
-      patientClass: 'E',
-      visitNumber: 'V-C-2',
-      admittedAt: ago(2),
+    await send('A04', visit('MRN400200', 'ORTEGA^LUIS', 'V-C-2', 'E', ago(2)), {
       diagnoses: [['R07.9', 'Chest pain, unspecified']],
     });
-    await send({
-      event: 'A03',
-      mrn: 'MRN400300',
-      name: 'SIMMS^ROSE',
-      patientClass: 'I',
-      visitNumber: 'V-C-3',
+    await send('A03', visit('MRN400300', 'SIMMS^ROSE', 'V-C-3', 'I', ago(6 * 24)), {
       disposition: '03',
-      admittedAt: ago(6 * 24),
       dischargedAt: ago(20),
       diagnoses: [['S72.001A', 'Fracture of right femur']],
     });
-    await send({
-      event: 'A03',
-      mrn: 'MRN400400',
-      name: 'GRANT^WALTER',
-      patientClass: 'I',
-      visitNumber: 'V-C-4',
+    await send('A03', visit('MRN400400', 'GRANT^WALTER', 'V-C-4', 'I', ago(4 * 24)), {
       disposition: '20',
-      admittedAt: ago(4 * 24),
       dischargedAt: ago(10),
     });
-    await send({
-      event: 'A01',
-      mrn: 'MRN400500',
-      name: 'PRICE^ANN',
-      patientClass: 'I',
-      visitNumber: 'V-C-5',
-      admittedAt: ago(8),
-    });
-    await send({
-      event: 'A11',
-      mrn: 'MRN400500',
-      name: 'PRICE^ANN',
-      patientClass: 'I',
-      visitNumber: 'V-C-5',
-      admittedAt: ago(8),
-      at: ago(7),
-    });
-    await send({
-      event: 'A04',
-      mrn: 'MRN400600',
-      name: 'LEE^DANA',
-      patientClass: 'O',
-      service: 'CLN',
-      visitNumber: 'V-C-6',
-      admittedAt: ago(3),
-    });
+    const cancelled = visit('MRN400500', 'PRICE^ANN', 'V-C-5', 'I', ago(8));
+    await send('A01', cancelled);
+    await send('A11', cancelled, { at: ago(7) });
+    await send('A04', visit('MRN400600', 'LEE^DANA', 'V-C-6', 'O', ago(3)), { service: 'CLN' });
     // Processed when every message is: the worker applies them in the background.
     await waitFor(async () => {
       const pending = await stack.db.pool.query<{ count: string }>(

@@ -76,6 +76,24 @@ describe('merges with several patient groups over MLLP', () => {
     }, 15_000);
   }
 
+  /**
+   * Sends a discharge for each `[mrn, visit]` and lets them be applied, then sends the merge and
+   * lets it be applied; every message must be accepted.
+   * @returns the merge's control id
+   */
+  async function dischargeThenMerge(
+    discharges: readonly (readonly [string, string])[],
+    event: string,
+    pairs: readonly (readonly [string, string])[],
+  ): Promise<string> {
+    for (const [mrn, visit] of discharges) expect(await send(discharge(mrn, visit))).toBe('AA');
+    await settled();
+    expect(await send(merge(event, pairs))).toBe('AA');
+    const controlId = `MG${String(controlIds)}`;
+    await settled();
+    return controlId;
+  }
+
   async function patients(mrns: readonly string[]) {
     const result = await stack.db.pool.query<{ mrn: string; id: string; survivor_mrn: string | null }>(
       `SELECT p.mrn, p.id, s.mrn AS survivor_mrn FROM patients p LEFT JOIN patients s ON s.id = p.merged_into
@@ -112,19 +130,17 @@ describe('merges with several patient groups over MLLP', () => {
   }
 
   it('an A40 with two groups merges both patients: encounters, follow-ups and audit rows', async () => {
-    expect(await send(discharge('E-OLD1', 'EV-1'))).toBe('AA');
-    expect(await send(discharge('E-OLD2', 'EV-2'))).toBe('AA');
-    await settled();
-    expect(
-      await send(
-        merge('A40', [
-          ['E-NEW1', 'E-OLD1'],
-          ['E-NEW2', 'E-OLD2'],
-        ]),
-      ),
-    ).toBe('AA');
-    const controlId = `MG${String(controlIds)}`;
-    await settled();
+    const controlId = await dischargeThenMerge(
+      [
+        ['E-OLD1', 'EV-1'],
+        ['E-OLD2', 'EV-2'],
+      ],
+      'A40',
+      [
+        ['E-NEW1', 'E-OLD1'],
+        ['E-NEW2', 'E-OLD2'],
+      ],
+    );
 
     const rows = await patients(['E-OLD1', 'E-OLD2', 'E-NEW1', 'E-NEW2']);
     expect(rows['E-OLD1']?.survivor_mrn).toBe('E-NEW1');
@@ -151,20 +167,18 @@ describe('merges with several patient groups over MLLP', () => {
   });
 
   it('an A39 with two groups merges both, the second into the survivor of the first', async () => {
-    expect(await send(discharge('E-OLD3', 'EV-3'))).toBe('AA');
-    expect(await send(discharge('E-OLD4', 'EV-4'))).toBe('AA');
-    expect(await send(discharge('E-NEW3', 'EV-5'))).toBe('AA');
-    await settled();
-    expect(
-      await send(
-        merge('A39', [
-          ['E-NEW3', 'E-OLD3'],
-          ['E-NEW3', 'E-OLD4'],
-        ]),
-      ),
-    ).toBe('AA');
-    const controlId = `MG${String(controlIds)}`;
-    await settled();
+    const controlId = await dischargeThenMerge(
+      [
+        ['E-OLD3', 'EV-3'],
+        ['E-OLD4', 'EV-4'],
+        ['E-NEW3', 'EV-5'],
+      ],
+      'A39',
+      [
+        ['E-NEW3', 'E-OLD3'],
+        ['E-NEW3', 'E-OLD4'],
+      ],
+    );
 
     const rows = await patients(['E-OLD3', 'E-OLD4']);
     expect(rows['E-OLD3']?.survivor_mrn).toBe('E-NEW3');

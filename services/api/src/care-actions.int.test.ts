@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActiveDuplicateError, appendCareAction, withTransaction } from '@adt/db';
 import {
   addUser,
+  addUsers,
   seedFollowUp,
   signIn,
   startApiHarness,
@@ -36,19 +37,11 @@ describe('care actions: claims, take-overs, hand-offs, close rules and reopening
 
   beforeAll(async () => {
     h = await startApiHarness('careactions');
-    await addUser(h, {
-      username: 'jrivera',
-      displayName: 'Jo Rivera, RN',
-      role: 'navigator',
-      teams: ['north'],
-    });
-    await addUser(h, {
-      username: 'sortiz',
-      displayName: 'Sam Ortiz, RN',
-      role: 'navigator',
-      teams: ['north'],
-    });
-    await addUser(h, { username: 'kim', displayName: 'Kim South, RN', role: 'navigator', teams: ['south'] });
+    await addUsers(h, [
+      { username: 'jrivera', displayName: 'Jo Rivera, RN', role: 'navigator', teams: ['north'] },
+      { username: 'sortiz', displayName: 'Sam Ortiz, RN', role: 'navigator', teams: ['north'] },
+      { username: 'kim', displayName: 'Kim South, RN', role: 'navigator', teams: ['south'] },
+    ]);
     jo = await signIn(h.app, 'jrivera');
     sam = await signIn(h.app, 'sortiz');
   });

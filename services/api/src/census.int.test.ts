@@ -53,6 +53,24 @@ interface CensusJson {
   noFollowUp?: CensusPage;
 }
 
+/** A stay that began with one admit (or registration) event, `sinceMs` ago. */
+const admitted = (mrn: string, patientClass: string, sinceMs: number, type = 'A01'): Seed => ({
+  mrn,
+  patientClass,
+  admittedAt: ago(sinceMs),
+  events: [{ type, at: ago(sinceMs) }],
+});
+
+/** An inpatient stay whose A03 carried its discharge time and disposition. */
+const discharged = (mrn: string, admittedMs: number, dischargedMs: number, disposition: string): Seed => ({
+  mrn,
+  patientClass: 'I',
+  admittedAt: ago(admittedMs),
+  dischargedAt: ago(dischargedMs),
+  disposition,
+  events: [{ type: 'A03', at: ago(dischargedMs) }],
+});
+
 let messageNumber = 0;
 
 /** Stores a patient and an encounter with its applied events and follow-up, as the worker leaves them. */
@@ -190,122 +208,53 @@ describe('GET /api/census', () => {
         { replace: false },
       ),
     );
-    await seedEncounter(h, {
-      mrn: 'ADM-IN',
-      patientClass: 'I',
-      admittedAt: ago(2 * DAY_MS),
-      diagnoses: [{ code: 'J18.9', text: 'Pneumonia, unspecified organism' }],
-      events: [{ type: 'A01', at: ago(2 * DAY_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'ADM-OBS',
-      patientClass: 'O',
-      hospitalService: 'OBS',
-      admittedAt: ago(5 * HOUR_MS),
-      events: [{ type: 'A01', at: ago(5 * HOUR_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'ED-NOW',
-      patientClass: 'E',
-      admittedAt: ago(2 * HOUR_MS),
-      diagnoses: [{ code: 'R07.9', text: '' }],
-      events: [{ type: 'A04', at: ago(2 * HOUR_MS) }],
-      followUp: { kind: 'ed_visit', team: 'north' },
-    });
-    await seedEncounter(h, {
-      mrn: 'SNF',
-      patientClass: 'I',
-      admittedAt: ago(8 * DAY_MS),
-      dischargedAt: ago(3 * DAY_MS),
-      disposition: '03',
-      events: [
-        { type: 'A01', at: ago(8 * DAY_MS) },
-        { type: 'A03', at: ago(3 * DAY_MS) },
-      ],
-    });
-    await seedEncounter(h, {
-      mrn: 'OLD-SNF',
-      patientClass: 'I',
-      admittedAt: ago(50 * DAY_MS),
-      dischargedAt: ago(40 * DAY_MS),
-      disposition: '62',
-      events: [{ type: 'A03', at: ago(40 * DAY_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'DIED',
-      patientClass: 'I',
-      admittedAt: ago(4 * DAY_MS),
-      dischargedAt: ago(1 * DAY_MS),
-      disposition: '20',
-      deceased: true,
-      events: [{ type: 'A03', at: ago(1 * DAY_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'CANCELLED',
-      patientClass: 'I',
-      admittedAt: ago(3 * DAY_MS),
-      events: [
-        { type: 'A01', at: ago(3 * DAY_MS) },
-        { type: 'A11', at: ago(3 * DAY_MS - HOUR_MS) },
-      ],
-    });
-    await seedEncounter(h, {
-      mrn: 'CLINIC',
-      patientClass: 'O',
-      hospitalService: 'CLN',
-      admittedAt: ago(1 * DAY_MS),
-      events: [{ type: 'A04', at: ago(1 * DAY_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'HOME',
-      patientClass: 'I',
-      admittedAt: ago(4 * DAY_MS),
-      dischargedAt: ago(1 * DAY_MS),
-      disposition: '01',
-      events: [{ type: 'A03', at: ago(1 * DAY_MS) }],
-      followUp: { kind: 'discharge', team: 'north' },
-    });
-    // A long stay stays on the census; an old clinic registration without a discharge does not.
-    await seedEncounter(h, {
-      mrn: 'LONG-STAY',
-      patientClass: 'I',
-      admittedAt: ago(60 * DAY_MS),
-      events: [{ type: 'A01', at: ago(60 * DAY_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'OLD-CLINIC',
-      patientClass: 'O',
-      hospitalService: 'CLN',
-      admittedAt: ago(45 * DAY_MS),
-      events: [{ type: 'A04', at: ago(45 * DAY_MS) }],
-    });
-    // An A03 without PV1-45, then an A08: the stay has ended although no discharge time is stored.
-    await seedEncounter(h, {
-      mrn: 'A03-NO-PV1-45',
-      patientClass: 'I',
-      admittedAt: ago(5 * DAY_MS),
-      disposition: '01',
-      events: [
-        { type: 'A01', at: ago(5 * DAY_MS) },
-        { type: 'A03', at: ago(2 * DAY_MS) },
-        { type: 'A08', at: ago(1 * DAY_MS) },
-      ],
-      followUp: { kind: 'discharge', team: 'north' },
-    });
-    await seedEncounter(h, {
-      mrn: 'SOUTH-IN',
-      patientClass: 'I',
-      admittedAt: ago(1 * DAY_MS),
-      events: [{ type: 'A01', at: ago(1 * DAY_MS) }],
-    });
-    await seedEncounter(h, {
-      mrn: 'OFF-ROSTER',
-      patientClass: 'I',
-      admittedAt: ago(3 * DAY_MS),
-      dischargedAt: ago(1 * DAY_MS),
-      disposition: '01',
-      events: [{ type: 'A03', at: ago(1 * DAY_MS) }],
-    });
+    const seeds: Seed[] = [
+      {
+        ...admitted('ADM-IN', 'I', 2 * DAY_MS),
+        diagnoses: [{ code: 'J18.9', text: 'Pneumonia, unspecified organism' }],
+      },
+      { ...admitted('ADM-OBS', 'O', 5 * HOUR_MS), hospitalService: 'OBS' },
+      {
+        ...admitted('ED-NOW', 'E', 2 * HOUR_MS, 'A04'),
+        diagnoses: [{ code: 'R07.9', text: '' }],
+        followUp: { kind: 'ed_visit', team: 'north' },
+      },
+      {
+        ...discharged('SNF', 8 * DAY_MS, 3 * DAY_MS, '03'),
+        events: [
+          { type: 'A01', at: ago(8 * DAY_MS) },
+          { type: 'A03', at: ago(3 * DAY_MS) },
+        ],
+      },
+      discharged('OLD-SNF', 50 * DAY_MS, 40 * DAY_MS, '62'),
+      { ...discharged('DIED', 4 * DAY_MS, 1 * DAY_MS, '20'), deceased: true },
+      {
+        ...admitted('CANCELLED', 'I', 3 * DAY_MS),
+        events: [
+          { type: 'A01', at: ago(3 * DAY_MS) },
+          { type: 'A11', at: ago(3 * DAY_MS - HOUR_MS) },
+        ],
+      },
+      { ...admitted('CLINIC', 'O', 1 * DAY_MS, 'A04'), hospitalService: 'CLN' },
+      { ...discharged('HOME', 4 * DAY_MS, 1 * DAY_MS, '01'), followUp: { kind: 'discharge', team: 'north' } },
+      // A long stay stays on the census; an old clinic registration without a discharge does not.
+      admitted('LONG-STAY', 'I', 60 * DAY_MS),
+      { ...admitted('OLD-CLINIC', 'O', 45 * DAY_MS, 'A04'), hospitalService: 'CLN' },
+      // An A03 without PV1-45, then an A08: the stay has ended although no discharge time is stored.
+      {
+        ...admitted('A03-NO-PV1-45', 'I', 5 * DAY_MS),
+        disposition: '01',
+        events: [
+          { type: 'A01', at: ago(5 * DAY_MS) },
+          { type: 'A03', at: ago(2 * DAY_MS) },
+          { type: 'A08', at: ago(1 * DAY_MS) },
+        ],
+        followUp: { kind: 'discharge', team: 'north' },
+      },
+      admitted('SOUTH-IN', 'I', 1 * DAY_MS),
+      discharged('OFF-ROSTER', 3 * DAY_MS, 1 * DAY_MS, '01'),
+    ];
+    for (const seed of seeds) await seedEncounter(h, seed);
   });
 
   afterAll(async () => {

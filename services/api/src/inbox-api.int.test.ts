@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addUser,
+  addUsers,
   seedFollowUp,
   signIn,
   startApiHarness,
@@ -19,19 +19,11 @@ describe('inbox API: claims, live updates, CSV, audit, users and teams', () => {
 
   beforeAll(async () => {
     h = await startApiHarness('inboxapi');
-    await addUser(h, {
-      username: 'jrivera',
-      displayName: 'Jo Rivera, RN',
-      role: 'navigator',
-      teams: ['north'],
-    });
-    await addUser(h, {
-      username: 'float',
-      displayName: 'Sam Float, RN',
-      role: 'navigator',
-      teams: ['north', 'south'],
-    });
-    await addUser(h, { username: 'boss', displayName: 'Pat Admin', role: 'admin' });
+    await addUsers(h, [
+      { username: 'jrivera', displayName: 'Jo Rivera, RN', role: 'navigator', teams: ['north'] },
+      { username: 'float', displayName: 'Sam Float, RN', role: 'navigator', teams: ['north', 'south'] },
+      { username: 'boss', displayName: 'Pat Admin', role: 'admin' },
+    ]);
     nav = await signIn(h.app, 'jrivera');
     admin = await signIn(h.app, 'boss');
     const day = 86_400_000;

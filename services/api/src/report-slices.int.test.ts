@@ -36,43 +36,57 @@ const rates = (f: Figures) =>
     ]),
   );
 
+type Stay = { followUpId: string; encounterId: string; patientId: string };
+/** kind, team, facility, risk, arrived and left (local wall-clock time). */
+type StayRow = readonly ['discharge' | 'ed_visit', string, string, 'high' | 'normal', string, string];
+
 /** A discharge or ED stay with its follow-up. */
 async function stay(
   db: Queryable,
-  s: {
-    mrn: string;
-    kind: 'discharge' | 'ed_visit';
-    team: string;
-    facility: string;
-    priority: 'high' | 'normal';
-    arrived: string;
-    left: string;
-  },
-): Promise<{ followUpId: string; encounterId: string; patientId: string }> {
-  const patientId = await insertPatient(db, s.mrn);
+  mrn: string,
+  [kind, team, facility, priority, arrived, left]: StayRow,
+): Promise<Stay> {
+  const patientId = await insertPatient(db, mrn);
   const encounterId = await insertEncounter(db, {
     patientId,
-    facility: s.facility,
-    patientClass: s.kind === 'discharge' ? 'I' : 'E',
-    admittedAt: local(s.arrived),
-    dischargedAt: local(s.left),
+    facility,
+    patientClass: kind === 'discharge' ? 'I' : 'E',
+    admittedAt: local(arrived),
+    dischargedAt: local(left),
   });
   const followUpId = await insertFollowUp(db, {
     encounterId,
     patientId,
-    kind: s.kind,
-    team: s.team,
-    priority: s.priority,
+    kind,
+    team,
+    priority,
     status: 'in_progress',
-    dueAt: dischargeCallDueAt(s.left.slice(0, 10), calendar),
+    dueAt: dischargeCallDueAt(left.slice(0, 10), calendar),
   });
   return { followUpId, encounterId, patientId };
 }
 
+/** The stays with a follow-up, by MRN. */
+const STAYS: Record<string, StayRow> = {
+  // P1 north GEN high: discharged Thu 1 Oct, due end of Mon 5 Oct. Contact Fri 2 Oct (24 h),
+  // visit 7 Oct (+6), med rec 6 Oct. Not readmitted.
+  P1: ['discharge', 'north', 'GEN', 'high', '2026-09-28T10:00', '2026-10-01T10:00'],
+  // P2 north GEN normal: discharged Tue 6 Oct, no contact, visit 19 Oct (+13), readmitted 20 Oct.
+  P2: ['discharge', 'north', 'GEN', 'normal', '2026-10-03T10:00', '2026-10-06T10:00'],
+  // P3 south OTH normal: discharged Wed 14 Oct, due end of Fri 16; contact Thu 15 (24 h).
+  P3: ['discharge', 'south', 'OTH', 'normal', '2026-10-12T10:00', '2026-10-14T10:00'],
+  // P4 north GEN normal ED visit on 10 Oct, contacted 12 Oct. P5 south OTH high ED 20 Oct, none.
+  P4: ['ed_visit', 'north', 'GEN', 'normal', '2026-10-10T10:00', '2026-10-10T14:00'],
+  P5: ['ed_visit', 'south', 'OTH', 'high', '2026-10-20T10:00', '2026-10-20T14:00'],
+  // September: S1 north normal discharged Tue 15 Sep, contact Wed 16; S2 north high Mon 21 Sep, none.
+  S1: ['discharge', 'north', 'GEN', 'normal', '2026-09-12T10:00', '2026-09-15T10:00'],
+  S2: ['discharge', 'north', 'GEN', 'high', '2026-09-18T10:00', '2026-09-21T10:00'],
+};
+
 describe('report slices: kind and risk, the previous period, and the breakdown', () => {
   let h: ApiHarness;
   const auth: Record<'admin' | 'north' | 'ops', Record<string, string>> = { admin: {}, north: {}, ops: {} };
-  const ids: Record<string, { followUpId: string; encounterId: string; patientId: string }> = {};
+  const ids: Record<string, Stay> = {};
 
   beforeAll(async () => {
     h = await startApiHarness('reportslices', { PRACTICE_TZ: ZONE });
@@ -83,90 +97,24 @@ describe('report slices: kind and risk, the previous period, and the breakdown',
     auth.ops = bearer(await createUserToken(db, { role: 'ops', team: null, name: 'ops' }));
     await createUserToken(db, { role: 'navigator', team: 'south', name: 'nav2' });
 
-    // P1 north GEN high: discharged Thu 1 Oct, due end of Mon 5 Oct. Contact Fri 2 Oct (24 h),
-    // visit 7 Oct (+6), med rec 6 Oct. Not readmitted.
-    ids.P1 = await stay(db, {
-      mrn: 'P1',
-      kind: 'discharge',
-      team: 'north',
-      facility: 'GEN',
-      priority: 'high',
-      arrived: '2026-09-28T10:00',
-      left: '2026-10-01T10:00',
-    });
-    await insertAction(db, ids.P1.followUpId, 'contact_made', local('2026-10-02T10:00'));
-    await insertAction(db, ids.P1.followUpId, 'appointment_scheduled', local('2026-10-02T10:05'), {
+    for (const [mrn, row] of Object.entries(STAYS)) ids[mrn] = await stay(db, mrn, row);
+    const { P1, P2, P3, P4, S1 } = ids;
+    if (!P1 || !P2 || !P3 || !P4 || !S1) throw new Error('a stay of the table was not stored');
+    await insertAction(db, P1.followUpId, 'contact_made', local('2026-10-02T10:00'));
+    await insertAction(db, P1.followUpId, 'appointment_scheduled', local('2026-10-02T10:05'), {
       outcome: '2026-10-07',
     });
-    await insertAction(db, ids.P1.followUpId, 'med_reconciliation', local('2026-10-06T10:00'));
-    // P2 north GEN normal: discharged Tue 6 Oct, no contact, visit 19 Oct (+13), readmitted 20 Oct.
-    ids.P2 = await stay(db, {
-      mrn: 'P2',
-      kind: 'discharge',
-      team: 'north',
-      facility: 'GEN',
-      priority: 'normal',
-      arrived: '2026-10-03T10:00',
-      left: '2026-10-06T10:00',
-    });
-    await insertAction(db, ids.P2.followUpId, 'appointment_scheduled', local('2026-10-07T10:05'), {
+    await insertAction(db, P1.followUpId, 'med_reconciliation', local('2026-10-06T10:00'));
+    await insertAction(db, P2.followUpId, 'appointment_scheduled', local('2026-10-07T10:05'), {
       outcome: '2026-10-19',
     });
-    await insertStay(db, ids.P2.patientId, local('2026-10-20T10:00'), null, { facility: 'GEN' });
-    // P3 south OTH normal: discharged Wed 14 Oct, due end of Fri 16; contact Thu 15 (24 h).
-    ids.P3 = await stay(db, {
-      mrn: 'P3',
-      kind: 'discharge',
-      team: 'south',
-      facility: 'OTH',
-      priority: 'normal',
-      arrived: '2026-10-12T10:00',
-      left: '2026-10-14T10:00',
-    });
-    await insertAction(db, ids.P3.followUpId, 'contact_made', local('2026-10-15T10:00'));
-    // P4 north GEN normal ED visit on 10 Oct, contacted 12 Oct. P5 south OTH high ED 20 Oct, none.
-    ids.P4 = await stay(db, {
-      mrn: 'P4',
-      kind: 'ed_visit',
-      team: 'north',
-      facility: 'GEN',
-      priority: 'normal',
-      arrived: '2026-10-10T10:00',
-      left: '2026-10-10T14:00',
-    });
-    await insertAction(db, ids.P4.followUpId, 'contact_made', local('2026-10-12T10:00'));
-    ids.P5 = await stay(db, {
-      mrn: 'P5',
-      kind: 'ed_visit',
-      team: 'south',
-      facility: 'OTH',
-      priority: 'high',
-      arrived: '2026-10-20T10:00',
-      left: '2026-10-20T14:00',
-    });
+    await insertStay(db, P2.patientId, local('2026-10-20T10:00'), null, { facility: 'GEN' });
+    await insertAction(db, P3.followUpId, 'contact_made', local('2026-10-15T10:00'));
+    await insertAction(db, P4.followUpId, 'contact_made', local('2026-10-12T10:00'));
     // P6: an inpatient discharge at GEN on 22 Oct that got no follow-up: no team, no risk.
     const p6 = await insertPatient(db, 'P6');
     await insertStay(db, p6, local('2026-10-20T10:00'), local('2026-10-22T10:00'), { facility: 'GEN' });
-    // September: S1 north normal discharged Tue 15 Sep, contact Wed 16; S2 north high Mon 21 Sep, none.
-    ids.S1 = await stay(db, {
-      mrn: 'S1',
-      kind: 'discharge',
-      team: 'north',
-      facility: 'GEN',
-      priority: 'normal',
-      arrived: '2026-09-12T10:00',
-      left: '2026-09-15T10:00',
-    });
-    await insertAction(db, ids.S1.followUpId, 'contact_made', local('2026-09-16T10:00'));
-    ids.S2 = await stay(db, {
-      mrn: 'S2',
-      kind: 'discharge',
-      team: 'north',
-      facility: 'GEN',
-      priority: 'high',
-      arrived: '2026-09-18T10:00',
-      left: '2026-09-21T10:00',
-    });
+    await insertAction(db, S1.followUpId, 'contact_made', local('2026-09-16T10:00'));
   });
 
   afterAll(async () => {

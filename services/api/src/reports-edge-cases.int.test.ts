@@ -65,6 +65,19 @@ describe('impact measures: edge cases of a synthetic October', () => {
         dueAt,
         ...(status === undefined ? {} : { status, statusReason: 'deceased' }),
       });
+    /** One person at both hospitals, tied by the HIE id `H-<key>`: MRN `<key>-1` here, `<key>-9` there. */
+    const atBothHospitals = async (key: string): Promise<[string, string]> => [
+      await insertPatient(db, {
+        mrn: `${key}-1`,
+        authority: 'GENERAL_HOSP',
+        identifiers: [['HIE', `H-${key}`, 'PI']],
+      }),
+      await insertPatient(db, {
+        mrn: `${key}-9`,
+        authority: 'OTHER_HOSP',
+        identifiers: [['HIE', `H-${key}`, 'PT']],
+      }),
+    ];
 
     // R: discharged Thu 1 Oct 09:00; due at the end of Mon 5 Oct (Fri 2, Mon 5). Every action is
     // logged late: the contact happened Mon 5 17:00 (logged 20 Oct, in time by its `at`: 104 h
@@ -89,16 +102,7 @@ describe('impact measures: edge cases of a synthetic October', () => {
     // in a transfer to an acute hospital (02, written unpadded as some feeds do), admitted the
     // same day at OTHER_HOSP under the same HIE id (W3). W is readmitted (by W2, the first stay
     // after it); W2 is no index discharge (02), so W3 is nobody's readmission.
-    const pW = await insertPatient(db, {
-      mrn: 'W-1',
-      authority: 'GENERAL_HOSP',
-      identifiers: [['HIE', 'H-W', 'PI']],
-    });
-    const pW3 = await insertPatient(db, {
-      mrn: 'W-9',
-      authority: 'OTHER_HOSP',
-      identifiers: [['HIE', 'H-W', 'PT']],
-    });
+    const [pW, pW3] = await atBothHospitals('W');
     enc.W = await inpatient(pW, '2026-09-29T10:00', '2026-10-02T10:00');
     fu.W = await discharge(pW, enc.W, endOf('2026-10-06'));
     enc.W2 = await inpatient(pW, '2026-10-10T10:00', '2026-10-12T09:00', '2');
@@ -111,16 +115,7 @@ describe('impact measures: edge cases of a synthetic October', () => {
     // so it is 10 minutes late (read with the October offset it would have counted). Readmitted at
     // OTHER_HOSP, tied by the HIE id, on Tue 3 Nov 20:00 EST (4 Nov in UTC): the 30th day, counts.
     // An ED visit there on 20 Oct is no readmission (PV1-2 E).
-    const pQ = await insertPatient(db, {
-      mrn: 'Q-1',
-      authority: 'GENERAL_HOSP',
-      identifiers: [['HIE', 'H-Q', 'PI']],
-    });
-    const pQ2 = await insertPatient(db, {
-      mrn: 'Q-9',
-      authority: 'OTHER_HOSP',
-      identifiers: [['HIE', 'H-Q', 'PT']],
-    });
+    const [pQ, pQ2] = await atBothHospitals('Q');
     enc.Q = await inpatient(pQ, '2026-10-01T11:00', '2026-10-04T11:00');
     fu.Q = await discharge(pQ, enc.Q, endOf('2026-10-06'));
     await insertCareAction(db, fu.Q, 'contact_attempt', local('2026-10-05T09:00'));

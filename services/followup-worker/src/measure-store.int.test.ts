@@ -4,7 +4,7 @@
  * processing leaves behind. The figures themselves are tested in the API's reports test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendCareAction, listMeasureFollowUps, listMeasureIndexDischarges } from '@adt/db';
+import { listMeasureFollowUps, listMeasureIndexDischarges } from '@adt/db';
 import { applyMessage } from '@adt/application';
 import { adtMessage, type TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, endOfDay, TEST_ZONE, type ApplyHarness } from './testing/apply-harness.js';
@@ -34,30 +34,25 @@ describe('measure queries over a store the worker built', () => {
   });
 
   const applyText = async (text: string) => applyMessage(h.deps, await h.store(text));
+  /** An inpatient stay as the hospital sends it: an A01 at the admission, an A03 at the discharge. */
+  const stay = async (
+    mrn: string,
+    visit: string,
+    admit: string,
+    discharge: string,
+    a03: { disposition: string; deceased?: boolean },
+  ) => {
+    await h.apply(adt({ event: 'A01', mrn, visit, at: admit, admit }));
+    await h.apply(adt({ event: 'A03', mrn, visit, at: discharge, admit, discharge, ...a03 }));
+  };
 
   it('reads the TCM due time the worker set past a holiday, and actions by their time', async () => {
-    await h.apply(
-      adt({ event: 'A01', mrn: 'HOL-1', visit: 'V-HOL', at: '202608300900', admit: '202608300900' }),
-    );
-    await h.apply(
-      adt({
-        event: 'A03',
-        mrn: 'HOL-1',
-        visit: 'V-HOL',
-        at: '202609031400',
-        admit: '202608300900',
-        discharge: '202609031400',
-        disposition: '01',
-      }),
-    );
+    await stay('HOL-1', 'V-HOL', '202608300900', '202609031400', { disposition: '01' });
     const [followUp] = await h.followUpsOf('HOL-1');
     // Thursday 3 September: Friday 4 is the first business day, Tuesday 8 (after Labor Day) the second.
     expect(followUp?.dueAt).toBe(endOfDay('2026-09-08'));
-    await appendCareAction(h.db.pool, {
-      followUpId: followUp?.id ?? '',
+    await h.logAction(followUp, {
       type: 'contact_made',
-      outcome: null,
-      note: null,
       at: new Date('2026-09-08T16:00:00-04:00'),
       actor: 'navigator:test',
     });
@@ -76,25 +71,11 @@ describe('measure queries over a store the worker built', () => {
       ['A13-NONE', false],
     ] as const) {
       const visit = `V-${mrn}`;
-      await h.apply(adt({ event: 'A01', mrn, visit, at: '202609100900', admit: '202609100900' }));
-      await h.apply(
-        adt({
-          event: 'A03',
-          mrn,
-          visit,
-          at: '202609141000',
-          admit: '202609100900',
-          discharge: '202609141000',
-          disposition: '01',
-        }),
-      );
+      await stay(mrn, visit, '202609100900', '202609141000', { disposition: '01' });
       if (logWork) {
         const [followUp] = await h.followUpsOf(mrn);
-        await appendCareAction(h.db.pool, {
-          followUpId: followUp?.id ?? '',
+        await h.logAction(followUp, {
           type: 'contact_made',
-          outcome: null,
-          note: null,
           at: new Date('2026-09-14T15:00:00-04:00'),
           actor: 'navigator:test',
         });
@@ -105,21 +86,7 @@ describe('measure queries over a store the worker built', () => {
     expect(flagged).toMatchObject({ dischargeCancelled: true });
     expect((await h.followUpsOf('A13-NONE'))[0]).toMatchObject({ status: 'cancelled' });
 
-    await h.apply(
-      adt({ event: 'A01', mrn: 'DIED-1', visit: 'V-DIED', at: '202609110900', admit: '202609110900' }),
-    );
-    await h.apply(
-      adt({
-        event: 'A03',
-        mrn: 'DIED-1',
-        visit: 'V-DIED',
-        at: '202609151000',
-        admit: '202609110900',
-        discharge: '202609151000',
-        disposition: '20',
-        deceased: true,
-      }),
-    );
+    await stay('DIED-1', 'V-DIED', '202609110900', '202609151000', { disposition: '20', deceased: true });
     expect((await h.followUpsOf('DIED-1')).every((f) => f.status === 'cancelled')).toBe(true);
 
     const excluded = new Set(['A13-WORK', 'A13-NONE', 'DIED-1']);

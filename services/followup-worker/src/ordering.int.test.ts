@@ -4,7 +4,6 @@
  * newer state or a navigator's work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendCareAction } from '@adt/db';
 import type { TestAdt } from './testing/adt-test-messages.js';
 import { createApplyHarness, type ApplyHarness, type FollowUpRow } from './testing/apply-harness.js';
 
@@ -99,14 +98,7 @@ describe('applyMessage ordering', () => {
   it('a replay keeps the follow-up a navigator worked on, with its actions', async () => {
     await h.apply(adt('O5', 'V-O5', 'A03', '202611201000', { discharge: '202611201000', disposition: '01' }));
     const [worked] = await h.followUpsOf('O5');
-    await appendCareAction(h.db.pool, {
-      followUpId: worked?.id ?? '0',
-      type: 'contact_made',
-      outcome: 'reached',
-      note: null,
-      at: new Date(),
-      actor: 'navigator',
-    });
+    await h.logAction(worked, { type: 'contact_made', outcome: 'reached', actor: 'navigator' });
     // Older events: a first discharge and its cancellation.
     await h.apply(adt('O5', 'V-O5', 'A03', '202611191400', { discharge: '202611191400', disposition: '01' }));
     await h.apply(adt('O5', 'V-O5', 'A13', '202611191500'));
@@ -119,14 +111,7 @@ describe('applyMessage ordering', () => {
   it('never reopens a done follow-up', async () => {
     await h.apply(adt('O6', 'V-O6', 'A03', '202611191400', { discharge: '202611191400', disposition: '01' }));
     const [done] = await h.followUpsOf('O6');
-    await appendCareAction(h.db.pool, {
-      followUpId: done?.id ?? '0',
-      type: 'close',
-      outcome: 'completed',
-      note: null,
-      at: new Date(),
-      actor: 'navigator',
-    });
+    await h.logAction(done, { type: 'close', outcome: 'completed', actor: 'navigator' });
     await h.apply(adt('O6', 'V-O6', 'A01', '202611160800', { admit: '202611160800' }));
     await h.apply(adt('O6', 'V-O6', 'A03', '202611201000', { discharge: '202611201000', disposition: '07' }));
     expect(await h.followUpsOf('O6')).toMatchObject([{ id: done?.id, status: 'done', priority: 'normal' }]);

@@ -7,7 +7,7 @@ import { migrateDatabase } from '@adt/db';
 import { createLogger } from '@adt/logging';
 import { createMetricsRegistry } from '@adt/observability';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { startFileDrop } from './file-drop.js';
+import { startFileDrop, type FileDropOptions } from './file-drop.js';
 import type { FrameOutcome, MessageReceipt } from './message-intake.js';
 
 const log = createLogger({ service: 'file-drop-retry-test', level: 'silent' });
@@ -73,21 +73,31 @@ describe('file drop when the store is unavailable', () => {
     await utimes(path.join(dir, name), past, past);
   }
 
+  /** A file drop over `dir` that only reads when the test says (`runOnce`), every file stable at once. */
+  const startTestFileDrop = (
+    intake: ReturnType<typeof scriptedIntake>,
+    options: Pick<FileDropOptions, 'pool' | 'registry'> & Partial<Pick<FileDropOptions, 'enqueue'>>,
+  ) =>
+    startFileDrop({
+      dir,
+      pollIntervalMs: 3_600_000,
+      stableMs: 0,
+      maxBytes: 1_000,
+      handleFrame: intake.handleFrame,
+      enqueue: () => undefined,
+      log,
+      ...options,
+    });
+
   it('puts a file whose messages could not all be stored back, and reads it again later', async () => {
     await drop('retry.hl7');
     const intake = scriptedIntake([
       ['accepted', 'not_stored'],
       ['duplicate', 'accepted'],
     ]);
-    const fileDrop = await startFileDrop({
-      dir,
-      pollIntervalMs: 3_600_000,
-      stableMs: 0,
-      maxBytes: 1_000,
+    const fileDrop = await startTestFileDrop(intake, {
       pool: db.pool,
-      handleFrame: intake.handleFrame,
       enqueue: (ids) => intake.enqueued.push(ids),
-      log,
       registry: createMetricsRegistry('file-drop-retry-test'),
     });
     try {
@@ -124,30 +134,16 @@ describe('file drop when the store is unavailable', () => {
         databaseDown ? Promise.reject(new Error('connect ECONNREFUSED')) : db.pool.query(text, values),
     } as unknown as pg.Pool;
     databaseDown = true;
-    const fileDrop = await startFileDrop({
-      dir,
-      pollIntervalMs: 3_600_000,
-      stableMs: 0,
-      maxBytes: 1_000,
+    const fileDrop = await startTestFileDrop(intake, {
       pool,
-      handleFrame: intake.handleFrame,
-      enqueue: () => undefined,
-      log,
       registry: createMetricsRegistry('file-drop-retry-test-2'),
     }).catch((error: unknown) => error);
     // A listener that cannot reach Postgres at start does not start (its supervisor restarts it).
     expect(fileDrop).toBeInstanceOf(Error);
 
     databaseDown = false;
-    const running = await startFileDrop({
-      dir,
-      pollIntervalMs: 3_600_000,
-      stableMs: 0,
-      maxBytes: 1_000,
+    const running = await startTestFileDrop(intake, {
       pool,
-      handleFrame: intake.handleFrame,
-      enqueue: () => undefined,
-      log,
       registry: createMetricsRegistry('file-drop-retry-test-3'),
     });
     try {

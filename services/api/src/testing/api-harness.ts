@@ -138,20 +138,30 @@ export async function signIn(
   };
 }
 
+/** A user to add: username, role, and optionally teams and display name. */
+export interface TestUser {
+  username: string;
+  role: Role;
+  teams?: string[];
+  displayName?: string;
+}
+
 /**
  * Adds the teams and a user with {@link TEST_PASSWORD}.
  * @param harness - the harness
  * @param user - username, role and teams
  */
-export async function addUser(
-  harness: ApiHarness,
-  user: { username: string; role: Role; teams?: string[]; displayName?: string },
-): Promise<string> {
+export async function addUser(harness: ApiHarness, user: TestUser): Promise<string> {
   for (const team of user.teams ?? []) {
     await addTeam(harness.db.pool, { name: team }).catch(() => undefined);
   }
   const created = await createUser(harness.db.pool, { ...user, password: TEST_PASSWORD });
   return created.id;
+}
+
+/** Adds each user in turn, as {@link addUser} does. */
+export async function addUsers(harness: ApiHarness, users: readonly TestUser[]): Promise<void> {
+  for (const user of users) await addUser(harness, user);
 }
 
 /**

@@ -3,7 +3,8 @@
  * does, and to read back follow-ups and encounters. For the worker's integration tests only.
  */
 import { createHash } from 'node:crypto';
-import { migrateDatabase, storeInboundMessage, type Queryable } from '@adt/db';
+import type { CareActionType } from '@adt/adt';
+import { appendCareAction, migrateDatabase, storeInboundMessage, type Queryable } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { applyMessage, type ApplyDeps, type ApplyOutcome } from '@adt/application';
 import { adtMessage, TEST_FACILITY, type TestAdt } from './adt-test-messages.js';
@@ -26,6 +27,14 @@ export interface FollowUpRow {
   dischargeCancelled: boolean;
 }
 
+/** A care action a test logs: who, what, and the outcome and time when they matter. */
+export interface TestCareAction {
+  type: CareActionType;
+  actor: string;
+  outcome?: string | null;
+  at?: Date;
+}
+
 /** The harness of one test file. */
 export interface ApplyHarness {
   db: TestDatabase;
@@ -36,6 +45,8 @@ export interface ApplyHarness {
   apply: (m: TestAdt) => Promise<ApplyOutcome>;
   /** The follow-ups of a patient (by the MRN its current record carries), oldest first. */
   followUpsOf: (mrn: string) => Promise<FollowUpRow[]>;
+  /** Logs a care action on a follow-up read back by {@link followUpsOf}: no note, and now unless `at` says. */
+  logAction: (followUp: FollowUpRow | undefined, action: TestCareAction) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -93,6 +104,16 @@ export async function createApplyHarness(label: string): Promise<ApplyHarness> {
         dueAt: row.dueAt.toISOString(),
         visitDueBy: row.visitDueBy?.toISOString() ?? null,
       }));
+    },
+    logAction: async (followUp, action) => {
+      if (!followUp) throw new Error('no follow-up to log the care action on');
+      await appendCareAction(db.pool, {
+        followUpId: followUp.id,
+        outcome: null,
+        note: null,
+        at: new Date(),
+        ...action,
+      });
     },
     close: () => db.drop(),
   };
