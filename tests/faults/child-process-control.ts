@@ -6,6 +6,9 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import net from 'node:net';
 import path from 'node:path';
 
+/** Ports for the processes the suite spawns: the shared test helper. */
+export { freePort } from '@adt/testing';
+
 /** The repository root: services are started from it. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -62,22 +65,6 @@ export async function stopProcess(
   }, timeoutMs);
   await exited;
   clearTimeout(timer);
-}
-
-/** A TCP port free at the time of asking. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => {
-    server.close(() => {
-      resolve();
-    });
-  });
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 function accepts(port: number): Promise<boolean> {

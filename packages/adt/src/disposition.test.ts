@@ -37,17 +37,21 @@ describe('classifyDisposition', () => {
 });
 
 describe('normalizeDispositionCode', () => {
-  it('pads single digits and trims', () => {
-    expect(normalizeDispositionCode('3')).toBe('03');
-    expect(normalizeDispositionCode(' 62 ')).toBe('62');
-    expect(normalizeDispositionCode('HOME')).toBe('HOME');
+  it.each([
+    ['3', '03'],
+    [' 62 ', '62'],
+    ['HOME', 'HOME'],
+  ])('pads single digits and trims: %j → %j', (code, normalized) => {
+    expect(normalizeDispositionCode(code)).toBe(normalized);
   });
 });
 
 describe('describeHandOff', () => {
-  it('uses fixed wording for known codes and a neutral one otherwise', () => {
-    expect(describeHandOff('03')).toBe('a skilled nursing facility');
-    expect(describeHandOff('50')).toBe('hospice at home');
-    expect(describeHandOff('<script>')).toBe('another facility');
+  it.each([
+    ['03', 'a skilled nursing facility'],
+    ['50', 'hospice at home'],
+    ['<script>', 'another facility'],
+  ])('uses fixed wording for known codes and a neutral one otherwise: %j → %j', (code, wording) => {
+    expect(describeHandOff(code)).toBe(wording);
   });
 });

@@ -9,21 +9,25 @@ import {
 } from './follow-up-labels.js';
 
 describe('follow-up labels', () => {
-  it('names dispositions with their code, including the planned-readmission codes', () => {
-    expect(dispositionLabel('01')).toBe('Home or self-care (01)');
-    expect(dispositionLabel('1')).toBe('Home or self-care (01)');
-    expect(dispositionLabel('83')).toBe('Skilled nursing facility, planned readmission (83)');
-    expect(dispositionLabel('94')).toBe('Critical access hospital, planned readmission (94)');
-    expect(dispositionLabel('XX')).toBe('Disposition XX');
-    expect(dispositionLabel(' ')).toBe('');
+  it('puts status, kind, priority and risk in words', () => {
+    expect([
+      followUpStatusLabel('in_progress'),
+      followUpStatusLabel('done'),
+      followUpKindLabel('ed_visit'),
+      priorityLabel('high'),
+      riskFlagLabel('ama'),
+    ]).toEqual(['In progress', 'Closed', 'ED visit', 'High', 'Left against medical advice']);
   });
 
-  it('puts status, kind, priority and risk in words', () => {
-    expect(followUpStatusLabel('in_progress')).toBe('In progress');
-    expect(followUpStatusLabel('done')).toBe('Closed');
-    expect(followUpKindLabel('ed_visit')).toBe('ED visit');
-    expect(priorityLabel('high')).toBe('High');
-    expect(riskFlagLabel('ama')).toBe('Left against medical advice');
+  it.each([
+    ['01', 'Home or self-care (01)'],
+    ['1', 'Home or self-care (01)'],
+    ['83', 'Skilled nursing facility, planned readmission (83)'],
+    ['94', 'Critical access hospital, planned readmission (94)'],
+    ['XX', 'Disposition XX'],
+    [' ', ''],
+  ])('names disposition %j with its code, including the planned-readmission codes: %j', (code, label) => {
+    expect(dispositionLabel(code)).toBe(label);
   });
 
   it('writes an instant as local time with its offset, on both sides of a DST change', () => {

@@ -1,50 +1,16 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import {
-  lockEncounter,
-  recordOrderedEncounterEvent,
-  upsertPatientRecord,
-  type PatientUpsert,
-} from './encounter-repository.js';
-import { storeInboundMessage } from './message-repository.js';
+import { lockEncounter, recordOrderedEncounterEvent, upsertPatientRecord } from './encounter-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { withTransaction } from './pool.js';
+import { storeTestMessage, testPatient } from './testing/test-records.js';
 
 let sequence = 0;
 
 /** A stored message to hang encounter events on. */
-async function storeMessage(db: TestDatabase): Promise<string> {
+function storeMessage(db: TestDatabase): Promise<string> {
   sequence += 1;
-  const raw = Buffer.from(`MSH|^~\\&|EPIC|GH|||||ADT^A08|ENC${String(sequence)}|P|2.5.1`);
-  const stored = await storeInboundMessage(db.pool, {
-    raw,
-    contentHash: createHash('sha256').update(raw).digest(),
-    peerAddress: null,
-    sendingApplication: 'EPIC',
-    sendingFacility: 'GH',
-    controlId: `ENC${String(sequence)}`,
-    messageType: 'ADT^A08',
-    versionId: '2.5.1',
-    ackCode: 'AA',
-  });
-  return stored.id;
-}
-
-function patient(mrn: string, fields: Partial<PatientUpsert> = {}): PatientUpsert {
-  return {
-    mrn,
-    assigningAuthority: 'GH',
-    familyName: 'DOE',
-    givenName: 'JANE',
-    middleName: '',
-    birthDate: null,
-    sex: 'F',
-    phone: '',
-    deceased: false,
-    identifiers: [],
-    ...fields,
-  };
+  return storeTestMessage(db.pool, `ENC${String(sequence)}`, { messageType: 'ADT^A08' });
 }
 
 describe('encounter repository: one round trip per step', () => {
@@ -59,14 +25,14 @@ describe('encounter repository: one round trip per step', () => {
   it('returns the deceased flag as the upsert leaves it, and keeps demographics newest-first', async () => {
     const at = (iso: string) => new Date(iso);
     const first = await withTransaction(db.pool, (c) =>
-      upsertPatientRecord(c, patient('P1', { asOf: at('2026-11-10T10:00:00Z') })),
+      upsertPatientRecord(c, testPatient('P1', { asOf: at('2026-11-10T10:00:00Z') })),
     );
     expect(first.deceased).toBe(false);
     // An older event: its name does not replace the stored one, but its death is kept for good.
     const older = await withTransaction(db.pool, (c) =>
       upsertPatientRecord(
         c,
-        patient('P1', { familyName: 'OLD', deceased: true, asOf: at('2026-11-09T10:00:00Z') }),
+        testPatient('P1', { familyName: 'OLD', deceased: true, asOf: at('2026-11-09T10:00:00Z') }),
       ),
     );
     expect(older).toEqual({ id: first.id, deceased: true });
@@ -74,7 +40,7 @@ describe('encounter repository: one round trip per step', () => {
     const newer = await withTransaction(db.pool, (c) =>
       upsertPatientRecord(
         c,
-        patient('P1', { familyName: 'NEW', phone: '555', asOf: at('2026-11-11T10:00:00Z') }),
+        testPatient('P1', { familyName: 'NEW', phone: '555', asOf: at('2026-11-11T10:00:00Z') }),
       ),
     );
     expect(newer).toEqual({ id: first.id, deceased: true });
@@ -89,7 +55,7 @@ describe('encounter repository: one round trip per step', () => {
       at: at('2026-11-11T10:00:00Z'),
     });
     const created = await withTransaction(db.pool, (c) =>
-      upsertPatientRecord(c, patient('P2', { deceased: true })),
+      upsertPatientRecord(c, testPatient('P2', { deceased: true })),
     );
     expect(created.deceased).toBe(true);
   });
@@ -102,7 +68,9 @@ describe('encounter repository: one round trip per step', () => {
           [encounterId],
         )
       ).rows[0]?.account_number;
-    const { id: patientId } = await withTransaction(db.pool, (c) => upsertPatientRecord(c, patient('P3')));
+    const { id: patientId } = await withTransaction(db.pool, (c) =>
+      upsertPatientRecord(c, testPatient('P3')),
+    );
     const key = { patientId, facility: 'GH', encounterKey: 'V3', visitNumber: 'V3' };
     const encounter = await withTransaction(db.pool, (c) =>
       lockEncounter(c, { ...key, accountNumber: 'ACC-1' }),
@@ -128,7 +96,9 @@ describe('encounter repository: one round trip per step', () => {
   });
 
   it('records an event and says whether it is the newest of its encounter', async () => {
-    const { id: patientId } = await withTransaction(db.pool, (c) => upsertPatientRecord(c, patient('P4')));
+    const { id: patientId } = await withTransaction(db.pool, (c) =>
+      upsertPatientRecord(c, testPatient('P4')),
+    );
     const encounter = await withTransaction(db.pool, (c) =>
       lockEncounter(c, { patientId, facility: 'GH', encounterKey: 'V4', visitNumber: 'V4' }),
     );

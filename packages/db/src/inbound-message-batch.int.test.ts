@@ -3,18 +3,14 @@ import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { storeInboundMessages } from './inbound-message-batch.js';
 import { migrateDatabase } from './migrate.js';
 import { storeInboundMessage, type NewInboundMessage } from './message-repository.js';
+import { testInboundMessage } from './testing/test-records.js';
 
-const message = (controlId: string, content = controlId): NewInboundMessage => ({
-  raw: Buffer.from(`MSH|${content}`),
-  contentHash: Buffer.from(`hash-${content}`),
-  peerAddress: '10.0.0.9',
-  sendingApplication: 'EPIC',
-  sendingFacility: 'GH',
-  controlId,
-  messageType: 'ADT^A03',
-  versionId: '2.5.1',
-  ackCode: 'AA',
-});
+const message = (controlId: string, content = controlId): NewInboundMessage =>
+  testInboundMessage(controlId, {
+    raw: Buffer.from(`MSH|${content}`),
+    contentHash: Buffer.from(`hash-${content}`),
+    peerAddress: '10.0.0.9',
+  });
 
 describe('storeInboundMessages (group commit)', () => {
   let db: TestDatabase;

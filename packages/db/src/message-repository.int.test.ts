@@ -8,18 +8,14 @@ import {
   type NewInboundMessage,
 } from './message-repository.js';
 import { recordAudit } from './audit-repository.js';
+import { testInboundMessage } from './testing/test-records.js';
 
-const base: NewInboundMessage = {
+const base: NewInboundMessage = testInboundMessage('C1', {
   raw: Buffer.from('MSH|...'),
   contentHash: Buffer.from('h1'),
   peerAddress: '10.0.0.1',
-  sendingApplication: 'EPIC',
-  sendingFacility: 'GH',
-  controlId: 'C1',
   messageType: 'ADT^A01',
-  versionId: '2.5.1',
-  ackCode: 'AA',
-};
+});
 
 describe('message repository', () => {
   let db: TestDatabase;

@@ -1,60 +1,21 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
-import { lockEncounter, recordEncounterEvent, upsertPatient } from './encounter-repository.js';
-import { listMessages, storeInboundMessage } from './message-repository.js';
+import { listMessages } from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { withTransaction } from './pool.js';
+import { seedEncounter, storeTestMessage } from './testing/test-records.js';
 
 let sequence = 0;
-async function store(db: TestDatabase, facility = 'GH'): Promise<string> {
+function store(db: TestDatabase, facility = 'GH'): Promise<string> {
   sequence += 1;
-  const raw = Buffer.from(`MSH|^~\\&|EPIC|${facility}|||||ADT^A03|SEARCH${sequence}|P|2.5.1`);
-  const stored = await storeInboundMessage(db.pool, {
-    raw,
-    contentHash: createHash('sha256').update(raw).digest(),
-    peerAddress: null,
-    sendingApplication: 'EPIC',
-    sendingFacility: facility,
-    controlId: `SEARCH${sequence}`,
-    messageType: 'ADT^A03',
-    versionId: '2.5.1',
-    ackCode: 'AA',
-  });
-  return stored.id;
+  return storeTestMessage(db.pool, `SEARCH${String(sequence)}`, { sendingFacility: facility });
 }
 
 /** Applies the messages to one encounter of the patient with this MRN. */
 async function applyTo(db: TestDatabase, mrn: string, messageIds: string[]): Promise<void> {
-  await withTransaction(db.pool, async (client) => {
-    const patientId = await upsertPatient(client, {
-      mrn,
-      assigningAuthority: 'GH',
-      familyName: 'DOE',
-      givenName: 'JANE',
-      middleName: '',
-      birthDate: null,
-      sex: 'F',
-      phone: '',
-      deceased: false,
-      identifiers: [],
-    });
-    const encounter = await lockEncounter(client, {
-      patientId,
-      facility: 'GH',
-      encounterKey: `V-${mrn}`,
-      visitNumber: `V-${mrn}`,
-    });
-    for (const messageId of messageIds) {
-      await recordEncounterEvent(client, {
-        messageId,
-        encounterId: encounter.id,
-        eventType: 'A03',
-        occurredAt: new Date(),
-        note: null,
-      });
-    }
-  });
+  await withTransaction(db.pool, (client) =>
+    seedEncounter(client, { mrn, visitNumber: `V-${mrn}`, messageIds }),
+  );
 }
 
 describe('message search (GET /api/messages)', () => {

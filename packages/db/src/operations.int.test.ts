@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
@@ -12,7 +11,6 @@ import {
   type AlertObservation,
 } from './alert-state-repository.js';
 import { createFollowUp } from './follow-up-repository.js';
-import { lockEncounter, recordEncounterEvent, upsertPatient } from './encounter-repository.js';
 import {
   countProcessingOutcomes,
   findProcessingBacklog,
@@ -20,15 +18,11 @@ import {
   listFacilityLastMessages,
   readStoreSnapshot,
 } from './feed-status-queries.js';
-import {
-  findMessageById,
-  findMessageTrace,
-  storeInboundMessage,
-  storeRejectedMessage,
-} from './message-repository.js';
+import { findMessageById, findMessageTrace, storeRejectedMessage } from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { createPool, withTransaction } from './pool.js';
 import { pruneRawMessages } from './retention-repository.js';
+import { seedEncounter, storeTestMessage } from './testing/test-records.js';
 
 let sequence = 0;
 
@@ -37,25 +31,16 @@ async function store(
   opts: { facility?: string; daysAgo?: number; status?: string; correlationId?: string } = {},
 ): Promise<string> {
   sequence += 1;
-  const raw = Buffer.from(`MSH|^~\\&|EPIC|${opts.facility ?? 'GH'}|||||ADT^A03|OPS${sequence}|P|2.5.1`);
-  const stored = await storeInboundMessage(db.pool, {
-    raw,
-    contentHash: createHash('sha256').update(raw).digest(),
-    peerAddress: null,
-    sendingApplication: 'EPIC',
+  const id = await storeTestMessage(db.pool, `OPS${String(sequence)}`, {
     sendingFacility: opts.facility ?? 'GH',
-    controlId: `OPS${sequence}`,
-    messageType: 'ADT^A03',
-    versionId: '2.5.1',
-    ackCode: 'AA',
     ...(opts.correlationId ? { correlationId: opts.correlationId } : {}),
   });
   await db.pool.query(
     `UPDATE inbound_messages SET received_at = now() - make_interval(days => $2),
             status = $3, processed_at = CASE WHEN $3 = 'processed' THEN now() END WHERE id = $1`,
-    [stored.id, opts.daysAgo ?? 0, opts.status ?? 'processed'],
+    [id, opts.daysAgo ?? 0, opts.status ?? 'processed'],
   );
-  return stored.id;
+  return id;
 }
 
 describe('retention: pruning raw HL7 kept outside the monthly partitions', () => {
@@ -74,39 +59,19 @@ describe('retention: pruning raw HL7 kept outside the monthly partitions', () =>
   ): Promise<{ encounterId: string; followUpId: string | null }> {
     return withTransaction(db.pool, async (client) => {
       sequence += 1;
-      const patientId = await upsertPatient(client, {
-        mrn: `R${sequence}`,
-        assigningAuthority: 'GH',
-        familyName: 'DOE',
-        givenName: 'JANE',
-        middleName: '',
-        birthDate: null,
-        sex: 'F',
-        phone: '',
-        deceased: false,
-        identifiers: [],
-      });
-      const encounter = await lockEncounter(client, {
-        patientId,
-        facility: 'GH',
-        encounterKey: `V${sequence}`,
-        visitNumber: `V${sequence}`,
-      });
-      await recordEncounterEvent(client, {
-        messageId,
-        encounterId: encounter.id,
-        eventType: 'A03',
-        occurredAt: new Date(),
-        note: null,
+      const { patientId, encounterId } = await seedEncounter(client, {
+        mrn: `R${String(sequence)}`,
+        visitNumber: `V${String(sequence)}`,
+        messageIds: [messageId],
       });
       await client.query(
         'UPDATE encounters SET updated_at = now() - make_interval(days => $2) WHERE id = $1',
-        [encounter.id, opts.lastActivityDaysAgo],
+        [encounterId, opts.lastActivityDaysAgo],
       );
       let followUpId: string | null = null;
       if (opts.followUp) {
         followUpId = await createFollowUp(client, {
-          encounterId: encounter.id,
+          encounterId,
           patientId,
           kind: 'discharge',
           dueAt: new Date(),
@@ -117,7 +82,7 @@ describe('retention: pruning raw HL7 kept outside the monthly partitions', () =>
         });
         await client.query('UPDATE follow_ups SET status = $2 WHERE id = $1', [followUpId, opts.followUp]);
       }
-      return { encounterId: encounter.id, followUpId };
+      return { encounterId, followUpId };
     });
   }
 

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { createFollowUp } from './follow-up-repository.js';
-import { lockEncounter, recordEncounterEvent, upsertPatient } from './encounter-repository.js';
 import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
-import { findMessageById, storeInboundMessage } from './message-repository.js';
+import { findMessageById } from './message-repository.js';
 import { migrateDatabase } from './migrate.js';
 import { withTransaction } from './pool.js';
 import {
@@ -14,6 +12,7 @@ import {
   pruneRawMessages,
 } from './retention-repository.js';
 import { migrateToBefore } from './testing/migrate-before.js';
+import { seedEncounter, storeTestMessage } from './testing/test-records.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,21 +24,9 @@ interface PlanNode {
 const scansOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(scansOf)];
 let sequence = 0;
 
-async function store(db: TestDatabase, text = 'ADT^A03'): Promise<string> {
+function store(db: TestDatabase): Promise<string> {
   sequence += 1;
-  const raw = Buffer.from(`MSH|^~\\&|EPIC|GH|||||${text}|PART${sequence}|P|2.5.1`);
-  const stored = await storeInboundMessage(db.pool, {
-    raw,
-    contentHash: createHash('sha256').update(raw).digest(),
-    peerAddress: null,
-    sendingApplication: 'EPIC',
-    sendingFacility: 'GH',
-    controlId: `PART${sequence}`,
-    messageType: 'ADT^A03',
-    versionId: '2.5.1',
-    ackCode: 'AA',
-  });
-  return stored.id;
+  return storeTestMessage(db.pool, `PART${String(sequence)}`);
 }
 
 /** Moves a message back in time, as if received `daysAgo` days ago, with the given status. */
@@ -65,36 +52,17 @@ const monthName = (at: Date): string =>
 
 async function withOpenFollowUp(db: TestDatabase, messageId: string): Promise<string> {
   const id = await withTransaction(db.pool, async (client) => {
-    const patientId = await upsertPatient(client, {
+    const { patientId, encounterId } = await seedEncounter(client, {
       mrn: `MRN${messageId}`,
-      assigningAuthority: 'GH',
-      familyName: 'DOE',
-      givenName: 'JANE',
-      middleName: '',
-      birthDate: null,
-      sex: 'F',
-      phone: '',
-      deceased: false,
-      identifiers: [],
-    });
-    const encounter = await lockEncounter(client, {
-      patientId,
-      facility: 'GH',
-      encounterKey: `V${messageId}`,
       visitNumber: `V${messageId}`,
-    });
-    await recordEncounterEvent(client, {
-      messageId,
-      encounterId: encounter.id,
-      eventType: 'A03',
+      messageIds: [messageId],
       occurredAt: new Date(Date.now() - 200 * DAY_MS),
-      note: null,
     });
     await client.query(`UPDATE encounters SET updated_at = now() - interval '200 days' WHERE id = $1`, [
-      encounter.id,
+      encounterId,
     ]);
     return createFollowUp(client, {
-      encounterId: encounter.id,
+      encounterId,
       patientId,
       kind: 'discharge',
       dueAt: new Date(),

@@ -5,20 +5,13 @@ import { findPatientByIdentifier, movePatientRecords } from './merge-repository.
 import { migrateDatabase } from './migrate.js';
 import { withTransaction } from './pool.js';
 import { findSamePersonPatients, samePersonCte, samePersonOfManyCte } from './same-person.js';
+import { testPatient } from './testing/test-records.js';
 
 function patient(mrn: string, authority: string, others: PatientUpsert['identifiers'] = []): PatientUpsert {
-  return {
-    mrn,
+  return testPatient(mrn, {
     assigningAuthority: authority,
-    familyName: 'DOE',
-    givenName: 'JANE',
-    middleName: '',
-    birthDate: null,
-    sex: 'F',
-    phone: '',
-    deceased: false,
     identifiers: [{ id: mrn, assigningAuthority: authority, type: 'MR' }, ...others],
-  };
+  });
 }
 
 const hie = (id: string) => ({ id, assigningAuthority: 'HIE', type: 'PI' });

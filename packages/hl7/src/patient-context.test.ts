@@ -1,22 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PATIENT_CONTEXT_FIXTURE } from '@adt/testing';
 import { parsePatientContext } from './patient-context.js';
 
-const fixture = readFileSync(
-  new URL('../../../tests/fixtures/adt-a03-patient-context.hl7', import.meta.url),
-  'latin1',
-);
-
 describe('parsePatientContext', () => {
-  const context = parsePatientContext(fixture);
+  const context = parsePatientContext(PATIENT_CONTEXT_FIXTURE.hl7);
 
   it('reads every PID-13 and PID-14 repetition with its use and equipment codes', () => {
-    expect(context.phones).toEqual([
-      { number: '(207)555-0148', use: 'PRN', equipment: 'PH', field: 'PID-13' },
-      { number: '2075550199', use: 'ORN', equipment: 'CP', field: 'PID-13' },
-      { number: 'aoife.mcdonald@example.org', use: 'NET', equipment: 'Internet', field: 'PID-13' },
-      { number: '2075550173 x22', use: 'WPN', equipment: 'PH', field: 'PID-14' },
-    ]);
+    expect(context.phones).toEqual(PATIENT_CONTEXT_FIXTURE.phones);
   });
 
   it('reads NK1 contacts with their relationship and phones', () => {
@@ -38,15 +28,8 @@ describe('parsePatientContext', () => {
   });
 
   it('reads the language, the home address, the PCP and the attending', () => {
-    expect(context.language).toEqual({ code: 'spa', text: 'Spanish', codingSystem: 'ISO639' });
-    expect(context.address).toEqual({
-      street: '22 SHORE LN',
-      other: '',
-      city: 'PORTLAND',
-      state: 'ME',
-      postalCode: '04102',
-      country: 'USA',
-    });
+    expect(context.language).toEqual(PATIENT_CONTEXT_FIXTURE.language);
+    expect(context.address).toEqual(PATIENT_CONTEXT_FIXTURE.address);
     expect(context.primaryCareProvider).toEqual({
       id: '4455',
       family: "O'BRIEN",
@@ -66,30 +49,11 @@ describe('parsePatientContext', () => {
   });
 
   it('reads every IN1 (policy number from IN1-36, else IN1-49), unescaped', () => {
-    expect(context.coverages).toEqual([
-      {
-        planId: 'MCR-A',
-        planName: 'Medicare Part A',
-        companyName: 'CENTERS FOR MEDICARE & MEDICAID SERVICES',
-        policyNumber: '1EG4TE5MK73',
-        groupNumber: '',
-      },
-      {
-        planId: 'SUPP-G',
-        planName: 'Medigap Plan G',
-        companyName: 'NORTHEAST MUTUAL HEALTH',
-        policyNumber: 'NMH0099231',
-        groupNumber: 'GRP-4410',
-      },
-    ]);
+    expect(context.coverages).toEqual(PATIENT_CONTEXT_FIXTURE.coverages);
   });
 
   it('reads the PV2-3 reason for visit and only the admitting (DG1-6 = A) diagnoses', () => {
-    expect(context.reasonForVisit).toEqual({
-      code: 'R06.02',
-      text: 'Shortness of breath',
-      codingSystem: 'I10',
-    });
+    expect(context.reasonForVisit).toEqual(PATIENT_CONTEXT_FIXTURE.reasonForVisit);
     expect(context.admittingDiagnoses).toEqual([
       { code: 'J18.9', text: 'Pneumonia, unspecified organism', codingSystem: 'I10' },
     ]);

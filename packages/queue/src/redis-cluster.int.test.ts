@@ -5,13 +5,12 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { testQueuePrefix } from '@adt/testing';
+import { freePort, testQueuePrefix, until } from '@adt/testing';
 import {
   createAdtEventsQueue,
   createAdtEventsWorker,
@@ -25,27 +24,6 @@ import type { RedisConnection, RedisTarget } from './redis-connection.js';
 const run = promisify(execFile);
 const hasRedisTools =
   spawnSync('redis-server', ['--version']).status === 0 && spawnSync('redis-cli', ['--version']).status === 0;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${String(timeoutMs)} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 // Needs the Redis server binaries (CI installs Redis); without them there is no cluster to start.
 describe.skipIf(!hasRedisTools)('the ADT events queue on Redis Cluster', () => {

@@ -3,7 +3,6 @@
  * (the readable fixture), parsed and stored as the worker does, shows on the follow-up and its
  * worklist row with names in normal case and the facility's display name.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createFollowUp,
@@ -15,12 +14,8 @@ import {
   withTransaction,
 } from '@adt/db';
 import { parseAdtMessage, parsePatientContext } from '@adt/hl7';
+import { PATIENT_CONTEXT_FIXTURE } from '@adt/testing';
 import { createUserToken, startApiHarness, type ApiHarness } from './testing/api-harness.js';
-
-const FIXTURE = readFileSync(
-  new URL('../../../tests/fixtures/adt-a03-patient-context.hl7', import.meta.url),
-  'latin1',
-);
 
 interface Phone {
   number: string;
@@ -126,9 +121,10 @@ describe('patient context on the follow-up and the worklist', () => {
   beforeAll(async () => {
     h = await startApiHarness('patient_context_api');
     token = await createUserToken(h.db.pool, { role: 'navigator', team: 'north', name: 'Jo' });
-    id = await seedFromMessage(h, FIXTURE, 'north');
+    id = await seedFromMessage(h, PATIENT_CONTEXT_FIXTURE.hl7, 'north');
     // A message that carries none of it, from a facility without a display name.
-    const bare = FIXTURE.split('\r')
+    const bare = PATIENT_CONTEXT_FIXTURE.hl7
+      .split('\r')
       .filter((s) => /^(MSH|EVN|PID|PV1)\|/.test(s))
       .join('\r')
       .replace('|LAKESIDE_MED|', '|RIVERSIDE|')
@@ -154,12 +150,7 @@ describe('patient context on the follow-up and the worklist', () => {
     expect(item.patient.name).toBe('McDonald, Aoife Mary-Kate');
     expect(item.patient.familyName).toBe('MCDONALD');
     expect(item.patient.phone).toBe('(207)555-0148');
-    expect(item.patient.phones).toEqual([
-      { number: '(207)555-0148', use: 'PRN', equipment: 'PH', field: 'PID-13' },
-      { number: '2075550199', use: 'ORN', equipment: 'CP', field: 'PID-13' },
-      { number: 'aoife.mcdonald@example.org', use: 'NET', equipment: 'Internet', field: 'PID-13' },
-      { number: '2075550173 x22', use: 'WPN', equipment: 'PH', field: 'PID-14' },
-    ]);
+    expect(item.patient.phones).toEqual(PATIENT_CONTEXT_FIXTURE.phones);
     expect(item.patient.contacts).toEqual([
       {
         name: "O'Brien-McDonald, Liam",
@@ -175,40 +166,14 @@ describe('patient context on the follow-up and the worklist', () => {
         phones: [{ number: '(207)555-0133', use: 'PRN', equipment: 'PH', field: 'NK1-5' }],
       },
     ]);
-    expect(item.patient.language).toEqual({ code: 'spa', text: 'Spanish', codingSystem: 'ISO639' });
+    expect(item.patient.language).toEqual(PATIENT_CONTEXT_FIXTURE.language);
     expect(item.patient.interpreterNeeded).toBe(true);
-    expect(item.patient.address).toEqual({
-      street: '22 SHORE LN',
-      other: '',
-      city: 'PORTLAND',
-      state: 'ME',
-      postalCode: '04102',
-      country: 'USA',
-    });
+    expect(item.patient.address).toEqual(PATIENT_CONTEXT_FIXTURE.address);
     expect(item.patient.primaryCareProvider).toEqual({ name: "O'Brien, Sean, MD", source: 'PD1-4' });
-    expect(item.patient.coverages).toEqual([
-      {
-        planId: 'MCR-A',
-        planName: 'Medicare Part A',
-        companyName: 'CENTERS FOR MEDICARE & MEDICAID SERVICES',
-        policyNumber: '1EG4TE5MK73',
-        groupNumber: '',
-      },
-      {
-        planId: 'SUPP-G',
-        planName: 'Medigap Plan G',
-        companyName: 'NORTHEAST MUTUAL HEALTH',
-        policyNumber: 'NMH0099231',
-        groupNumber: 'GRP-4410',
-      },
-    ]);
+    expect(item.patient.coverages).toEqual(PATIENT_CONTEXT_FIXTURE.coverages);
     expect(item.encounter.facility).toBe('LAKESIDE_MED');
     expect(item.encounter.facilityName).toBe('Lakeside Medical Center');
-    expect(item.encounter.reasonForVisit).toEqual({
-      code: 'R06.02',
-      text: 'Shortness of breath',
-      codingSystem: 'I10',
-    });
+    expect(item.encounter.reasonForVisit).toEqual(PATIENT_CONTEXT_FIXTURE.reasonForVisit);
     expect(item.encounter.admittingDiagnosis).toEqual({
       code: 'J18.9',
       text: 'Pneumonia, unspecified organism',
@@ -290,7 +255,7 @@ describe('the census shows facility names, names in normal case and the PV2-3 re
 
   it('lists an open stay by the facility name with the admit reason', async () => {
     const token = await createUserToken(h.db.pool, { role: 'admin', team: null, name: 'Admin' });
-    const encounterId = await seedFromMessage(h, FIXTURE, 'north', true);
+    const encounterId = await seedFromMessage(h, PATIENT_CONTEXT_FIXTURE.hl7, 'north', true);
     await nameFacility(h.db.pool, 'LAKESIDE_MED', 'Lakeside Medical Center');
     const response = await h.app.inject({
       url: '/api/census',
@@ -332,7 +297,7 @@ describe('the interpreter flag follows PRACTICE_LANGUAGE', () => {
 
   it('does not flag a patient who speaks the practice language', async () => {
     const token = await createUserToken(h.db.pool, { role: 'navigator', team: 'north', name: 'Ana' });
-    const id = await seedFromMessage(h, FIXTURE, 'north');
+    const id = await seedFromMessage(h, PATIENT_CONTEXT_FIXTURE.hl7, 'north');
     const response = await h.app.inject({
       url: `/api/follow-ups/${id}`,
       headers: { authorization: `Bearer ${token}` },

@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@adt/config';
 import { findFacility, findFacilityNames, migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { runCaptured } from '../testing/captured-io.js';
 import { parseFacilityArgs, runFacilityCommand, runInterfaceSpecCommand } from './facility.js';
 
 describe('adt facility', () => {
   let db: TestDatabase;
-  const facility = async (args: string[]) => {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const code = await runFacilityCommand(db.pool, parseFacilityArgs(args), {
-      out: (line) => stdout.push(line),
-      err: (line) => stderr.push(line),
-      readStdin: () => Promise.resolve(''),
-    });
-    return { code, stdout, stderr };
-  };
+  const facility = (args: string[]) =>
+    runCaptured((io) => runFacilityCommand(db.pool, parseFacilityArgs(args), io));
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'clifacility');

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishFileDrop, insertFileDrop, migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { runCaptured } from '../testing/captured-io.js';
 import { parseFileDropArgs, runFileDropCommand } from './file-drop.js';
 
 describe('adt file-drop', () => {
   let db: TestDatabase;
-  const fileDrop = async (args: string[]) => {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const code = await runFileDropCommand(db.pool, parseFileDropArgs(args), {
-      out: (line) => stdout.push(line),
-      err: (line) => stderr.push(line),
-      readStdin: () => Promise.resolve(''),
-    });
-    return { code, stdout, stderr };
-  };
+  const fileDrop = (args: string[]) =>
+    runCaptured((io) => runFileDropCommand(db.pool, parseFileDropArgs(args), io));
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'clifiledrop');

@@ -9,26 +9,17 @@ import {
   UnknownUserError,
 } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
+import { runCaptured } from '../testing/captured-io.js';
 import { parseTeamArgs, runTeamCommand } from './team.js';
-import type { CommandIo } from './user.js';
-
-function capture(): CommandIo & { stderr: string[] } {
-  const stderr: string[] = [];
-  return {
-    stderr,
-    out: () => undefined,
-    err: (line) => stderr.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
-}
 
 describe('adt team lead', () => {
   let db: TestDatabase;
   let leadId: string;
   const team = async (args: string[]) => {
-    const io = capture();
-    const code = await runTeamCommand(db.pool, parseTeamArgs(args), io, null);
-    return { code, stderr: io.stderr };
+    const { code, stderr } = await runCaptured((io) =>
+      runTeamCommand(db.pool, parseTeamArgs(args), io, null),
+    );
+    return { code, stderr };
   };
 
   beforeAll(async () => {
@@ -61,9 +52,9 @@ describe('adt team lead', () => {
       stderr: ['mlead now leads team north: overdue work is escalated to them'],
     });
     expect(await isTeamLead(db.pool, leadId, 'north')).toBe(true);
-    const io = capture();
-    const lines: string[] = [];
-    await runTeamCommand(db.pool, parseTeamArgs(['list']), { ...io, out: (line) => lines.push(line) }, null);
+    const { stdout: lines } = await runCaptured((io) =>
+      runTeamCommand(db.pool, parseTeamArgs(['list']), io, null),
+    );
     expect(lines).toContain('north\t\tyes\tmlead (lead)');
     const removed = await team(['lead', 'north', 'mlead', '--remove']);
     expect(removed.code).toBe(0);

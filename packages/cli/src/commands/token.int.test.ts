@@ -2,28 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, ensureTeam, findTokenPrincipal, migrateDatabase, updateUser } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { parseCreateTokenArgs, parseTokenArgs, runTokenCommand } from './token.js';
-import { parseUserArgs, runUserCommand, type CommandIo } from './user.js';
-
-function capture(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (line) => stdout.push(line),
-    err: (line) => stderr.push(line),
-    readStdin: () => Promise.resolve(''),
-  };
-}
+import { capturedIo, runCaptured } from '../testing/captured-io.js';
+import { parseUserArgs, runUserCommand } from './user.js';
 
 describe('adt create-token / adt token', () => {
   let db: TestDatabase;
   let userId = '';
-  const run = async (command: 'create-token' | 'token', args: string[]) => {
-    const io = capture();
+  const run = (command: 'create-token' | 'token', args: string[]) => {
     const parsed = command === 'token' ? parseTokenArgs(args) : parseCreateTokenArgs(args);
-    const code = await runTokenCommand(db.pool, parsed, io);
-    return { code, ...io };
+    return runCaptured((io) => runTokenCommand(db.pool, parsed, io));
   };
 
   beforeAll(async () => {
@@ -112,7 +99,7 @@ describe('adt create-token / adt token', () => {
       (await run('create-token', ['--user', 'script'])).stdout[0] ?? '',
     ];
     for (const token of tokens) expect(await findTokenPrincipal(db.pool, token)).not.toBeNull();
-    const io = capture();
+    const io = capturedIo();
     expect(await runUserCommand(db.pool, parseUserArgs(['disable', 'script']), io, 'default')).toBe(0);
     for (const token of tokens) expect(await findTokenPrincipal(db.pool, token)).toBeNull();
     const refused = await run('create-token', ['--user', 'script']);

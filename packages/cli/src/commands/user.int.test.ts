@@ -2,33 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCredentials, createSession, findSessionPrincipal, migrateDatabase } from '@adt/db';
 import { createTestDatabase, type TestDatabase } from '@adt/testing';
 import { parseTeamArgs, runTeamCommand } from './team.js';
-import { parseUserArgs, runUserCommand, type CommandIo } from './user.js';
-
-function capture(stdin = ''): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (line) => stdout.push(line),
-    err: (line) => stderr.push(line),
-    readStdin: () => Promise.resolve(stdin),
-  };
-}
+import { runCaptured } from '../testing/captured-io.js';
+import { parseUserArgs, runUserCommand } from './user.js';
 
 describe('adt user / adt team', () => {
   let db: TestDatabase;
-  const user = (args: string[], stdin = '') => {
-    const io = capture(stdin);
-    return runUserCommand(db.pool, parseUserArgs(args), io, null).then((code) => ({ code, ...io }));
-  };
-  const team = (args: string[], configuredDefaultTeam: string | null = null) => {
-    const io = capture();
-    return runTeamCommand(db.pool, parseTeamArgs(args), io, configuredDefaultTeam).then((code) => ({
-      code,
-      ...io,
-    }));
-  };
+  const user = (args: string[], stdin = '') =>
+    runCaptured((io) => runUserCommand(db.pool, parseUserArgs(args), io, null), stdin);
+  const team = (args: string[], configuredDefaultTeam: string | null = null) =>
+    runCaptured((io) => runTeamCommand(db.pool, parseTeamArgs(args), io, configuredDefaultTeam));
 
   beforeAll(async () => {
     db = await createTestDatabase(migrateDatabase, 'cliuser');
