@@ -79,7 +79,7 @@ export async function seedReportPractice(
       [size.patients, size.facilities],
     );
     await client.query(`CREATE TEMP TABLE bench_patient AS
-      SELECT substr(mrn, 3)::int AS g, id, assigning_authority AS facility FROM patients WHERE mrn LIKE 'BM%'`);
+      SELECT substr(mrn, 3)::int AS g, id, assigning_authority AS facility FROM patients WHERE mrn ~ '^BM[0-9]+$'`);
     await client.query('CREATE UNIQUE INDEX ON bench_patient (g)');
     // Every record's MR identifier, and one HIE id shared by the pair (2k-1, 2k) for every fifth k:
     // two records at neighbouring hospitals that are the same person.
@@ -143,7 +143,7 @@ export async function seedReportPractice(
                   (ARRAY['done','done','done','done','done','done','done','open','open','in_progress','cancelled'])
                     [1 + floor(random() * 11)::int] AS status
          ) k
-        WHERE e.encounter_key LIKE 'B%' AND e.patient_class IN ('I', 'E')`,
+        WHERE e.encounter_key ~ '^B[IE][0-9]+$'`,
       [size.teams],
     );
     // Care actions: an attempt, then a contact (seven in ten) or a second attempt, an appointment
@@ -170,7 +170,7 @@ export async function seedReportPractice(
              FROM follow_ups f
              JOIN encounters e ON e.id = f.encounter_id
              CROSS JOIN generate_series(1, $1) n
-            WHERE e.encounter_key LIKE 'B%'
+            WHERE e.encounter_key ~ '^B[IE][0-9]+$'
          ) a`,
       [size.actionsPerFollowUp, period.timeZone],
     );

@@ -78,15 +78,16 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
     max: Math.max(config.databasePoolMax, config.worker.concurrency + 2),
     applicationName: 'adt-followup-worker',
   });
+  const registry = createMetricsRegistry('followup-worker');
+  const metrics = createWorkerMetrics(registry);
+  registerPoolMetrics(registry, pool);
+  // Before the pool's first connection: statements are counted on each connection as it opens.
+  countPoolStatements(registry, pool);
   // The coming months' partitions of raw HL7, before the retention job's first run. A failure only
   // delays them: the listener stores into the default partition meanwhile, and the job retries.
   await ensureRawMessagePartitions(pool).catch((error: unknown) => {
     log.warn({ err: error }, 'raw message partitions not created; the retention job will retry');
   });
-  const registry = createMetricsRegistry('followup-worker');
-  const metrics = createWorkerMetrics(registry);
-  registerPoolMetrics(registry, pool);
-  countPoolStatements(registry, pool);
   // Queue gauges and alert checks use a fail-fast connection: a scrape must not hang on Redis.
   const producer = createProducerConnection(config.redis);
   const queue = createAdtEventsQueue({ connection: producer, prefix: config.queuePrefix });
