@@ -15,7 +15,6 @@ import {
   checkReceiverUrl,
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_FOLLOW_UP_KINDS,
-  WebhookReceiverError,
   webhookSecretProblem,
 } from '@adt/webhooks';
 import { HttpError, principalOf, requireRole } from '../auth.js';
@@ -161,14 +160,8 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
     async (request, reply) => {
       const body = request.body;
-      try {
-        await checkReceiverUrl(body.url, policy);
-      } catch (error) {
-        if (error instanceof WebhookReceiverError) {
-          throw new HttpError(400, 'bad_request', `Invalid request: /url ${error.message}`);
-        }
-        throw error;
-      }
+      // A refused receiver is a WebhookReceiverError: 400 by DOMAIN_ERROR_STATUS.
+      await checkReceiverUrl(body.url, policy);
       const actor = principalOf(request).actor;
       const subscription = await createWebhookSubscription(pool, {
         url: body.url,
