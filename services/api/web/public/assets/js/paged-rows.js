@@ -1,0 +1,48 @@
+// @ts-check
+// A table body filled from a cursor-paged API list (`{ items, nextCursor }`), newest first: the
+// first page replaces the rows, "more" appends the next one and shows while there is one.
+import { api, ApiError } from './api.js';
+import { h, append, replace } from './dom.js';
+
+/**
+ * @template T
+ * @typedef {object} PagedRowsOptions
+ * @property {HTMLTableSectionElement} rows - the table body
+ * @property {HTMLButtonElement} more - the button that loads the next page
+ * @property {HTMLElement} notice - where a failure is said (cleared by a page that loads)
+ * @property {(item: T) => HTMLElement} row - one item's row
+ * @property {number} columns - the table's columns, for the row that says it is empty
+ * @property {string} empty - what an empty first page says
+ * @property {string} failure - what a failure says when the API gives no reason
+ */
+
+/**
+ * @template T
+ * @param {PagedRowsOptions<T>} options
+ * @returns {(path: string, params: URLSearchParams, older: boolean) => Promise<void>} loads the
+ *   first page of `path` with `params`, or with `older` the page after the last one loaded
+ */
+export function pagedRows({ rows, more, notice, row, columns, empty, failure }) {
+  /** @type {string | null} */
+  let cursor = null;
+  return async (path, params, older) => {
+    if (older && cursor) params.set('cursor', cursor);
+    try {
+      const page = /** @type {{ items: T[], nextCursor: string | null }} */ (
+        await api(`${path}?${params.toString()}`)
+      );
+      cursor = page.nextCursor;
+      more.hidden = cursor === null;
+      replace(notice);
+      const built = page.items.map(row);
+      if (older) append(rows, built);
+      else if (built.length === 0) replace(rows, h('tr', null, h('td.empty', { colspan: columns }, empty)));
+      else replace(rows, ...built);
+    } catch (error) {
+      replace(
+        notice,
+        h('p.notice.notice-error', { role: 'alert' }, error instanceof ApiError ? error.message : failure),
+      );
+    }
+  };
+}
