@@ -17,12 +17,7 @@ const exportLink = required('#export', HTMLAnchorElement);
 
 const session = await startShell('audit');
 const zone = session.practiceTimeZone;
-const loadPage = pagedRows({
-  rows,
-  more,
-  notice,
-  row,
-  columns: 5,
+const loadPage = pagedRows({ rows, more, notice }, row, {
   empty: 'No entries match.',
   failure: 'Could not load the audit log.',
 });

@@ -5,24 +5,29 @@ import { api, ApiError } from './api.js';
 import { h, append, replace } from './dom.js';
 
 /**
- * @template T
- * @typedef {object} PagedRowsOptions
+ * @typedef {object} PagedRowsElements
  * @property {HTMLTableSectionElement} rows - the table body
  * @property {HTMLButtonElement} more - the button that loads the next page
  * @property {HTMLElement} notice - where a failure is said (cleared by a page that loads)
- * @property {(item: T) => HTMLElement} row - one item's row
- * @property {number} columns - the table's columns, for the row that says it is empty
+ */
+
+/**
+ * @typedef {object} PagedRowsWording
  * @property {string} empty - what an empty first page says
  * @property {string} failure - what a failure says when the API gives no reason
  */
 
 /**
  * @template T
- * @param {PagedRowsOptions<T>} options
+ * @param {PagedRowsElements} elements - the page's table body, "more" button and notice
+ * @param {(item: T) => HTMLElement} row - one item's row
+ * @param {PagedRowsWording} wording - what the table says when empty or failing
  * @returns {(path: string, params: URLSearchParams, older: boolean) => Promise<void>} loads the
  *   first page of `path` with `params`, or with `older` the page after the last one loaded
  */
-export function pagedRows({ rows, more, notice, row, columns, empty, failure }) {
+export function pagedRows({ rows, more, notice }, row, { empty, failure }) {
+  // The row that says the table is empty spans the header's columns.
+  const columns = rows.closest('table')?.tHead?.rows[0]?.cells.length ?? 1;
   /** @type {string | null} */
   let cursor = null;
   return async (path, params, older) => {

@@ -16,12 +16,7 @@ const more = required('#more', HTMLButtonElement);
 
 const session = await startShell('sandbox');
 const zone = session.practiceTimeZone;
-const loadPage = pagedRows({
-  rows,
-  more,
-  notice,
-  row,
-  columns: 7,
+const loadPage = pagedRows({ rows, more, notice }, row, {
   empty: 'No test-feed messages yet.',
   failure: 'Could not load the test feeds.',
 });
