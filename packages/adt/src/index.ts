@@ -146,12 +146,15 @@ export { previousPeriod } from './report-period.js';
 export type {
   TcmCareAction,
   TcmCode,
+  TcmContact,
+  TcmMedRec,
   TcmMissing,
   TcmReadiness,
   TcmReadinessInput,
   TcmStatus,
+  TcmVisit,
 } from './tcm-readiness.js';
-export { tcmReadiness } from './tcm-readiness.js';
+export { TCM_CODES, TCM_MISSING, TCM_STATUSES, tcmReadiness } from './tcm-readiness.js';
 export type { MeasureTarget } from './measure-targets.js';
 export { MEASURE_TARGETS } from './measure-targets.js';
 export type { DateRange, ReportInterval } from './report-buckets.js';

@@ -14,11 +14,21 @@ import { TCM_TIMELY_ATTEMPTS, VISIT_WINDOW_DAYS } from './measure-rules.js';
  */
 
 /** What the readiness of a follow-up says about a claim. */
-export type TcmStatus = 'supports_99496' | 'supports_99495' | 'not_supported' | 'pending';
+export const TCM_STATUSES = ['supports_99496', 'supports_99495', 'not_supported', 'pending'] as const;
+export type TcmStatus = (typeof TCM_STATUSES)[number];
+/** The TCM requirements the documentation may not (yet) meet. */
+export const TCM_MISSING = [
+  'no_timely_contact',
+  'no_visit_scheduled',
+  'visit_after_14_days',
+  'med_rec_not_by_visit',
+  'no_med_rec',
+] as const;
 /** A TCM requirement the documentation does not (yet) meet. */
-export type TcmMissing =
-  'no_timely_contact' | 'no_visit_scheduled' | 'visit_after_14_days' | 'med_rec_not_by_visit' | 'no_med_rec';
-export type TcmCode = '99496' | '99495';
+export type TcmMissing = (typeof TCM_MISSING)[number];
+/** The CPT codes of transitional care management. */
+export const TCM_CODES = ['99496', '99495'] as const;
+export type TcmCode = (typeof TCM_CODES)[number];
 
 /** A care action as logged; `at` is when it happened. */
 export interface TcmCareAction {
@@ -36,32 +46,41 @@ export interface TcmReadinessInput {
   now: Date;
 }
 
+/** The interactive contact TCM asks for within 2 business days of the discharge. */
+export interface TcmContact {
+  /** End of the 2nd business day after the discharge date. */
+  dueAt: Date;
+  /** The first `contact_made` at or before `dueAt`. */
+  madeAt: Date | null;
+  /** `contact_attempt` actions at or before `dueAt`. */
+  timelyAttempts: number;
+  /** Interactive contact in time, or two timely documented attempts. */
+  met: boolean;
+}
+
+/** The face-to-face visit, within 7 or 14 days of the discharge. */
+export interface TcmVisit {
+  /** The face-to-face visit date of the latest logged `appointment_scheduled`. */
+  date: string | null;
+  daysAfterDischarge: number | null;
+  within7Days: boolean;
+  within14Days: boolean;
+  /** The visit date is today or later: it has not been held yet. */
+  upcoming: boolean;
+}
+
+/** Medication reconciliation, due by the visit. */
+export interface TcmMedRec {
+  /** Practice date of the first `med_reconciliation`. */
+  date: string | null;
+  /** Done on or before the visit date. */
+  byVisit: boolean;
+}
+
 export interface TcmReadiness {
-  contact: {
-    /** End of the 2nd business day after the discharge date. */
-    dueAt: Date;
-    /** The first `contact_made` at or before `dueAt`. */
-    madeAt: Date | null;
-    /** `contact_attempt` actions at or before `dueAt`. */
-    timelyAttempts: number;
-    /** Interactive contact in time, or two timely documented attempts. */
-    met: boolean;
-  };
-  visit: {
-    /** The face-to-face visit date of the latest logged `appointment_scheduled`. */
-    date: string | null;
-    daysAfterDischarge: number | null;
-    within7Days: boolean;
-    within14Days: boolean;
-    /** The visit date is today or later: it has not been held yet. */
-    upcoming: boolean;
-  };
-  medRec: {
-    /** Practice date of the first `med_reconciliation`. */
-    date: string | null;
-    /** Done on or before the visit date. */
-    byVisit: boolean;
-  };
+  contact: TcmContact;
+  visit: TcmVisit;
+  medRec: TcmMedRec;
   status: TcmStatus;
   /** The codes the documentation supports (99496 only with high-complexity decision making). */
   codes: TcmCode[];

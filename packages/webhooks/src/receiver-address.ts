@@ -2,14 +2,21 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
-/** A receiver URL or address that may not be used; `code` is stable for callers and tests. */
+/** Why a receiver was refused. */
+export type WebhookReceiverProblem = 'bad_scheme' | 'private_address' | 'unresolvable' | 'bad_url';
+
+/**
+ * A receiver URL or address that may not be used. `code` is the same for every refusal (the API
+ * answers it as a bad request); `reason` tells them apart, and the message says it in words.
+ */
 export class WebhookReceiverError extends Error {
   override readonly name = 'WebhookReceiverError';
+  readonly code = 'invalid_receiver';
   constructor(
-    readonly code: 'bad_scheme' | 'private_address' | 'unresolvable' | 'bad_url',
+    readonly reason: WebhookReceiverProblem,
     message: string,
   ) {
-    super(message);
+    super(`receiver URL ${message}`);
   }
 }
 

@@ -39,3 +39,27 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   }
   throw new HttpError(400, 'bad_cursor', 'cursor is not one this API returned');
 }
+
+/**
+ * Where a list paged by id, newest first, resumes: the id its cursor stands before, if any.
+ * @param text - the cursor sent by the client
+ */
+export function beforeIdOf(text: string | undefined): string | undefined {
+  const cursor = decodeCursor(text);
+  return cursor && 'beforeId' in cursor ? cursor.beforeId : undefined;
+}
+
+/**
+ * One page of a list paged by id, newest first, read with `limit + 1` rows: the extra row only
+ * says that a next page exists, which starts after the last row shown.
+ * @param rows - up to `limit + 1` rows, newest first
+ * @param limit - the page size asked for
+ */
+export function pageById<Row extends { id: string }>(
+  rows: readonly Row[],
+  limit: number,
+): { rows: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ beforeId: last.id }) : null };
+}

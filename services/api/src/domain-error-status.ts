@@ -1,7 +1,8 @@
 /**
  * The HTTP status of each domain error a route lets through, keyed by the error's stable `code`
- * (the classes live in `@adt/db`; the codes are theirs). The error handler answers `{ error: code, message }` with it;
- * a domain error not listed here is a bug and answers 500 with its message hidden.
+ * (the classes live in `@adt/db` and `@adt/webhooks`; the codes are theirs). The error handler answers
+ * `{ error: code, message }` with it, and the FHIR routes' handler an OperationOutcome; a domain error not
+ * listed here is a bug and answers 500 with its message hidden.
  */
 export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   // UserExistsError, TeamExistsError: the admin picked a name already taken.
@@ -12,6 +13,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<string, number>> = {
   // UnknownTeamError, WeakPasswordError: the request itself needs changing.
   unknown_team: 400,
   weak_password: 400,
+  // WebhookReceiverError: a subscription's receiver URL is malformed, not https, or not public.
+  invalid_receiver: 400,
 };
 
 /** A domain error the API answers with a status of its own. */

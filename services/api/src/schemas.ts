@@ -147,14 +147,16 @@ export const conflictSchema = z
 export const followUpDetailSchema = followUpSchema.and(
   z.object({
     sourceMessages: z.array(
-      z.object({
-        messageId: z.string(),
-        eventType: z.string(),
-        occurredAt: isoDateTime,
-        receivedAt: isoDateTime,
-        controlId: z.string(),
-        note: z.string().nullable(),
-      }),
+      z
+        .object({
+          messageId: z.string(),
+          eventType: z.string(),
+          occurredAt: isoDateTime,
+          receivedAt: isoDateTime,
+          controlId: z.string(),
+          note: z.string().nullable(),
+        })
+        .meta({ id: 'SourceMessage' }),
     ),
     actions: z.array(careActionSchema),
   }),

@@ -69,8 +69,8 @@ describe('webhook subscriptions API', () => {
   });
 
   it.each([
-    [{ url: 'http://93.184.216.34/hook' }, /url must be an https URL/],
-    [{ url: 'https://127.0.0.1/hook' }, /url resolves to 127\.0\.0\.1, a loopback, private/],
+    [{ url: 'http://93.184.216.34/hook' }, /receiver URL must be an https URL/],
+    [{ url: 'https://127.0.0.1/hook' }, /receiver URL resolves to 127\.0\.0\.1, a loopback, private/],
     [{ url: 'https://169.254.169.254/latest' }, /non-public/],
     [{ url: 'https://[fd00::1]/hook' }, /non-public/],
     [{ url: 'not a url' }, /absolute URL/],
@@ -84,6 +84,10 @@ describe('webhook subscriptions API', () => {
     const response = await post({ url: PUBLIC_URL, events: ['follow_up.created'], secret, ...change });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json<{ message: string }>().message).toMatch(message);
+    // Schema refusals are bad requests; a refused receiver is the domain's own code.
+    expect(response.json<{ error: string }>().error).toBe(
+      'url' in change ? 'invalid_receiver' : 'bad_request',
+    );
   });
 
   it('serves the webhooks page to ops and admins, not to navigators', async () => {

@@ -79,7 +79,7 @@ describe('FHIR R4 Subscriptions (Backport IG)', () => {
   it.each([
     [subscription({ criteria: 'Encounter?status=finished' }), /criteria: must be one of the topics/],
     [subscription({}, { type: 'websocket' }), /rest-hook/],
-    [subscription({}, { endpoint: 'http://93.184.216.34/notify' }), /endpoint must be an https URL/],
+    [subscription({}, { endpoint: 'http://93.184.216.34/notify' }), /receiver URL must be an https URL/],
     [subscription({}, { endpoint: 'https://10.0.0.8/notify' }), /non-public/],
     [
       subscription({}, { _payload: { extension: [{ url: PAYLOAD, valueCode: 'full-resource' }] } }),
@@ -92,6 +92,20 @@ describe('FHIR R4 Subscriptions (Backport IG)', () => {
     const outcome = response.json<{ resourceType: string; issue: { diagnostics: string }[] }>();
     expect(outcome.resourceType).toBe('OperationOutcome');
     expect(outcome.issue[0]?.diagnostics).toMatch(message);
+  });
+
+  it('refuses a body that is not JSON with an OperationOutcome', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/Subscription',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/fhir+json' },
+      payload: '{"resourceType": "Subscription",',
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    const outcome = response.json<{ resourceType: string; issue: { code: string; diagnostics: string }[] }>();
+    expect(outcome.resourceType).toBe('OperationOutcome');
+    expect(outcome.issue[0]?.code).toBe('invalid');
+    expect(outcome.issue[0]?.diagnostics).toMatch(/not valid JSON/);
   });
 
   it('is for admins', async () => {

@@ -1,30 +1,17 @@
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createFhirSubscription,
   deleteWebhookSubscription,
   findFhirSubscriptions,
   recordAudit,
 } from '@adt/db';
-import { checkReceiverUrl, FHIR_SUBSCRIPTION_TOPICS, WebhookReceiverError } from '@adt/webhooks';
+import { checkReceiverUrl, FHIR_SUBSCRIPTION_TOPICS } from '@adt/webhooks';
 import { assertRole, HttpError, type Principal } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
+import { FHIR_JSON, sendFhirError } from '../fhir/fhir-errors.js';
 import { payloadContent, storedResource, subscriptionResourceSchema } from './subscription-resource.js';
 
-const FHIR_JSON = 'application/fhir+json';
 const ID = /^[1-9]\d{0,17}$/;
-
-function operationOutcome(code: string, diagnostics: string): Record<string, unknown> {
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] };
-}
-
-/** FHIR issue types for the HTTP statuses these routes answer with. */
-const ISSUE_CODE: Record<number, string> = {
-  400: 'invalid',
-  401: 'login',
-  403: 'forbidden',
-  404: 'not-found',
-  415: 'not-supported',
-};
 
 async function admin(request: FastifyRequest, write: boolean): Promise<Principal> {
   const principal = assertRole(await request.authenticate(), ['admin']);
@@ -47,24 +34,14 @@ export const fhirSubscriptionRoutes: FastifyPluginAsync<{ context: ApiContext }>
   const { pool } = context;
   const policy = { allowPrivate: context.config.webhooks.allowPrivate };
 
-  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(String(body)) as unknown);
-    } catch {
-      done(new HttpError(400, 'bad_request', 'The body is not JSON'), undefined);
-    }
-  });
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
-    if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-      return reply.code(500).type(FHIR_JSON).send(operationOutcome('exception', 'Internal error'));
-    }
-    return reply
-      .code(status)
-      .type(FHIR_JSON)
-      .send(operationOutcome(ISSUE_CODE[status] ?? 'processing', error.message));
-  });
+  // Fastify's own JSON parser, as for application/json: malformed or empty bodies are its 400s, and
+  // `__proto__` keys are refused.
+  app.addContentTypeParser(
+    'application/fhir+json',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    app.getDefaultJsonParser('error', 'ignore'),
+  );
+  app.setErrorHandler(sendFhirError);
   const send = (reply: FastifyReply, status: number, body: unknown) =>
     reply.code(status).header('cache-control', 'no-store').type(FHIR_JSON).send(body);
   const base = (request: FastifyRequest) => `${request.protocol}://${request.host}/fhir/R4`;
@@ -85,14 +62,8 @@ export const fhirSubscriptionRoutes: FastifyPluginAsync<{ context: ApiContext }>
         'channel payload content must be id-only or empty (full-resource is not offered)',
       );
     }
-    try {
-      await checkReceiverUrl(resource.channel.endpoint, policy);
-    } catch (error) {
-      if (error instanceof WebhookReceiverError) {
-        throw new HttpError(400, 'bad_request', `channel.endpoint ${error.message}`);
-      }
-      throw error;
-    }
+    // A refused receiver is a WebhookReceiverError: 400 by DOMAIN_ERROR_STATUS, `invalid` here.
+    await checkReceiverUrl(resource.channel.endpoint, policy);
     const topic = FHIR_SUBSCRIPTION_TOPICS[resource.criteria as keyof typeof FHIR_SUBSCRIPTION_TOPICS];
     const stored = await createFhirSubscription(pool, {
       endpoint: resource.channel.endpoint,

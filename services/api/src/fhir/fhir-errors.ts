@@ -1,4 +1,10 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
+import type { HttpError } from '../auth.js';
+import { mapDomainError } from '../domain-error-status.js';
+
+/** The content type of every FHIR answer. */
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 /** OperationOutcome issue codes the API answers with. */
 export type FhirIssueCode = OperationOutcomeIssue['code'];
@@ -45,8 +51,31 @@ export function issueCodeOfStatus(status: number): FhirIssueCode {
   if (status === 401) return 'login';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
-  if (status === 405) return 'not-supported';
+  if (status === 405 || status === 415) return 'not-supported';
   if (status === 429) return 'throttled';
   if (status >= 500) return 'exception';
   return 'invalid';
+}
+
+/**
+ * The error handler of the FHIR scopes: every refusal (authentication, roles, rate limits, bad
+ * input, domain errors by their status in DOMAIN_ERROR_STATUS) is an OperationOutcome with the
+ * status the JSON API would answer; 5xx say nothing of the cause.
+ * @param error - what the route, a hook or a parser threw
+ * @param request - the request
+ * @param reply - the reply
+ */
+export function sendFhirError(
+  error: FastifyError | FhirError | HttpError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const status = mapDomainError(error)?.status ?? error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'fhir request failed');
+    return reply.code(500).type(FHIR_JSON).send(operationOutcome('exception', 'Internal error'));
+  }
+  const code = error instanceof FhirError ? error.issueCode : issueCodeOfStatus(status);
+  if (status === 401) void reply.header('www-authenticate', 'Bearer');
+  return reply.code(status).type(FHIR_JSON).send(operationOutcome(code, error.message));
 }

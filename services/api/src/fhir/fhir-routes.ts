@@ -5,18 +5,16 @@
  * encounters reachable through them), but FHIR's shapes: `application/fhir+json`, Bundles, and
  * OperationOutcome for every refusal.
  */
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiContext } from '../api-context.js';
-import type { HttpError } from '../auth.js';
 import { capabilityStatement } from './fhir-capability.js';
-import { FhirError, invalidRequest, issueCodeOfStatus, operationOutcome } from './fhir-errors.js';
+import { FHIR_JSON, FhirError, invalidRequest, sendFhirError } from './fhir-errors.js';
 import { readResource, searchResources } from './fhir-interactions.js';
 import { SEARCH_PARAMETERS, type FhirQuery, type FhirResourceType } from './fhir-search-params.js';
 
 /** The FHIR API's path. */
 export const FHIR_BASE_PATH = '/fhir/R4';
 
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const SOFTWARE_VERSION = '0.1.0';
 
 function isSupportedType(type: string): type is FhirResourceType {
@@ -46,18 +44,7 @@ function send(reply: FastifyReply, status: number, body: unknown): FastifyReply 
  * @param options - shared API context
  */
 export const fhirRoutes: FastifyPluginAsync<{ context: ApiContext }> = (app, { context }) => {
-  // Refusals from anywhere on these routes (authentication, roles, rate limits, bad input) are
-  // OperationOutcomes; 5xx say nothing of the cause.
-  app.setErrorHandler((error: FastifyError | FhirError | HttpError, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      request.log.error({ err: error }, 'fhir request failed');
-      return send(reply, 500, operationOutcome('exception', 'Internal error'));
-    }
-    const code = error instanceof FhirError ? error.issueCode : issueCodeOfStatus(status);
-    if (status === 401) void reply.header('www-authenticate', 'Bearer');
-    return send(reply, status, operationOutcome(code, error.message));
-  });
+  app.setErrorHandler(sendFhirError);
 
   const hidden = { schema: { hide: true } };
 

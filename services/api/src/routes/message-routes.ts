@@ -12,11 +12,13 @@ import { errorSchema, messageSchema, pageSchema, toMessageJson } from '../schema
 
 const opsRoles = ['ops', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
-const historyEntrySchema = z.object({
-  at: z.string().describe('ISO-8601 instant'),
-  event: z.string().describe('received, retransmission, applied, processed, failed, rejected or waiting'),
-  detail: z.string(),
-});
+const historyEntrySchema = z
+  .object({
+    at: z.string().describe('ISO-8601 instant'),
+    event: z.string().describe('received, retransmission, applied, processed, failed, rejected or waiting'),
+    detail: z.string(),
+  })
+  .meta({ id: 'MessageHistoryEntry' });
 const idParams = z.object({ id: idParam('message') });
 
 /**

@@ -57,7 +57,7 @@ describe('renderPage', () => {
 });
 
 describe('loadPages', () => {
-  it('gives every page its title, the shared head and, for signed-in pages, the top bar', async () => {
+  it('gives every page its title, its script, the shared head and, for signed-in pages, the top bar', async () => {
     const pages = await loadPages(
       fileURLToPath(new URL('../../web/public', import.meta.url)),
       fileURLToPath(new URL('../../web/layout', import.meta.url)),
@@ -67,6 +67,7 @@ describe('loadPages', () => {
       expect(html, file).not.toContain('<!-- layout:');
       expect(html, file).toMatch(/<title>[^<]+ · Follow-up inbox<\/title>/);
       expect(html, file).toContain('<link rel="stylesheet" href="/assets/app.css" />');
+      expect(html, file).toMatch(/<script type="module" src="\/assets\/js\/[\w-]+\.js"><\/script>/);
       expect(html, file).not.toMatch(/<script(?![^>]*\ssrc=)/);
     }
     expect(pages.get('census.html')).toContain('<a class="brand" href="/">');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TCM_CODES, TCM_MISSING, TCM_STATUSES } from '@adt/adt';
 import { findTcmFollowUp, listTcmFollowUps, recordAudit } from '@adt/db';
 import { assertTeamAccess, HttpError, principalOf, requireRole } from '../auth.js';
 import { reportPoolOf, type ApiContext } from '../api-context.js';
@@ -11,13 +12,33 @@ import { summarizeTcmReadiness, tcmReadinessItem, tcmReadinessToCsv } from '../t
 const readinessRoles = ['navigator', 'admin'] as const;
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
-const missingCodes = z.enum([
-  'no_timely_contact',
-  'no_visit_scheduled',
-  'visit_after_14_days',
-  'med_rec_not_by_visit',
-  'no_med_rec',
-]);
+// The parts of a readiness, named as in `@adt/adt` (TcmContact, TcmVisit, TcmMedRec), each one
+// component of the OpenAPI document.
+const contactSchema = z
+  .object({
+    dueAt: z.string().describe('end of the 2nd business day after the discharge date'),
+    madeAt: z.string().nullable().describe('the first contact_made by dueAt'),
+    timelyAttempts: z.number().int().describe('contact_attempt actions by dueAt'),
+    met: z.boolean().describe('contact by dueAt, or two timely documented attempts'),
+  })
+  .meta({ id: 'TcmContact' });
+
+const visitSchema = z
+  .object({
+    date: z.string().nullable().describe('visit date of the latest logged appointment_scheduled'),
+    daysAfterDischarge: z.number().int().nullable(),
+    within7Days: z.boolean(),
+    within14Days: z.boolean(),
+    upcoming: z.boolean().describe('the visit is today or later: not held yet'),
+  })
+  .meta({ id: 'TcmVisit' });
+
+const medRecSchema = z
+  .object({
+    date: z.string().nullable().describe('practice date of the first med_reconciliation'),
+    byVisit: z.boolean().describe('on or before the visit date'),
+  })
+  .meta({ id: 'TcmMedRec' });
 
 const readinessSchema = z
   .object({
@@ -33,30 +54,18 @@ const readinessSchema = z
     facility: z.string(),
     risk: z.enum(['high', 'normal']),
     dischargeDate: z.string().describe('practice date of the discharge'),
-    contact: z.object({
-      dueAt: z.string().describe('end of the 2nd business day after the discharge date'),
-      madeAt: z.string().nullable().describe('the first contact_made by dueAt'),
-      timelyAttempts: z.number().int().describe('contact_attempt actions by dueAt'),
-      met: z.boolean().describe('contact by dueAt, or two timely documented attempts'),
-    }),
-    visit: z.object({
-      date: z.string().nullable().describe('visit date of the latest logged appointment_scheduled'),
-      daysAfterDischarge: z.number().int().nullable(),
-      within7Days: z.boolean(),
-      within14Days: z.boolean(),
-      upcoming: z.boolean().describe('the visit is today or later: not held yet'),
-    }),
-    medRec: z.object({
-      date: z.string().nullable().describe('practice date of the first med_reconciliation'),
-      byVisit: z.boolean().describe('on or before the visit date'),
-    }),
+    contact: contactSchema,
+    visit: visitSchema,
+    medRec: medRecSchema,
     status: z
-      .enum(['supports_99496', 'supports_99495', 'not_supported', 'pending'])
+      .enum(TCM_STATUSES)
       .describe(
         'supports_99496: a 7-day visit, which supports 99496 if the decision making is of high complexity (else 99495)',
       ),
-    codes: z.array(z.enum(['99496', '99495'])).describe('the CPT codes the documentation supports'),
-    missing: z.array(missingCodes).describe('the requirements the log does not meet (yet, when pending)'),
+    codes: z.array(z.enum(TCM_CODES)).describe('the CPT codes the documentation supports'),
+    missing: z
+      .array(z.enum(TCM_MISSING))
+      .describe('the requirements the log does not meet (yet, when pending)'),
     pending: z.boolean().describe('a window is still open or the visit is still to come'),
   })
   .meta({ id: 'TcmReadiness' });

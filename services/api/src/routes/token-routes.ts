@@ -4,8 +4,9 @@ import { findUserByUsername, listApiTokens, recordAudit, revokeApiToken, type Ap
 import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { usernameSchema } from '../account-schemas.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { beforeIdOf, pageById } from '../cursor.js';
 import { errorSchema, pageSchema } from '../schemas.js';
+import { recordActionRoute } from './record-action-route.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 const isoDateTime = z.string().describe('ISO-8601 instant');
@@ -65,59 +66,44 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
     },
     async (request) => {
       const q = request.query;
-      const cursor = decodeCursor(q.cursor);
       let userId: string | undefined;
       if (q.username !== undefined) {
         const user = await findUserByUsername(pool, q.username);
         if (!user) throw new HttpError(404, 'not_found', `No user ${q.username}`);
         userId = user.id;
       }
-      const items = await listApiTokens(pool, {
-        userId,
-        beforeId: cursor && 'beforeId' in cursor ? cursor.beforeId : undefined,
-        limit: q.limit + 1,
-      });
-      const page = items.slice(0, q.limit);
-      const last = page.at(-1);
+      const page = pageById(
+        await listApiTokens(pool, { userId, beforeId: beforeIdOf(q.cursor), limit: q.limit + 1 }),
+        q.limit,
+      );
       await recordAudit(pool, {
         actor: principalOf(request).actor,
         action: 'list',
         resource: 'api_token',
         remoteAddress: request.ip,
-        detail: { count: page.length, ...(q.username === undefined ? {} : { username: q.username }) },
+        detail: { count: page.rows.length, ...(q.username === undefined ? {} : { username: q.username }) },
       });
-      return {
-        items: page.map(toTokenJson),
-        nextCursor: items.length > q.limit && last ? encodeCursor({ beforeId: last.id }) : null,
-      };
+      return { items: page.rows.map(toTokenJson), nextCursor: page.nextCursor };
     },
   );
 
-  app.delete(
-    '/api/tokens/:id',
-    {
-      preHandler: adminOnly,
-      schema: {
-        summary: 'Revoke an API token (admins)',
-        description:
-          'The token answers 401 from the next request on. Revoking a revoked token changes nothing and answers the same.',
-        params: z.object({ id: tokenIdSchema }),
-        response: { 200: tokenSchema, ...errors },
-      },
+  recordActionRoute(app, pool, {
+    method: 'DELETE',
+    url: '/api/tokens/:id',
+    preHandler: adminOnly,
+    summary: 'Revoke an API token (admins)',
+    description:
+      'The token answers 401 from the next request on. Revoking a revoked token changes nothing and answers the same.',
+    id: tokenIdSchema,
+    response: tokenSchema,
+    noun: 'token',
+    act: (id) => revokeApiToken(pool, id),
+    audit: {
+      action: 'revoke',
+      resource: 'api_token',
+      detail: (token) => ({ name: token.name, username: token.username }),
     },
-    async (request) => {
-      const token = await revokeApiToken(pool, request.params.id);
-      if (!token) throw new HttpError(404, 'not_found', `No token ${request.params.id}`);
-      await recordAudit(pool, {
-        actor: principalOf(request).actor,
-        action: 'revoke',
-        resource: 'api_token',
-        resourceId: token.id,
-        remoteAddress: request.ip,
-        detail: { name: token.name, username: token.username },
-      });
-      return toTokenJson(token);
-    },
-  );
+    toJson: toTokenJson,
+  });
   return Promise.resolve();
 };

@@ -15,13 +15,13 @@ import {
   checkReceiverUrl,
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_FOLLOW_UP_KINDS,
-  WebhookReceiverError,
   webhookSecretProblem,
 } from '@adt/webhooks';
-import { HttpError, principalOf, requireRole } from '../auth.js';
+import { principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { beforeIdOf, pageById } from '../cursor.js';
 import { errorSchema, pageSchema } from '../schemas.js';
+import { recordActionRoute } from './record-action-route.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 const isoDateTime = z.string().describe('ISO-8601 instant');
@@ -161,14 +161,8 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
     async (request, reply) => {
       const body = request.body;
-      try {
-        await checkReceiverUrl(body.url, policy);
-      } catch (error) {
-        if (error instanceof WebhookReceiverError) {
-          throw new HttpError(400, 'bad_request', `Invalid request: /url ${error.message}`);
-        }
-        throw error;
-      }
+      // A refused receiver is a WebhookReceiverError: 400 by DOMAIN_ERROR_STATUS.
+      await checkReceiverUrl(body.url, policy);
       const actor = principalOf(request).actor;
       const subscription = await createWebhookSubscription(pool, {
         url: body.url,
@@ -203,31 +197,20 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     async () => ({ items: (await listWebhookSubscriptions(pool)).map(toStatusJson) }),
   );
 
-  app.delete(
-    '/api/subscriptions/:id',
-    {
-      preHandler: adminOnly,
-      schema: {
-        summary: 'Delete a webhook subscription (admins)',
-        description:
-          'Nothing more is delivered to it; its pending deliveries end as dead and its secret is erased. Deleting it again answers the same.',
-        params: z.object({ id: idSchema }),
-        response: { 200: subscriptionSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const subscription = await deleteWebhookSubscription(pool, request.params.id);
-      if (!subscription) throw new HttpError(404, 'not_found', `No subscription ${request.params.id}`);
-      await recordAudit(pool, {
-        actor: principalOf(request).actor,
-        action: 'delete',
-        resource: 'webhook_subscription',
-        resourceId: subscription.id,
-        remoteAddress: request.ip,
-      });
-      return toSubscriptionJson(subscription);
-    },
-  );
+  recordActionRoute(app, pool, {
+    method: 'DELETE',
+    url: '/api/subscriptions/:id',
+    preHandler: adminOnly,
+    summary: 'Delete a webhook subscription (admins)',
+    description:
+      'Nothing more is delivered to it; its pending deliveries end as dead and its secret is erased. Deleting it again answers the same.',
+    id: idSchema,
+    response: subscriptionSchema,
+    noun: 'subscription',
+    act: (id) => deleteWebhookSubscription(pool, id),
+    audit: { action: 'delete', resource: 'webhook_subscription' },
+    toJson: toSubscriptionJson,
+  });
 
   app.get(
     '/api/webhook-deliveries',
@@ -247,46 +230,32 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
     async (request) => {
       const q = request.query;
-      const cursor = decodeCursor(q.cursor);
-      const items = await listWebhookDeliveries(pool, {
-        subscriptionId: q.subscriptionId,
-        status: q.status,
-        beforeId: cursor && 'beforeId' in cursor ? cursor.beforeId : undefined,
-        limit: q.limit + 1,
-      });
-      const page = items.slice(0, q.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toDeliveryJson),
-        nextCursor: items.length > q.limit && last ? encodeCursor({ beforeId: last.id }) : null,
-      };
+      const page = pageById(
+        await listWebhookDeliveries(pool, {
+          subscriptionId: q.subscriptionId,
+          status: q.status,
+          beforeId: beforeIdOf(q.cursor),
+          limit: q.limit + 1,
+        }),
+        q.limit,
+      );
+      return { items: page.rows.map(toDeliveryJson), nextCursor: page.nextCursor };
     },
   );
 
-  app.post(
-    '/api/webhook-deliveries/:id/redeliver',
-    {
-      preHandler: opsOrAdmin,
-      schema: {
-        summary: 'Send a dead or delivered webhook delivery again (ops, admins)',
-        description:
-          'It becomes pending with a fresh set of attempts and the same webhook-id, in its place in its follow-up’s order. A pending delivery is already on its way and is answered as it is.',
-        params: z.object({ id: idSchema }),
-        response: { 200: deliverySchema, ...errors },
-      },
-    },
-    async (request) => {
-      const delivery = await redeliverWebhookDelivery(pool, request.params.id);
-      if (!delivery) throw new HttpError(404, 'not_found', `No delivery ${request.params.id}`);
-      await recordAudit(pool, {
-        actor: principalOf(request).actor,
-        action: 'redeliver',
-        resource: 'webhook_delivery',
-        resourceId: delivery.id,
-        remoteAddress: request.ip,
-      });
-      return toDeliveryJson(delivery);
-    },
-  );
+  recordActionRoute(app, pool, {
+    method: 'POST',
+    url: '/api/webhook-deliveries/:id/redeliver',
+    preHandler: opsOrAdmin,
+    summary: 'Send a dead or delivered webhook delivery again (ops, admins)',
+    description:
+      'It becomes pending with a fresh set of attempts and the same webhook-id, in its place in its follow-up’s order. A pending delivery is already on its way and is answered as it is.',
+    id: idSchema,
+    response: deliverySchema,
+    noun: 'delivery',
+    act: (id) => redeliverWebhookDelivery(pool, id),
+    audit: { action: 'redeliver', resource: 'webhook_delivery' },
+    toJson: toDeliveryJson,
+  });
   return Promise.resolve();
 };

@@ -42,16 +42,7 @@ export interface paths {
                 200: {
                     content: {
                         "application/json": components["schemas"]["FollowUp"] & {
-                            sourceMessages: {
-                                messageId: string;
-                                eventType: string;
-                                /** @description ISO-8601 instant */
-                                occurredAt: string;
-                                /** @description ISO-8601 instant */
-                                receivedAt: string;
-                                controlId: string;
-                                note: string | null;
-                            }[];
+                            sourceMessages: components["schemas"]["SourceMessage"][];
                             actions: components["schemas"]["CareAction"][];
                         };
                     };
@@ -109,13 +100,7 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["StoredMessage"] & {
                             raw: string | null;
-                            history: {
-                                /** @description ISO-8601 instant */
-                                at: string;
-                                /** @description received, retransmission, applied, processed, failed, rejected or waiting */
-                                event: string;
-                                detail: string;
-                            }[];
+                            history: components["schemas"]["MessageHistoryEntry"][];
                         };
                     };
                 };
@@ -897,6 +882,16 @@ export interface components {
                 username: string | null;
             };
         };
+        SourceMessage: {
+            messageId: string;
+            eventType: string;
+            /** @description ISO-8601 instant */
+            occurredAt: string;
+            /** @description ISO-8601 instant */
+            receivedAt: string;
+            controlId: string;
+            note: string | null;
+        };
         StoredMessage: {
             id: string;
             /** @description ISO-8601 instant */
@@ -975,6 +970,13 @@ export interface components {
             items: components["schemas"]["CensusEntry"][];
             nextCursor: string | null;
         };
+        MessageHistoryEntry: {
+            /** @description ISO-8601 instant */
+            at: string;
+            /** @description received, retransmission, applied, processed, failed, rejected or waiting */
+            event: string;
+            detail: string;
+        };
         Rate: {
             numerator: number;
             denominator: number;
@@ -1035,6 +1037,31 @@ export interface components {
             contacted2bd?: boolean;
             hours?: number;
         };
+        TcmContact: {
+            /** @description end of the 2nd business day after the discharge date */
+            dueAt: string;
+            /** @description the first contact_made by dueAt */
+            madeAt: string | null;
+            /** @description contact_attempt actions by dueAt */
+            timelyAttempts: number;
+            /** @description contact by dueAt, or two timely documented attempts */
+            met: boolean;
+        };
+        TcmVisit: {
+            /** @description visit date of the latest logged appointment_scheduled */
+            date: string | null;
+            daysAfterDischarge: number | null;
+            within7Days: boolean;
+            within14Days: boolean;
+            /** @description the visit is today or later: not held yet */
+            upcoming: boolean;
+        };
+        TcmMedRec: {
+            /** @description practice date of the first med_reconciliation */
+            date: string | null;
+            /** @description on or before the visit date */
+            byVisit: boolean;
+        };
         TcmReadiness: {
             followUpId: string;
             patient: {
@@ -1050,31 +1077,9 @@ export interface components {
             risk: "high" | "normal";
             /** @description practice date of the discharge */
             dischargeDate: string;
-            contact: {
-                /** @description end of the 2nd business day after the discharge date */
-                dueAt: string;
-                /** @description the first contact_made by dueAt */
-                madeAt: string | null;
-                /** @description contact_attempt actions by dueAt */
-                timelyAttempts: number;
-                /** @description contact by dueAt, or two timely documented attempts */
-                met: boolean;
-            };
-            visit: {
-                /** @description visit date of the latest logged appointment_scheduled */
-                date: string | null;
-                daysAfterDischarge: number | null;
-                within7Days: boolean;
-                within14Days: boolean;
-                /** @description the visit is today or later: not held yet */
-                upcoming: boolean;
-            };
-            medRec: {
-                /** @description practice date of the first med_reconciliation */
-                date: string | null;
-                /** @description on or before the visit date */
-                byVisit: boolean;
-            };
+            contact: components["schemas"]["TcmContact"];
+            visit: components["schemas"]["TcmVisit"];
+            medRec: components["schemas"]["TcmMedRec"];
             /**
              * @description supports_99496: a 7-day visit, which supports 99496 if the decision making is of high complexity (else 99495)
              * @enum {string}

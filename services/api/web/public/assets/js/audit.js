@@ -1,8 +1,8 @@
 // @ts-check
 // The audit log for admins: filters, newest first, older pages on demand, CSV export.
-import { api, ApiError } from './api.js';
-import { h, append, replace, required } from './dom.js';
+import { h, replace, required } from './dom.js';
 import { formatDateTime } from './format.js';
+import { pagedRows } from './paged-rows.js';
 import { startShell } from './shell.js';
 
 /**
@@ -17,8 +17,10 @@ const exportLink = required('#export', HTMLAnchorElement);
 
 const session = await startShell('audit');
 const zone = session.practiceTimeZone;
-/** @type {string | null} */
-let cursor = null;
+const loadPage = pagedRows({ rows, more, notice }, row, {
+  empty: 'No entries match.',
+  failure: 'Could not load the audit log.',
+});
 
 if (session.user.role !== 'admin') {
   replace(notice, h('p.notice.notice-error', { role: 'alert' }, 'The audit log is for administrators.'));
@@ -55,29 +57,7 @@ async function load(older) {
   const params = filters();
   window.history.replaceState(null, '', `/audit?${params.toString()}`);
   exportLink.href = `/api/audit?${params.toString()}&format=csv&limit=1000`;
-  if (older && cursor) params.set('cursor', cursor);
-  try {
-    const page = /** @type {{ items: AuditEntry[], nextCursor: string | null }} */ (
-      await api(`/api/audit?${params.toString()}`)
-    );
-    cursor = page.nextCursor;
-    more.hidden = cursor === null;
-    replace(notice);
-    const built = page.items.map(row);
-    if (older) append(rows, built);
-    else if (built.length === 0)
-      replace(rows, h('tr', null, h('td.empty', { colspan: 5 }, 'No entries match.')));
-    else replace(rows, ...built);
-  } catch (error) {
-    replace(
-      notice,
-      h(
-        'p.notice.notice-error',
-        { role: 'alert' },
-        error instanceof ApiError ? error.message : 'Could not load the audit log.',
-      ),
-    );
-  }
+  await loadPage('/api/audit', params, older);
 }
 
 /** @param {AuditEntry} e */

@@ -1,9 +1,9 @@
 // @ts-check
 // Test feeds for ops: a sandbox message per row with its ACK and the follow-ups its visit would
 // have had live, newest first, older pages on demand.
-import { api, ApiError } from './api.js';
-import { h, append, replace, required } from './dom.js';
+import { h, required } from './dom.js';
 import { formatDateTime } from './format.js';
+import { pagedRows } from './paged-rows.js';
 import { startShell } from './shell.js';
 import { words } from './vocabulary.js';
 
@@ -16,8 +16,10 @@ const more = required('#more', HTMLButtonElement);
 
 const session = await startShell('sandbox');
 const zone = session.practiceTimeZone;
-/** @type {string | null} */
-let cursor = null;
+const loadPage = pagedRows({ rows, more, notice }, row, {
+  empty: 'No test-feed messages yet.',
+  failure: 'Could not load the test feeds.',
+});
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -34,29 +36,7 @@ async function load(older) {
   const params = new URLSearchParams();
   const facility = new FormData(form).get('facility');
   if (typeof facility === 'string' && facility.trim()) params.set('facility', facility.trim());
-  if (older && cursor) params.set('cursor', cursor);
-  try {
-    const page = /** @type {{ items: SandboxMessage[], nextCursor: string | null }} */ (
-      await api(`/api/ops/sandbox?${params.toString()}`)
-    );
-    cursor = page.nextCursor;
-    more.hidden = cursor === null;
-    replace(notice);
-    const built = page.items.map(row);
-    if (older) append(rows, built);
-    else if (built.length === 0)
-      replace(rows, h('tr', null, h('td.empty', { colspan: 7 }, 'No test-feed messages yet.')));
-    else replace(rows, ...built);
-  } catch (error) {
-    replace(
-      notice,
-      h(
-        'p.notice.notice-error',
-        { role: 'alert' },
-        error instanceof ApiError ? error.message : 'Could not load the test feeds.',
-      ),
-    );
-  }
+  await loadPage('/api/ops/sandbox', params, older);
 }
 
 /**
