@@ -364,6 +364,34 @@ describe('replayEncounter', () => {
     expect(replay.effects.some((e) => e.type === 'create')).toBe(false);
   });
 
+  it('sees the patient alive at the events before a death stored with a later time', () => {
+    // The death was said at hour 40 and arrived before this replay; the discharge at hour 30 still
+    // creates its follow-up, which the patient's death then cancels with the rest, as in order.
+    const replay = replayEncounter({
+      events: [
+        event('1', 'A01', 0, { ...inpatient, admittedAt: at(0) }),
+        event('2', 'A03', 30, { ...inpatient, ...discharge(30) }),
+      ],
+      existing: [],
+      patientDeceased: true,
+      patientDiedAt: at(40),
+      config,
+    });
+    expect(replay.effects).toMatchObject([
+      { type: 'create', kind: 'discharge' },
+      { type: 'cancel_all_for_patient', reason: 'deceased' },
+    ]);
+    expect(replay.diedAt).toBeNull();
+    const before = replayEncounter({
+      events: [event('2', 'A03', 30, { ...inpatient, ...discharge(30) })],
+      existing: [],
+      patientDeceased: true,
+      patientDiedAt: at(20),
+      config,
+    });
+    expect(before.effects).toEqual([{ type: 'cancel_all_for_patient', reason: 'deceased' }]);
+  });
+
   it('recomputes the timeline note of every event and the final state', () => {
     const replay = replayEncounter({
       events: [

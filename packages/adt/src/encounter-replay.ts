@@ -40,8 +40,14 @@ export interface EncounterReplayInput {
   events: readonly EncounterEvent[];
   /** The encounter's stored follow-ups in creation order, in any status. */
   existing: readonly StoredFollowUp[];
-  /** The stored patient died: nothing is ever created for them again. */
+  /** The stored patient died: nothing is created for them at an event after the death. */
   patientDeceased: boolean;
+  /**
+   * Event time of the earliest message that recorded the death. The in-order run saw the patient
+   * alive at the events before it, so the replay does too, even when the death arrived first.
+   * Omitted or null: not known, and the death counts before every event.
+   */
+  patientDiedAt?: Date | null;
   config: RulesConfig;
 }
 
@@ -53,6 +59,8 @@ export interface EncounterReplay {
   effects: FollowUpEffect[];
   /** Timeline notes per event id (an empty list where an event has none). */
   notes: Map<string, string[]>;
+  /** Time of the event at which the in-order run found the patient dead (PID-30, expired), if any. */
+  diedAt: Date | null;
 }
 
 /**
@@ -196,23 +204,35 @@ export function replayEncounter(input: EncounterReplayInput): EncounterReplay {
   const inOrder = new InOrderFollowUps(input.existing);
   const notes = new Map<string, string[]>();
   let state = EMPTY_VISIT_STATE;
+  let diedAt: Date | null = null;
   for (const event of input.events) {
     state = foldVisitState(state, event.visit, event.eventType);
     const eventNotes: string[] = [];
     notes.set(event.id, eventNotes);
+    // Dead at this event: as the in-order run left the patient so far, or by a death stored with
+    // an earlier time. A death recorded later (by an event replayed further on, or elsewhere) then
+    // cancels what this event creates, as it did in order.
+    const deadBefore =
+      inOrder.patientDied || (input.patientDeceased && diedBefore(input.patientDiedAt ?? null, event));
     const planned = planFollowUpEffects(
-      ruleInputFor(event, state, input.patientDeceased),
+      ruleInputFor(event, state, deadBefore),
       inOrder.planned,
       input.config,
     );
     for (const effect of planned) {
       inOrder.apply(effect, (text) => eventNotes.push(text));
     }
+    if (inOrder.patientDied && diedAt === null) diedAt = event.occurredAt;
   }
   const died = input.patientDeceased || inOrder.patientDied;
   const effects = reconcile(inOrder, died);
   if (died) effects.push(CANCEL_ALL_DECEASED);
-  return { state, effects, notes };
+  return { state, effects, notes, diedAt };
+}
+
+/** Whether a death recorded at `diedAt` (null: time unknown) came before the event. */
+function diedBefore(diedAt: Date | null, event: Pick<EncounterEvent, 'occurredAt'>): boolean {
+  return diedAt === null || diedAt.getTime() < event.occurredAt.getTime();
 }
 
 const KINDS: readonly FollowUpKind[] = ['discharge', 'ed_visit'];

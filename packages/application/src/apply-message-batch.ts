@@ -14,6 +14,11 @@
  * transaction. If the transaction fails for any reason (a poison message, a deadlock, a lost
  * connection), nothing of it stays and every message is applied again on its own, each in its own
  * transaction, so one bad message fails alone and never its batch.
+ *
+ * A read or a message that fails for a reason other than its content is tried again in place, a
+ * few times, before the batch goes on: left to its job's retry, it would come back only after the
+ * rest of the batch and the batches behind it, so a later event of the same patient would overtake
+ * it (an A08 saying the patient died applied before the discharge it corrects).
  */
 import { findMessagesByIds, messageTraceOf, withTransaction, type MessageTrace } from '@adt/db';
 import {
@@ -26,6 +31,9 @@ import {
   type ReadMessage,
 } from './apply-message.js';
 import { UnprocessableMessageError } from './unprocessable-message-error.js';
+
+/** Pauses before each try in place of a read or message that failed (see the file comment). */
+const IN_PLACE_RETRY_DELAYS_MS: readonly number[] = [100, 400, 1_600];
 
 /** What happened to one message of a batch. */
 export type BatchItemResult = { ok: true; outcome: ApplyOutcome } | { ok: false; error: unknown };
@@ -50,7 +58,7 @@ export async function applyMessageBatch(
   messageIds: readonly string[],
 ): Promise<BatchOutcome> {
   const results = new Map<string, BatchItemResult>();
-  const stored = await findMessagesByIds(deps.pool, messageIds);
+  const stored = await withInPlaceRetries(() => findMessagesByIds(deps.pool, messageIds));
   const toApply: { message: ReadMessage; trace: MessageTrace }[] = [];
   for (const id of messageIds) {
     const message = stored.get(id);
@@ -86,11 +94,28 @@ export async function applyMessageBatch(
     for (const item of toApply) {
       const id = item.message.messageId;
       try {
-        results.set(id, { ok: true, outcome: await applyMessage(deps, id) });
+        results.set(id, { ok: true, outcome: await withInPlaceRetries(() => applyMessage(deps, id)) });
       } catch (error) {
         results.set(id, { ok: false, error });
       }
     }
     return { results, mode: 'one_by_one', batchError };
   }
+}
+
+/**
+ * Runs `work`, trying it again after each pause of {@link IN_PLACE_RETRY_DELAYS_MS} while it fails
+ * for a reason other than the message itself.
+ * @param work - a read or the applying of one message
+ */
+async function withInPlaceRetries<T>(work: () => Promise<T>): Promise<T> {
+  for (const delayMs of IN_PLACE_RETRY_DELAYS_MS) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UnprocessableMessageError) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+  return work();
 }

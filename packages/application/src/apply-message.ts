@@ -30,7 +30,7 @@ import {
 import {
   cancelPatientFollowUps,
   findMessageById,
-  isPatientDeceased,
+  findPatientDeath,
   lockEncounter,
   markMessageFailed,
   markMessagesProcessed,
@@ -255,19 +255,18 @@ async function applyEncounterEvent(
   // upserted patient's row is locked since the upsert, so its flag from there is still current;
   // an encounter of another patient (one merged into it) has its own row read here.
   const ownEncounter = encounter.patientId === patientId;
-  const encounterPatientDeceased = ownEncounter
-    ? patient.deceased
-    : await isPatientDeceased(db, encounter.patientId);
-  const patientDeceased = encounterPatientDeceased || (!ownEncounter && patient.deceased);
+  const encounterPatient = ownEncounter ? patient : await findPatientDeath(db, encounter.patientId);
+  const patientDeceased = encounterPatient.deceased || (!ownEncounter && patient.deceased);
 
   if (order === 'older') {
-    // Older than an event already applied: replay the encounter in event order.
+    // Older than an event already applied: replay the encounter in event order, each event
+    // seeing the patient as alive or dead as it was at its time.
     const { created, effects } = await replayStoredEncounter(
       db,
       deps,
       encounter,
       messageId,
-      ownEncounter ? encounterPatientDeceased : undefined,
+      ownEncounter ? patient : undefined,
     );
     writes.processedMessage(messageId, 'older than the encounter state; encounter replayed in event order');
     return { status: 'applied', eventType, created, effects };
@@ -296,6 +295,13 @@ async function applyEncounterEvent(
   const created = await applyFollowUpEffects(db, effects, {
     encounter: { ...encounter, ...state },
     messageId,
+    // A death stored already (PID-30 included, by the upsert) keeps its time; an expired
+    // disposition records it at this event's.
+    diedAt: encounterPatient.deceased
+      ? encounterPatient.deceasedAt
+      : patient.deceased
+        ? patient.deceasedAt
+        : occurredAt,
     defaultTeam: deps.defaultTeam,
     zone: deps.rules.calendar.zone,
   });

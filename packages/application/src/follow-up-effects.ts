@@ -28,6 +28,11 @@ export interface EffectTarget {
   encounter: EncounterRecord;
   /** The message being applied (timeline notes go on its event). */
   messageId: string;
+  /**
+   * When the patient died, should the effects cancel everything as deceased: the event time of the
+   * earliest message that said so, null when not known.
+   */
+  diedAt: Date | null;
   /** `DEFAULT_TEAM`, or null for the team marked default. */
   defaultTeam: string | null;
   /** Practice zone. */
@@ -88,7 +93,7 @@ export async function applyFollowUpEffects(
       }
       case 'cancel_all_for_patient':
         // An expired disposition says the patient died as PID-30 does: never a follow-up again.
-        await markPatientDeceased(db, target.encounter.patientId);
+        await markPatientDeceased(db, target.encounter.patientId, target.diedAt);
         await cancelPatientFollowUps(db, target.encounter.patientId, effect.reason);
         break;
       case 'timeline':

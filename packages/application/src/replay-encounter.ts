@@ -8,12 +8,13 @@
 import { changesHospitalStay, replayEncounter, type EncounterEvent, type FollowUpEffect } from '@adt/adt';
 import {
   findEncounterFollowUps,
-  isPatientDeceased,
+  findPatientDeath,
   listEncounterHistory,
   saveEncounterState,
   setEncounterEventNote,
   touchSamePersonFollowUps,
   type EncounterRecord,
+  type PatientDeath,
   type Queryable,
 } from '@adt/db';
 import { applyFollowUpEffects, type CreatedFollowUp } from './follow-up-effects.js';
@@ -34,15 +35,15 @@ export interface ReplayOutcome {
  * @param settings - rules and routing settings
  * @param encounter - the encounter
  * @param messageId - the message being applied (for timeline notes)
- * @param patientDeceased - the encounter's patient's deceased flag when already read under its
- *   row lock; read here otherwise
+ * @param patientDeath - the encounter's patient's death when already read under its row lock;
+ *   read here otherwise
  */
 export async function replayStoredEncounter(
   db: Queryable,
   settings: ProcessingSettings,
   encounter: EncounterRecord,
   messageId: string,
-  patientDeceased?: boolean,
+  patientDeath?: PatientDeath,
 ): Promise<ReplayOutcome> {
   const zone = settings.zoneForFacility(encounter.facility);
   const history = await listEncounterHistory(db, encounter.id);
@@ -51,10 +52,12 @@ export async function replayStoredEncounter(
     const event = decodeHistoryEntry(entry, zone);
     if (event) events.push(event);
   }
+  const death = patientDeath ?? (await findPatientDeath(db, encounter.patientId));
   const replay = replayEncounter({
     events,
     existing: await findEncounterFollowUps(db, encounter.id),
-    patientDeceased: patientDeceased ?? (await isPatientDeceased(db, encounter.patientId)),
+    patientDeceased: death.deceased,
+    patientDiedAt: death.deceasedAt,
     config: settings.rules,
   });
   for (const [eventMessageId, notes] of replay.notes) {
@@ -69,6 +72,7 @@ export async function replayStoredEncounter(
   const created = await applyFollowUpEffects(db, replay.effects, {
     encounter: { ...encounter, ...state, lastEventAt: lastEvent?.at ?? encounter.lastEventAt },
     messageId,
+    diedAt: replay.diedAt ?? death.deceasedAt,
     defaultTeam: settings.defaultTeam,
     zone: settings.rules.calendar.zone,
   });

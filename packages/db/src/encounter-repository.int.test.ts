@@ -35,7 +35,7 @@ describe('encounter repository: one round trip per step', () => {
         testPatient('P1', { familyName: 'OLD', deceased: true, asOf: at('2026-11-09T10:00:00Z') }),
       ),
     );
-    expect(older).toEqual({ id: first.id, deceased: true });
+    expect(older).toEqual({ id: first.id, deceased: true, deceasedAt: at('2026-11-09T10:00:00Z') });
     // A newer event without PID-30 replaces the name and cannot undo the death.
     const newer = await withTransaction(db.pool, (c) =>
       upsertPatientRecord(
@@ -43,7 +43,7 @@ describe('encounter repository: one round trip per step', () => {
         testPatient('P1', { familyName: 'NEW', phone: '555', asOf: at('2026-11-11T10:00:00Z') }),
       ),
     );
-    expect(newer).toEqual({ id: first.id, deceased: true });
+    expect(newer).toEqual({ id: first.id, deceased: true, deceasedAt: at('2026-11-09T10:00:00Z') });
     const row = await db.pool.query<{ family_name: string; phone: string; deceased: boolean; at: Date }>(
       'SELECT family_name, phone, deceased, demographics_at AS at FROM patients WHERE id = $1',
       [first.id],
@@ -54,6 +54,11 @@ describe('encounter repository: one round trip per step', () => {
       deceased: true,
       at: at('2026-11-11T10:00:00Z'),
     });
+    // A later message saying so again leaves the death at the earliest time it was said.
+    const again = await withTransaction(db.pool, (c) =>
+      upsertPatientRecord(c, patient('P1', { deceased: true, asOf: at('2026-11-12T10:00:00Z') })),
+    );
+    expect(again.deceasedAt).toEqual(at('2026-11-09T10:00:00Z'));
     const created = await withTransaction(db.pool, (c) =>
       upsertPatientRecord(c, testPatient('P2', { deceased: true })),
     );

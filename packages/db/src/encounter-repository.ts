@@ -1,5 +1,6 @@
 import { MESSAGE_RAW, MESSAGE_RAW_JOIN } from './message-raw.js';
 import { encounterStateValues, SAVE_ENCOUNTER_STATE } from './encounter-state-sql.js';
+import { earliestDeath } from './patient-death-sql.js';
 import type { Queryable } from './pool.js';
 
 /** Demographics and identifiers of the patient an event names. */
@@ -52,12 +53,18 @@ export async function resolveMergedPatient(
   return current;
 }
 
+/** Whether a stored patient died, and since when. */
+export interface PatientDeath {
+  /** Whether the patient is known to have died (PID-30 or an expired disposition, ever). */
+  deceased: boolean;
+  /** Event time of the earliest message that said so; null when not known (or alive). */
+  deceasedAt: Date | null;
+}
+
 /** The patient record an event leads to, as {@link upsertPatientRecord} leaves it. */
-export interface UpsertedPatient {
+export interface UpsertedPatient extends PatientDeath {
   /** The patient id (the survivor's for a merged-away key). */
   id: string;
-  /** Whether that patient is known to have died (stored or said by this event). */
-  deceased: boolean;
 }
 
 /**
@@ -95,13 +102,24 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
   // One round trip for a patient not merged away (nearly every event): the insert, the update of a
   // stored record and its identifiers. A merged-away key only locks its row here; the survivor is
   // found and updated below.
-  const result = await db.query<{ id: string; merged_into: string | null; deceased: boolean }>(
+  const result = await db.query<{
+    id: string;
+    merged_into: string | null;
+    deceased: boolean;
+    deceased_at: Date | null;
+  }>(
     `WITH upserted AS (
        INSERT INTO patients AS p (mrn, assigning_authority, family_name, given_name, middle_name, birth_date,
-                                  sex, phone, deceased, demographics_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                  sex, phone, deceased, demographics_at, deceased_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $9 THEN $10::timestamptz END)
        ON CONFLICT (assigning_authority, mrn) DO UPDATE SET
          deceased = CASE WHEN p.merged_into IS NULL THEN p.deceased OR EXCLUDED.deceased ELSE p.deceased END,
+         deceased_at = CASE WHEN p.merged_into IS NULL
+                            THEN ${earliestDeath(
+                              { deceased: 'p.deceased', at: 'p.deceased_at' },
+                              { deceased: 'EXCLUDED.deceased', at: 'EXCLUDED.deceased_at' },
+                            )}
+                            ELSE p.deceased_at END,
          updated_at = CASE WHEN p.merged_into IS NULL THEN now() ELSE p.updated_at END,
          ${demographic('family_name', "COALESCE(NULLIF(EXCLUDED.family_name, ''), p.family_name)")},
          ${demographic('given_name', "COALESCE(NULLIF(EXCLUDED.given_name, ''), p.given_name)")},
@@ -110,7 +128,7 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
          ${demographic('sex', "COALESCE(NULLIF(EXCLUDED.sex, ''), p.sex)")},
          ${demographic('phone', "COALESCE(NULLIF(EXCLUDED.phone, ''), p.phone)")},
          ${demographic('demographics_at', 'GREATEST(p.demographics_at, EXCLUDED.demographics_at)')}
-       RETURNING id, merged_into, deceased
+       RETURNING id, merged_into, deceased, deceased_at
      ), identified AS (
        INSERT INTO patient_identifiers (patient_id, assigning_authority, identifier, identifier_type)
        SELECT upserted.id, i.assigning_authority, i.identifier, i.identifier_type
@@ -119,7 +137,7 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
         WHERE upserted.merged_into IS NULL
        ON CONFLICT DO NOTHING
      )
-     SELECT id, merged_into, deceased FROM upserted`,
+     SELECT id, merged_into, deceased, deceased_at FROM upserted`,
     [
       patient.mrn,
       patient.assigningAuthority,
@@ -138,11 +156,11 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
   );
   const row = result.rows[0];
   if (!row) throw new Error('patient upsert returned no row');
-  if (row.merged_into === null) return { id: row.id, deceased: row.deceased };
+  if (row.merged_into === null) return { id: row.id, deceased: row.deceased, deceasedAt: row.deceased_at };
   const id = await resolveMergedPatient(db, row.id, row.merged_into);
-  const deceased = await updateStoredPatient(db, id, patient, asOf);
+  const death = await updateStoredPatient(db, id, patient, asOf);
   await addPatientIdentifiers(db, id, patient.identifiers);
-  return { id, deceased };
+  return { id, ...death };
 }
 
 /**
@@ -153,17 +171,21 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
  * @param id - patient id
  * @param patient - the event's demographics
  * @param asOf - the event time, or null to always replace
- * @returns the patient's deceased flag after the update
+ * @returns the patient's death as the update left it
  */
 async function updateStoredPatient(
   db: Queryable,
   id: string,
   patient: PatientUpsert,
   asOf: Date | null,
-): Promise<boolean> {
-  const result = await db.query<{ deceased: boolean }>(
+): Promise<PatientDeath> {
+  const result = await db.query<{ deceased: boolean; deceased_at: Date | null }>(
     `UPDATE patients SET
        deceased = deceased OR $9,
+       deceased_at = ${earliestDeath(
+         { deceased: 'deceased', at: 'deceased_at' },
+         { deceased: '$9::boolean', at: '$8::timestamptz' },
+       )},
        updated_at = now(),
        family_name = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
                           THEN COALESCE(NULLIF($2, ''), family_name) ELSE family_name END,
@@ -180,7 +202,7 @@ async function updateStoredPatient(
        demographics_at = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
                               THEN GREATEST(demographics_at, $8::timestamptz) ELSE demographics_at END
      WHERE id = $1
-     RETURNING deceased`,
+     RETURNING deceased, deceased_at`,
     [
       id,
       patient.familyName,
@@ -193,7 +215,8 @@ async function updateStoredPatient(
       patient.deceased,
     ],
   );
-  return result.rows[0]?.deceased ?? false;
+  const row = result.rows[0];
+  return { deceased: row?.deceased ?? false, deceasedAt: row?.deceased_at ?? null };
 }
 
 /**
@@ -226,15 +249,34 @@ export async function isPatientDeceased(db: Queryable, id: string): Promise<bool
 }
 
 /**
+ * The stored patient's death: whether they died and the event time of the earliest message that
+ * said so (null when not known).
+ * @param id - patient id
+ */
+export async function findPatientDeath(db: Queryable, id: string): Promise<PatientDeath> {
+  const result = await db.query<{ deceased: boolean; deceased_at: Date | null }>(
+    'SELECT deceased, deceased_at FROM patients WHERE id = $1',
+    [id],
+  );
+  const row = result.rows[0];
+  return { deceased: row?.deceased ?? false, deceasedAt: row?.deceased_at ?? null };
+}
+
+/**
  * Records that the patient died (an expired discharge disposition says so as well as PID-30):
  * from then on no follow-up is created for them.
  * @param db - the processing transaction
  * @param id - patient id
+ * @param at - the event time of the message that said so, null when not known (an earlier stored
+ *   death stays)
  */
-export async function markPatientDeceased(db: Queryable, id: string): Promise<void> {
-  await db.query('UPDATE patients SET deceased = true, updated_at = now() WHERE id = $1 AND NOT deceased', [
-    id,
-  ]);
+export async function markPatientDeceased(db: Queryable, id: string, at: Date | null): Promise<void> {
+  await db.query(
+    `UPDATE patients SET deceased = true, deceased_at = $2::timestamptz, updated_at = now()
+      WHERE id = $1
+        AND (NOT deceased OR (deceased_at IS NOT NULL AND ($2::timestamptz IS NULL OR deceased_at > $2)))`,
+    [id, at],
+  );
 }
 
 /** Visit state carried by one ADT event. */

@@ -5,6 +5,7 @@
  * or encounter keeps its row and key with `merged_into` set, so a later event naming the old
  * identifier or visit lands on the survivor. Every function runs in the caller's transaction.
  */
+import { earliestDeath } from './patient-death-sql.js';
 import type { Queryable } from './pool.js';
 
 /** A patient row as a merge sees it. */
@@ -223,9 +224,16 @@ export async function movePatientRecords(
     `UPDATE follow_ups SET patient_id = $2, updated_at = now() WHERE patient_id = $1`,
     [priorId, survivorId],
   );
+  // The survivor keeps the earlier of the two deaths' times.
+  const survivorDeath = earliestDeath(
+    { deceased: 's.deceased', at: 's.deceased_at' },
+    { deceased: 'p.deceased', at: 'p.deceased_at' },
+  );
   await db.query(
-    `UPDATE patients s SET deceased = true, updated_at = now()
-      FROM patients p WHERE s.id = $2 AND p.id = $1 AND p.deceased AND NOT s.deceased`,
+    `UPDATE patients s SET deceased = true, deceased_at = ${survivorDeath}, updated_at = now()
+      FROM patients p
+     WHERE s.id = $2 AND p.id = $1 AND p.deceased
+       AND (NOT s.deceased OR s.deceased_at IS DISTINCT FROM ${survivorDeath})`,
     [priorId, survivorId],
   );
   await db.query(`UPDATE patients SET merged_into = $2, updated_at = now() WHERE id = $1`, [

@@ -88,7 +88,7 @@ async function seedEncounter(h: ApiHarness, seed: Seed): Promise<void> {
       deceased: seed.deceased ?? false,
       identifiers: [],
     });
-    if (seed.deceased) await markPatientDeceased(db, patientId);
+    if (seed.deceased) await markPatientDeceased(db, patientId, null);
     const encounter = await lockEncounter(db, {
       patientId,
       facility: 'GENERAL_HOSP',

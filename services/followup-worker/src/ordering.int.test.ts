@@ -73,6 +73,37 @@ describe('applyMessage ordering', () => {
     }
   });
 
+  it('a discharge and a later correction saying the patient died end the same in both arrival orders', async () => {
+    // The A08 (t2) records the death on the discharged encounter: in order, the A03 (t1) creates
+    // the discharge follow-up and the A08 cancels it. Arriving first, the A08 stores the death, and
+    // the replay the older A03 sets off must still see the patient alive at t1.
+    const scenario = (mrn: string) => [
+      adt(mrn, `V-${mrn}`, 'A03', '202611251635', {
+        admit: '202611222140',
+        discharge: '202611251630',
+        disposition: '01',
+      }),
+      adt(mrn, `V-${mrn}`, 'A08', '202611260812', {
+        admit: '202611222140',
+        discharge: '202611251630',
+        disposition: '20',
+        deceased: true,
+      }),
+    ];
+    for (const order of [
+      [0, 1],
+      [1, 0],
+    ]) {
+      const mrn = `OD${order.join('')}`;
+      const events = scenario(mrn);
+      for (const i of order) await h.apply(events[i] as TestAdt);
+      expect(await h.followUpsOf(mrn), `order ${order.join(',')}`).toMatchObject([
+        { kind: 'discharge', status: 'cancelled', statusReason: 'deceased' },
+      ]);
+    }
+    expect(comparable(await h.followUpsOf('OD10'))).toEqual(comparable(await h.followUpsOf('OD01')));
+  });
+
   it('a late older A08 does not undo the newer disposition', async () => {
     await h.apply(adt('O3', 'V-O3', 'A03', '202611191400', { discharge: '202611191400', disposition: '01' }));
     await h.apply(adt('O3', 'V-O3', 'A08', '202611171000', { disposition: '07' }));
