@@ -56,7 +56,7 @@ describe('encounter repository: one round trip per step', () => {
     });
     // A later message saying so again leaves the death at the earliest time it was said.
     const again = await withTransaction(db.pool, (c) =>
-      upsertPatientRecord(c, patient('P1', { deceased: true, asOf: at('2026-11-12T10:00:00Z') })),
+      upsertPatientRecord(c, testPatient('P1', { deceased: true, asOf: at('2026-11-12T10:00:00Z') })),
     );
     expect(again.deceasedAt).toEqual(at('2026-11-09T10:00:00Z'));
     const created = await withTransaction(db.pool, (c) =>
