@@ -134,22 +134,28 @@ export async function findFollowUpWhereabouts(
          FROM follow_ups f JOIN encounters fe ON fe.id = f.encounter_id
         WHERE f.id = ANY($1::bigint[])
      ),
-     ${samePersonCte('SELECT DISTINCT patient_id FROM seeds')}
+     ${samePersonCte('SELECT DISTINCT patient_id FROM seeds')},
+     -- Each seed's records as one array: the stays below are then found through the encounters'
+     -- patient index, instead of scanning the same-person rows once for every encounter.
+     persons AS MATERIALIZED (
+       SELECT seed, array_agg(patient_id) AS patient_ids FROM same_person GROUP BY seed
+     )
      SELECT s.follow_up_id, stay.facility, stay.assigned_location, stay.patient_class,
             stay.since, readmission.admitted_at AS readmitted_at
        FROM seeds s
+       JOIN persons ps ON ps.seed = s.patient_id
        LEFT JOIN LATERAL (
          SELECT e.facility, e.assigned_location, e.patient_class, COALESCE(e.admitted_at, e.created_at) AS since
-           FROM same_person sp JOIN encounters e ON e.patient_id = sp.patient_id
-          WHERE sp.seed = s.patient_id AND e.id <> s.encounter_id
+           FROM encounters e
+          WHERE e.patient_id = ANY(ps.patient_ids) AND e.id <> s.encounter_id
             AND ${openStayCondition('e', '$3::text[]', '$4::timestamptz')}
             AND COALESCE(e.admitted_at, e.created_at) > s.event_at
           ORDER BY since DESC, e.id DESC LIMIT 1
        ) stay ON true
        LEFT JOIN LATERAL (
          SELECT min(e.admitted_at) AS admitted_at
-           FROM same_person sp JOIN encounters e ON e.patient_id = sp.patient_id
-          WHERE sp.seed = s.patient_id AND e.id <> s.encounter_id
+           FROM encounters e
+          WHERE e.patient_id = ANY(ps.patient_ids) AND e.id <> s.encounter_id
             AND ${admissionCondition('e', '$3::text[]')}
             AND e.admitted_at > s.event_at
             AND (e.admitted_at AT TIME ZONE $2)::date <= (s.event_at AT TIME ZONE $2)::date + $5::int
