@@ -115,10 +115,7 @@ export async function upsertPatientRecord(db: Queryable, patient: PatientUpsert)
        ON CONFLICT (assigning_authority, mrn) DO UPDATE SET
          deceased = CASE WHEN p.merged_into IS NULL THEN p.deceased OR EXCLUDED.deceased ELSE p.deceased END,
          deceased_at = CASE WHEN p.merged_into IS NULL
-                            THEN ${earliestDeath(
-                              { deceased: 'p.deceased', at: 'p.deceased_at' },
-                              { deceased: 'EXCLUDED.deceased', at: 'EXCLUDED.deceased_at' },
-                            )}
+                            THEN ${earliestDeath('p.deceased', 'p.deceased_at', 'EXCLUDED.deceased', 'EXCLUDED.deceased_at')}
                             ELSE p.deceased_at END,
          updated_at = CASE WHEN p.merged_into IS NULL THEN now() ELSE p.updated_at END,
          ${demographic('family_name', "COALESCE(NULLIF(EXCLUDED.family_name, ''), p.family_name)")},
@@ -182,10 +179,7 @@ async function updateStoredPatient(
   const result = await db.query<{ deceased: boolean; deceased_at: Date | null }>(
     `UPDATE patients SET
        deceased = deceased OR $9,
-       deceased_at = ${earliestDeath(
-         { deceased: 'deceased', at: 'deceased_at' },
-         { deceased: '$9::boolean', at: '$8::timestamptz' },
-       )},
+       deceased_at = ${earliestDeath('deceased', 'deceased_at', '$9::boolean', '$8::timestamptz')},
        updated_at = now(),
        family_name = CASE WHEN $8::timestamptz IS NULL OR demographics_at IS NULL OR demographics_at <= $8
                           THEN COALESCE(NULLIF($2, ''), family_name) ELSE family_name END,

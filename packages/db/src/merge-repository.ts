@@ -8,6 +8,9 @@
 import { earliestDeath } from './patient-death-sql.js';
 import type { Queryable } from './pool.js';
 
+// A merge leaves the survivor the earlier of the two deaths' times.
+const SURVIVOR_DEATH = earliestDeath('s.deceased', 's.deceased_at', 'p.deceased', 'p.deceased_at');
+
 /** A patient row as a merge sees it. */
 export interface MergePatient {
   id: string;
@@ -224,16 +227,11 @@ export async function movePatientRecords(
     `UPDATE follow_ups SET patient_id = $2, updated_at = now() WHERE patient_id = $1`,
     [priorId, survivorId],
   );
-  // The survivor keeps the earlier of the two deaths' times.
-  const survivorDeath = earliestDeath(
-    { deceased: 's.deceased', at: 's.deceased_at' },
-    { deceased: 'p.deceased', at: 'p.deceased_at' },
-  );
   await db.query(
-    `UPDATE patients s SET deceased = true, deceased_at = ${survivorDeath}, updated_at = now()
+    `UPDATE patients s SET deceased = true, deceased_at = ${SURVIVOR_DEATH}, updated_at = now()
       FROM patients p
      WHERE s.id = $2 AND p.id = $1 AND p.deceased
-       AND (NOT s.deceased OR s.deceased_at IS DISTINCT FROM ${survivorDeath})`,
+       AND (NOT s.deceased OR s.deceased_at IS DISTINCT FROM ${SURVIVOR_DEATH})`,
     [priorId, survivorId],
   );
   await db.query(`UPDATE patients SET merged_into = $2, updated_at = now() WHERE id = $1`, [

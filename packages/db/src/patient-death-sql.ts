@@ -4,20 +4,22 @@
  * unknown, which counts as before every event.
  */
 
-/** A death as columns or parameters of a statement: the flag and its time. */
-export interface DeathColumns {
-  deceased: string;
-  at: string;
-}
-
 /**
  * The `deceased_at` an update leaves: the earlier of the stored death's time and the sent one's.
- * @param stored - the row's flag and time
- * @param sent - the flag and time the update brings
+ * Each argument is a column or a parameter of the statement.
+ * @param storedDeceased - the row's flag
+ * @param storedAt - the row's time
+ * @param sentDeceased - the flag the update brings
+ * @param sentAt - the time the update brings
  */
-export function earliestDeath(stored: DeathColumns, sent: DeathColumns): string {
-  return `CASE WHEN NOT ${sent.deceased} THEN ${stored.at}
-               WHEN NOT ${stored.deceased} THEN ${sent.at}
-               WHEN ${stored.at} IS NULL OR ${sent.at} IS NULL THEN NULL
-               ELSE LEAST(${stored.at}, ${sent.at}) END`;
+export function earliestDeath(
+  storedDeceased: string,
+  storedAt: string,
+  sentDeceased: string,
+  sentAt: string,
+): string {
+  return `CASE WHEN NOT ${sentDeceased} THEN ${storedAt}
+               WHEN NOT ${storedDeceased} THEN ${sentAt}
+               WHEN ${storedAt} IS NULL OR ${sentAt} IS NULL THEN NULL
+               ELSE LEAST(${storedAt}, ${sentAt}) END`;
 }
