@@ -79,21 +79,29 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
         items: await read(),
       }),
     );
+  // The options of a route that adds a user or a team: the new record is answered with 201.
+  const adminCreate = <Body extends z.ZodType, Created extends z.ZodType>(
+    summary: string,
+    description: string,
+    body: Body,
+    created: Created,
+  ) => ({
+    preHandler: adminOnly,
+    schema: { summary, description, body, response: { 201: created, ...errors } },
+  });
+
   wholeList('/api/users', 'Every user', listSchema(userSchema, 'UserList'), async () =>
     (await listUsers(pool)).map(toUserJson),
   );
 
   app.post(
     '/api/users',
-    {
-      preHandler: adminOnly,
-      schema: {
-        summary: 'Create a user',
-        description: 'A navigator needs at least one team. Without a password the user cannot sign in yet.',
-        body: newUserSchema,
-        response: { 201: userSchema, ...errors },
-      },
-    },
+    adminCreate(
+      'Create a user',
+      'A navigator needs at least one team. Without a password the user cannot sign in yet.',
+      newUserSchema,
+      userSchema,
+    ),
     async (request, reply) => {
       const body = request.body;
       if (body.role === 'navigator' && body.teams.length === 0) {
@@ -175,15 +183,12 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
 
   app.post(
     '/api/teams',
-    {
-      preHandler: adminOnly,
-      schema: {
-        summary: 'Add a team',
-        description: 'The name is what follow-ups, roster entries and team rules carry.',
-        body: newTeamSchema,
-        response: { 201: teamSchema, ...errors },
-      },
-    },
+    adminCreate(
+      'Add a team',
+      'The name is what follow-ups, roster entries and team rules carry.',
+      newTeamSchema,
+      teamSchema,
+    ),
     async (request, reply) => {
       const team = await addTeam(pool, request.body);
       await auditChange(request, 'create', { resource: 'team', resourceId: team.name });
