@@ -49,6 +49,56 @@ describe('renderPage', () => {
     );
   });
 
+  it('writes a part’s line once per item of a list value, and not at all for an empty one', () => {
+    const withHead = { ...parts, 'table-head': '<tr>\n  <th scope="col">{{columns...}}</th>\n</tr>\n' };
+    expect(renderPage('  <!-- layout: table-head columns="Patient|Held by" -->\n', withHead, 'a.html')).toBe(
+      '  <tr>\n    <th scope="col">Patient</th>\n    <th scope="col">Held by</th>\n  </tr>\n',
+    );
+    expect(renderPage('<!-- layout: table-head columns="" -->\n', withHead, 'a.html')).toBe('<tr>\n</tr>\n');
+  });
+
+  it('puts a content-only page into the shared shell, with its values and its own parts', () => {
+    const withShell = {
+      ...parts,
+      page: [
+        '<head>',
+        '  <title>{{title}}</title>',
+        '  <link href="/{{styles...}}.css" />',
+        '</head>',
+        '<!-- layout: topbar home="{{home}}" -->',
+        '<main>',
+        '  <!-- content -->',
+        '</main>',
+        '',
+      ].join('\n'),
+    };
+    const page = '<!-- page title="Ops" home="/ops" -->\n<h1>Ops</h1>\n\n<!-- layout: topbar -->\n';
+    expect(renderPage(page, withShell, 'ops.html')).toBe(
+      [
+        '<head>',
+        '  <title>Ops</title>',
+        '</head>',
+        '<header>',
+        '  <a href="/ops">Home</a>',
+        '</header>',
+        '<main>',
+        '  <h1>Ops</h1>',
+        '',
+        '  <header>',
+        '    <a href="/">Home</a>',
+        '  </header>',
+        '</main>',
+        '',
+      ].join('\n'),
+    );
+    expect(() => renderPage('<!-- page -->\n<h1>Ops</h1>\n', withShell, 'b.html')).toThrow(
+      'b.html: the "page" part needs title="…"',
+    );
+    expect(() => renderPage('<!-- page -->\n', parts, 'c.html')).toThrow(
+      'c.html: no shared page part is named "page"',
+    );
+  });
+
   it('refuses a marker that names no shared part', () => {
     expect(() => renderPage('<!-- layout: footer -->\n', parts, 'a.html')).toThrow(
       'a.html: no shared page part is named "footer"',
@@ -73,5 +123,10 @@ describe('loadPages', () => {
     expect(pages.get('census.html')).toContain('<a class="brand" href="/">');
     expect(pages.get('ops.html')).toContain('<a class="brand" href="/ops">');
     expect(pages.get('sign-in.html')).not.toContain('class="topbar"');
+    expect(pages.get('census.html')).toMatch(/^<!doctype html>\n/);
+    expect(pages.get('census.html')).toContain('<a class="skip-link" href="#main">Skip to the census</a>');
+    expect(pages.get('team.html')).toContain(
+      '<th scope="col"><span class="visually-hidden">Action</span></th>',
+    );
   });
 });

@@ -5,7 +5,7 @@ import type { Role } from '@adt/db';
 import { loadPages } from './page-layout.js';
 
 // The same path from src/ and dist/: the pages are plain files (no build step); each is put
-// together with the shared head and top bar from web/layout once, at start-up.
+// together with the shared shell, head and top bar from web/layout once, at start-up.
 const PUBLIC_DIR = fileURLToPath(new URL('../../web/public', import.meta.url));
 const LAYOUT_DIR = fileURLToPath(new URL('../../web/layout', import.meta.url));
 const ASSETS_DIR = fileURLToPath(new URL('../../web/public/assets', import.meta.url));
