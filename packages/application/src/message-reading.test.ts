@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_VISIT_STATE } from '@adt/adt';
 import { parseAdtMessage } from '@adt/hl7';
 import { hl7TestMessage } from '@adt/testing';
 import { eventVisit, messageEncounterKey, patientUpsert } from './message-reading.js';
@@ -21,20 +22,6 @@ describe('message reading', () => {
   it('keys the encounter by PV1-19 when sent', () => {
     const adt = parseAdtMessage(hl7TestMessage({ controlId: 'C3', pv1: { 2: 'I', 19: 'V55' } }));
     const at = new Date('2026-03-05T10:00:00Z');
-    expect(messageEncounterKey(adt, '1', { ...emptyVisit(), admittedAt: at }, at)).toBe('V55');
+    expect(messageEncounterKey(adt, '1', { ...EMPTY_VISIT_STATE, admittedAt: at }, at)).toBe('V55');
   });
 });
-
-function emptyVisit() {
-  return {
-    patientClass: '',
-    assignedLocation: '',
-    admissionType: '',
-    hospitalService: '',
-    patientType: '',
-    admittedAt: null,
-    dischargedAt: null,
-    disposition: '',
-    diagnoses: [],
-  };
-}
