@@ -20,6 +20,7 @@
  * rest of the batch and the batches behind it, so a later event of the same patient would overtake
  * it (an A08 saying the patient died applied before the discharge it corrects).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findMessagesByIds, messageTraceOf, withTransaction, type MessageTrace } from '@adt/db';
 import {
   applyMessage,
@@ -114,7 +115,7 @@ async function withInPlaceRetries<T>(work: () => Promise<T>): Promise<T> {
       return await work();
     } catch (error) {
       if (error instanceof UnprocessableMessageError) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await sleep(delayMs);
     }
   }
   return work();
