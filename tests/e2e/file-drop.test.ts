@@ -157,9 +157,10 @@ describe('file drop: batch files give the same stored state as the same messages
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'adt-e2e-file-drop-'));
-    // One job at a time, so both workers apply the messages in the order they were received: with
-    // several, a follow-up's risk score depends on which of the patient's earlier visits another
-    // job had applied yet, whichever way the messages came in.
+    // Both workers apply the messages in the order they were received (one batch at a time, each
+    // sorted by message id; WORKER_CONCURRENCY 1 keeps that so with batches off): in parallel, a
+    // follow-up's risk score depends on which of the patient's earlier visits another job had
+    // applied yet, whichever way the messages came in.
     const environment = { ...manifest.environment, WORKER_CONCURRENCY: '1' };
     [overMllp, fileDrop] = await Promise.all([
       startTestStack('file-drop-mllp', environment),

@@ -4,9 +4,11 @@
  * The messages are read in one statement, parsed and checked in memory, then applied one after
  * another by the same steps as {@link applyMessage} in a single transaction, whose closing writes
  * (marked processed, supersession checks queued) are one statement each for the whole batch. They
- * are applied in the order the queue handed them over, exactly as one at a time: a merge links two
- * patients, so reordering by patient (to take row locks in one order) changed what a merge left
- * on the retired record. Two processes' batches that lock the same patients in opposite orders
+ * are applied in the order they were received (their ids), exactly as one at a time: a merge links
+ * two patients or visits, so an event applied after the merge that followed it lands on the
+ * survivor instead of the retired record. The queue hands a batch's jobs over almost, not exactly,
+ * in that order (a job fetched with another's completion can come a place early), so the batch
+ * sorts them. Reordering by patient (to take row locks in one order) would break the same rule. Two processes' batches that lock the same patients in opposite orders
  * meet in a deadlock; Postgres ends one, and that batch is applied again message by message.
  *
  * Per-encounter order and idempotency are those of {@link applyMessage}: the same row locks and
@@ -61,7 +63,7 @@ export async function applyMessageBatch(
   const results = new Map<string, BatchItemResult>();
   const stored = await withInPlaceRetries(() => findMessagesByIds(deps.pool, messageIds));
   const toApply: { message: ReadMessage; trace: MessageTrace }[] = [];
-  for (const id of messageIds) {
+  for (const id of inReceiptOrder(messageIds)) {
     const message = stored.get(id);
     if (!message) {
       results.set(id, { ok: false, error: new UnprocessableMessageError(`message ${id} does not exist`) });
@@ -102,6 +104,19 @@ export async function applyMessageBatch(
     }
     return { results, mode: 'one_by_one', batchError };
   }
+}
+
+/**
+ * Message ids in the order their messages were stored: ids are bigint sequence values as text, so a
+ * shorter one is older. Ids that are not numbers (never stored) keep their place at the end.
+ * @param ids - a batch's message ids
+ */
+export function inReceiptOrder(ids: readonly string[]): string[] {
+  const numeric = (id: string) => /^\d+$/.test(id);
+  return [
+    ...ids.filter(numeric).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)),
+    ...ids.filter((id) => !numeric(id)),
+  ];
 }
 
 /**

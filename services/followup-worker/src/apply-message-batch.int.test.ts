@@ -141,6 +141,41 @@ describe('applyMessageBatch', () => {
     ]);
   });
 
+  it('applies a batch in the order its messages were received, not the order the queue handed them over', async () => {
+    // An ED arrival on a visit, then the A42 that merges that visit into a new one: applied in
+    // the other order, the arrival would land on the new visit and the old one would stay empty.
+    const arrival = await h.store({
+      controlId: 'R1-A04',
+      event: 'A04',
+      mrn: 'R1',
+      visit: 'V-OLD-R1',
+      patientClass: 'E',
+      at: '20261124113000',
+      admit: '20261124113000',
+      account: 'AC-R1',
+    });
+    const merge = await h.store({
+      controlId: 'R1-A42',
+      event: 'A42',
+      mrn: 'R1',
+      visit: 'V-NEW-R1',
+      patientClass: 'E',
+      at: '20261124140000',
+      admit: '20261124113000',
+      prior: { visit: 'V-OLD-R1' },
+    });
+    const batch = await applyMessageBatch(h.deps, [merge, arrival]);
+    expect([arrival, merge].map((id) => batch.results.get(id)?.ok)).toEqual([true, true]);
+    const visits = await h.db.pool.query<{ visit_number: string; account_number: string; merged: boolean }>(
+      `SELECT visit_number, account_number, merged_into IS NOT NULL AS merged FROM encounters
+       WHERE visit_number LIKE 'V-%-R1' ORDER BY visit_number DESC`,
+    );
+    expect(visits.rows).toEqual([
+      { visit_number: 'V-OLD-R1', account_number: 'AC-R1', merged: true },
+      { visit_number: 'V-NEW-R1', account_number: '', merged: false },
+    ]);
+  });
+
   it('fails an unreadable or unknown message alone, before the transaction', async () => {
     const good = await h.store(discharge('U1', 'VU1', 3));
     const unreadable = await h.store('this is not HL7');

@@ -117,7 +117,7 @@ export async function startFollowupWorker(config: WorkerConfig, log: Logger): Pr
   const batching = config.worker.batchSize > 1;
   const batcher = new MessageBatcher<ApplyOutcome>({
     maxBatch: config.worker.batchSize,
-    // One batch at a time: a process applies its messages in the order the queue hands them over.
+    // One batch at a time: a process applies its messages in the order they were received.
     // Batches in parallel would let a later message of a patient overtake an earlier one waiting
     // deeper in another batch.
     maxInFlight: 1,
