@@ -92,6 +92,15 @@ BEGIN
           jsonb_strip_nulls(p_data));
 END $$;
 
+-- What every follow-up event says of the follow-up itself.
+CREATE FUNCTION webhook_follow_up_data(f follow_ups, p_facility text) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object(
+    'followUpId', f.id::text, 'encounterId', f.encounter_id::text, 'patientId', f.patient_id::text,
+    'kind', f.kind, 'status', f.status, 'facility', p_facility, 'team', f.team,
+    'dueAt', f.due_at, 'priority', f.priority)
+$$;
+
 -- follow_up.created / .updated (status, due time, flags, priority, team) / .closed.
 CREATE FUNCTION webhook_follow_up_event() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -122,18 +131,8 @@ BEGIN
   SELECT e.facility INTO v_facility FROM encounters e WHERE e.id = NEW.encounter_id;
   PERFORM webhook_event_record(
     event_type, NEW.patient_id, NEW.encounter_id, NEW.id, v_facility, NEW.team, NEW.kind,
-    jsonb_build_object(
-      'followUpId', NEW.id::text,
-      'encounterId', NEW.encounter_id::text,
-      'patientId', NEW.patient_id::text,
-      'kind', NEW.kind,
-      'status', NEW.status,
-      'facility', v_facility,
-      'team', NEW.team,
-      'dueAt', NEW.due_at,
-      'priority', NEW.priority,
-      'changes', CASE WHEN event_type = 'follow_up.updated' THEN to_jsonb(changes) END
-    ));
+    webhook_follow_up_data(NEW, v_facility)
+      || jsonb_build_object('changes', CASE WHEN event_type = 'follow_up.updated' THEN to_jsonb(changes) END));
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER follow_ups_webhook_events AFTER INSERT OR UPDATE ON follow_ups
@@ -149,19 +148,8 @@ BEGIN
   SELECT e.facility INTO v_facility FROM encounters e WHERE e.id = f.encounter_id;
   PERFORM webhook_event_record(
     'follow_up.updated', f.patient_id, f.encounter_id, f.id, v_facility, f.team, f.kind,
-    jsonb_build_object(
-      'followUpId', f.id::text,
-      'encounterId', f.encounter_id::text,
-      'patientId', f.patient_id::text,
-      'kind', f.kind,
-      'status', f.status,
-      'facility', v_facility,
-      'team', f.team,
-      'dueAt', f.due_at,
-      'priority', f.priority,
-      'changes', jsonb_build_array('claim'),
-      'holder', COALESCE(NEW.handed_to, NEW.actor)
-    ));
+    webhook_follow_up_data(f, v_facility)
+      || jsonb_build_object('changes', jsonb_build_array('claim'), 'holder', COALESCE(NEW.handed_to, NEW.actor)));
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER care_actions_webhook_events AFTER INSERT ON care_actions
