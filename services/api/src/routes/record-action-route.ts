@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { recordAudit } from '@adt/db';
 import { HttpError, principalOf, type requireRole } from '../auth.js';
+import { idParam } from '../input-schemas.js';
 import { errorSchema } from '../schemas.js';
 
 // A malformed id, no credential, the wrong role, no such record.
@@ -31,15 +32,19 @@ export interface RecordActionRoute<Row extends { id: string }, Response extends 
   preHandler: ReturnType<typeof requireRole>;
   summary: string;
   description: string;
-  /** What an id looks like (a malformed one is a 400 before anything runs). */
-  id: z.ZodType<string>;
+  /**
+   * What an id looks like (a malformed one is a 400 before anything runs); default: a database
+   * id in its one spelling.
+   */
+  id?: z.ZodType<string>;
   /** The record as answered. */
   response: Response;
-  /** What the record is called in the 404 (`No <noun> <id>`). */
-  noun: string;
   /** Does it; null when no record has the id. */
   act: (id: string) => Promise<Row | null>;
-  /** The audit entry's action and resource, and what else it records. */
+  /**
+   * The audit entry's action and resource (the record's kind, also named in the 404 and the 400:
+   * `webhook_delivery` is "No webhook delivery 7"), and what else it records.
+   */
   audit: { action: string; resource: string; detail?: (row: Row) => Record<string, unknown> };
   toJson: (row: Row) => z.input<Response>;
 }
@@ -59,6 +64,7 @@ export function recordActionRoute<Row extends { id: string }, Response extends z
   // The caller's record and schema are checked where it names them; Fastify's types cannot follow a
   // generic schema, so it sees any schema here (and the serializer checks each answer against it).
   const { response, toJson }: Pick<RecordActionRoute<Row, z.ZodType>, 'response' | 'toJson'> = route;
+  const noun = route.audit.resource.replaceAll('_', ' ');
   app.route({
     method: route.method,
     url: route.url,
@@ -66,13 +72,13 @@ export function recordActionRoute<Row extends { id: string }, Response extends z
     schema: {
       summary: route.summary,
       description: route.description,
-      params: z.object({ id: route.id }),
+      params: z.object({ id: route.id ?? idParam(noun) }),
       response: { 200: response, ...ERRORS },
     },
     handler: async (request) => {
       const { id } = request.params;
       const row = await route.act(id);
-      if (!row) throw new HttpError(404, 'not_found', `No ${route.noun} ${id}`);
+      if (!row) throw new HttpError(404, 'not_found', `No ${noun} ${id}`);
       await recordAudit(pool, {
         actor: principalOf(request).actor,
         action: route.audit.action,

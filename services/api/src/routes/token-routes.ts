@@ -96,7 +96,6 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
       'The token answers 401 from the next request on. Revoking a revoked token changes nothing and answers the same.',
     id: tokenIdSchema,
     response: tokenSchema,
-    noun: 'token',
     act: (id) => revokeApiToken(pool, id),
     audit: {
       action: 'revoke',

@@ -20,12 +20,12 @@ import {
 import { principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { beforeIdOf, pageById } from '../cursor.js';
+import { idParam } from '../input-schemas.js';
 import { errorSchema, pageSchema } from '../schemas.js';
 import { recordActionRoute } from './record-action-route.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 const isoDateTime = z.string().describe('ISO-8601 instant');
-const idSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'must be an id (an integer)');
 
 // Filters name facilities (MSH-4) and teams: short codes. Bounded so a body stays small.
 const filterValue = z.string().trim().min(1).max(100);
@@ -204,9 +204,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     summary: 'Delete a webhook subscription (admins)',
     description:
       'Nothing more is delivered to it; its pending deliveries end as dead and its secret is erased. Deleting it again answers the same.',
-    id: idSchema,
     response: subscriptionSchema,
-    noun: 'subscription',
     act: (id) => deleteWebhookSubscription(pool, id),
     audit: { action: 'delete', resource: 'webhook_subscription' },
     toJson: toSubscriptionJson,
@@ -220,7 +218,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         summary: 'Webhook deliveries, newest first (ops, admins)',
         description: 'Ids and outcomes only; the receiver’s answers are not kept.',
         querystring: z.object({
-          subscriptionId: idSchema.optional(),
+          subscriptionId: idParam('webhook subscription').optional(),
           status: deliveryStatus.optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           cursor: z.string().optional(),
@@ -250,9 +248,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     summary: 'Send a dead or delivered webhook delivery again (ops, admins)',
     description:
       'It becomes pending with a fresh set of attempts and the same webhook-id, in its place in its follow-up’s order. A pending delivery is already on its way and is answered as it is.',
-    id: idSchema,
     response: deliverySchema,
-    noun: 'delivery',
     act: (id) => redeliverWebhookDelivery(pool, id),
     audit: { action: 'redeliver', resource: 'webhook_delivery' },
     toJson: toDeliveryJson,
