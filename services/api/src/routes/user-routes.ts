@@ -90,8 +90,12 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
     schema: { summary, description, body, response: { 201: created, ...errors } },
   });
 
+  // Reads first, then the changes.
   wholeList('/api/users', 'Every user', listSchema(userSchema, 'UserList'), async () =>
     (await listUsers(pool)).map(toUserJson),
+  );
+  wholeList('/api/teams', 'Every team with its members', listSchema(teamSchema, 'TeamList'), async () =>
+    (await listTeams(pool)).map(toTeamJson),
   );
 
   app.post(
@@ -175,10 +179,6 @@ export const userRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app, 
       );
       return toUserJson(user);
     },
-  );
-
-  wholeList('/api/teams', 'Every team with its members', listSchema(teamSchema, 'TeamList'), async () =>
-    (await listTeams(pool)).map(toTeamJson),
   );
 
   app.post(
