@@ -5,11 +5,7 @@
 import type { components, paths } from '../../web/types/api.js';
 
 /** The JSON a GET route answers. */
-export type GetJson<P extends keyof paths> = paths[P] extends {
-  get: { responses: { 200: { content: { 'application/json': infer J } } } };
-}
-  ? Exclude<J, string>
-  : never;
+export type GetJson<P extends keyof paths> = Exclude<paths[P], string>;
 
 /** One of the document's shared schemas, by name. */
 export type ApiSchema<N extends keyof components['schemas']> = components['schemas'][N];

@@ -1,605 +1,336 @@
 // Generated from the API's OpenAPI document by `npm run web-types -w @adt/api`. Do not edit.
+// `paths` holds the JSON each GET route answers with 200.
 
 export interface paths {
-    "/api/worklist": {
-        /** The daily follow-up list */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": components["schemas"]["FollowUpPage"] | string;
-                    };
-                };
-            };
-        };
-    };
+    /** The daily follow-up list */
+    "/api/worklist": components["schemas"]["FollowUpPage"] | string;
+    /** A fingerprint of the worklist that changes when a follow-up is added, updated or acted on */
     "/api/worklist/changes": {
-        /** A fingerprint of the worklist that changes when a follow-up is added, updated or acted on */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            fingerprint: string;
-                        };
-                    };
-                };
-            };
-        };
+        fingerprint: string;
     };
-    "/api/follow-ups": {
-        /** Search follow-ups */
-        get: {
-            responses: {
-                200: components["responses"]["FollowUpPage"];
-            };
-        };
+    /** Search follow-ups */
+    "/api/follow-ups": components["responses"]["FollowUpPage"]["content"]["application/json"];
+    /** One follow-up with patient, encounter, source messages and action history */
+    "/api/follow-ups/{id}": components["schemas"]["FollowUp"] & {
+        sourceMessages: components["schemas"]["SourceMessage"][];
+        actions: components["schemas"]["CareAction"][];
     };
-    "/api/follow-ups/{id}": {
-        /** One follow-up with patient, encounter, source messages and action history */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": components["schemas"]["FollowUp"] & {
-                            sourceMessages: components["schemas"]["SourceMessage"][];
-                            actions: components["schemas"]["CareAction"][];
-                        };
-                    };
-                };
-            };
-        };
-    };
+    /** Who a follow-up can be handed to: the active members of its team */
     "/api/follow-ups/{id}/colleagues": {
-        /** Who a follow-up can be handed to: the active members of its team */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            items: {
-                                username: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        items: {
+            username: string;
+            name: string;
+        }[];
     };
+    /** Who is in hospital now, post-acute discharges, and encounters without a follow-up */
     "/api/census": {
-        /** Who is in hospital now, post-acute discharges, and encounters without a follow-up */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            windowDays: number;
-                            inHospital?: components["schemas"]["CensusPage"];
-                            postAcute?: components["schemas"]["CensusPage"];
-                            noFollowUp?: components["schemas"]["CensusPage"];
-                        };
-                    };
-                };
-            };
-        };
+        windowDays: number;
+        inHospital?: components["schemas"]["CensusPage"];
+        postAcute?: components["schemas"]["CensusPage"];
+        noFollowUp?: components["schemas"]["CensusPage"];
     };
-    "/api/messages": {
-        /** Stored inbound messages, newest first */
-        get: {
-            responses: {
-                200: components["responses"]["MessagePage"];
-            };
-        };
+    /** Stored inbound messages, newest first */
+    "/api/messages": components["responses"]["MessagePage"]["content"]["application/json"];
+    /** One stored message with its raw HL7 (segments separated by CR) and processing history */
+    "/api/messages/{id}": components["schemas"]["StoredMessage"] & {
+        raw: string | null;
+        history: components["schemas"]["MessageHistoryEntry"][];
     };
-    "/api/messages/{id}": {
-        /** One stored message with its raw HL7 (segments separated by CR) and processing history */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": components["schemas"]["StoredMessage"] & {
-                            raw: string | null;
-                            history: components["schemas"]["MessageHistoryEntry"][];
-                        };
-                    };
-                };
-            };
-        };
-    };
+    /** Per sending facility: last message, traffic today and in the last hour, ACK codes, rejects */
     "/api/ops/feeds": {
-        /** Per sending facility: last message, traffic today and in the last hour, ACK codes, rejects */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            /** @description ISO-8601 instant */
-                            asOf: string;
-                            items: {
-                                /** @description Sending facility (MSH-4) */
-                                facility: string;
-                                /** @description ISO-8601 instant */
-                                lastReceivedAt: string;
-                                minutesSinceLast: number;
-                                /** @description The feed-silent limit of this facility */
-                                silentAfterMinutes: number;
-                                /** @description Nothing received for longer than the limit */
-                                silent: boolean;
-                                /** @description Since midnight in the practice time zone */
-                                messagesToday: number;
-                                messagesLastHour: number;
-                                rejectedToday: number;
-                                ackCodesToday: {
-                                    [key: string]: number;
-                                };
-                            }[];
-                        };
-                    };
-                };
+        /** @description ISO-8601 instant */
+        asOf: string;
+        items: {
+            /** @description Sending facility (MSH-4) */
+            facility: string;
+            /** @description ISO-8601 instant */
+            lastReceivedAt: string;
+            minutesSinceLast: number;
+            /** @description The feed-silent limit of this facility */
+            silentAfterMinutes: number;
+            /** @description Nothing received for longer than the limit */
+            silent: boolean;
+            /** @description Since midnight in the practice time zone */
+            messagesToday: number;
+            messagesLastHour: number;
+            rejectedToday: number;
+            ackCodesToday: {
+                [key: string]: number;
             };
-        };
+        }[];
     };
+    /** Whether processing keeps up: stored messages waiting, queue depth, recent failures */
     "/api/ops/processing": {
-        /** Whether processing keeps up: stored messages waiting, queue depth, recent failures */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            backlog: {
-                                /** @description Stored messages not yet processed (status received) */
-                                waiting: number;
-                                /** @description ISO-8601 instant */
-                                oldestReceivedAt: string | null;
-                            };
-                            /** @description BullMQ job counts; null while Redis does not answer */
-                            queue: {
-                                counts: {
-                                    [key: string]: number;
-                                };
-                                /** @description ISO-8601 instant */
-                                oldestWaitingAt: string | null;
-                            } | null;
-                            lastWindow: {
-                                minutes: number;
-                                failed: number;
-                                processed: number;
-                            };
-                            retentionDays: number;
-                        };
-                    };
-                };
-            };
+        backlog: {
+            /** @description Stored messages not yet processed (status received) */
+            waiting: number;
+            /** @description ISO-8601 instant */
+            oldestReceivedAt: string | null;
         };
-    };
-    "/api/ops/sandbox": {
-        /** Test-feed messages, newest first, with the follow-ups they would have created */
-        get: {
-            responses: {
-                200: components["responses"]["SandboxMessagePage"];
+        /** @description BullMQ job counts; null while Redis does not answer */
+        queue: {
+            counts: {
+                [key: string]: number;
             };
+            /** @description ISO-8601 instant */
+            oldestWaitingAt: string | null;
+        } | null;
+        lastWindow: {
+            minutes: number;
+            failed: number;
+            processed: number;
         };
+        retentionDays: number;
     };
+    /** Test-feed messages, newest first, with the follow-ups they would have created */
+    "/api/ops/sandbox": components["responses"]["SandboxMessagePage"]["content"]["application/json"];
+    /** Sending facilities and their interface settings */
     "/api/facilities": {
-        /** Sending facilities and their interface settings */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** @description Sending facility (MSH-4) as sent */
-                                code: string;
-                                displayName: string;
-                                /** @description IANA zone of timestamps without an offset; null: PRACTICE_TZ */
-                                timeZone: string | null;
-                                /** @description MSH-11 values accepted; null: MLLP_PROCESSING_IDS */
-                                processingIds: string[] | null;
-                                /** @description Subject CN of the TLS client certificate bound to it */
-                                certificateSubject: string | null;
-                                /** @description SHA-256 fingerprint (64 lowercase hex digits) of the bound certificate */
-                                certificateFingerprint: string | null;
-                                ackModeNotes: string;
-                                /**
-                                 * @description test: its messages go to the sandbox
-                                 * @enum {string}
-                                 */
-                                mode: "live" | "test";
-                                /** @description ISO-8601 instant */
-                                updatedAt: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        items: {
+            /** @description Sending facility (MSH-4) as sent */
+            code: string;
+            displayName: string;
+            /** @description IANA zone of timestamps without an offset; null: PRACTICE_TZ */
+            timeZone: string | null;
+            /** @description MSH-11 values accepted; null: MLLP_PROCESSING_IDS */
+            processingIds: string[] | null;
+            /** @description Subject CN of the TLS client certificate bound to it */
+            certificateSubject: string | null;
+            /** @description SHA-256 fingerprint (64 lowercase hex digits) of the bound certificate */
+            certificateFingerprint: string | null;
+            ackModeNotes: string;
+            /**
+             * @description test: its messages go to the sandbox
+             * @enum {string}
+             */
+            mode: "live" | "test";
+            /** @description ISO-8601 instant */
+            updatedAt: string;
+        }[];
     };
-    "/api/facilities/{code}/interface-spec": {
-        /** The facility's interface specification sheet (Markdown), for the hospital's interface analyst */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": string;
-                    };
-                };
-            };
-        };
-    };
-    "/api/ops/alerts": {
-        /** In-product alert states: what fires, since when, and whether it was announced */
-        get: {
-            responses: {
-                200: components["responses"]["AlertList"];
-            };
-        };
-    };
+    /** The facility's interface specification sheet (Markdown), for the hospital's interface analyst */
+    "/api/facilities/{code}/interface-spec": string;
+    /** In-product alert states: what fires, since when, and whether it was announced */
+    "/api/ops/alerts": components["responses"]["AlertList"]["content"]["application/json"];
+    /** Patients with ADT events who are not on the loaded roster (no follow-ups are created) */
     "/api/patients/unattributed": {
-        /** Patients with ADT events who are not on the loaded roster (no follow-ups are created) */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            items: {
-                                mrn: string;
-                                assigningAuthority: string;
-                                familyName: string;
-                                givenName: string;
-                                birthDate: string | null;
-                                sex: string;
-                                encounterCount: number;
-                                /** @description ISO-8601 instant of the latest applied event */
-                                lastEventAt: string | null;
-                            }[];
-                            nextCursor: string | null;
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
+        items: {
+            mrn: string;
+            assigningAuthority: string;
+            familyName: string;
+            givenName: string;
+            birthDate: string | null;
+            sex: string;
+            encounterCount: number;
+            /** @description ISO-8601 instant of the latest applied event */
+            lastEventAt: string | null;
+        }[];
+        nextCursor: string | null;
+        total: number;
     };
+    /** The impact measures of a period, one set of figures per team, facility, kind or risk */
     "/api/reports/measures/breakdown": {
-        /** The impact measures of a period, one set of figures per team, facility, kind or risk */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            /** @enum {string} */
-                            by: "team" | "facility" | "kind" | "risk";
-                            groups: {
-                                /** @description the team, facility, kind or risk of the group */
-                                key: string | null;
-                                measures: components["schemas"]["MeasureFigure"][];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        from: string;
+        to: string;
+        /** @enum {string} */
+        by: "team" | "facility" | "kind" | "risk";
+        groups: {
+            /** @description the team, facility, kind or risk of the group */
+            key: string | null;
+            measures: components["schemas"]["MeasureFigure"][];
+        }[];
     };
+    /** Workload: open and overdue follow-ups per navigator and team, closed per day */
     "/api/reports/workload": {
-        /** Workload: open and overdue follow-ups per navigator and team, closed per day */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            /** @description the instant open and overdue were counted at */
-                            asOf: string;
-                            navigators: {
-                                /** @description as in the care-action log: user:<username>, or an API token */
-                                actor: string;
-                                username: string | null;
-                                name: string;
-                                /** @description their teams among those reported */
-                                teams: string[];
-                                /** @description open and in-progress follow-ups they hold */
-                                open: number;
-                                /** @description of those, due before now */
-                                overdue: number;
-                                /** @description follow-ups they closed in the period */
-                                closed: number;
-                            }[];
-                            teams: {
-                                team: string;
-                                open: number;
-                                /** @description open and held by nobody */
-                                unclaimed: number;
-                                /** @description open and due before now */
-                                overdue: number;
-                                unclaimedOverdue: number;
-                            }[];
-                            /** @description every practice date of the period, zero days included */
-                            closedPerDay: {
-                                date: string;
-                                count: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
+        from: string;
+        to: string;
+        /** @description the instant open and overdue were counted at */
+        asOf: string;
+        navigators: {
+            /** @description as in the care-action log: user:<username>, or an API token */
+            actor: string;
+            username: string | null;
+            name: string;
+            /** @description their teams among those reported */
+            teams: string[];
+            /** @description open and in-progress follow-ups they hold */
+            open: number;
+            /** @description of those, due before now */
+            overdue: number;
+            /** @description follow-ups they closed in the period */
+            closed: number;
+        }[];
+        teams: {
+            team: string;
+            open: number;
+            /** @description open and held by nobody */
+            unclaimed: number;
+            /** @description open and due before now */
+            overdue: number;
+            unclaimedOverdue: number;
+        }[];
+        /** @description every practice date of the period, zero days included */
+        closedPerDay: {
+            date: string;
+            count: number;
+        }[];
     };
-    "/api/follow-ups/{id}/tcm-readiness": {
-        /** A discharge follow-up's TCM claim readiness: contact, visit, med rec, CPT code, what is missing */
-        get: {
-            responses: {
-                200: components["responses"]["TcmReadiness"];
-            };
-        };
-    };
+    /** A discharge follow-up's TCM claim readiness: contact, visit, med rec, CPT code, what is missing */
+    "/api/follow-ups/{id}/tcm-readiness": components["responses"]["TcmReadiness"]["content"]["application/json"];
+    /** TCM claim readiness of the discharge follow-ups of a period, with a summary */
     "/api/reports/tcm-readiness": {
-        /** TCM claim readiness of the discharge follow-ups of a period, with a summary */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            summary: {
-                                total: number;
-                                /** @description 7-day visits: 99496 with high-complexity decision making */
-                                supports99496: number;
-                                supports99495: number;
-                                notSupported: number;
-                                pending: number;
-                            };
-                            items: components["schemas"]["TcmReadiness"][];
-                        } | string;
-                    };
-                };
-            };
+        from: string;
+        to: string;
+        summary: {
+            total: number;
+            /** @description 7-day visits: 99496 with high-complexity decision making */
+            supports99496: number;
+            supports99495: number;
+            notSupported: number;
+            pending: number;
         };
-    };
+        items: components["schemas"]["TcmReadiness"][];
+    } | string;
+    /** Impact measures of a period: TCM contact and visits, med rec, ED follow-up, readmissions */
     "/api/reports/measures": {
-        /** Impact measures of a period: TCM contact and visits, med rec, ED follow-up, readmissions */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            measures: components["schemas"]["MeasureFigure"][];
-                            /** @description with `compare=previous`: the same figures for the previous period */
-                            previous?: {
-                                from: string;
-                                to: string;
-                                measures: components["schemas"]["MeasureFigure"][];
-                            };
-                        } | string;
-                    };
-                };
-            };
+        from: string;
+        to: string;
+        measures: components["schemas"]["MeasureFigure"][];
+        /** @description with `compare=previous`: the same figures for the previous period */
+        previous?: {
+            from: string;
+            to: string;
+            measures: components["schemas"]["MeasureFigure"][];
         };
-    };
+    } | string;
+    /** A measure's denominator members, each with whether it is in the numerator */
     "/api/reports/measures/{id}/members": {
-        /** A measure's denominator members, each with whether it is in the numerator */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            id: "tcm_contact_2bd" | "tcm_outreach_2bd" | "visit_7d" | "visit_14d" | "med_rec_30d" | "ed_contact_7d" | "readmit_30d" | "first_contact_hours";
-                            from: string;
-                            to: string;
-                            items: components["schemas"]["MeasureMember"][];
-                        };
-                    };
-                };
-            };
-        };
+        /** @enum {string} */
+        id: "tcm_contact_2bd" | "tcm_outreach_2bd" | "visit_7d" | "visit_14d" | "med_rec_30d" | "ed_contact_7d" | "readmit_30d" | "first_contact_hours";
+        from: string;
+        to: string;
+        items: components["schemas"]["MeasureMember"][];
     };
+    /** Impact measures per week or month of a period, with the practice targets */
     "/api/reports/measures/trend": {
-        /** Impact measures per week or month of a period, with the practice targets */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            from: string;
-                            to: string;
-                            /** @enum {string} */
-                            interval: "week" | "month";
-                            /** @description the practice's goals per measure (docs/measures.md), not CMS thresholds */
-                            targets: {
-                                [key: string]: {
-                                    /** @description a rate between 0 and 1, or hours for first_contact_hours */
-                                    value: number;
-                                    /** @enum {string} */
-                                    better: "higher" | "lower";
-                                    reason: string;
-                                };
-                            };
-                            buckets: {
-                                from: string;
-                                to: string;
-                                measures: components["schemas"]["MeasureFigure"][];
-                            }[];
-                        };
-                    };
-                };
+        from: string;
+        to: string;
+        /** @enum {string} */
+        interval: "week" | "month";
+        /** @description the practice's goals per measure (docs/measures.md), not CMS thresholds */
+        targets: {
+            [key: string]: {
+                /** @description a rate between 0 and 1, or hours for first_contact_hours */
+                value: number;
+                /** @enum {string} */
+                better: "higher" | "lower";
+                reason: string;
             };
         };
+        buckets: {
+            from: string;
+            to: string;
+            measures: components["schemas"]["MeasureFigure"][];
+        }[];
     };
+    /** A team's work per navigator, its unclaimed work and its open escalations */
     "/api/teams/{team}/overview": {
-        /** A team's work per navigator, its unclaimed work and its open escalations */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            team: string;
-                            escalateOverdueAfterMinutes: number;
-                            navigators: components["schemas"]["NavigatorWorkload"][];
-                            unclaimed: {
-                                /** @description Open follow-ups nobody claimed */
-                                open: number;
-                                /** @description Of those, past due (patients in hospital not counted) */
-                                overdue: number;
-                            };
-                            escalations: {
-                                items: components["schemas"]["Escalation"][];
-                                /** @description Open escalations shown (at most 200, oldest first) */
-                                total: number;
-                            };
-                        };
-                    };
-                };
-            };
+        team: string;
+        escalateOverdueAfterMinutes: number;
+        navigators: components["schemas"]["NavigatorWorkload"][];
+        unclaimed: {
+            /** @description Open follow-ups nobody claimed */
+            open: number;
+            /** @description Of those, past due (patients in hospital not counted) */
+            overdue: number;
+        };
+        escalations: {
+            items: components["schemas"]["Escalation"][];
+            /** @description Open escalations shown (at most 200, oldest first) */
+            total: number;
         };
     };
-    "/api/session": {
-        /** Who is signed in, and the CSRF token for the page */
-        get: {
-            responses: {
-                200: components["responses"]["Session"];
-            };
-        };
-    };
-    "/api/users": {
-        /** Every user */
-        get: {
-            responses: {
-                200: components["responses"]["UserList"];
-            };
-        };
-    };
-    "/api/teams": {
-        /** Every team with its members */
-        get: {
-            responses: {
-                200: components["responses"]["TeamList"];
-            };
-        };
-    };
-    "/api/tokens": {
-        /** API tokens, newest first (admins) */
-        get: {
-            responses: {
-                200: components["responses"]["TokenPage"];
-            };
-        };
-    };
-    "/api/audit": {
-        /** The audit log, newest first (admins) */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": components["schemas"]["AuditPage"] | string;
-                    };
-                };
-            };
-        };
-    };
+    /** Who is signed in, and the CSRF token for the page */
+    "/api/session": components["responses"]["Session"]["content"]["application/json"];
+    /** Every user */
+    "/api/users": components["responses"]["UserList"]["content"]["application/json"];
+    /** Every team with its members */
+    "/api/teams": components["responses"]["TeamList"]["content"]["application/json"];
+    /** API tokens, newest first (admins) */
+    "/api/tokens": components["responses"]["TokenPage"]["content"]["application/json"];
+    /** The audit log, newest first (admins) */
+    "/api/audit": components["schemas"]["AuditPage"] | string;
+    /** Webhook subscriptions and how their deliveries stand (admins) */
     "/api/subscriptions": {
-        /** Webhook subscriptions and how their deliveries stand (admins) */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                url: string;
-                                events: string[];
-                                filter: {
-                                    facility: string[];
-                                    team: string[];
-                                    kind: string[];
-                                };
-                                createdBy: string;
-                                /** @description ISO-8601 instant */
-                                createdAt: string;
-                                deliveries: {
-                                    pending: number;
-                                    delivered: number;
-                                    dead: number;
-                                    /** @description ISO-8601 instant */
-                                    lastDeliveredAt: string | null;
-                                    /** @description ISO-8601 instant */
-                                    lastAttemptAt: string | null;
-                                    /** @description HTTP status of the latest attempt */
-                                    lastStatus: number | null;
-                                    /** @description why the latest attempt failed, if it did */
-                                    lastError: string | null;
-                                };
-                            }[];
-                        };
-                    };
-                };
+        items: {
+            id: string;
+            url: string;
+            events: string[];
+            filter: {
+                facility: string[];
+                team: string[];
+                kind: string[];
             };
-        };
-    };
-    "/api/webhook-deliveries": {
-        /** Webhook deliveries, newest first (ops, admins) */
-        get: {
-            responses: {
-                200: components["responses"]["WebhookDeliveryPage"];
+            createdBy: string;
+            /** @description ISO-8601 instant */
+            createdAt: string;
+            deliveries: {
+                pending: number;
+                delivered: number;
+                dead: number;
+                /** @description ISO-8601 instant */
+                lastDeliveredAt: string | null;
+                /** @description ISO-8601 instant */
+                lastAttemptAt: string | null;
+                /** @description HTTP status of the latest attempt */
+                lastStatus: number | null;
+                /** @description why the latest attempt failed, if it did */
+                lastError: string | null;
             };
-        };
+        }[];
     };
+    /** Webhook deliveries, newest first (ops, admins) */
+    "/api/webhook-deliveries": components["responses"]["WebhookDeliveryPage"]["content"]["application/json"];
+    /** Words for stored codes, and the rule constants the pages explain */
     "/api/vocabulary": {
-        /** Words for stored codes, and the rule constants the pages explain */
-        get: {
-            responses: {
-                200: {
-                    content: {
-                        "application/json": {
-                            /** @description PV1-36 discharge disposition (UB-04 patient status) → words */
-                            dispositions: {
-                                [key: string]: string;
-                            };
-                            /** @description PV1-2 patient class → words */
-                            patientClasses: {
-                                [key: string]: string;
-                            };
-                            /** @description ADT trigger event → words */
-                            events: {
-                                [key: string]: string;
-                            };
-                            /** @description contact_attempt outcome → words */
-                            attemptOutcomes: {
-                                [key: string]: string;
-                            };
-                            /** @description close outcome → words */
-                            closeOutcomes: {
-                                [key: string]: string;
-                            };
-                            /** @description follow-up kind → words */
-                            kinds: {
-                                [key: string]: string;
-                            };
-                            /** @description follow-up status → words */
-                            statuses: {
-                                [key: string]: string;
-                            };
-                            /** @description the constants of the rules the server applies, for screens that explain them */
-                            rules: {
-                                unreachableMinAttempts: number;
-                                tcmContactBusinessDays: number;
-                                visitHighComplexityDays: number;
-                                visitModerateComplexityDays: number;
-                                medRecDays: number;
-                                edContactDays: number;
-                                readmissionWindowDays: number;
-                                dischargeDeadlineText: string;
-                            };
-                        };
-                    };
-                };
-            };
+        /** @description PV1-36 discharge disposition (UB-04 patient status) → words */
+        dispositions: {
+            [key: string]: string;
+        };
+        /** @description PV1-2 patient class → words */
+        patientClasses: {
+            [key: string]: string;
+        };
+        /** @description ADT trigger event → words */
+        events: {
+            [key: string]: string;
+        };
+        /** @description contact_attempt outcome → words */
+        attemptOutcomes: {
+            [key: string]: string;
+        };
+        /** @description close outcome → words */
+        closeOutcomes: {
+            [key: string]: string;
+        };
+        /** @description follow-up kind → words */
+        kinds: {
+            [key: string]: string;
+        };
+        /** @description follow-up status → words */
+        statuses: {
+            [key: string]: string;
+        };
+        /** @description the constants of the rules the server applies, for screens that explain them */
+        rules: {
+            unreachableMinAttempts: number;
+            tcmContactBusinessDays: number;
+            visitHighComplexityDays: number;
+            visitModerateComplexityDays: number;
+            medRecDays: number;
+            edContactDays: number;
+            readmissionWindowDays: number;
+            dischargeDeadlineText: string;
         };
     };
 }

@@ -6,7 +6,7 @@
 /**
  * The JSON a GET route answers with 200.
  * @template {keyof import('../../../types/api').paths} P
- * @typedef {import('../../../types/api').paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer J } } } } } ? Exclude<J, string> : never} GetJson
+ * @typedef {Exclude<import('../../../types/api').paths[P], string>} GetJson
  */
 
 /** @typedef {GetJson<'/api/session'>} Session */

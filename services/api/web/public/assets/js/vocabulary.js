@@ -4,7 +4,7 @@
 import { api } from './api.js';
 
 /**
- * @typedef {import('../../../types/api').paths['/api/vocabulary']['get']['responses'][200]['content']['application/json']} Vocabulary
+ * @typedef {import('../../../types/api').paths['/api/vocabulary']} Vocabulary
  */
 
 /** @type {Vocabulary | null} */
