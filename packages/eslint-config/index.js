@@ -4,17 +4,23 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /**
- * Builds the lint config for one workspace package.
- * @param {string} tsconfigRootDir - the package folder (import.meta.dirname of its eslint.config.js)
+ * Builds the repository's lint config: one ESLint run over every workspace, typed by the given
+ * TypeScript projects (one program for all the TypeScript, so a shared package is read once, not
+ * once for every workspace that imports it).
+ * @param {object} options
+ * @param {string} options.rootDir - the repository root (import.meta.dirname of its eslint.config.js)
+ * @param {string[]} options.projects - tsconfig files, relative to rootDir; a file is typed by the first that includes it
+ * @param {string} options.webFiles - glob of the pages' plain JavaScript modules (JSDoc-typed, browser globals)
  */
-export function adtLintConfig(tsconfigRootDir) {
+export function adtLintConfig({ rootDir, projects, webFiles }) {
   return tseslint.config(
-    { ignores: ['dist/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+    // Build output, coverage and config files; the pages' scripts are source and are linted below.
+    { ignores: ['**/dist/**', '**/coverage/**', '**/*.js', '**/*.mjs', `!${webFiles}`] },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
     {
       languageOptions: {
-        parserOptions: { projectService: true, tsconfigRootDir },
+        parserOptions: { project: projects, tsconfigRootDir: rootDir },
       },
       rules: {
         '@typescript-eslint/no-floating-promises': 'error',
@@ -44,23 +50,9 @@ export function adtLintConfig(tsconfigRootDir) {
       },
     },
     {
-      files: ['**/*.test.ts', 'tests/**/*.ts', 'src/main.ts', 'src/commands/**/*.ts'],
+      files: ['**/*.test.ts', 'tests/**/*.ts', '**/src/main.ts', '**/src/commands/**/*.ts'],
       rules: { 'no-console': 'off' },
     },
+    { files: [webFiles], languageOptions: { sourceType: 'module', globals: { ...globals.browser } } },
   );
-}
-
-/**
- * Lint config for a web page's plain JavaScript modules, typed with JSDoc and checked by their own
- * tsconfig: the house rules of `adtLintConfig` (which ignores other .js files), with browser globals.
- * @param {string} tsconfigRootDir - the package folder (import.meta.dirname of its eslint.config.js)
- * @param {string} files - glob of the browser scripts, relative to that folder
- */
-export function adtWebLintConfig(tsconfigRootDir, files) {
-  return [
-    ...adtLintConfig(tsconfigRootDir),
-    // The shared config ignores every .js file (config files, build output); the pages' scripts are source.
-    { ignores: [`!${files}`] },
-    { files: [files], languageOptions: { sourceType: 'module', globals: { ...globals.browser } } },
-  ];
 }

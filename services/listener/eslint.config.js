@@ -1,3 +1,0 @@
-import { adtLintConfig } from '@adt/eslint-config';
-
-export default adtLintConfig(import.meta.dirname);
