@@ -26,9 +26,6 @@ type ZodApp = FastifyInstance<
 
 /** A route that does one thing to one stored record named by its id (revoke, delete, redeliver). */
 export interface RecordActionRoute<Row extends { id: string }, Response extends z.ZodType> {
-  method: 'POST' | 'DELETE';
-  /** The path, with `:id`. */
-  url: string;
   preHandler: ReturnType<typeof requireRole>;
   summary: string;
   description: string;
@@ -54,11 +51,15 @@ export interface RecordActionRoute<Row extends { id: string }, Response extends 
  * under the caller's name before the record is answered.
  * @param app - the Fastify instance (with the Zod type provider)
  * @param pool - where the audit entry is written
+ * @param method - the route's method
+ * @param url - its path, with `:id`
  * @param route - what the route does
  */
 export function recordActionRoute<Row extends { id: string }, Response extends z.ZodType>(
   app: ZodApp,
   pool: pg.Pool,
+  method: 'POST' | 'DELETE',
+  url: string,
   route: RecordActionRoute<Row, Response>,
 ): void {
   // The caller's record and schema are checked where it names them; Fastify's types cannot follow a
@@ -66,8 +67,8 @@ export function recordActionRoute<Row extends { id: string }, Response extends z
   const { response, toJson }: Pick<RecordActionRoute<Row, z.ZodType>, 'response' | 'toJson'> = route;
   const noun = route.audit.resource.replaceAll('_', ' ');
   app.route({
-    method: route.method,
-    url: route.url,
+    method,
+    url,
     preHandler: route.preHandler,
     schema: {
       summary: route.summary,

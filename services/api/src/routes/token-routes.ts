@@ -5,6 +5,7 @@ import { HttpError, principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { usernameSchema } from '../account-schemas.js';
 import { beforeIdOf, pageById } from '../cursor.js';
+import { cursorParam, limitParam } from '../input-schemas.js';
 import { errorSchema, pageSchema } from '../schemas.js';
 import { recordActionRoute } from './record-action-route.js';
 
@@ -58,8 +59,8 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
           'Every token with the user it acts as, revoked ones included. A token has its user’s role and teams at each request; disabling the user ends it. The secret is never returned.',
         querystring: z.object({
           username: usernameSchema.optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().optional(),
+          limit: limitParam,
+          cursor: cursorParam,
         }),
         response: { 200: pageSchema(tokenSchema, 'TokenPage'), ...errors },
       },
@@ -87,9 +88,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (app,
     },
   );
 
-  recordActionRoute(app, pool, {
-    method: 'DELETE',
-    url: '/api/tokens/:id',
+  recordActionRoute(app, pool, 'DELETE', '/api/tokens/:id', {
     preHandler: adminOnly,
     summary: 'Revoke an API token (admins)',
     description:

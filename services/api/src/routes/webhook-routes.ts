@@ -20,7 +20,7 @@ import {
 import { principalOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../api-context.js';
 import { beforeIdOf, pageById } from '../cursor.js';
-import { idParam } from '../input-schemas.js';
+import { cursorParam, idParam, limitParam } from '../input-schemas.js';
 import { errorSchema, pageSchema } from '../schemas.js';
 import { recordActionRoute } from './record-action-route.js';
 
@@ -197,9 +197,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     async () => ({ items: (await listWebhookSubscriptions(pool)).map(toStatusJson) }),
   );
 
-  recordActionRoute(app, pool, {
-    method: 'DELETE',
-    url: '/api/subscriptions/:id',
+  recordActionRoute(app, pool, 'DELETE', '/api/subscriptions/:id', {
     preHandler: adminOnly,
     summary: 'Delete a webhook subscription (admins)',
     description:
@@ -220,8 +218,8 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
         querystring: z.object({
           subscriptionId: idParam('webhook subscription').optional(),
           status: deliveryStatus.optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-          cursor: z.string().optional(),
+          limit: limitParam,
+          cursor: cursorParam,
         }),
         response: { 200: pageSchema(deliverySchema, 'WebhookDeliveryPage'), ...errors },
       },
@@ -241,9 +239,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ context: ApiContext }> = (ap
     },
   );
 
-  recordActionRoute(app, pool, {
-    method: 'POST',
-    url: '/api/webhook-deliveries/:id/redeliver',
+  recordActionRoute(app, pool, 'POST', '/api/webhook-deliveries/:id/redeliver', {
     preHandler: opsOrAdmin,
     summary: 'Send a dead or delivered webhook delivery again (ops, admins)',
     description:
