@@ -25,21 +25,43 @@ export async function requeueMessages(
   messageIds: readonly string[],
   options: EnqueueOptions,
 ): Promise<number> {
-  // The reads are sent together (one connection pipelines them): under a backlog the sweep passes
-  // hundreds of ids every few seconds, nearly all of them still waiting.
-  const states = await Promise.all(messageIds.map((id) => queue.getJobState(jobIdForMessage(id))));
+  const standings = await jobStandings(queue, messageIds);
   const toAdd: string[] = [];
   const finished: string[] = [];
   for (const [i, id] of messageIds.entries()) {
-    const state = states[i];
-    const isFinished = state === 'completed' || state === 'failed';
+    const standing = standings[i];
     // A job still waiting, delayed or running will run: it is left alone.
-    if (isFinished) finished.push(id);
-    if (isFinished || state === 'unknown') toAdd.push(id);
+    if (standing === 'finished') finished.push(id);
+    if (standing === 'finished' || standing === 'missing') toAdd.push(id);
   }
   await Promise.all(finished.map((id) => queue.remove(jobIdForMessage(id))));
   await enqueueMessages(queue, toAdd, options);
   return toAdd.length;
+}
+
+/**
+ * Whether each message's job is missing, finished (completed or failed for good) or still to run,
+ * from the job's own record: one constant-time read per job, all sent together. BullMQ's
+ * `getJobState` searches the waiting list (`LPOS`), which under a backlog of 900,000 jobs took
+ * 1.9 ms of Redis time per job: the sweep's 500 ids a run held Redis for a second, and the worker's
+ * commands waited behind it.
+ * @param queue - the ADT events queue
+ * @param messageIds - the messages
+ */
+async function jobStandings(
+  queue: Queue<ApplyMessageJob>,
+  messageIds: readonly string[],
+): Promise<('missing' | 'finished' | 'pending')[]> {
+  const client = await queue.getBackend().client;
+  // Every job record has `timestamp` (when it was added); `finishedOn` is set when it completes or
+  // fails for good, and cleared when it is retried. The reads go out together on one connection.
+  const records = await Promise.all(
+    messageIds.map((id) => client.hmget(queue.toKey(jobIdForMessage(id)), 'timestamp', 'finishedOn')),
+  );
+  return records.map(([addedAt, finishedOn]) => {
+    if (!addedAt) return 'missing';
+    return finishedOn ? 'finished' : 'pending';
+  });
 }
 
 /** Job counts by state and the oldest waiting job, for the queue gauges. */
